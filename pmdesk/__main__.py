@@ -1,0 +1,7 @@
+"""`python -m pmdesk`."""
+
+import sys
+
+from pmdesk.cli import main
+
+sys.exit(main())

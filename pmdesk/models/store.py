@@ -1,0 +1,709 @@
+"""The Store: one object owns the SQLite file and every query pmdesk makes.
+
+Writes are small and frequent (the editor saves as you type), and a second
+window or process may write the same file, so every write is one
+`BEGIN IMMEDIATE` transaction: it takes the write lock before reading, waits up
+to five seconds for another writer, and either lands whole or not at all.
+Edits address single fields and single rows, so two writers editing different
+parts of one postmortem never undo each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from pmdesk.errors import PmdeskError, ValidationError
+from pmdesk.models import migrations
+from pmdesk.models.postmortem import (
+    SCALAR_TEXT_FIELDS,
+    ActionItem,
+    ActionStatus,
+    ContributingFactor,
+    Postmortem,
+    Priority,
+    Severity,
+    Status,
+    TimelineEvent,
+    check_window,
+    format_utc,
+    parse_date,
+    parse_authors,
+    parse_enum,
+    parse_utc,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
+
+
+class StoreError(PmdeskError):
+    """The store file cannot be used as asked."""
+
+
+class NotAPmdeskStore(StoreError):
+    """The file is something else; it is left untouched."""
+
+
+class DamagedStore(StoreError):
+    """The file looks like a pmdesk store but SQLite finds it damaged; it is left untouched."""
+
+
+class NewerStore(StoreError):
+    """The file was written by a newer pmdesk whose schema this one does not know."""
+
+
+class NotFound(StoreError):
+    """No postmortem, event, factor or action item with that id."""
+
+
+@dataclass(frozen=True)
+class PostmortemSummary:
+    """One row of the library: enough to list, sort and pick a postmortem."""
+
+    id: int
+    title: str
+    incident_date: date | None
+    severity: Severity
+    status: Status
+    is_example: bool
+    updated_at: datetime
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action item together with the postmortem it belongs to."""
+
+    item: ActionItem
+    postmortem_id: int
+    postmortem_title: str
+    severity: Severity
+
+
+#: fields of Postmortem that Store.update can set, with their parsers
+_UPDATABLE: dict[str, Callable[[Any], Any]] = {
+    "title": lambda v: _require_text(v, "title"),
+    "incident_date": lambda v: parse_date(v, "incident date"),
+    "authors": parse_authors,
+    "status": lambda v: parse_enum(Status, v, "status"),
+    "severity": lambda v: parse_enum(Severity, v, "severity"),
+    "started_at": lambda v: parse_utc(v, "incident start"),
+    "ended_at": lambda v: parse_utc(v, "incident end"),
+    "draft_shared_at": lambda v: parse_utc(v, "draft shared time"),
+    "meeting_at": lambda v: parse_utc(v, "meeting time"),
+    **{name: (lambda v, n=name: _require_text(v, n.replace("_", " "))) for name in SCALAR_TEXT_FIELDS},
+}
+
+
+class Store:
+    """A pmdesk store file: postmortems and everything in them."""
+
+    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path).expanduser()
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._depth = 0
+        _inspect(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: an acknowledged autosave survives a power cut, not just a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrations.migrate(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    # --- life cycle ------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._scalar("PRAGMA user_version")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file (PRAGMA data_version)."""
+        return self._scalar("PRAGMA data_version")
+
+    def integrity_check(self) -> str:
+        """'ok' for a healthy file; SQLite's findings otherwise."""
+        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(r[0] for r in rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the store is busy or read-only: {exc}") from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that see one consistent state of the file."""
+        if self._depth or self.db.conn.in_transaction:
+            yield
+            return
+        self.db.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.conn.execute("COMMIT")
+
+    # --- postmortems -----------------------------------------------------------------
+
+    def create(self, pm: Postmortem, *, keep_id: bool = False) -> Postmortem:
+        """Insert a whole postmortem and its lists; return it as stored, with ids.
+
+        `keep_id` re-inserts a deleted postmortem under its old id (undo of delete).
+        """
+        now = self._clock()
+        row = _postmortem_row(pm)
+        row["created_at"] = format_utc(pm.created_at or now)
+        row["updated_at"] = format_utc(now)
+        if keep_id:
+            if pm.id is None:
+                raise ValueError("keep_id needs a postmortem with an id")
+            row["id"] = pm.id
+        with self.transaction():
+            try:
+                pm_id = self.db["postmortems"].insert(row).last_pk
+            except sqlite3.IntegrityError:
+                raise StoreError(f"postmortem {pm.id} already exists") from None
+            self._insert_children(pm_id, pm, keep_ids=keep_id)
+            self._reindex(pm_id)
+        return self.get(pm_id)
+
+    def get(self, pm_id: int) -> Postmortem:
+        with self._snapshot():
+            rows = list(self.db.query("SELECT * FROM postmortems WHERE id = ?", [pm_id]))
+            if not rows:
+                raise NotFound(f"no postmortem with id {pm_id}")
+            row = rows[0]
+            timeline = [
+                TimelineEvent(at=r["at"], text=r["text"], source=r["source"], id=r["id"])
+                for r in self.db.query(
+                    "SELECT * FROM timeline_events WHERE postmortem_id = ? ORDER BY at, id",
+                    [pm_id],
+                )
+            ]
+            whys = [
+                r["answer"]
+                for r in self.db.query(
+                    "SELECT answer FROM whys WHERE postmortem_id = ? ORDER BY position", [pm_id]
+                )
+            ]
+            factors = [
+                ContributingFactor(text=r["text"], checked=bool(r["checked"]), id=r["id"])
+                for r in self._ordered("contributing_factors", pm_id)
+            ]
+            actions = [_action(r) for r in self._ordered("action_items", pm_id)]
+        values = {k: row[k] for k in row if k not in ("authors", "is_example")}
+        return Postmortem(
+            **values,
+            authors=json.loads(row["authors"]),
+            is_example=bool(row["is_example"]),
+            timeline=timeline,
+            whys=whys,
+            contributing_factors=factors,
+            action_items=actions,
+        )
+
+    def save(self, pm: Postmortem) -> Postmortem:
+        """Replace a stored postmortem, lists included, with `pm` (which must have an id)."""
+        if pm.id is None:
+            raise ValueError("save needs a postmortem with an id; use create for a new one")
+        row = _postmortem_row(pm)
+        row["updated_at"] = format_utc(self._clock())
+        with self.transaction():
+            self._require("postmortems", pm.id)
+            self.db["postmortems"].update(pm.id, row)
+            for table in ("timeline_events", "whys", "contributing_factors", "action_items"):
+                self.db.execute(f"DELETE FROM {table} WHERE postmortem_id = ?", [pm.id])
+            self._insert_children(pm.id, pm, keep_ids=False)
+            self._reindex(pm.id)
+        return self.get(pm.id)
+
+    def update(self, pm_id: int, **fields: Any) -> None:
+        """Set some header or free-text fields of a postmortem (the autosave path)."""
+        values: dict[str, Any] = {}
+        for name, value in fields.items():
+            parser = _UPDATABLE.get(name)
+            if parser is None:
+                raise ValueError(f"Store.update cannot set {name!r}")
+            values[name] = parser(value)
+        with self.transaction():
+            current = self._row("postmortems", pm_id)
+            if "started_at" in values or "ended_at" in values:
+                check_window(
+                    values.get("started_at", parse_utc(current["started_at"])),
+                    values.get("ended_at", parse_utc(current["ended_at"])),
+                )
+            row = {k: _column_value(v) for k, v in values.items()}
+            row["updated_at"] = format_utc(self._clock())
+            self.db["postmortems"].update(pm_id, row)
+            self._reindex(pm_id)
+
+    def delete(self, pm_id: int) -> Postmortem:
+        """Delete a postmortem and everything in it; return what was deleted (for undo)."""
+        with self.transaction():
+            pm = self.get(pm_id)
+            self.db.execute("DELETE FROM postmortems WHERE id = ?", [pm_id])
+            self.db.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
+        return pm
+
+    def list_postmortems(
+        self,
+        *,
+        status: Status | str | None = None,
+        severity: Severity | str | None = None,
+        search: str = "",
+        include_examples: bool = True,
+    ) -> list[PostmortemSummary]:
+        """The library, newest incident first; `search` uses the full-text index."""
+        where: list[str] = []
+        params: list[Any] = []
+        if status:
+            where.append("p.status = ?")
+            params.append(parse_enum(Status, status, "status").value)
+        if severity:
+            where.append("p.severity = ?")
+            params.append(parse_enum(Severity, severity, "severity").value)
+        if not include_examples:
+            where.append("p.is_example = 0")
+        query = _fts_query(search)
+        if search.strip() and not query:
+            return []
+        if query:
+            sql = (
+                "SELECT p.*, snippet(search_index, -1, '', '', '…', 12) AS snippet "
+                "FROM search_index JOIN postmortems AS p ON p.id = search_index.rowid "
+                "WHERE search_index MATCH ?"
+            )
+            params.insert(0, query)
+            order = "bm25(search_index, 5.0, 1.0), p.id DESC"
+        else:
+            sql = "SELECT p.*, '' AS snippet FROM postmortems AS p WHERE 1"
+            order = "p.incident_date IS NULL, p.incident_date DESC, p.id DESC"
+        sql += "".join(f" AND {w}" for w in where) + f" ORDER BY {order}"
+        return [
+            PostmortemSummary(
+                id=r["id"],
+                title=r["title"],
+                incident_date=parse_date(r["incident_date"]),
+                severity=Severity(r["severity"]),
+                status=Status(r["status"]),
+                is_example=bool(r["is_example"]),
+                updated_at=parse_utc(r["updated_at"]),  # type: ignore[arg-type]
+                snippet=" ".join(r["snippet"].split()),
+            )
+            for r in self.db.query(sql, params)
+        ]
+
+    def seed_example_once(self, example: Postmortem) -> Postmortem | None:
+        """Give a brand-new store its example postmortem, once in the life of the file.
+
+        A user who deletes the example does not get it back; a store that already
+        holds postmortems gets none.
+        """
+        with self.transaction():
+            if self.db.execute("SELECT 1 FROM meta WHERE key = 'example_seeded'").fetchone():
+                return None
+            self.db["meta"].insert({"key": "example_seeded", "value": format_utc(self._clock())})
+            if self._scalar("SELECT count(*) FROM postmortems"):
+                return None
+            example.is_example = True
+            return self.create(example)
+
+    # --- timeline --------------------------------------------------------------------
+
+    def add_event(self, pm_id: int, event: TimelineEvent) -> TimelineEvent:
+        return self.add_events(pm_id, [event])[0]
+
+    def add_events(self, pm_id: int, events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+        """Add events in one transaction; return them with their ids."""
+        added = []
+        with self.transaction():
+            self._require("postmortems", pm_id)
+            for event in events:
+                event_id = self.db["timeline_events"].insert(_event_row(pm_id, event)).last_pk
+                added.append(dataclasses.replace(event, id=event_id))
+            self._touch(pm_id)
+        return added
+
+    def update_event(self, event: TimelineEvent) -> None:
+        self._update_child("timeline_events", event.id, _event_row(None, event))
+
+    def delete_event(self, event_id: int) -> None:
+        self._delete_child("timeline_events", event_id)
+
+    # --- Five Whys -------------------------------------------------------------------
+
+    def set_whys(self, pm_id: int, whys: list[str]) -> None:
+        """Replace the Five Whys answers of a postmortem (the chain is short)."""
+        with self.transaction():
+            self._require("postmortems", pm_id)
+            self.db.execute("DELETE FROM whys WHERE postmortem_id = ?", [pm_id])
+            self._insert_whys(pm_id, whys)
+            self._touch(pm_id)
+
+    # --- contributing factors --------------------------------------------------------
+
+    def add_factor(
+        self, pm_id: int, factor: ContributingFactor, *, position: int | None = None
+    ) -> ContributingFactor:
+        """Append a factor, or insert it at `position` (0-based) in the checklist."""
+        row = {"text": factor.text, "checked": int(factor.checked)}
+        new_id = self._insert_child("contributing_factors", pm_id, row, position)
+        return dataclasses.replace(factor, id=new_id)
+
+    def update_factor(self, factor: ContributingFactor) -> None:
+        self._update_child(
+            "contributing_factors", factor.id, {"text": factor.text, "checked": int(factor.checked)}
+        )
+
+    def delete_factor(self, factor_id: int) -> None:
+        self._delete_child("contributing_factors", factor_id)
+
+    def reorder_factors(self, pm_id: int, ids: list[int]) -> None:
+        self._reorder("contributing_factors", pm_id, ids)
+
+    # --- action items ----------------------------------------------------------------
+
+    def add_action(
+        self, pm_id: int, item: ActionItem, *, position: int | None = None
+    ) -> ActionItem:
+        new_id = self._insert_child("action_items", pm_id, _action_row(item), position)
+        return dataclasses.replace(item, id=new_id)
+
+    def update_action(self, item: ActionItem) -> None:
+        self._update_child("action_items", item.id, _action_row(item))
+
+    def delete_action(self, action_id: int) -> None:
+        self._delete_child("action_items", action_id)
+
+    def reorder_actions(self, pm_id: int, ids: list[int]) -> None:
+        self._reorder("action_items", pm_id, ids)
+
+    def get_action(self, action_id: int) -> ActionItem:
+        return _action(self._row("action_items", action_id))
+
+    def actions(self, *, include_examples: bool = False) -> list[ActionRecord]:
+        """Every action item of every postmortem, with its postmortem's title and severity."""
+        sql = (
+            "SELECT a.*, p.title AS pm_title, p.severity AS pm_severity "
+            "FROM action_items AS a JOIN postmortems AS p ON p.id = a.postmortem_id"
+        )
+        if not include_examples:
+            sql += " WHERE p.is_example = 0"
+        sql += " ORDER BY p.id, a.position"
+        return [
+            ActionRecord(
+                item=_action(r),
+                postmortem_id=r["postmortem_id"],
+                postmortem_title=r["pm_title"],
+                severity=Severity(r["pm_severity"]),
+            )
+            for r in self.db.query(sql)
+        ]
+
+    def postmortems(self, *, include_examples: bool = False) -> list[Postmortem]:
+        """Every postmortem in full, oldest incident first (for metrics and schedules)."""
+        sql = "SELECT id FROM postmortems"
+        if not include_examples:
+            sql += " WHERE is_example = 0"
+        sql += " ORDER BY incident_date, id"
+        with self._snapshot():
+            return [self.get(r["id"]) for r in self.db.query(sql)]
+
+    # --- internals -------------------------------------------------------------------
+
+    def _scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self.db.execute(sql, list(params)).fetchone()[0]
+
+    def _row(self, table: str, row_id: int | None) -> dict[str, Any]:
+        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+        if not rows:
+            raise NotFound(f"no {_NOUNS[table]} with id {row_id}")
+        return rows[0]
+
+    def _require(self, table: str, row_id: int | None) -> None:
+        self._row(table, row_id)
+
+    def _ordered(self, table: str, pm_id: int) -> Iterator[dict[str, Any]]:
+        return self.db.query(
+            f"SELECT * FROM {table} WHERE postmortem_id = ? ORDER BY position, id", [pm_id]
+        )
+
+    def _touch(self, pm_id: int) -> None:
+        self.db.execute(
+            "UPDATE postmortems SET updated_at = ? WHERE id = ?",
+            [format_utc(self._clock()), pm_id],
+        )
+        self._reindex(pm_id)
+
+    def _insert_children(self, pm_id: int, pm: Postmortem, *, keep_ids: bool) -> None:
+        def ident(obj: Any) -> dict[str, Any]:
+            return {"id": obj.id} if keep_ids and obj.id is not None else {}
+
+        for event in pm.timeline:
+            self.db["timeline_events"].insert({**ident(event), **_event_row(pm_id, event)})
+        self._insert_whys(pm_id, pm.whys)
+        for position, factor in enumerate(pm.contributing_factors):
+            self.db["contributing_factors"].insert(
+                {
+                    **ident(factor),
+                    "postmortem_id": pm_id,
+                    "position": position,
+                    "text": factor.text,
+                    "checked": int(factor.checked),
+                }
+            )
+        for position, item in enumerate(pm.action_items):
+            self.db["action_items"].insert(
+                {**ident(item), "postmortem_id": pm_id, "position": position, **_action_row(item)}
+            )
+
+    def _insert_whys(self, pm_id: int, whys: list[str]) -> None:
+        for position, answer in enumerate(whys):
+            if not isinstance(answer, str):
+                raise ValidationError("a Five Whys answer must be text")
+            self.db["whys"].insert({"postmortem_id": pm_id, "position": position, "answer": answer})
+
+    def _insert_child(
+        self, table: str, pm_id: int, row: dict[str, Any], position: int | None
+    ) -> int:
+        with self.transaction():
+            self._require("postmortems", pm_id)
+            count = self._scalar(f"SELECT count(*) FROM {table} WHERE postmortem_id = ?", [pm_id])
+            if position is None or position >= count:
+                position = count
+            else:
+                self._normalise_positions(table, pm_id)
+                self.db.execute(
+                    f"UPDATE {table} SET position = position + 1 "
+                    "WHERE postmortem_id = ? AND position >= ?",
+                    [pm_id, position],
+                )
+            new_id = (
+                self.db[table]
+                .insert({**row, "postmortem_id": pm_id, "position": max(0, position)})
+                .last_pk
+            )
+            self._touch(pm_id)
+        return int(new_id)
+
+    def _normalise_positions(self, table: str, pm_id: int) -> None:
+        ids = [r["id"] for r in self._ordered(table, pm_id)]
+        for position, row_id in enumerate(ids):
+            self.db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
+
+    def _update_child(self, table: str, row_id: int | None, row: dict[str, Any]) -> None:
+        if row_id is None:
+            raise ValueError(f"cannot update a {_NOUNS[table]} without an id")
+        row = {k: v for k, v in row.items() if k != "postmortem_id"}
+        with self.transaction():
+            pm_id = self._row(table, row_id)["postmortem_id"]
+            self.db[table].update(row_id, row)
+            self._touch(pm_id)
+
+    def _delete_child(self, table: str, row_id: int) -> None:
+        with self.transaction():
+            pm_id = self._row(table, row_id)["postmortem_id"]
+            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self._touch(pm_id)
+
+    def _reorder(self, table: str, pm_id: int, ids: list[int]) -> None:
+        with self.transaction():
+            existing = {r["id"] for r in self._ordered(table, pm_id)}
+            if set(ids) != existing or len(ids) != len(existing):
+                raise ValidationError(
+                    f"a new order must list every {_NOUNS[table]} of the postmortem once"
+                )
+            for position, row_id in enumerate(ids):
+                self.db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
+            self._touch(pm_id)
+
+    def _reindex(self, pm_id: int) -> None:
+        """Rewrite the full-text index row of one postmortem from what is stored now."""
+        row = self._row("postmortems", pm_id)
+        parts = [row[name] for name in SCALAR_TEXT_FIELDS]
+        parts.append(" ".join(json.loads(row["authors"])))
+        for sql in (
+            "SELECT text FROM timeline_events WHERE postmortem_id = ?",
+            "SELECT answer FROM whys WHERE postmortem_id = ?",
+            "SELECT text FROM contributing_factors WHERE postmortem_id = ?",
+            "SELECT action || ' ' || owner FROM action_items WHERE postmortem_id = ?",
+        ):
+            parts.extend(r[0] for r in self.db.execute(sql, [pm_id]))
+        self.db.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
+        self.db.execute(
+            "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+            [pm_id, row["title"], "\n".join(p for p in parts if p)],
+        )
+
+
+_NOUNS = {
+    "postmortems": "postmortem",
+    "timeline_events": "timeline event",
+    "whys": "Five Whys answer",
+    "contributing_factors": "contributing factor",
+    "action_items": "action item",
+}
+
+
+def _inspect(path: Path) -> None:
+    """Refuse, without writing a byte, a file that pmdesk must not open for writing."""
+    if path.is_dir():
+        raise NotAPmdeskStore(f"{path} is a folder, not a pmdesk store")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    if size == 0:
+        return
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotAPmdeskStore(f"{path} is not a pmdesk store (it is not an SQLite database)")
+    if len(header) < 100:
+        raise DamagedStore(f"{path} is damaged: it is shorter than an SQLite header")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read {path}: {exc}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != migrations.APPLICATION_ID:
+            if app_id == 0 and tables == 0:
+                return  # an empty SQLite file: ours to initialise
+            raise NotAPmdeskStore(
+                f"{path} is an SQLite database of another program, not a pmdesk store"
+            )
+        if version > migrations.LATEST_VERSION:
+            raise NewerStore(
+                f"{path} was written by a newer pmdesk (store version {version}; this pmdesk "
+                f"reads up to {migrations.LATEST_VERSION}): update pmdesk to open it"
+            )
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise DamagedStore(f"{path} is damaged ({problems[0]}); restore it from a backup")
+    except sqlite3.DatabaseError as exc:
+        raise DamagedStore(f"{path} is damaged ({exc}); restore it from a backup") from None
+    finally:
+        conn.close()
+
+
+def _require_text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} must be text")
+    return value
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return format_utc(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _postmortem_row(pm: Postmortem) -> dict[str, Any]:
+    names = ["title", "incident_date", "status", "severity", "started_at", "ended_at"]
+    names += [*SCALAR_TEXT_FIELDS, "draft_shared_at", "meeting_at"]
+    row = {name: _column_value(getattr(pm, name)) for name in names}
+    row["authors"] = json.dumps(pm.authors, ensure_ascii=False)
+    row["is_example"] = int(pm.is_example)
+    return row
+
+
+def _event_row(pm_id: int | None, event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "postmortem_id": pm_id,
+        "at": format_utc(event.at),
+        "text": event.text,
+        "source": event.source,
+    }
+
+
+def _action_row(item: ActionItem) -> dict[str, Any]:
+    return {
+        "action": item.action,
+        "owner": item.owner,
+        "priority": item.priority.value,
+        "due_date": _column_value(item.due_date),
+        "status": item.status.value,
+        "completed_on": _column_value(item.completed_on),
+        "tracker_url": item.tracker_url,
+    }
+
+
+def _action(row: dict[str, Any]) -> ActionItem:
+    return ActionItem(
+        action=row["action"],
+        owner=row["owner"],
+        priority=Priority(row["priority"]),
+        due_date=row["due_date"],
+        status=ActionStatus(row["status"]),
+        completed_on=row["completed_on"],
+        tracker_url=row["tracker_url"],
+        id=row["id"],
+    )
+
+
+def _fts_query(text: str) -> str:
+    """An FTS5 query matching every word typed, each as a prefix; safe for any input."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words)

@@ -1,0 +1,34 @@
+"""Shared fixtures: a fresh store per test, and Qt kept offscreen and away from the user's files."""
+
+from __future__ import annotations
+
+import os
+
+# Set before anything imports Qt: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from pmdesk.models import Postmortem, Store, load_example
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's store, settings or rules."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PMDESK_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("PMDESK_DB", str(home / "data" / "pmdesk.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> Store:
+    store = Store(tmp_path / "test.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def example() -> Postmortem:
+    return load_example()
