@@ -329,19 +329,11 @@ class Store:
             sql = "SELECT p.*, '' AS snippet FROM postmortems AS p WHERE 1"
             order = "p.incident_date IS NULL, p.incident_date DESC, p.id DESC"
         sql += "".join(f" AND {w}" for w in where) + f" ORDER BY {order}"
-        return [
-            PostmortemSummary(
-                id=r["id"],
-                title=r["title"],
-                incident_date=parse_date(r["incident_date"]),
-                severity=Severity(r["severity"]),
-                status=Status(r["status"]),
-                is_example=bool(r["is_example"]),
-                updated_at=parse_utc(r["updated_at"]),  # type: ignore[arg-type]
-                snippet=" ".join(r["snippet"].split()),
-            )
-            for r in self.db.query(sql, params)
-        ]
+        return [_summary(r) for r in self.db.query(sql, params)]
+
+    def summary(self, pm_id: int) -> PostmortemSummary:
+        """The library row of one postmortem."""
+        return _summary({**self._row("postmortems", pm_id), "snippet": ""})
 
     def seed_example_once(self, example: Postmortem) -> Postmortem | None:
         """Give a brand-new store its example postmortem, once in the life of the file.
@@ -642,6 +634,19 @@ def _inspect(path: Path) -> None:
         raise DamagedStore(f"{path} is damaged ({exc}); restore it from a backup") from None
     finally:
         conn.close()
+
+
+def _summary(row: dict[str, Any]) -> PostmortemSummary:
+    return PostmortemSummary(
+        id=row["id"],
+        title=row["title"],
+        incident_date=parse_date(row["incident_date"]),
+        severity=Severity(row["severity"]),
+        status=Status(row["status"]),
+        is_example=bool(row["is_example"]),
+        updated_at=parse_utc(row["updated_at"]),  # type: ignore[arg-type]
+        snippet=" ".join(row["snippet"].split()),
+    )
 
 
 def _require_text(value: Any, what: str) -> str:

@@ -1,0 +1,89 @@
+"""The composition root: the QApplication, the store, the settings and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from pmdesk import __version__
+from pmdesk.locations import config_dir
+from pmdesk.models import Store, StoreError, open_store
+from pmdesk.ui.main_window import MainWindow
+
+
+def qt_settings() -> QSettings:
+    """Window geometry and other view state, in the same folder as the core settings."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("pmdesk")
+    app.setApplicationDisplayName("pmdesk")
+    app.setOrganizationName("pmdesk")
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store | None:
+    """Open the store; when the file cannot be used, say why and offer another file.
+
+    The file that failed is never written to. Returns None when the user gives up.
+    """
+    while True:
+        try:
+            return open_store(path)
+        except StoreError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "pmdesk cannot open this store",
+                str(exc),
+                parent=parent,
+            )
+            box.setInformativeText("The file has not been changed. Choose another store?")
+            other = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
+            new = box.addButton("Create a New Store…", QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is other:
+                chosen, _ = QFileDialog.getOpenFileName(
+                    parent, "Open a pmdesk store", str(path.parent), "pmdesk stores (*.db);;All files (*)"
+                )
+            elif box.clickedButton() is new:
+                chosen, _ = QFileDialog.getSaveFileName(
+                    parent, "Create a pmdesk store", str(path.parent / "pmdesk.db"), "pmdesk stores (*.db)"
+                )
+            else:
+                return None
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def run(db_path: Path, *, exit_after_startup: bool = False) -> int:
+    """Start the window on the store at `db_path`; return the process exit status."""
+    app = application()
+    if exit_after_startup:
+        # A smoke test must not wait on a dialog: a store problem is one line and exit 2.
+        try:
+            store = open_store(db_path)
+        except StoreError as exc:
+            print(f"pmdesk: {exc}", file=sys.stderr)
+            return 2
+    else:
+        store = open_store_interactively(db_path)
+        if store is None:
+            return 2
+    window = MainWindow(store, qt_settings())
+    window.show()
+    if exit_after_startup:
+        # Let the window paint once, then leave through the normal close path.
+        QTimer.singleShot(0, window.repaint)
+        QTimer.singleShot(50, window.close)
+        QTimer.singleShot(60, app.quit)
+    status = app.exec()
+    store.close()
+    return status
