@@ -34,7 +34,7 @@ def _fingerprint() -> str:
 
 def ensure_venv() -> Path:
     """Create .venv and install pmdesk with its test extra, unless already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file must run on old Pythons to say so
         sys.exit(f"pmdesk needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     python = _venv_python()
     if not python.exists():

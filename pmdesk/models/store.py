@@ -37,8 +37,8 @@ from pmdesk.models.postmortem import (
     TimelineEvent,
     check_window,
     format_utc,
-    parse_date,
     parse_authors,
+    parse_date,
     parse_enum,
     parse_utc,
 )
@@ -102,7 +102,10 @@ _UPDATABLE: dict[str, Callable[[Any], Any]] = {
     "ended_at": lambda v: parse_utc(v, "incident end"),
     "draft_shared_at": lambda v: parse_utc(v, "draft shared time"),
     "meeting_at": lambda v: parse_utc(v, "meeting time"),
-    **{name: (lambda v, n=name: _require_text(v, n.replace("_", " "))) for name in SCALAR_TEXT_FIELDS},
+    **{
+        name: (lambda v, n=name: _require_text(v, n.replace("_", " ")))
+        for name in SCALAR_TEXT_FIELDS
+    },
 }
 
 

@@ -50,11 +50,17 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
             box.exec()
             if box.clickedButton() is other:
                 chosen, _ = QFileDialog.getOpenFileName(
-                    parent, "Open a pmdesk store", str(path.parent), "pmdesk stores (*.db);;All files (*)"
+                    parent,
+                    "Open a pmdesk store",
+                    str(path.parent),
+                    "pmdesk stores (*.db);;All files (*)",
                 )
             elif box.clickedButton() is new:
                 chosen, _ = QFileDialog.getSaveFileName(
-                    parent, "Create a pmdesk store", str(path.parent / "pmdesk.db"), "pmdesk stores (*.db)"
+                    parent,
+                    "Create a pmdesk store",
+                    str(path.parent / "pmdesk.db"),
+                    "pmdesk stores (*.db)",
                 )
             else:
                 return None

@@ -1,0 +1,118 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pmdesk import __version__
+from pmdesk.cli import main
+
+
+def run(capsys, *argv):
+    """main() as the shell sees it: the exit status, stdout and stderr."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own exits (usage mistakes, --help)
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_json_shows_the_example_on_a_new_store(tmp_path, capsys):
+    code, out, _ = run(capsys, "--db", str(tmp_path / "new.db"), "list", "--json")
+    assert code == 0
+    [row] = json.loads(out)
+    assert row["is_example"] is True and row["severity"] == "P2"
+
+
+def test_db_is_accepted_after_the_command_and_from_the_environment(tmp_path, capsys, monkeypatch):
+    code, out, _ = run(capsys, "list", "--db", str(tmp_path / "a.db"))
+    assert code == 0 and "EXAMPLE" in out
+    monkeypatch.setenv("PMDESK_DB", str(tmp_path / "b.db"))
+    assert run(capsys, "list")[0] == 0
+    assert (tmp_path / "b.db").exists()
+
+
+def test_list_filters(tmp_path, capsys):
+    db = str(tmp_path / "s.db")
+    assert "no postmortems" in run(capsys, "--db", db, "list", "--severity", "P1")[1]
+    assert "EXAMPLE" in run(capsys, "--db", db, "list", "--search", "canary")[1]
+
+
+def test_show_prints_every_field(tmp_path, capsys):
+    db = str(tmp_path / "s.db")
+    code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["duration_minutes"] == 47
+    assert len(data["timeline"]) == 9 and len(data["action_items"]) == 5
+    assert data["contributing_factors"][4] == {
+        "text": "Runbook for payment errors did not mention the connection pool",
+        "checked": False,
+        "id": 5,
+    }
+    code, text, _ = run(capsys, "--db", db, "show", "1")
+    for expected in ("Duration:      47 minutes", "Five Whys", "[ ] Runbook", "PLAT-88"):
+        assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "99"], "pmdesk: no postmortem with id 99"),
+        (["show", "x"], "invalid int value"),
+        (["list", "--severity", "P9"], "unknown severity 'P9'"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_mistakes_are_one_line_and_exit_2(tmp_path, capsys, argv, message):
+    code, _, err = run(capsys, "--db", str(tmp_path / "s.db"), *argv)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_store_is_refused_and_kept(tmp_path, capsys):
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database")
+    code, _, err = run(capsys, "--db", str(path), "list")
+    assert code == 2 and "is not a pmdesk store" in err
+    assert path.read_text() == "not a database"
+
+
+def _pmdesk(*argv, env=None, **kw):
+    return subprocess.run(
+        [sys.executable, "-m", "pmdesk", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        **kw,
+    )
+
+
+def test_version_and_module_entry_point():
+    result = _pmdesk("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"pmdesk {__version__}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux display check")
+def test_no_display_is_one_clear_line_and_exit_2(tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = _pmdesk("--db", str(tmp_path / "s.db"), env=env)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "no display" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+@pytest.mark.slow
+def test_exit_after_startup_opens_the_window_offscreen(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = _pmdesk("--db", str(tmp_path / "s.db"), "--exit-after-startup", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "s.db").exists()

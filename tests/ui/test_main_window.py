@@ -1,0 +1,64 @@
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from pmdesk.models import Postmortem
+from pmdesk.ui.app import qt_settings
+from pmdesk.ui.main_window import MainWindow
+
+
+def test_opens_on_the_example(window, store):
+    library = window.library
+    assert library.model.rowCount() == 1
+    assert library.selected_id() == store.list_postmortems()[0].id
+    assert "EXAMPLE" in window.windowTitle()
+    assert library.count_label.text() == "1 postmortem"
+
+
+def test_search_box_uses_the_full_text_index(qtbot, window, store):
+    store.create(Postmortem(title="DNS outage", what_happened="resolver TTL expiry"))
+    window.library.refresh()
+    assert window.library.model.rowCount() == 2
+    qtbot.keyClicks(window.library.search, "TTL expiry")
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1)
+    assert window.library.model.data(window.library.model.index(0, 0)) == "DNS outage"
+    window.library.search.clear()
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
+
+
+def test_filters_by_severity(qtbot, window, store):
+    store.create(Postmortem(title="Big one", severity="P1"))
+    window.library.refresh()
+    combo = window.library.severity_filter
+    combo.setCurrentIndex(combo.findData("P1"))
+    assert [
+        window.library.model.data(window.library.model.index(r, 0))
+        for r in range(window.library.model.rowCount())
+    ] == ["Big one"]
+
+
+def test_library_model_is_a_well_behaved_qt_model(qtbot, window):
+    QAbstractItemModelTester(
+        window.library.model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
+    window.library.refresh()
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, store):
+    first = MainWindow(store, qt_settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)
+    first.splitter.setSizes([230, 480])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(store, qt_settings())
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (720, 520)
+    assert second.splitter.sizes() == sizes
+
+
+def test_ctrl_f_focuses_search(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.library.search.hasFocus())
