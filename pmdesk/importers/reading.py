@@ -1,0 +1,212 @@
+"""Reading untrusted files with bounded memory: sizes, encodings, JSON depth, zip members.
+
+A source file comes from another system and may be huge, truncated or hostile.
+Every limit is checked before the bytes are in memory, so a bad file costs a
+clear message, not the machine.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from pmdesk.importers.errors import TimelineImportError
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 50_000
+#: far deeper than any real export; far shallower than Python's recursion limit
+MAX_JSON_DEPTH = 200
+
+_CHUNK = 1024 * 1024
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path`, refusing before reading when it is larger than `limit`."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise TimelineImportError(
+                f"{path.name} is {_mb(size)}, more than the {_mb(limit)} pmdesk imports"
+            )
+        with path.open("rb") as f:
+            # Read one byte past the limit: a file that grows, or a device that
+            # reports no size, is still refused without reading it all.
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise TimelineImportError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise TimelineImportError(f"{path} is a folder") from None
+    except OSError as exc:
+        raise TimelineImportError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise TimelineImportError(f"{path.name} is larger than the {_mb(limit)} pmdesk imports")
+    return data
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text from UTF-8 (with or without a BOM) or UTF-16 (with a BOM, or plainly so)."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, data = "utf-8", data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif _looks_utf16(data):
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise TimelineImportError(
+            f"{name} is not UTF-8 or UTF-16 text (undecodable byte at offset {exc.start}); "
+            "save it as UTF-8 and import again"
+        ) from None
+    if "\x00" in text:
+        raise TimelineImportError(f"{name} holds binary data, not text")
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM, as Windows tools write it: mostly ASCII, so every other byte is 0."""
+    head = data[: min(len(data), 200) // 2 * 2]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return (odd.count(0) >= 0.9 * len(odd) and not even.count(0)) or (
+        even.count(0) >= 0.9 * len(even) and not odd.count(0)
+    )
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def json_depth(text: str) -> int:
+    """How deeply brackets nest in `text`, ignoring any inside strings (malformed input too)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def load_json(text: str, name: str, *, lines_ok: bool = False) -> Any:
+    """Parse JSON text, refusing nesting deep enough to exhaust the stack first.
+
+    With `lines_ok`, text holding one JSON value per line (JSON Lines) gives the
+    list of those values.
+    """
+    depth = json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise TimelineImportError(
+            f"{name} nests JSON {depth} levels deep (pmdesk reads up to {MAX_JSON_DEPTH})"
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if lines_ok and exc.msg == "Extra data":
+            return [_parse(line, f"{name} line {n}") for n, line in _lines(text)]
+        raise _invalid(exc, name) from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise TimelineImportError(f"{name} is not valid JSON ({type(exc).__name__})") from None
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            yield number, line
+
+
+def _parse(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _invalid(exc, name) from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise TimelineImportError(f"{name} is not valid JSON ({type(exc).__name__})") from None
+
+
+def _invalid(exc: json.JSONDecodeError, name: str) -> TimelineImportError:
+    return TimelineImportError(
+        f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    )
+
+
+def unzip(
+    data: bytes, name: str, suffix: str = ".json", limit: int = MAX_UNPACKED_BYTES
+) -> dict[str, bytes]:
+    """The files ending in `suffix` in a zip archive, refusing to unpack beyond `limit`."""
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise TimelineImportError(f"{name} is not a readable zip archive") from None
+    with archive:
+        members = [
+            m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(suffix)
+        ]
+        if len(members) > MAX_ZIP_MEMBERS:
+            raise TimelineImportError(f"{name} holds more than {MAX_ZIP_MEMBERS} files")
+        declared = sum(m.file_size for m in members)
+        if declared > limit:
+            raise TimelineImportError(
+                f"{name} would unpack to {_mb(declared)}, more than the {_mb(limit)} pmdesk imports"
+            )
+        files: dict[str, bytes] = {}
+        total = 0
+        for member in members:
+            parts = []
+            unpacked = 0
+            try:
+                for chunk in _member_chunks(archive, member):
+                    total += len(chunk)
+                    unpacked += len(chunk)
+                    # The declared sizes may lie; count what really comes out.
+                    if total > limit or unpacked > member.file_size:
+                        raise TimelineImportError(
+                            f"{name} unpacks to more than it declares; refusing it"
+                        )
+                    parts.append(chunk)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+                raise TimelineImportError(
+                    f"{name} is damaged: cannot unpack {member.filename}"
+                ) from None
+            except NotImplementedError:
+                raise TimelineImportError(
+                    f"{name} uses a compression method pmdesk cannot unpack"
+                ) from None
+            except RuntimeError:  # encrypted member
+                raise TimelineImportError(f"{name} is encrypted") from None
+            files[member.filename] = b"".join(parts)
+    return files
+
+
+def _member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    with archive.open(member) as f:
+        while chunk := f.read(_CHUNK):
+            yield chunk
+
+
+def read_folder(folder: Path, limit: int = MAX_UNPACKED_BYTES) -> dict[str, bytes]:
+    """The JSON files under `folder`, by path relative to it, within `limit` bytes in all."""
+    try:
+        paths = sorted(p for p in folder.rglob("*.json") if p.is_file())
+        total = sum(p.stat().st_size for p in paths)
+    except OSError as exc:
+        raise TimelineImportError(f"cannot read {folder}: {exc.strerror or exc}") from None
+    if len(paths) > MAX_ZIP_MEMBERS:
+        raise TimelineImportError(f"{folder.name} holds more than {MAX_ZIP_MEMBERS} files")
+    if total > limit:
+        raise TimelineImportError(
+            f"{folder.name} holds {_mb(total)} of JSON, more than the {_mb(limit)} pmdesk imports"
+        )
+    return {p.relative_to(folder).as_posix(): read_file(p) for p in paths}
