@@ -375,6 +375,14 @@ class Store:
     def delete_event(self, event_id: int) -> None:
         self._delete_child("timeline_events", event_id)
 
+    def timeline_keys(self, pm_id: int) -> set[tuple[datetime, str]]:
+        """(UTC time, text) of every event in a timeline: what an import must not repeat."""
+        self._require("postmortems", pm_id)
+        rows = self.db.execute(
+            "SELECT at, text FROM timeline_events WHERE postmortem_id = ?", [pm_id]
+        )
+        return {(parse_utc(at), text) for at, text in rows}  # type: ignore[misc]
+
     # --- Five Whys -------------------------------------------------------------------
 
     def set_whys(self, pm_id: int, whys: list[str]) -> None:
