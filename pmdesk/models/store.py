@@ -359,12 +359,16 @@ class Store:
         return self.add_events(pm_id, [event])[0]
 
     def add_events(self, pm_id: int, events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
-        """Add events in one transaction; return them with their ids."""
+        """Add events in one transaction; return them with their ids.
+
+        An event that carries an id (deleted earlier, now restored by undo) gets it back.
+        """
         added = []
         with self.transaction():
             self._require("postmortems", pm_id)
             for event in events:
-                event_id = self.db["timeline_events"].insert(_event_row(pm_id, event)).last_pk
+                row = {**_reuse_id(event), **_event_row(pm_id, event)}
+                event_id = _insert(self.db["timeline_events"], row)
                 added.append(dataclasses.replace(event, id=event_id))
             self._touch(pm_id)
         return added
@@ -398,8 +402,11 @@ class Store:
     def add_factor(
         self, pm_id: int, factor: ContributingFactor, *, position: int | None = None
     ) -> ContributingFactor:
-        """Append a factor, or insert it at `position` (0-based) in the checklist."""
-        row = {"text": factor.text, "checked": int(factor.checked)}
+        """Append a factor, or insert it at `position` (0-based) in the checklist.
+
+        A factor that carries an id (deleted earlier, now restored by undo) gets it back.
+        """
+        row = {**_reuse_id(factor), "text": factor.text, "checked": int(factor.checked)}
         new_id = self._insert_child("contributing_factors", pm_id, row, position)
         return dataclasses.replace(factor, id=new_id)
 
@@ -419,7 +426,9 @@ class Store:
     def add_action(
         self, pm_id: int, item: ActionItem, *, position: int | None = None
     ) -> ActionItem:
-        new_id = self._insert_child("action_items", pm_id, _action_row(item), position)
+        """Append an action item, or insert it at `position`; a carried id is reused (undo)."""
+        row = {**_reuse_id(item), **_action_row(item)}
+        new_id = self._insert_child("action_items", pm_id, row, position)
         return dataclasses.replace(item, id=new_id)
 
     def update_action(self, item: ActionItem) -> None:
@@ -531,10 +540,8 @@ class Store:
                     "WHERE postmortem_id = ? AND position >= ?",
                     [pm_id, position],
                 )
-            new_id = (
-                self.db[table]
-                .insert({**row, "postmortem_id": pm_id, "position": max(0, position)})
-                .last_pk
+            new_id = _insert(
+                self.db[table], {**row, "postmortem_id": pm_id, "position": max(0, position)}
             )
             self._touch(pm_id)
         return int(new_id)
@@ -645,6 +652,19 @@ def _inspect(path: Path) -> None:
         raise DamagedStore(f"{path} is damaged ({exc}); restore it from a backup") from None
     finally:
         conn.close()
+
+
+def _reuse_id(obj: Any) -> dict[str, Any]:
+    return {"id": obj.id} if obj.id is not None else {}
+
+
+def _insert(table: sqlite_utils.db.Table, row: dict[str, Any]) -> int:
+    try:
+        return int(table.insert(row).last_pk)
+    except sqlite3.IntegrityError:
+        if "id" in row:
+            raise StoreError(f"{_NOUNS[table.name]} {row['id']} exists already") from None
+        raise
 
 
 def _summary(row: dict[str, Any]) -> PostmortemSummary:

@@ -11,6 +11,7 @@ from pmdesk.models import (
     NotFound,
     Postmortem,
     Store,
+    StoreError,
     TimelineEvent,
     ValidationError,
     open_store,
@@ -186,3 +187,18 @@ def test_two_connections_do_not_lose_each_others_edits(tmp_path, example):
         assert (pm.went_well, pm.could_improve) == ("from one", "from two")
         assert pm.timeline[-1].text == "from two"
         assert one.integrity_check() == "ok"
+
+
+def test_a_restored_row_gets_its_id_back(fresh_db):
+    pm_id = fresh_db.create(Postmortem(title="t")).id
+    event = fresh_db.add_event(pm_id, TimelineEvent("2026-01-01T10:00:00Z", "page"))
+    action = fresh_db.add_action(pm_id, ActionItem("alert"))
+    factor = fresh_db.add_factor(pm_id, ContributingFactor("load"))
+    fresh_db.delete_event(event.id)
+    fresh_db.delete_action(action.id)
+    fresh_db.delete_factor(factor.id)
+    assert fresh_db.add_event(pm_id, event).id == event.id
+    assert fresh_db.add_action(pm_id, action).id == action.id
+    assert fresh_db.add_factor(pm_id, factor).id == factor.id
+    with pytest.raises(StoreError, match="exists already"):
+        fresh_db.add_action(pm_id, action)
