@@ -1,1 +1,102 @@
-"""pmdesk.importers."""
+"""Timeline sources: CSV, Alertmanager, PagerDuty, Slack exports and plain JSON. Free of Qt.
+
+`read_timeline(path)` finds the format (or takes `fmt`), reads the file within
+fixed memory limits and returns UTC events; `plan_import` and `apply_import`
+merge them into a postmortem without duplicates. Everything a bad file can go
+wrong with ends in one TimelineImportError with a one-line message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+
+from pmdesk.importers.alertmanager import read_alertmanager
+from pmdesk.importers.csv_table import CsvLayout, csv_layout, read_csv
+from pmdesk.importers.detect import FORMATS, detect_format
+from pmdesk.importers.errors import CsvColumnsUnclear, TimelineImportError
+from pmdesk.importers.json_list import read_json_list
+from pmdesk.importers.pagerduty import read_pagerduty
+from pmdesk.importers.reading import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, read_file
+from pmdesk.importers.slack import read_slack
+from pmdesk.importers.timeline_import import (
+    Candidate,
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    plan_import,
+)
+from pmdesk.importers.times import zone
+from pmdesk.models import TimelineEvent
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "Candidate",
+    "CsvColumnsUnclear",
+    "CsvLayout",
+    "ImportPlan",
+    "ImportResult",
+    "ImportedTimeline",
+    "TimelineImportError",
+    "apply_import",
+    "csv_layout",
+    "detect_format",
+    "plan_import",
+    "read_alertmanager",
+    "read_csv",
+    "read_json_list",
+    "read_pagerduty",
+    "read_slack",
+    "read_timeline",
+    "zone",
+]
+
+
+@dataclass(frozen=True)
+class ImportedTimeline:
+    """The events read from one file, with the format and zone used to read them."""
+
+    format: str
+    zone: str
+    events: list[TimelineEvent]
+
+
+_READERS = {
+    "alertmanager": read_alertmanager,
+    "pagerduty": read_pagerduty,
+    "json": read_json_list,
+}
+
+
+def read_timeline(
+    path: str | Path,
+    fmt: str | None = None,
+    tz: str | None = "UTC",
+    *,
+    time_column: str | int | None = None,
+    text_column: str | int | None = None,
+) -> ImportedTimeline:
+    """Read the events in `path` (a file, or a Slack export folder), times in UTC."""
+    path = Path(path)
+    if fmt is not None and fmt not in FORMATS:
+        raise TimelineImportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    zone_info: tzinfo = zone(tz)
+    zone_name = str(zone_info) if tz else "UTC"
+    if path.is_dir():
+        if fmt not in (None, "slack"):
+            raise TimelineImportError(f"{path.name} is a folder; only a Slack export can be one")
+        return ImportedTimeline("slack", zone_name, read_slack(path, zone_info, path.name))
+    data = read_file(path)
+    fmt = fmt or detect_format(path, data)
+    if fmt == "slack":
+        events = read_slack(data, zone_info, path.name)
+    elif fmt == "csv":
+        events = read_csv(
+            data, zone_info, path.name, time_column=time_column, text_column=text_column
+        )
+    else:
+        events = _READERS[fmt](data, zone_info, path.name)
+    return ImportedTimeline(fmt, zone_name, events)

@@ -63,6 +63,12 @@ def read_pagerduty(data: bytes, tz: tzinfo = UTC, name: str = "file") -> list[Ti
 
 def _text(entry: dict[str, Any], kind: str) -> str:
     summary = _clean(entry.get("summary")) or _KEPT[kind]
+    if kind == "trigger_log_entry":
+        # "Triggered through the API." says how, not what: name the problem.
+        what = _clean(_get(entry, "event_details", "description")) or _clean(
+            _get(entry, "incident", "summary")
+        )
+        return f"Incident triggered: {what}" if what else summary
     if kind != "annotate_log_entry":
         return summary
     note = _note(entry)
