@@ -1,0 +1,1 @@
+"""The postmortem editor: every section of the template, saved as you type."""

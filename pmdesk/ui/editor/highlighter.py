@@ -1,0 +1,96 @@
+"""Blame language underlined as you type: one paragraph (text block) is linted at a time.
+
+QSyntaxHighlighter re-runs highlightBlock only for the blocks a keystroke
+changed, so the per-keystroke cost is one `lint()` call on one paragraph.
+The findings of each block are kept on the block for tooltips, the context
+menu and the apply-suggestion shortcut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextBlockUserData,
+    QTextCharFormat,
+    QTextDocument,
+)
+
+from pmdesk.lint import Finding, lint
+
+SEVERITY_COLOURS = {
+    "error": QColor("#c62828"),
+    "warning": QColor("#e08a00"),
+    "info": QColor("#5c8fd6"),
+}
+
+
+@dataclass(frozen=True)
+class BlockFinding:
+    """A finding with its span in Qt's units (UTF-16) within its block."""
+
+    start: int
+    end: int
+    finding: Finding
+
+
+class BlockFindings(QTextBlockUserData):
+    def __init__(self, findings: list[BlockFinding]) -> None:
+        super().__init__()
+        self.findings = findings
+
+
+def utf16_offsets(text: str) -> Callable[[int], int]:
+    """Map Python string offsets to Qt's UTF-16 offsets (they differ after an emoji)."""
+    if text.isascii() or all(ord(c) <= 0xFFFF for c in text):
+        return lambda i: i
+    prefix = [0]
+    for ch in text:
+        prefix.append(prefix[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return lambda i: prefix[i]
+
+
+class BlameHighlighter(QSyntaxHighlighter):
+    """Wavy underlines coloured by severity; `people` gives the names known in the document."""
+
+    def __init__(
+        self, document: QTextDocument, people: Callable[[], Sequence[str]] = lambda: ()
+    ) -> None:
+        super().__init__(document)
+        self._people = people
+        self._formats = {}
+        for severity, colour in SEVERITY_COLOURS.items():
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(colour)
+            if severity == "info":
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            self._formats[severity] = fmt
+
+    def highlightBlock(self, text: str) -> None:
+        found = lint(text, self._people()) if text.strip() else []
+        to_qt = utf16_offsets(text)
+        spans = [BlockFinding(to_qt(f.start), to_qt(f.end), f) for f in found]
+        self.setCurrentBlockUserData(BlockFindings(spans))
+        for span in spans:
+            self.setFormat(span.start, span.end - span.start, self._formats[span.finding.severity])
+
+
+def block_findings(block: QTextBlock) -> list[BlockFinding]:
+    data = block.userData()
+    return data.findings if isinstance(data, BlockFindings) else []
+
+
+def finding_at(document: QTextDocument, position: int) -> tuple[QTextBlock, BlockFinding] | None:
+    """The finding under a document position, preferring warnings over info."""
+    block = document.findBlock(position)
+    offset = position - block.position()
+    hits = [f for f in block_findings(block) if f.start <= offset <= f.end]
+    if not hits:
+        return None
+    hits.sort(key=lambda f: f.finding.severity == "info")
+    return block, hits[0]

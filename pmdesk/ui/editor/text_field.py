@@ -1,0 +1,225 @@
+"""A free-text field of the postmortem: grows with its text, underlines blame language.
+
+Hovering an underline shows the category, message and suggestions; the context
+menu and Ctrl+. apply a suggestion; "Allow here" adds the inline allow comment
+to the paragraph so the linter leaves that passage alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
+
+from pmdesk.lint import allow_comment
+from pmdesk.ui.editor.highlighter import (
+    BlameHighlighter,
+    BlockFinding,
+    block_findings,
+    finding_at,
+)
+
+APPLY_SUGGESTION = QKeySequence("Ctrl+.")
+_CATEGORY_NAMES = {
+    "named-agent": "A person as the cause",
+    "counterfactual": "What someone should have done",
+    "judgmental": "Judgement of a person",
+    "human-error-cause": "Human error as the cause",
+    "hindsight": "Hindsight",
+    "group-blame": "Blame on a group",
+    "preventable": "Fault and blame talk",
+    "punitive": "Punishment",
+}
+
+
+def category_name(category: str) -> str:
+    return _CATEGORY_NAMES.get(category, category.replace("-", " ").capitalize())
+
+
+class TextField(QPlainTextEdit):
+    """Plain text with live blame highlighting; `text_edited` fires on every user change."""
+
+    text_edited = Signal(str)
+    focus_left = Signal()
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        placeholder: str = "",
+        single_line: bool = False,
+        min_lines: int = 3,
+        people: Callable[[], Sequence[str]] = lambda: (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.single_line = single_line
+        self._min_lines = 1 if single_line else min_lines
+        self.setObjectName(name)
+        self.setAccessibleName(placeholder or name)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if single_line:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.highlighter = BlameHighlighter(self.document(), people)
+        self._loading = False
+        self.document().contentsChanged.connect(self._on_contents_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    # --- content ---------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show stored text without counting it as an edit (and without undo history)."""
+        if text == self.toPlainText():
+            return
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+
+    def _on_contents_changed(self) -> None:
+        self._fit_height()
+        if not self._loading:
+            self.text_edited.emit(self.toPlainText())
+
+    def _fit_height(self, *_: object) -> None:
+        lines = max(self._min_lines, int(self.document().size().height()))
+        line_height = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(lines * line_height + frame + 2)
+
+    # --- single-line behaviour -------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and self.single_line:
+            self.focusNextChild()
+            return
+        if QKeySequence(event.keyCombination()) == APPLY_SUGGESTION:
+            self.apply_first_suggestion()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.single_line and source.hasText():
+            self.insertPlainText(" ".join(source.text().split()))
+            return
+        super().insertFromMimeData(source)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+    # --- findings --------------------------------------------------------------------
+
+    def finding_at_cursor(self) -> tuple[QTextCursor, BlockFinding] | None:
+        """The finding under the text cursor, or the first one in its paragraph."""
+        cursor = self.textCursor()
+        hit = finding_at(self.document(), cursor.position())
+        if hit is None:
+            spans = [f for f in block_findings(cursor.block()) if f.finding.suggestions]
+            if not spans:
+                return None
+            hit = (cursor.block(), spans[0])
+        block, span = hit
+        selection = QTextCursor(block)
+        selection.setPosition(block.position() + span.start)
+        selection.setPosition(block.position() + span.end, QTextCursor.MoveMode.KeepAnchor)
+        return selection, span
+
+    def apply_suggestion(self, selection: QTextCursor, suggestion: str) -> None:
+        """Replace the finding's text with the suggestion, as one step of the field's undo."""
+        selection.beginEditBlock()
+        selection.insertText(suggestion)
+        selection.endEditBlock()
+        self.setTextCursor(selection)
+
+    def apply_first_suggestion(self) -> bool:
+        hit = self.finding_at_cursor()
+        if hit is None or not hit[1].finding.suggestions:
+            return False
+        self.apply_suggestion(hit[0], hit[1].finding.suggestions[0])
+        return True
+
+    def allow_here(self, selection: QTextCursor, span: BlockFinding) -> None:
+        """Add the inline allow comment for this category at the end of the paragraph."""
+        cursor = QTextCursor(selection.block())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertText(" " + allow_comment(span.finding.category))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        cursor = self.cursorForPosition(self.viewport().mapFromParent(event.pos()))
+        hit = finding_at(self.document(), cursor.position())
+        if hit is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPos(), finding_tooltip(hit[1]), self)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        self.add_finding_actions(menu, event.pos())
+        menu.exec(event.globalPos())
+
+    def add_finding_actions(self, menu: QMenu, pos: QPoint) -> None:
+        cursor = self.cursorForPosition(pos)
+        hit = finding_at(self.document(), cursor.position())
+        if hit is None:
+            return
+        block, span = hit
+        selection = QTextCursor(block)
+        selection.setPosition(block.position() + span.start)
+        selection.setPosition(block.position() + span.end, QTextCursor.MoveMode.KeepAnchor)
+        first = menu.actions()[0] if menu.actions() else None
+        header = QAction(category_name(span.finding.category), menu)
+        header.setEnabled(False)
+        actions = [header]
+        for i, suggestion in enumerate(span.finding.suggestions[:4]):
+            label = suggestion if len(suggestion) <= 70 else suggestion[:67] + "…"
+            action = QAction(f"Replace with “{label}”", menu)
+            if i == 0:
+                action.setShortcut(APPLY_SUGGESTION)
+            action.triggered.connect(
+                lambda _=False, s=suggestion: self.apply_suggestion(selection, s)
+            )
+            actions.append(action)
+        allow = QAction("Allow here", menu)
+        allow.triggered.connect(lambda: self.allow_here(selection, span))
+        actions.append(allow)
+        menu.insertActions(first, actions)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
+
+
+def finding_tooltip(span: BlockFinding) -> str:
+    f = span.finding
+    lines = [f"<b>{escape(category_name(f.category))}</b> ({escape(f.severity)})", escape(f.message)]
+    if f.suggestions:
+        lines.append("<br><i>Try:</i> " + escape(f.suggestions[0]))
+        lines += [f"<i>or:</i> {escape(s)}" for s in f.suggestions[1:3]]
+        lines.append("<br><small>Ctrl+. applies the first suggestion</small>")
+    return "<br>".join(lines)
