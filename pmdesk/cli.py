@@ -12,12 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any, NoReturn
 
 from pmdesk import __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.locations import db_path
-from pmdesk.models import Store, open_store
+from pmdesk.models import Store, open_store, parse_date
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -97,10 +99,246 @@ def _add_show(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
     p.set_defaults(func=cmd_show)
 
 
+# --- follow-through: actions, gate, metrics, schedule, calendar ---------------------------
+
+
+def _today(args: argparse.Namespace) -> date:
+    """--today fixes the clock (tests, reports written after the fact)."""
+    return parse_date(args.today, "--today") or date.today()
+
+
+def _holidays() -> list[date]:
+    from pmdesk.settings import load_settings
+
+    return load_settings().holidays
+
+
+def _action_line(row: Any) -> str:
+    item = row.item
+    late = f"{row.days_overdue:>4}d" if row.overdue else "    -"
+    due = item.due_date.isoformat() if item.due_date else "no date"
+    owner = item.owner or "(no owner)"
+    return (
+        f"{late}  {item.priority.label:<6}  {due:<10}  {item.status.label:<11}  {owner:<18}  "
+        f"{item.action}  [#{row.record.postmortem_id} {row.record.postmortem_title}]"
+    )
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    from pmdesk.models.followup import action_rows
+
+    today = _today(args)
+    with _store(args) as store:
+        records = store.actions()
+    rows = action_rows(
+        records, today, overdue_only=args.overdue, owner=args.owner, priority=args.priority
+    )
+    if args.json:
+        _print_json([r.to_dict() for r in rows])
+        return 0
+    if not rows:
+        print("no overdue action items" if args.overdue else "no action items")
+    for row in rows:
+        print(_action_line(row))
+    return 0
+
+
+def cmd_gate(args: argparse.Namespace) -> int:
+    from pmdesk.models.followup import gate_blockers
+
+    with _store(args) as store:
+        records = store.actions()
+    blockers = gate_blockers(records, _today(args), args.priority)
+    level = args.priority.lower()
+    if not blockers:
+        print(f"gate open: no open action item of priority {level} or higher is overdue")
+        return 0
+    print(f"gate closed: {len(blockers)} action item(s) of priority {level} or higher overdue:")
+    for row in blockers:
+        print(_action_line(row))
+    return 1
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from pmdesk.models.metrics import metric_detail, practice_metrics
+
+    today = _today(args)
+    until = parse_date(args.until, "--until") or today
+    since = parse_date(args.since, "--since") or until - timedelta(days=180)
+    if since > until:
+        raise PmdeskError(f"--since {since} comes after --until {until}")
+    with _store(args) as store:
+        pms = store.postmortems()
+    result = practice_metrics(pms, since, until, today, _holidays())
+    if args.json:
+        _print_json(result.to_dict())
+        return 0
+    undated = f" ({result.undated} without an incident date, not counted)" if result.undated else ""
+    print(
+        f"Practice metrics, incidents {since} to {until}: {result.postmortems} postmortems{undated}"
+    )
+    for m in result.metrics:
+        print(
+            f"  {m.label:<31} {m.formatted():<18} target {m.target:<18} "
+            f"{m.verdict.label:<8} {metric_detail(m)}"
+        )
+    if result.recurring_categories:
+        print("Recurring root-cause categories (count, first and last incident in the period):")
+        for c in result.recurring_categories:
+            print(f"  {c.category:<30} {c.count:>3}  {c.first} .. {c.last}")
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from pmdesk.models.schedule import postmortem_schedule
+
+    with _store(args) as store:
+        pm = store.get(args.id)
+    if pm.incident_date is None:
+        raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
+    schedule = postmortem_schedule(pm, _today(args), _holidays())
+    if args.json:
+        keys = ("key", "label", "first_day", "last_day", "starts", "due", "state")
+        _print_json([{k: _plain_value(getattr(s, k)) for k in keys} for s in schedule.steps])
+        return 0
+    print(f"#{pm.id} {pm.title} ({pm.severity.value}, incident {pm.incident_date})")
+    for s in schedule.steps:
+        days = (
+            f"day {s.last_day}" if s.first_day == s.last_day else f"days {s.first_day}-{s.last_day}"
+        )
+        print(f"  {days:<10} {s.due}  {s.state.label:<9} {s.label}")
+    return 0
+
+
+def _plain_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from pmdesk.export.ics import postmortem_calendar, save_calendar
+
+    with _store(args) as store:
+        pm = store.get(args.id)
+    if pm.incident_date is None:
+        raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
+    text = postmortem_calendar(pm, datetime.now(UTC), _today(args), _holidays())
+    try:
+        save_calendar(text, Path(args.output))
+    except OSError as exc:
+        raise PmdeskError(f"cannot write {args.output}: {exc.strerror}") from None
+    print(f"wrote {args.output}: the review meeting and the day-14 and day-30 follow-ups")
+    return 0
+
+
+def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    clock = argparse.ArgumentParser(add_help=False)
+    clock.add_argument("--today", metavar="DATE", help="take this date (YYYY-MM-DD) as today")
+    parents = [common, clock]
+
+    p = sub.add_parser("actions", parents=parents, help="list action items, most overdue first")
+    p.add_argument("--overdue", action="store_true", help="only open items past their due date")
+    p.add_argument("--owner", metavar="NAME", help="only this owner (whole name, any case)")
+    p.add_argument("--priority", metavar="P", help="only this priority: high, medium or low")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_actions)
+
+    p = sub.add_parser(
+        "gate", parents=parents, help="exit 1 while an action item of a priority is overdue (CI)"
+    )
+    p.add_argument(
+        "--priority",
+        default="high",
+        type=str.lower,
+        choices=["high", "medium", "low"],
+        help="the lowest priority that blocks (default: high)",
+    )
+    p.set_defaults(func=cmd_gate)
+
+    p = sub.add_parser("metrics", parents=parents, help="practice metrics beside their targets")
+    p.add_argument("--since", metavar="DATE", help="first incident date (default: until - 180 d)")
+    p.add_argument("--until", metavar="DATE", help="last incident date (default: today)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_metrics)
+
+    p = sub.add_parser(
+        "schedule", parents=parents, help="the business-day schedule of a postmortem"
+    )
+    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_schedule)
+
+    p = sub.add_parser("calendar", parents=parents, help="write meeting and follow-ups as .ics")
+    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file to write")
+    p.set_defaults(func=cmd_calendar)
+
+
+# --- timeline import --------------------------------------------------------------------
+
+
+def cmd_import_timeline(args: argparse.Namespace) -> int:
+    from pmdesk.importers import apply_import, plan_import, read_timeline
+    from pmdesk.models import format_utc
+
+    # The file is read whole before the store is opened: a bad file writes nothing.
+    found = read_timeline(
+        args.file, args.format, args.tz, time_column=args.time_column, text_column=args.text_column
+    )
+    with _store(args) as store:
+        plan = plan_import(store, args.id, found.events)
+        if args.dry_run:
+            added, skipped = plan.new_events, plan.duplicates
+        else:
+            result = apply_import(store, args.id, found.events)
+            added, skipped = result.added, result.skipped
+    if args.json:
+        events = [{"at": format_utc(e.at), "text": e.text, "source": e.source} for e in added]
+        _print_json({"added": len(added), "skipped": skipped, "events": events})
+        return 0
+    verb = "would add" if args.dry_run else "added"
+    print(
+        f"{verb} {len(added)} event(s) from {found.format} (times without an offset read in "
+        f"{found.zone}); skipped {skipped} already in the timeline"
+    )
+    outside = {id(c.event) for c in plan.candidates if c.outside_window}
+    for event, planned in zip(added, plan.new_events, strict=True):
+        mark = "  (outside the incident window)" if id(planned) in outside else ""
+        print(f"  {format_utc(event.at)}  [{event.source}]  {event.text}{mark}")
+    return 0
+
+
+def _add_import_timeline(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import-timeline",
+        parents=[common],
+        help="add events to a timeline from alert, paging or chat history",
+    )
+    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("file", type=Path, help="the file, or a Slack export folder or zip")
+    p.add_argument(
+        "--format",
+        choices=["csv", "alertmanager", "pagerduty", "slack", "json"],
+        help="the file's format (default: detected from its contents)",
+    )
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default="UTC",
+        help="IANA zone of times written without an offset, e.g. Europe/Berlin (default: UTC)",
+    )
+    p.add_argument("--time-column", metavar="NAME|N", help="CSV: the column holding the time")
+    p.add_argument("--text-column", metavar="NAME|N", help="CSV: the column holding the text")
+    p.add_argument("--dry-run", action="store_true", help="show what would be added; write nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_import_timeline)
+
+
 #: each adds one subcommand; a new command is a function above and a line here
 REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
     _add_list,
     _add_show,
+    _add_followup,
+    _add_import_timeline,
 ]
 
 
