@@ -24,8 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    LongTable,
     Flowable,
+    LongTable,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
