@@ -397,6 +397,24 @@ class Store:
             self._insert_whys(pm_id, whys)
             self._touch(pm_id)
 
+    def root_cause_categories(self) -> list[str]:
+        """Root-cause categories already in use, most used first (to offer them again).
+
+        Spellings that differ only in case or surrounding spaces count as one, shown
+        as most postmortems wrote it, so recurrences are not split by typing.
+        """
+        rows = self.db.execute(
+            "SELECT trim(root_cause_category) AS c, count(*) AS n FROM postmortems "
+            "WHERE trim(root_cause_category) != '' GROUP BY c ORDER BY n DESC, c"
+        ).fetchall()
+        seen: dict[str, str] = {}
+        totals: dict[str, int] = {}
+        for category, count in rows:
+            key = category.casefold()
+            seen.setdefault(key, category)
+            totals[key] = totals.get(key, 0) + count
+        return [seen[k] for k in sorted(totals, key=lambda k: (-totals[k], seen[k].casefold()))]
+
     # --- contributing factors --------------------------------------------------------
 
     def add_factor(
