@@ -61,14 +61,16 @@ class Verdict(StrEnum):
 class Target:
     text: str
     is_met: Callable[[float], bool]
+    #: the boundary values, for drawing the target on a chart
+    bounds: tuple[float, ...]
 
 
 TARGETS: dict[str, Target] = {
-    "time_to_postmortem": Target("≤ 5 business days", lambda v: v <= 5),
-    "on_time": Target("> 80%", lambda v: v > 80),
-    "recurring": Target("< 10%", lambda v: v < 10),
-    "completion_p1_p2": Target("100%", lambda v: v >= 100),
-    "actions_per_postmortem": Target("3 to 7", lambda v: 3 <= v <= 7),
+    "time_to_postmortem": Target("≤ 5 business days", lambda v: v <= 5, (5,)),
+    "on_time": Target("> 80%", lambda v: v > 80, (80,)),
+    "recurring": Target("< 10%", lambda v: v < 10, (10,)),
+    "completion_p1_p2": Target("100%", lambda v: v >= 100, (100,)),
+    "actions_per_postmortem": Target("3 to 7", lambda v: 3 <= v <= 7, (3, 7)),
 }
 
 

@@ -115,12 +115,12 @@ class Schedule:
 
 #: (key, label, first day, last day) for P2/P3 and for P1
 _PLAN = (
-    ("gather", "Gather data and build the timeline", (1, 2), (1, 1)),
+    ("gather", "Gather data, build the timeline", (1, 2), (1, 1)),
     ("draft", "Write the draft", (3, 4), (2, 2)),
-    ("share", "Share the draft (a day before the meeting)", (4, 4), (2, 2)),
-    ("meeting", "Review meeting, final action items", (5, 5), (3, 3)),
-    ("followup14", "Day-14 follow-up: action items in progress", (14, 14), (14, 14)),
-    ("followup30", "Day-30 follow-up: action items done", (30, 30), (30, 30)),
+    ("share", "Share the draft", (4, 4), (2, 2)),
+    ("meeting", "Review meeting", (5, 5), (3, 3)),
+    ("followup14", "Follow-up: items in progress", (14, 14), (14, 14)),
+    ("followup30", "Follow-up: items done", (30, 30), (30, 30)),
 )
 
 
@@ -133,10 +133,11 @@ def _done_steps(pm: Postmortem, today: date) -> set[str]:
         done.add("gather")
     if shared or pm.status is not Status.DRAFT:
         done.add("draft")
-    if shared or complete:
-        done.add("share")
     if complete or (pm.meeting_at is not None and pm.meeting_at.date() <= today):
         done.add("meeting")
+    # Once the meeting is held, sharing the draft before it can no longer be done late.
+    if shared or "meeting" in done:
+        done.add("share")
     # With no action items there is nothing to follow up on.
     if all(a.status is not ActionStatus.OPEN for a in pm.action_items):
         done.add("followup14")

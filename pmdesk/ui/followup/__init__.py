@@ -1,0 +1,1 @@
+"""Follow-through views: overdue actions, weekly review, the schedule dashboard, practice metrics."""
