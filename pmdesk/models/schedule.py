@@ -125,19 +125,26 @@ _PLAN = (
 
 
 def _done_steps(pm: Postmortem, today: date) -> set[str]:
-    """Which steps the postmortem itself shows to be done."""
+    """Which steps the postmortem itself shows to be done.
+
+    A held meeting (a meeting time on or before today, or status complete) closes
+    every step before it: those can no longer be done late.
+    """
     done: set[str] = set()
-    complete = pm.status is Status.COMPLETE
-    shared = pm.draft_shared_at is not None
-    if pm.timeline or shared or pm.status is not Status.DRAFT:
-        done.add("gather")
-    if shared or pm.status is not Status.DRAFT:
-        done.add("draft")
-    if complete or (pm.meeting_at is not None and pm.meeting_at.date() <= today):
-        done.add("meeting")
-    # Once the meeting is held, sharing the draft before it can no longer be done late.
-    if shared or "meeting" in done:
-        done.add("share")
+    held = pm.status is Status.COMPLETE or (
+        pm.meeting_at is not None and pm.meeting_at.date() <= today
+    )
+    shared = held or pm.draft_shared_at is not None
+    drafted = shared or pm.status is not Status.DRAFT
+    gathered = drafted or bool(pm.timeline)
+    for key, flag in (
+        ("gather", gathered),
+        ("draft", drafted),
+        ("share", shared),
+        ("meeting", held),
+    ):
+        if flag:
+            done.add(key)
     # With no action items there is nothing to follow up on.
     if all(a.status is not ActionStatus.OPEN for a in pm.action_items):
         done.add("followup14")

@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self._focus_search)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("&About pmdesk", None, self._about)
+        self.followthrough_action = self._action(
+            "Follow-&through…", QKeySequence("Ctrl+Shift+F"), self.show_followthrough
+        )
+        self.view_menu.addAction(self.followthrough_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.find_action)
@@ -96,6 +100,19 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.library.search.selectAll()
+
+    def show_followthrough(self) -> None:
+        """Open (or bring back) the follow-through window: overdue actions, schedule, metrics."""
+        from pmdesk.ui.followup.window import FollowThroughWindow
+
+        if getattr(self, "followthrough", None) is None:
+            self.followthrough = FollowThroughWindow(self.store, parent=self)
+            self.followthrough.setWindowFlag(Qt.WindowType.Window)
+        else:
+            self.followthrough.refresh()
+        self.followthrough.show()
+        self.followthrough.raise_()
+        self.followthrough.activateWindow()
 
     def _about(self) -> None:
         QMessageBox.about(

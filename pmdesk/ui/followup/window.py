@@ -69,11 +69,16 @@ class FollowThroughWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        self.overdue.actions_changed.connect(self.refresh)
+        self.overdue.actions_changed.connect(self._actions_changed)
         self.tabs.currentChanged.connect(lambda _: self.tabs.currentWidget().refresh())
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
 
     def refresh(self) -> None:
         """Read the store again in every view (edits may come from the editor or another process)."""
+        self.overdue.refresh()
+        self._actions_changed()
+
+    def _actions_changed(self) -> None:
+        # The overdue list already removed exactly the rows it marked done.
         for view in (self.dashboard, self.weekly, self.metrics):
             view.refresh()
