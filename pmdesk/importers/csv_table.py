@@ -55,7 +55,8 @@ def _key(header: str) -> str:
 
 
 def _rows(text: str, delimiter: str, name: str, limit: int | None = None) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     rows = []
     try:
         for row in reader:
@@ -64,18 +65,21 @@ def _rows(text: str, delimiter: str, name: str, limit: int | None = None) -> lis
                 if limit is not None and len(rows) >= limit:
                     break
     except csv.Error as exc:
+        problem = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
         raise TimelineImportError(
-            f"{name} is not valid CSV: {exc} (line {reader.line_num})"
+            f"{name} is not valid CSV: {problem} (line {reader.line_num})"
         ) from None
     return rows
 
 
 def _delimiter(text: str, name: str) -> str:
     best, best_score = ",", (-1, -1)
+    problems: list[TimelineImportError] = []
     for delimiter in DELIMITERS:
         try:
             rows = _rows(text, delimiter, name, _SAMPLE_ROWS)
-        except TimelineImportError:
+        except TimelineImportError as exc:
+            problems.append(exc)
             continue
         if not rows:
             continue
@@ -83,6 +87,8 @@ def _delimiter(text: str, name: str) -> str:
         score = (count if width > 1 else 0, width)
         if score > best_score:
             best, best_score = delimiter, score
+    if best_score[0] <= 0 and problems:
+        raise problems[0]  # no delimiter splits it cleanly: report why the likeliest failed
     return best
 
 

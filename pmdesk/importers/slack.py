@@ -120,7 +120,10 @@ def _event(message: Any, users: dict[str, str], path: str) -> tuple[str, str] | 
     """(ts, "Author: text") for a person's message; None for noise."""
     if not isinstance(message, dict) or message.get("type", "message") != "message":
         return None
-    if message.get("subtype") not in _SPOKEN or message.get("bot_id"):
+    subtype = message.get("subtype")
+    if not (subtype is None or isinstance(subtype, str)) or subtype not in _SPOKEN:
+        return None
+    if message.get("bot_id"):
         return None
     ts = message.get("ts")
     if not isinstance(ts, str | int | float) or isinstance(ts, bool):
