@@ -333,12 +333,87 @@ def _add_import_timeline(sub: argparse._SubParsersAction, common: argparse.Argum
     p.set_defaults(func=cmd_import_timeline)
 
 
+# --- PDF and Markdown -------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output: Path | None = args.output
+    fmt = args.format or (output.suffix.lower().lstrip(".") if output else "md")
+    fmt = {"markdown": "md", "pdf": "pdf", "md": "md"}.get(fmt)
+    if fmt is None:
+        raise PmdeskError("choose the format with --format pdf or --format md")
+    with _store(args) as store:
+        pm = store.get(args.id)
+    if fmt == "pdf":
+        from pmdesk.export.pdf import export_pdf
+
+        if output is None:
+            raise PmdeskError("a PDF needs a file to go to: add -o FILE.pdf")
+        pages = export_pdf(pm, output, page_size=args.page_size)
+        print(f"wrote {output} ({pages} page{'s' if pages != 1 else ''})")
+        return 0
+    from pmdesk.export.markdown import export_markdown, render_markdown
+
+    if output is None:
+        sys.stdout.write(render_markdown(pm))
+        return 0
+    export_markdown(pm, output)
+    print(f"wrote {output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pmdesk.export.markdown_parse import read_markdown_file
+
+    # Read and check the whole file before the store is opened: a bad file writes nothing.
+    found = read_markdown_file(args.file)
+    with _store(args) as store:
+        pm = store.create(found.postmortem)
+    for note in found.skipped:
+        print(f"pmdesk: {note}", file=sys.stderr)
+    if args.json:
+        _print_json({"id": pm.id, "skipped": found.skipped})
+    else:
+        print(pm.id)
+    return 0
+
+
+def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common], help="write a postmortem as PDF or Markdown")
+    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument(
+        "--format",
+        choices=["pdf", "md", "markdown"],
+        help="pdf or md (default: from the -o file's extension; Markdown without -o)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="where to write (Markdown: default stdout)"
+    )
+    p.add_argument(
+        "--page-size",
+        choices=["A4", "Letter"],
+        help="paper size of the PDF (default: the page_size setting, A4 unless changed)",
+    )
+    p.set_defaults(func=cmd_export)
+
+
+def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import", parents=[common], help="add a postmortem from a Markdown file in the template"
+    )
+    p.add_argument("file", type=Path, help="the Markdown file (.md)")
+    p.add_argument("--json", action="store_true", help='print {"id": ..., "skipped": [...]}')
+    p.set_defaults(func=cmd_import)
+
+
 #: each adds one subcommand; a new command is a function above and a line here
 REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
     _add_list,
     _add_show,
     _add_followup,
     _add_import_timeline,
+    _add_export,
+    _add_import,
 ]
 
 

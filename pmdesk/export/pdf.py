@@ -11,9 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import os
-import tempfile
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -35,6 +33,7 @@ from reportlab.platypus import (
 
 from pmdesk.errors import PmdeskError
 from pmdesk.export import fonts
+from pmdesk.export.output import write_atomically
 from pmdesk.export.pdf_markup import TextStyles, markdown_flowables, paragraph
 from pmdesk.models.postmortem import ActionStatus, Postmortem, Priority, Status
 
@@ -60,7 +59,7 @@ MARGIN = 20 * mm
 
 
 class PdfExportError(PmdeskError):
-    """The PDF could not be written where asked."""
+    """The PDF cannot be made as asked."""
 
 
 def export_pdf(
@@ -75,7 +74,7 @@ def export_pdf(
 
         page_size = load_settings().page_size
     data, pages = render_pdf(pm, page_size=page_size)
-    _write_atomically(Path(path), data)
+    write_atomically(path, data)
     return pages
 
 
@@ -111,22 +110,6 @@ def render_pdf(pm: Postmortem, *, page_size: str = "A4") -> tuple[bytes, int]:
 def _subject(pm: Postmortem) -> str:
     day = pm.incident_date.isoformat() if pm.incident_date else "date not set"
     return f"Blameless postmortem, {pm.severity.value}, incident of {day}"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file, so a failure leaves no half-written PDF."""
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise PdfExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise PdfExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 # --- styles ---------------------------------------------------------------------------
