@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pmdesk import __version__
 from pmdesk.locations import config_dir
 from pmdesk.models import Store, StoreError, open_store
+from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
+from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
 
 
@@ -25,6 +27,9 @@ def application() -> QApplication:
     app.setApplicationDisplayName("pmdesk")
     app.setOrganizationName("pmdesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    # Lets a Wayland compositor match the windows to packaging/linux's desktop entry.
+    app.setDesktopFileName(DESKTOP_ID)
     return app  # type: ignore[return-value]
 
 
@@ -85,6 +90,10 @@ def run(db_path: Path, *, exit_after_startup: bool = False) -> int:
             return 2
     window = MainWindow(store, qt_settings())
     window.show()
+    # Shown by a smoke test too, but only a real start uses up the user's one tip.
+    show_first_run_tip_once(
+        window, open_guide=window.help_actions.guide_action.trigger, remember=not exit_after_startup
+    )
     if exit_after_startup:
         # Let the window paint once, then leave through the normal close path.
         QTimer.singleShot(0, window.repaint)

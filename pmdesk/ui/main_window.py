@@ -7,16 +7,15 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from pmdesk import __version__
 from pmdesk.export.text import render_text
 from pmdesk.models import Store
+from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_panel import LibraryPanel
 
 
@@ -65,7 +64,8 @@ class MainWindow(QMainWindow):
 
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self._focus_search)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = self._action("&About pmdesk", None, self._about)
+        self.help_actions = HelpActions(self)
+        self.about_action = self.help_actions.about_action
         self.followthrough_action = self._action(
             "Follow-&through…", QKeySequence("Ctrl+Shift+F"), self.show_followthrough
         )
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.find_action)
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions(self.help_actions.actions())
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self)
@@ -113,14 +113,6 @@ class MainWindow(QMainWindow):
         self.followthrough.show()
         self.followthrough.raise_()
         self.followthrough.activateWindow()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About pmdesk",
-            f"<h3>pmdesk {__version__}</h3>"
-            "<p>A workbench for facilitators of blameless postmortems.</p>",
-        )
 
     # --- window state ----------------------------------------------------------------
 
