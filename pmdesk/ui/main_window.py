@@ -1,22 +1,33 @@
-"""The main window: it lays out the library and the document area, and wires them. Nothing else."""
+"""The main window: it lays out the library and the editor, and wires them. Nothing else."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
-    QPlainTextEdit,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from pmdesk.export.text import render_text
 from pmdesk.models import Store
+from pmdesk.models.template import new_postmortem
+from pmdesk.ui.editor.editor_widget import EditorWidget
 from pmdesk.ui.help_menu import HelpActions
+from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
+
+SAVE_STATES = {
+    "saved": "All changes saved",
+    "pending": "Saving…",
+    "error": "Not saved — see the message",
+}
 
 
 class MainWindow(QMainWindow):
@@ -25,30 +36,33 @@ class MainWindow(QMainWindow):
         self.store = store
         self._settings = settings
         self.setWindowTitle("pmdesk")
-        self.resize(1280, 800)
+        self.resize(1360, 860)
 
         self.library = LibraryPanel(store)
+        self.library_stack = LibraryStack(store, self.library, self)
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.library_stack)
+        self.editor: EditorWidget | None = None
         self.placeholder = QLabel("Select a postmortem on the left, or create one with Ctrl+N.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("placeholder")
-        self.document = QPlainTextEdit(readOnly=True)
-        self.document.setObjectName("documentView")
-        self.document.setAccessibleName("Postmortem")
         self.area = QStackedWidget()
         self.area.addWidget(self.placeholder)
-        self.area.addWidget(self.document)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 900])
+        self.splitter.setSizes([360, 1000])
         self.setCentralWidget(self.splitter)
-        self.statusBar().showMessage(f"Store: {store.path}")
+        self.save_label = QLabel(objectName="saveState")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().showMessage(f"Store: {store.path}", 5000)
 
         self._build_menus()
         self.library.postmortem_selected.connect(self.show_postmortem)
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self._restore_view_state()
         if self.library.selected_id() is None:
             self.library.select_first()
@@ -60,20 +74,47 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
+        self.timeline_menu = bar.addMenu("&Timeline")
         self.help_menu = bar.addMenu("&Help")
+        self.import_timeline_action = self._action(
+            "&Import from File…", QKeySequence("Ctrl+Shift+I"), self.import_timeline
+        )
+        self.timeline_menu.addAction(self.import_timeline_action)
 
-        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self._focus_search)
+        self.new_action = self._action(
+            "&New Postmortem", QKeySequence.StandardKey.New, self.new_postmortem
+        )
+        self.delete_action = self._action("&Delete Postmortem…", None, self.delete_postmortem)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self._focus_search)
         self.help_actions = HelpActions(self)
         self.about_action = self.help_actions.about_action
         self.followthrough_action = self._action(
             "Follow-&through…", QKeySequence("Ctrl+Shift+F"), self.show_followthrough
         )
         self.view_menu.addAction(self.followthrough_action)
+
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.delete_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.help_menu.addActions(self.help_actions.actions())
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.followthrough_action)
+        self.toolbar = toolbar
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self)
@@ -85,17 +126,99 @@ class MainWindow(QMainWindow):
     # --- the document area -----------------------------------------------------------
 
     def current_postmortem_id(self) -> int | None:
-        return self.library.selected_id()
+        return self.editor.session.pm_id if self.editor is not None else None
 
     def show_postmortem(self, pm_id: int | None) -> None:
+        """Open a postmortem in the editor, after saving what was typed in the previous one."""
+        if self.editor is not None:
+            if pm_id == self.editor.session.pm_id:
+                return
+            self._close_editor()
         if pm_id is None:
             self.area.setCurrentWidget(self.placeholder)
             self.setWindowTitle("pmdesk")
+            self.delete_action.setEnabled(False)
             return
-        pm = self.store.get(pm_id)
-        self.document.setPlainText(render_text(pm))
-        self.area.setCurrentWidget(self.document)
-        self.setWindowTitle(f"{pm.title or 'Untitled postmortem'} — pmdesk")
+        editor = EditorWidget(self.store, pm_id)
+        editor.summary_changed.connect(self._summary_changed)
+        editor.session.save_state_changed.connect(self._save_state_changed)
+        editor.session.problem.connect(self._problem)
+        self.undo_group.addStack(editor.session.undo_stack)
+        self.undo_group.setActiveStack(editor.session.undo_stack)
+        self.area.addWidget(editor)
+        self.area.setCurrentWidget(editor)
+        self.editor = editor
+        self.delete_action.setEnabled(True)
+        self._save_state_changed("saved")
+        self._update_title()
+
+    def _close_editor(self) -> None:
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        editor.flush()
+        self.undo_group.removeStack(editor.session.undo_stack)
+        self.area.removeWidget(editor)
+        editor.deleteLater()
+
+    def new_postmortem(self) -> None:
+        self.flush()
+        authors = self.editor.session.pm.authors[:1] if self.editor is not None else []
+        self.library_stack.push(
+            CreatePostmortem(self.library_stack, new_postmortem(date.today(), authors))
+        )
+        self.undo_group.setActiveStack(self.library_stack)
+        if self.editor is not None:
+            self.editor.header.title.setFocus()
+            self.editor.header.title.selectAll()
+
+    def delete_postmortem(self) -> None:
+        if self.editor is None:
+            return
+        self.flush()
+        pm = self.editor.session.pm
+        answer = QMessageBox.question(
+            self,
+            "Delete postmortem",
+            f"Delete “{pm.title or 'Untitled postmortem'}” and everything in it?\n\n"
+            "Edit → Undo brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        pm_id = pm.id
+        self._close_editor()
+        self.library_stack.push(DeletePostmortem(self.library_stack, pm_id))  # type: ignore[arg-type]
+        self.undo_group.setActiveStack(self.library_stack)
+        self.statusBar().showMessage("Postmortem deleted — Ctrl+Z brings it back", 8000)
+
+    def flush(self) -> bool:
+        return self.editor.flush() if self.editor is not None else True
+
+    def _summary_changed(self, pm_id: int) -> None:
+        self.library.postmortem_changed(pm_id)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.editor is not None:
+            title = self.editor.session.pm.title or "Untitled postmortem"
+            self.setWindowTitle(f"{title} — pmdesk")
+
+    def _save_state_changed(self, state: str) -> None:
+        self.save_label.setText(SAVE_STATES[state])
+
+    def _problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Ctrl+Z undoes in the part of the window you are working in."""
+        if new is None:
+            return
+        if self.editor is not None and self.editor.isAncestorOf(new):
+            self.undo_group.setActiveStack(self.editor.session.undo_stack)
+        elif self.library.isAncestorOf(new):
+            self.undo_group.setActiveStack(self.library_stack)
 
     def _focus_search(self) -> None:
         self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -114,6 +237,21 @@ class MainWindow(QMainWindow):
         self.followthrough.raise_()
         self.followthrough.activateWindow()
 
+    def import_timeline(self) -> None:
+        """Timeline > Import from File: preview a file's events, add the checked ones."""
+        from pmdesk.ui.timeline_import_dialog import import_timeline_interactively
+
+        pm_id = self.current_postmortem_id()
+        if pm_id is None:
+            self.statusBar().showMessage("Open a postmortem to import its timeline into.", 5000)
+            return
+        self.flush()
+        added = import_timeline_interactively(self, self.store, pm_id)
+        if added and self.editor is not None:
+            self.editor.session.reload()
+            self.editor.session.part_changed.emit("timeline")
+        self.statusBar().showMessage(f"Added {added} event(s) to the timeline.", 5000)
+
     # --- window state ----------------------------------------------------------------
 
     def _restore_view_state(self) -> None:
@@ -125,6 +263,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
         self._settings.setValue("main/geometry", self.saveGeometry())
         self._settings.setValue("main/splitter", self.splitter.saveState())
         self._settings.sync()

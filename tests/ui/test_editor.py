@@ -1,0 +1,161 @@
+"""The editor shell: header, free-text sections, autosave, outline, new/delete with undo."""
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from pmdesk.ui.editor.session import SAVE_DELAY_MS
+
+
+def _editor(window):
+    assert window.editor is not None
+    return window.editor
+
+
+def test_typing_reaches_the_store_within_a_second(qtbot, window, store):
+    editor = _editor(window)
+    pm_id = editor.session.pm_id
+    field = editor.text_fields["went_well"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Rollback worked first time.")
+    assert window.save_label.text() == "Saving…"
+    qtbot.waitUntil(
+        lambda: store.get(pm_id).went_well == "Rollback worked first time.", timeout=1000
+    )
+    assert window.save_label.text() == "All changes saved"
+
+
+def test_focus_loss_saves_at_once(qtbot, window, store):
+    editor = _editor(window)
+    field = editor.text_fields["what_happened"]
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(field, " More detail.")
+    editor.text_fields["why_it_happened"].setFocus()
+    assert store.get(editor.session.pm_id).what_happened.endswith(" More detail.")
+
+
+def test_header_edits_are_saved_and_undoable(qtbot, window, store):
+    editor = _editor(window)
+    pm_id = editor.session.pm_id
+    header = editor.header
+    header.severity.setFocus()
+    header.severity.setCurrentIndex(header.severity.findData("P1"))
+    header.severity.activated.emit(header.severity.currentIndex())
+    assert store.get(pm_id).severity.value == "P1"
+    window.undo_action.trigger()
+    assert store.get(pm_id).severity.value == "P2"
+    assert header.severity.currentData() == "P2"
+    window.redo_action.trigger()
+    assert store.get(pm_id).severity.value == "P1"
+    # the library row follows
+    row = window.library.model.row_of(pm_id)
+    assert window.library.model.data(window.library.model.index(row, 2)) == "P1"
+
+
+def test_duration_follows_typing_and_bad_times_are_refused(qtbot, window, store):
+    header = _editor(window).header
+    pm_id = window.editor.session.pm_id
+    header.ended_at.setFocus()
+    header.ended_at.selectAll()
+    qtbot.keyClicks(header.ended_at, "2026-03-10 16:05")
+    assert header.duration.text().startswith("120 min")
+    qtbot.keyClick(header.ended_at, Qt.Key.Key_Return)
+    assert store.get(pm_id).ended_at == datetime(2026, 3, 10, 16, 5, tzinfo=UTC)
+    header.ended_at.selectAll()
+    qtbot.keyClicks(header.ended_at, "2026-03-10 13:00")
+    assert "cannot end" in header.duration.text()
+    qtbot.keyClick(header.ended_at, Qt.Key.Key_Return)
+    assert store.get(pm_id).ended_at == datetime(2026, 3, 10, 16, 5, tzinfo=UTC)
+    assert "cannot end" in window.statusBar().currentMessage()
+
+
+def test_new_postmortem_from_the_template_then_undo_and_redo(qtbot, window, store):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(store.list_postmortems()) == 2
+    editor = _editor(window)
+    pm = store.get(editor.session.pm_id)
+    assert pm.title == "Untitled postmortem" and len(pm.contributing_factors) == 6
+    qtbot.keyClicks(editor.header.title, "Queue backlog")
+    editor.header.title.clearFocus()
+    editor.flush()
+    assert store.get(pm.id).title == "Queue backlog"
+    window.undo_group.setActiveStack(window.library_stack)
+    window.undo_action.trigger()
+    assert len(store.list_postmortems()) == 1
+    window.redo_action.trigger()
+    assert store.get(pm.id).title == "Queue backlog"
+
+
+def test_delete_asks_first_and_undo_brings_it_back(qtbot, window, store, monkeypatch):
+    pm_id = window.editor.session.pm_id
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.delete_action.trigger()
+    assert store.list_postmortems()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_action.trigger()
+    assert store.list_postmortems() == []
+    assert window.editor is None
+    window.undo_action.trigger()
+    assert [r.id for r in store.list_postmortems()] == [pm_id]
+    assert window.editor is not None and window.editor.session.pm_id == pm_id
+    assert len(store.get(pm_id).action_items) == 5
+
+
+def test_switching_postmortems_saves_what_was_typed(qtbot, window, store):
+    from pmdesk.models import Postmortem
+
+    other = store.create(Postmortem(title="Other", incident_date="2020-01-01")).id
+    window.library.refresh()
+    editor = _editor(window)
+    pm_id = editor.session.pm_id
+    field = editor.text_fields["could_improve"]
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(field, " Typed just before switching.")
+    window.library.select(other)  # well before the autosave pause ends
+    assert window.editor.session.pm_id == other
+    assert store.get(pm_id).could_improve.endswith("Typed just before switching.")
+
+
+def test_outline_jumps_to_a_section(qtbot, window):
+    editor = _editor(window)
+    window.resize(1200, 700)
+    qtbot.wait(SAVE_DELAY_MS // 4)
+    editor.jump_to("action_items", focus=True)
+    assert editor.scroll.verticalScrollBar().value() > 0
+
+
+def test_blame_is_underlined_and_one_key_applies_the_rewrite(qtbot, window, store):
+    editor = _editor(window)
+    field = editor.text_fields["what_happened"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "John deployed bad code")
+    block = field.document().firstBlock()
+    from pmdesk.ui.editor.highlighter import block_findings
+
+    findings = block_findings(block)
+    assert findings and findings[0].finding.severity in ("warning", "error")
+    qtbot.keyClick(field, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert "John" not in field.text()
+    qtbot.waitUntil(lambda: "John" not in store.get(editor.session.pm_id).what_happened)
+    # the rewrite is one step of the field's own undo
+    field.undo()
+    assert field.text() == "John deployed bad code"
+
+
+def test_findings_panel_lists_and_jumps(qtbot, window):
+    editor = _editor(window)
+    field = editor.text_fields["why_not_caught"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Someone should have caught this.")
+    editor.flush()
+    qtbot.waitUntil(lambda: editor.findings.list.count() > 0)
+    item = editor.findings.list.item(0)
+    editor.findings.list.itemActivated.emit(item)
+    assert field.hasFocus() or field.textCursor().hasSelection()
