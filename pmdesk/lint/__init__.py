@@ -1,1 +1,58 @@
-"""pmdesk.lint."""
+"""pmdesk.lint: find blame language and offer system-focused rewrites. Free of Qt.
+
+from pmdesk.lint import lint, check_five_whys, Finding, allow_comment
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from pmdesk.lint.engine import Linter
+from pmdesk.lint.finding import CATEGORIES, Finding
+from pmdesk.lint.markdown import allow_comment
+from pmdesk.lint.ruleset import RuleFileError, load_ruleset
+from pmdesk.lint.whys import check_five_whys
+
+__all__ = [
+    "CATEGORIES",
+    "Finding",
+    "Linter",
+    "RuleFileError",
+    "allow_comment",
+    "check_five_whys",
+    "default_linter",
+    "lint",
+    "load_ruleset",
+    "user_rules_path",
+]
+
+_cache: dict[tuple[str, float], Linter] = {}
+
+
+def user_rules_path() -> Path:
+    """Where the user's own rules live: rules.toml in the pmdesk config folder."""
+    from pmdesk.locations import config_dir
+
+    return config_dir() / "rules.toml"
+
+
+def default_linter() -> Linter:
+    """The built-in rules plus the user's rules file; rebuilt only when that file changes."""
+    path = user_rules_path()
+    try:
+        key = (str(path), os.stat(path).st_mtime)
+    except OSError:
+        key, path = ("", 0.0), None
+    linter = _cache.get(key)
+    if linter is None:
+        linter = Linter.from_files(path)
+        _cache.clear()
+        _cache[key] = linter
+    return linter
+
+
+def lint(text: str, people: Iterable[str] = ()) -> list[Finding]:
+    """Blame-language findings in `text`; `people` are names known to be persons."""
+    return default_linter().lint(text, people)

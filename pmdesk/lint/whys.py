@@ -1,0 +1,68 @@
+"""The Five Whys check: a chain that ends at a person or a mistake has stopped too early."""
+
+from __future__ import annotations
+
+import re
+
+from pmdesk.lint.finding import Finding
+
+RULE_ID = "five-whys.stops-at-person"
+CATEGORY = "five-whys"
+MESSAGE = (
+    "The chain stops at a person or a mistake; ask why once more: "
+    "what made that mistake possible, or likely?"
+)
+NEXT_QUESTION = "What made that mistake possible, or likely?"
+# Categories whose presence in the last answer means the chain ended at people.
+_STOPPING = {"named-agent", "counterfactual", "judgmental", "human-error-cause", "group-blame"}
+# A chain answer that is about a person even without blame words: "The developer did not check".
+_PERSON_ENDING = re.compile(
+    r"(?:^|:\s*)(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:engineer|developer|dev|sre|operator|reviewer|analyst|admin|on-?call(?:\s+engineer)?|intern|"
+    r"dba|manager|author|responder|person|someone|somebody|whoever[^.]*?|team|user|human)s?"
+    r"(?:\s+(?:who|that|making|on|in)\b[^.;]*?)?\s+"
+    r"(?:did\s+not|didn't|never|forgot|failed|neglected|missed|skipped|ignored|typed|clicked|"
+    r"entered|made|chose|picked|selected|removed|deleted|ran|pushed|revoked|created|edited)\b"
+    r"|\b(?:mistake|oversight|slip|lapse|carelessness|negligence|inattention)\b"
+    r"|\b(?:human|operator|user|developer|engineer|analyst)\s+(?:error|mistake|oversight)\b",
+    re.I,
+)
+
+
+def check_five_whys(whys: list[str], root_cause: str) -> list[Finding]:
+    """A warning when the chain ends at a person, a mistake or human error; else nothing."""
+    from pmdesk.lint import lint
+
+    answers = [w for w in whys if w and w.strip()]
+    candidates = [("root_cause", root_cause or "")]
+    if answers:
+        candidates.insert(0, (f"why {len(answers)}", answers[-1]))
+    for where, text in candidates:
+        hit = _stop(text, lint)
+        if hit is not None:
+            start, end, suggestions = hit
+            return [
+                Finding(
+                    start,
+                    end,
+                    RULE_ID,
+                    CATEGORY,
+                    "warning",
+                    MESSAGE,
+                    [*suggestions, NEXT_QUESTION],
+                    where=where,
+                )
+            ]
+    return []
+
+
+def _stop(text: str, lint) -> tuple[int, int, list[str]] | None:
+    if not text.strip():
+        return None
+    for f in lint(text):
+        if f.is_warning and f.category in _STOPPING:
+            return f.start, f.end, f.suggestions[:1]
+    m = _PERSON_ENDING.search(text)
+    if m:
+        return 0, len(text.rstrip()), []
+    return None
