@@ -406,10 +406,33 @@ def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     p.set_defaults(func=cmd_import)
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    from pmdesk.lint import Linter, default_linter
+    from pmdesk.lint.report import run_lint
+
+    linter = Linter.from_files(Path(args.rules)) if args.rules else default_linter()
+    people = [p.strip() for p in (args.people or "").split(",") if p.strip()]
+    return run_lint(args.files, linter=linter, people=people, fmt=args.format)
+
+
+def _add_lint(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "lint", parents=[common], help="check text for blame language (exit 1 on warnings)"
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="Markdown or text files; - is stdin")
+    p.add_argument("--people", metavar="A,B", help="names of the people in the document")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    p.add_argument(
+        "--rules", metavar="FILE", help="a rules file to use instead of the one in the config folder"
+    )
+    p.set_defaults(func=cmd_lint)
+
+
 #: each adds one subcommand; a new command is a function above and a line here
 REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = [
     _add_list,
     _add_show,
+    _add_lint,
     _add_followup,
     _add_import_timeline,
     _add_export,
