@@ -422,9 +422,7 @@ def _add_lint(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
     p.add_argument("files", nargs="*", metavar="FILE", help="Markdown or text files; - is stdin")
     p.add_argument("--people", metavar="A,B", help="names of the people in the document")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    p.add_argument(
-        "--rules", metavar="FILE", help="a rules file to use instead of the one in the config folder"
-    )
+    p.add_argument("--rules", metavar="FILE", help="a rules file to use instead of the user's")
     p.set_defaults(func=cmd_lint)
 
 
