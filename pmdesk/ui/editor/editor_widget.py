@@ -102,7 +102,12 @@ class EditorWidget(QWidget):
             item = QListWidgetItem(widget.property("sectionTitle"))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.outline.addItem(item)
-        self.outline.setFixedWidth(190)
+        self.outline.setFixedWidth(170)
+        self.outline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.outline.setStyleSheet(
+            "QListWidget#outline { border: none; padding-top: 12px; } "
+            "QListWidget#outline::item { padding: 5px 10px; }"
+        )
         self.outline.itemActivated.connect(self._outline_activated)
         self.outline.itemClicked.connect(self._outline_activated)
         self.findings = FindingsPanel()
@@ -112,7 +117,7 @@ class EditorWidget(QWidget):
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([800, 260])
+        splitter.setSizes([820, 250])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outline)
@@ -156,7 +161,7 @@ class EditorWidget(QWidget):
             if several:
                 label = QLabel(prompt, objectName="fieldLabel")
                 label.setBuddy(field)
-                label.setStyleSheet("color: palette(mid); font-weight: 600;")
+                label.setStyleSheet("color: #555; font-weight: 600;")
                 layout.addWidget(label)
             layout.addWidget(field)
             self.text_fields[name] = field

@@ -88,6 +88,9 @@ class HeaderSection(QWidget):
         )
         self.example_note.setObjectName("exampleNote")
         self.example_note.setWordWrap(True)
+        self.example_note.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e8c66a; border-radius: 4px; padding: 6px 8px;"
+        )
 
         left = QFormLayout()
         left.addRow("Incident &date", self.incident_date)

@@ -65,10 +65,14 @@ class BlameHighlighter(QSyntaxHighlighter):
         self._formats = {}
         for severity, colour in SEVERITY_COLOURS.items():
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(colour)
             if severity == "info":
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            else:  # a faint tint as well: a thin wave alone is easy to miss
+                tint = QColor(colour)
+                tint.setAlpha(38)
+                fmt.setBackground(tint)
             self._formats[severity] = fmt
 
     def highlightBlock(self, text: str) -> None:

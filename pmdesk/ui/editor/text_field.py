@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
@@ -103,11 +104,26 @@ class TextField(QPlainTextEdit):
             self.text_edited.emit(self.toPlainText())
 
     def _fit_height(self, *_: object) -> None:
-        lines = max(self._min_lines, int(self.document().size().height()))
-        line_height = self.fontMetrics().lineSpacing()
+        """As tall as the wrapped text, so the page scrolls and the field never does."""
+        height = 0.0
+        block = self.document().firstBlock()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
+        line = self.fontMetrics().lineSpacing()
+        height = max(height, self._min_lines * line)
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
-        self.setFixedHeight(lines * line_height + frame + 2)
+        self.setFixedHeight(int(height) + frame + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     # --- single-line behaviour -------------------------------------------------------
 
