@@ -8,8 +8,8 @@ after the user says yes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
@@ -68,6 +68,10 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|")
 
 
+_BLANK_PIXEL = QImage(1, 1, QImage.Format.Format_ARGB32)
+_BLANK_PIXEL.fill(0)
+
+
 class SafeBrowser(QTextBrowser):
     """A QTextBrowser that loads no resources and leaves every link to its owner."""
 
@@ -80,7 +84,12 @@ class SafeBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
         self.refused.append(QUrl(url))
-        return None
+        # Never None or an empty image: QTextDocument takes a null answer as "not handled"
+        # and reads the local file itself, and Qt's image handler loads the file by name
+        # when the image it got is empty. A blank pixel is an answer that loads nothing.
+        if kind == QTextDocument.ResourceType.ImageResource:
+            return _BLANK_PIXEL
+        return QByteArray(b"")
 
 
 class HelpWindow(QWidget):
