@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pmdesk.models import Store
 from pmdesk.models.template import new_postmortem
 from pmdesk.ui.editor.editor_widget import EditorWidget
+from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
@@ -100,6 +101,15 @@ class MainWindow(QMainWindow):
 
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.delete_action)
+        self.file_menu.addSeparator()
+        self.export_actions = ExportActions(
+            self,
+            self.store,
+            self.current_postmortem_id,
+            flush=self.flush,
+            on_imported=lambda pm_id: (self.library.refresh(), self.library.select(pm_id)),
+        )
+        self.export_actions.add_to(self.file_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
