@@ -56,14 +56,27 @@ class EditorSession(QObject):
         self._set_state("pending")
         self._timer.start()
 
+    def edit_whys(self, answers: list[str]) -> None:
+        """The Five Whys answers were typed in; written after the same pause as text."""
+        if self._pending.get("whys", self.pm.whys) == answers:
+            return
+        self._pending["whys"] = list(answers)
+        self._set_state("pending")
+        self._timer.start()
+
     def flush(self) -> bool:
         """Write whatever was typed and not yet saved; True when nothing is left over."""
         self._timer.stop()
         if not self._pending:
             return True
         pending, self._pending = self._pending, {}
+        fields = {k: v for k, v in pending.items() if k != "whys"}
         try:
-            self.store.update(self.pm_id, **pending)
+            with self.store.transaction():
+                if "whys" in pending:
+                    self.store.set_whys(self.pm_id, pending["whys"])
+                if fields:
+                    self.store.update(self.pm_id, **fields)
         except PmdeskError as exc:
             self._set_state("error")
             self.problem.emit(str(exc))

@@ -1,0 +1,87 @@
+"""A table that grows with its rows instead of scrolling, for tables inside the scrolling page.
+
+A scroll area inside a scroll area traps the mouse wheel; the editor page
+scrolls as a whole, so its tables show every row at its wrapped height.
+Del asks to delete the selected rows and Ctrl+V asks to paste, as signals,
+so the editor turns them into undoable commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
+
+
+class FittedTableView(QTableView):
+    delete_requested = Signal()
+    paste_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, min_rows: int = 2) -> None:
+        super().__init__(parent)
+        self._min_rows = min_rows
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        # Refit once per burst of changes (a paste of 50 lines is one refit, not 50).
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.fit_height)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        if model is None:
+            return
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.modelReset,
+            model.dataChanged,
+            model.layoutChanged,
+        ):
+            signal.connect(self._refit.start)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        self.resizeRowsToContents()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        height = sum(self.rowHeight(r) for r in range(rows))
+        if rows < self._min_rows:
+            height += (self._min_rows - rows) * self.verticalHeader().defaultSectionSize()
+        frame = 2 * self.frameWidth()
+        self.setFixedHeight(height + self.horizontalHeader().height() + frame + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._refit.start()  # wrapped rows change height with the width
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.delete_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def selected_rows(self) -> list[int]:
+        """Rows of the model this view shows (map them through a proxy yourself)."""
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        return sorted({i.row() for i in selection.selectedRows()})
