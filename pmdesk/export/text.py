@@ -65,4 +65,5 @@ def render_text(pm: Postmortem) -> str:
             for a in pm.action_items
         ],
     )
+    section("Meeting notes", pm.meeting_notes)
     return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ TEXT_FIELDS = (
     ("root_cause", "Root cause"),
     ("went_well", "What went well"),
     ("could_improve", "What could be improved"),
+    ("meeting_notes", "Meeting notes"),
 )
 
 
@@ -50,10 +51,11 @@ def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
             DocumentFinding("whys", None, "Five Whys chain", f)
             for f in check_five_whys(pm.whys, pm.root_cause)
         )
-    for field, label in TEXT_FIELDS[6:]:
+    for field, label in TEXT_FIELDS[6:9]:
         add(field, None, label, getattr(pm, field))
     for i, factor in enumerate(pm.contributing_factors):
         add("contributing_factors", i, f"Contributing factor {i + 1}", factor.text)
     for i, item in enumerate(pm.action_items):
         add("action_items", i, f"Action item {i + 1}", item.action)
+    add("meeting_notes", None, "Meeting notes", pm.meeting_notes)
     return out

@@ -123,7 +123,10 @@ _V2 = [
     """,
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Version 3: notes taken during the review meeting (meeting mode's console).
+_V3 = ["ALTER TABLE postmortems ADD COLUMN meeting_notes TEXT NOT NULL DEFAULT ''"]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -231,6 +231,7 @@ class Postmortem:
     went_well: str = ""
     could_improve: str = ""
     action_items: list[ActionItem] = field(default_factory=list)
+    meeting_notes: str = ""
     draft_shared_at: datetime | None = None
     meeting_at: datetime | None = None
     is_example: bool = False
@@ -310,6 +311,7 @@ SCALAR_TEXT_FIELDS = (
     "root_cause_category",
     "went_well",
     "could_improve",
+    "meeting_notes",
 )
 
 

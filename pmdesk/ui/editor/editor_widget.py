@@ -57,6 +57,7 @@ TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
     ],
     "went_well": [("went_well", "What went well? Which safeguards and habits helped?")],
     "could_improve": [("could_improve", "What could be improved in detection, response, tools?")],
+    "meeting_notes": [("meeting_notes", "Notes from the review meeting (meeting mode adds here)")],
 }
 
 
@@ -92,6 +93,7 @@ class EditorWidget(QWidget):
         self._add_text_section(column, "went_well", "What went well")
         self._add_text_section(column, "could_improve", "What could be improved")
         self._add_section(column, "action_items", "Action items", self.actions)
+        self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
 
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
