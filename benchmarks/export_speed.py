@@ -19,9 +19,10 @@ PARAGRAPH = (
     "The payment client queued requests for a free connection until they timed out; "
     "**retries** from the web shop doubled the load on the gateway, and the `pool_size` "
     "setting stayed at 20 until the rollback. See [the dashboard](https://grafana.example.com/d/pay) "
-    "for the connection-pool metrics during the window. Müller, 王小明 and Zoë reviewed the "
-    "numbers. "
+    "for the connection-pool metrics during the window. Müller and Zoë reviewed the numbers. "
 )
+
+CJK = " 王小明：支付网关连接池耗尽。決済エラーが続きました 🚀"
 
 
 def long_postmortem() -> Postmortem:
@@ -32,12 +33,13 @@ def long_postmortem() -> Postmortem:
     pm.timeline = [
         TimelineEvent(
             at=start + timedelta(minutes=3 * i),
-            text=f"Step {i}: " + PARAGRAPH[: 80 + (i * 37) % 240],
+            # every tenth row in Chinese and Japanese, which wrap character by character
+            text=f"Step {i}: " + PARAGRAPH[: 80 + (i * 37) % 240] + (CJK if i % 10 == 0 else ""),
             source=sources[i % len(sources)],
         )
-        for i in range(420)
+        for i in range(330)
     ]
-    long_text = "\n\n".join([PARAGRAPH * 3] * 6) + "\n\n- one\n- two\n- three\n"
+    long_text = "\n\n".join([PARAGRAPH * 3] * 6 + [CJK * 4]) + "\n\n- one\n- two\n- three\n"
     for name in ("user_impact", "what_happened", "why_it_happened", "why_not_caught"):
         setattr(pm, name, long_text)
     pm.went_well = pm.could_improve = long_text

@@ -354,7 +354,7 @@ def _timeline(pm: Postmortem, width: float) -> list[Flowable]:
             source = fonts.markup(event.source, fonts.SANS)
             text += f'<br/><font size="7" color="#5f6b7a">{source}</font>'
         rows.append([paragraph(_plain(stamp), s["cell"]), paragraph(text, s["cell"])])
-    time_w = 32 * mm if all(e.at.date() == pm.incident_date for e in events) else 36 * mm
+    time_w = 26 * mm if all(e.at.date() == pm.incident_date for e in events) else 36 * mm
     return [_grid(rows, [time_w, width - time_w])]
 
 
