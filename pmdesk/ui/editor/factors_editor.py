@@ -8,8 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -122,10 +121,8 @@ class FactorsEditor(QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
         self.list.delete_requested.connect(self.remove_selected)
-        for keys, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda s=step: self.move_selected(s))
+        self.list.moves_rows = True
+        self.list.move_requested.connect(self.move_selected)
         self.model.edit_requested.connect(self._edit_requested)
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.rowsMoved.connect(self._update_buttons)
@@ -184,14 +181,14 @@ class FactorsEditor(QWidget):
 
     def current_row(self) -> int | None:
         index = self.list.currentIndex()
-        if index.isValid() and self.list.selectionModel().isSelected(index):
-            return index.row()
-        return None
+        return index.row() if index.isValid() else None
 
     def focus_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(row, 0))
-            self.list.scrollTo(self.model.index(row, 0))
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.list.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+            self.list.scrollTo(index)
 
     def _part_changed(self, part: str) -> None:
         if part == "contributing_factors":

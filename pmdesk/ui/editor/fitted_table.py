@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTabl
 class FittedTableView(QTableView):
     delete_requested = Signal()
     paste_requested = Signal()
+    #: Ctrl+Up (-1) or Ctrl+Down (+1) on a list whose order is the user's (`moves_rows`)
+    move_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, min_rows: int = 2) -> None:
         super().__init__(parent)
         self._min_rows = min_rows
+        self.moves_rows = False
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -73,6 +76,10 @@ class FittedTableView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
             self.delete_requested.emit()
+            return
+        ctrl = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if self.moves_rows and ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit()
