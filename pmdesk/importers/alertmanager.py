@@ -12,7 +12,7 @@ from datetime import tzinfo
 from typing import Any
 
 from pmdesk.importers.errors import TimelineImportError
-from pmdesk.importers.reading import decode_text, load_json
+from pmdesk.importers.reading import check_event_count, decode_text, load_json
 from pmdesk.importers.times import UTC, parse_time
 from pmdesk.models import TimelineEvent
 
@@ -32,6 +32,7 @@ def payloads(data: bytes, name: str = "file") -> list[dict[str, Any]]:
         raise TimelineImportError(
             f"{name} is not an Alertmanager webhook payload (no 'alerts' list found)"
         )
+    check_event_count(sum(len(p["alerts"]) for p in items), name)
     return items
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from pmdesk.importers.errors import CsvColumnsUnclear, TimelineImportError
-from pmdesk.importers.reading import decode_text
+from pmdesk.importers.reading import check_event_count, decode_text
 from pmdesk.importers.times import UTC, parse_time
 from pmdesk.models import TimelineEvent
 
@@ -190,6 +190,7 @@ def read_csv(
         raise TimelineImportError("the time column and the text column must differ")
     rows = _rows(text, layout.delimiter, name)
     body = rows[1:] if layout.has_header else rows
+    check_event_count(len(body), name)
     first_line = 2 if layout.has_header else 1
     events = []
     for number, row in enumerate(body, first_line):

@@ -6,7 +6,7 @@ from datetime import tzinfo
 from typing import Any
 
 from pmdesk.importers.errors import TimelineImportError
-from pmdesk.importers.reading import decode_text, load_json
+from pmdesk.importers.reading import check_event_count, decode_text, load_json
 from pmdesk.importers.times import UTC, parse_time
 from pmdesk.models import TimelineEvent
 
@@ -25,6 +25,7 @@ def read_json_list(data: bytes, tz: tzinfo = UTC, name: str = "file") -> list[Ti
     found = load_json(decode_text(data, name), name)
     if not isinstance(found, list):
         raise TimelineImportError(f"{name} is not a JSON list of {{time, text}} objects")
+    check_event_count(len(found), name)
     events = []
     for number, item in enumerate(found, 1):
         if not isinstance(item, dict):

@@ -12,7 +12,7 @@ from datetime import tzinfo
 from typing import Any
 
 from pmdesk.importers.errors import TimelineImportError
-from pmdesk.importers.reading import decode_text, load_json
+from pmdesk.importers.reading import check_event_count, decode_text, load_json
 from pmdesk.importers.times import UTC, parse_time
 from pmdesk.models import TimelineEvent
 
@@ -44,6 +44,7 @@ def log_entries(data: bytes, name: str = "file") -> list[dict[str, Any]]:
         raise TimelineImportError(
             f"{name} is not a PagerDuty log_entries response (expected a 'log_entries' list)"
         )
+    check_event_count(len(entries), name)
     return entries
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import zipfile
 from collections.abc import Iterator
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +19,11 @@ from pmdesk.importers.errors import TimelineImportError
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 50_000
-#: far deeper than any real export; far shallower than Python's recursion limit
-MAX_JSON_DEPTH = 200
+#: objects and lists in one JSON document: a 100 MB file of tiny objects would take
+#: gigabytes once parsed, so such a file is refused before parsing
+MAX_JSON_CONTAINERS = 2_000_000
+#: more events than anyone reviews in a preview; refused before they are built
+MAX_EVENTS = 200_000
 
 _CHUNK = 1024 * 1024
 
@@ -87,36 +88,39 @@ def _looks_utf16(data: bytes) -> bool:
     )
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
-
-
-def json_depth(text: str) -> int:
-    """How deeply brackets nest in `text`, ignoring any inside strings (malformed input too)."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+def check_event_count(count: int, name: str) -> None:
+    """Refuse a file holding more events than MAX_EVENTS, before building them."""
+    if count > MAX_EVENTS:
+        raise TimelineImportError(
+            f"{name} holds {count:,} entries, more than the {MAX_EVENTS:,} pmdesk imports at once; "
+            "split it or export a shorter period"
+        )
 
 
 def load_json(text: str, name: str, *, lines_ok: bool = False) -> Any:
-    """Parse JSON text, refusing nesting deep enough to exhaust the stack first.
+    """Parse JSON text within bounded memory and stack.
 
     With `lines_ok`, text holding one JSON value per line (JSON Lines) gives the
     list of those values.
     """
-    depth = json_depth(text)
-    if depth > MAX_JSON_DEPTH:
+    # An upper bound (brackets inside strings count too) that costs no memory: a
+    # 100 MB file of tiny objects would take gigabytes once parsed.
+    containers = text.count("{") + text.count("[")
+    if containers > MAX_JSON_CONTAINERS:
         raise TimelineImportError(
-            f"{name} nests JSON {depth} levels deep (pmdesk reads up to {MAX_JSON_DEPTH})"
+            f"{name} holds over {MAX_JSON_CONTAINERS:,} JSON objects and lists, more than "
+            "pmdesk reads from one file"
         )
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        if lines_ok and exc.msg == "Extra data":
+    if lines_ok and "\n" in text.strip():
+        try:
+            return _parse(text, name)
+        except _ExtraData:
             return [_parse(line, f"{name} line {n}") for n, line in _lines(text)]
-        raise _invalid(exc, name) from None
-    except (RecursionError, MemoryError, ValueError) as exc:
-        raise TimelineImportError(f"{name} is not valid JSON ({type(exc).__name__})") from None
+    return _parse(text, name)
+
+
+class _ExtraData(TimelineImportError):
+    """More than one JSON value: JSON Lines, perhaps."""
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -129,8 +133,14 @@ def _parse(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            raise _ExtraData(str(_invalid(exc, name))) from None
         raise _invalid(exc, name) from None
-    except (RecursionError, MemoryError, ValueError) as exc:
+    except RecursionError:
+        # The C parser counts its own depth and stops cleanly at the recursion limit,
+        # so JSON nested 10,000 (or 10 million) deep costs neither stack nor memory.
+        raise TimelineImportError(f"{name} nests JSON too deeply to read safely") from None
+    except (MemoryError, ValueError) as exc:
         raise TimelineImportError(f"{name} is not valid JSON ({type(exc).__name__})") from None
 
 

@@ -16,7 +16,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pmdesk.importers.errors import TimelineImportError
-from pmdesk.importers.reading import decode_text, load_json, read_file, read_folder, unzip
+from pmdesk.importers.reading import (
+    check_event_count,
+    decode_text,
+    load_json,
+    read_file,
+    read_folder,
+    unzip,
+)
 from pmdesk.importers.times import UTC, from_epoch
 from pmdesk.models import TimelineEvent
 
@@ -40,11 +47,14 @@ def read_slack(source: bytes | Path, tz: tzinfo = UTC, name: str = "export") -> 
         )
     prefix = len(channels) > 1
     seen: dict[tuple[str, str], tuple[float, TimelineEvent]] = {}
+    count = 0
     for channel, day_files in sorted(channels.items()):
         for path in sorted(day_files):
             messages = load_json(decode_text(files[path], path), path)
             if not isinstance(messages, list):
                 raise TimelineImportError(f"{path} in {name} is not a list of Slack messages")
+            count += len(messages)
+            check_event_count(count, name)
             for message in messages:
                 found = _event(message, users, path)
                 if found is None:

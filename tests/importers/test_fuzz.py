@@ -80,7 +80,7 @@ shaped_documents = st.one_of(
     st.lists(shaped(["time", "at", "text", "source"]), max_size=4),
 )
 
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _only_import_errors(reader, data):

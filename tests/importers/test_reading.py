@@ -9,9 +9,8 @@ import pytest
 from pmdesk.importers import TimelineImportError, read_timeline
 from pmdesk.importers.reading import (
     MAX_FILE_BYTES,
-    MAX_JSON_DEPTH,
+    MAX_JSON_CONTAINERS,
     decode_text,
-    json_depth,
     load_json,
     unzip,
 )
@@ -60,19 +59,29 @@ def test_binary_data_is_not_text():
 def test_json_nested_10000_deep_is_refused_without_recursion(tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 10_000 + "]" * 10_000)
-    with pytest.raises(TimelineImportError, match="nests JSON 10000 levels deep"):
+    with pytest.raises(TimelineImportError, match="deep.json nests JSON too deeply"):
         read_timeline(deep, "json")
 
 
 def test_unclosed_deep_json_is_refused_too():
-    with pytest.raises(TimelineImportError, match="levels deep"):
+    with pytest.raises(TimelineImportError, match="too deeply"):
         load_json('{"a":' * 50_000, "x")
 
 
-def test_brackets_inside_strings_do_not_count_as_nesting():
-    text = '{"text": "[[[[{{{{ \\" ]]]", "list": [[1]]}'
-    assert json_depth(text) == 3
-    assert load_json("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH, "ok") is not None
+def test_json_nested_as_deep_as_a_real_export_reads():
+    assert load_json("[" * 50 + "]" * 50, "ok") == eval("[" * 50 + "]" * 50)
+
+
+def test_json_of_millions_of_tiny_objects_is_refused_before_parsing():
+    text = "[" + "{}," * MAX_JSON_CONTAINERS + "{}]"
+    with pytest.raises(TimelineImportError, match="over 2,000,000 JSON objects"):
+        load_json(text, "many.json")
+
+
+def test_json_lines_give_a_list_and_a_bad_line_is_named():
+    assert load_json('{"a": 1}\n{"a": 2}\n', "x", lines_ok=True) == [{"a": 1}, {"a": 2}]
+    with pytest.raises(TimelineImportError, match="x line 2 is not valid JSON"):
+        load_json('{"a": 1}\n{"a": \n', "x", lines_ok=True)
 
 
 def test_malformed_json_names_line_and_column():

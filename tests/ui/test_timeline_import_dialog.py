@@ -146,7 +146,7 @@ def test_a_bad_file_is_one_message_and_nothing_written(store, pm_id, tmp_path, m
     )
     before = store.get(pm_id).timeline
     assert import_timeline_interactively(None, store, pm_id, bad) == 0
-    assert len(shown) == 1 and "levels deep" in shown[0]
+    assert len(shown) == 1 and "too deeply" in shown[0]
     assert store.get(pm_id).timeline == before
 
 
