@@ -56,6 +56,9 @@ def render_markdown(pm: Postmortem) -> str:
         free_text(pm.could_improve),
         "## Action Items",
         _actions(pm),
+        # not in the template: written only when there are notes, so documents without
+        # them keep the template's exact shape
+        *(["## Meeting Notes", free_text(pm.meeting_notes)] if pm.meeting_notes.strip() else []),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -181,7 +184,9 @@ def _duration(pm: Postmortem) -> str:
 def _timeline(pm: Postmortem) -> str:
     lines = [row("Time (UTC)", "Event", "Source"), "|---|---|---|"]
     for event in sorted_events(pm.timeline):
-        lines.append(row(clock(event.at, pm.incident_date), cell(event.text), cell(event.source)))
+        lines.append(
+            row(clock(event.at, pm.incident_date), cell(event.text), cell(event.source) or "manual")
+        )
     return "\n".join(lines)
 
 

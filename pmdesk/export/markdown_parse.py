@@ -59,6 +59,7 @@ _SECTIONS = {
     "what could have gone better": "could_improve",
     "what went wrong": "could_improve",
     "action items": "actions",
+    "meeting notes": "meeting_notes",
 }
 _SECTION_TITLES = {
     "impact": "Impact Summary",
@@ -418,6 +419,9 @@ class _Reader:
 
     def _section_could_improve(self, lines: list[str]) -> None:
         self.values["could_improve"] = _text(lines)
+
+    def _section_meeting_notes(self, lines: list[str]) -> None:
+        self.values["meeting_notes"] = _text(lines)
 
     def _section_actions(self, lines: list[str]) -> None:
         header, rows, loose = _table(lines)

@@ -213,6 +213,9 @@ def _story(pm: Postmortem, width: float) -> list[Flowable]:
 
     story += _section("Action items")
     story += _actions(pm, width)
+    if pm.meeting_notes.strip():
+        story += _section("Meeting notes")
+        story += _markdown(pm.meeting_notes)
     return story
 
 

@@ -52,6 +52,7 @@ def test_example_uses_the_template_layout(example):
         "## What Could Be Improved",
         "## Action Items",
         "| Action | Owner | Priority | Due Date |",
+        "## Meeting Notes",
         "root_cause_category: configuration change",
         "  - status: in_progress",
         "    tracker_url: https://tracker.example.com/PAY-412",
@@ -92,6 +93,7 @@ def test_hostile_text_survives_the_round_trip():
         incident_date="2026-03-10",
         root_cause_category='quoted "category": yes',
         meeting_at="2026-03-12T09:30:00Z",
+        meeting_notes="Agreed to \n## keep the canary",
     )
     first = render_markdown(pm)
     back = parse_markdown(first)

@@ -81,6 +81,7 @@ def postmortems(draw) -> Postmortem:
             for _ in range(draw(st.integers(0, 3)))
         ],
         meeting_at=draw(st.none() | WHEN),
+        meeting_notes=draw(TEXT),
     )
 
 

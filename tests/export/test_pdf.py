@@ -65,7 +65,7 @@ def test_metadata_names_title_authors_and_subject(example_pdf, example):
 
 def test_a_bookmark_per_section(example_pdf):
     outline = [item.title for item in open_pdf(example_pdf[0]).outline]
-    assert outline == SECTIONS
+    assert outline == [*SECTIONS, "Meeting notes"]
 
 
 def test_running_header_carries_the_title_from_page_two(example_pdf):
@@ -231,3 +231,12 @@ def test_long_tables_repeat_their_header_row_on_every_page(huge_pdf):
     action_pages = [t for t in texts if re.search(r"act \d+ &", t)]
     assert len(action_pages) >= 2
     assert all("# Action Owner Priority Due Status" in t for t in action_pages)
+
+
+def test_meeting_notes_get_their_own_section_only_when_there_are_any(example):
+    example.meeting_notes = ""
+    assert [item.title for item in open_pdf(render_pdf(example)[0]).outline] == SECTIONS
+    example.meeting_notes = "Agreed: canary for config by **April**."
+    data, _ = render_pdf(example)
+    assert [item.title for item in open_pdf(data).outline] == [*SECTIONS, "Meeting notes"]
+    assert "Agreed: canary for config by April." in pdf_text(data)
