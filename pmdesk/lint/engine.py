@@ -44,8 +44,17 @@ class Linter:
 
     def lint(self, text: str, people: Iterable[str] = ()) -> list[Finding]:
         """Findings in `text`, in reading order, each with its rewrites."""
+        people = list(people)
         person = PersonTest(people, self.not_names)
-        return self._scan(make_view(text), person, suggest=True)
+        view = make_view(text)
+        lower = [p.strip() for p in people if p.strip()[:1].islower()]
+        if lower:
+            # rules look for capitalised names; show them "dkim" as "Dkim" (same offsets)
+            names = "|".join(re.escape(p) for p in lower)
+            view.masked = re.sub(
+                rf"(?<![\w@])(?:{names})(?!\w)", lambda m: m.group().capitalize(), view.masked
+            )
+        return self._scan(view, person, suggest=True)
 
     def _scan(self, view: View, person: PersonTest, *, suggest: bool) -> list[Finding]:
         findings: list[Finding] = []
@@ -67,6 +76,9 @@ class Linter:
                     suggestions: list[str] = []
                     if suggest:
                         suggestions = self._suggest(rule, m, view, person, s0, s1)
+                        if rule.span == "match" and "" in suggestions:
+                            start, end, cut = _deletion(view.text, m.start(), m.end(), s0)
+                            suggestions = [cut if not x else x for x in suggestions]
                         if not suggestions:  # nothing local works: offer a question instead
                             start, end = s0, s1
                             suggestions = [self._fallback(rule, view.text[s0:s1])]
@@ -117,15 +129,17 @@ class Linter:
                 continue
             if rewrite.uses_context(template):
                 new_sentence = rewrite.tidy(filled)
+            elif rule.span == "match":
+                if rewrite.LEAD.fullmatch(sentence[:ms]):
+                    filled = filled[:1].upper() + filled[1:]
+                new_sentence = sentence[:ms] + filled + sentence[me:]
             else:
                 new_sentence = rewrite.splice(sentence, ms, me, filled)
             if agent and re.search(rf"(?<!\w){re.escape(agent)}(?!\w)", new_sentence):
                 continue
             if not self._clean(sentence, new_sentence, person):
                 continue
-            suggestion = (
-                new_sentence if rule.span == "sentence" else _middle(sentence, new_sentence, ms, me)
-            )
+            suggestion = new_sentence if rule.span == "sentence" else filled
             if suggestion not in good:
                 good.append(suggestion)
         if good and rule.span == "sentence":
@@ -153,7 +167,15 @@ class Linter:
         return True
 
 
-def _middle(old: str, new: str, ms: int, me: int) -> str:
-    """The replacement for old[ms:me] inside `new` (the tidy-up may have moved its edges)."""
-    tail = len(old) - me
-    return new[ms : len(new) - tail] if len(new) - tail >= ms else new
+def _deletion(text: str, start: int, end: int, s0: int) -> tuple[int, int, str]:
+    """Span and replacement that delete text[start:end] without leaving a gap or a lowercase start."""
+    lead = rewrite.LEAD.match(text, s0).end()
+    nxt = re.compile(r"[\s,]*(\S+)").match(text, end)
+    if start <= lead and nxt:
+        word = nxt.group(1)
+        return start, nxt.end(), word[:1].upper() + word[1:]
+    if end < len(text) and text[end] == " ":
+        return start, end + 1, ""
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end, ""
+    return start, end, ""

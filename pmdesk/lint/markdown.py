@@ -108,6 +108,11 @@ def make_view(text: str) -> View:
             blank(m.start(1), m.end(1))
     masked = "".join(chars)
     sentences = _split(masked)
+    if "\n" in masked:  # a sentence wrapped over lines reads as one line to the rules
+        for s0, s1 in sentences:
+            if "\n" in masked[s0:s1]:
+                chars[s0:s1] = masked[s0:s1].replace("\n", " ")
+        masked = "".join(chars)
     return View(text, masked, sentences, suppressions, [s for s, _ in sentences])
 
 

@@ -7,7 +7,7 @@ import re
 from pmdesk.lint import inflect
 
 _SLOT = re.compile(r"\{(\w+)(\??)((?:\|\w+)*)\}")
-LEAD = re.compile(r"^(\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC|Z)?\s*[-–—:]?\s*)?)")
+LEAD = re.compile(r"(\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC|Z)?\s*[-–—:]?\s*)?)")
 _PLURAL_HEADS = ("these", "those", "all", "both", "several", "many", "some")
 
 
@@ -103,7 +103,6 @@ def tidy(s: str) -> str:
     s = re.sub(r"\?[.,;:]+", "?", s)
     s = re.sub(r"^[\s,;:]+", "", s)
     s = re.sub(r"\b([Aa]n?) (?=(?:an?|the) )", "", s)  # "a a manual step"
-    s = re.sub(r"\b([Aa]) (?=[aeiouAEIOU]\w)", r"\1n ", s)
-    s = re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z][a-z])", r"\1 ", s)
+    s = re.sub(r"\b([Aa]) (?=[aeioAEIO][a-z])(?!one\b|once\b)", r"\1n ", s)
     lead = LEAD.match(s).end()
     return s[:lead] + _cap(s[lead:])

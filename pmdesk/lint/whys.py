@@ -9,8 +9,8 @@ from pmdesk.lint.finding import Finding
 RULE_ID = "five-whys.stops-at-person"
 CATEGORY = "five-whys"
 MESSAGE = (
-    "The chain stops at a person or a mistake; ask why once more: "
-    "what made that mistake possible, or likely?"
+    "The chain stops at a person or a mistake; ask why once more. "
+    "What made that mistake possible, or likely?"
 )
 NEXT_QUESTION = "What made that mistake possible, or likely?"
 # Categories whose presence in the last answer means the chain ended at people.

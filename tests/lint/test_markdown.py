@@ -1,0 +1,54 @@
+"""Markdown awareness: code, URLs, front matter and quotes are skipped; suppression works."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmdesk.lint import allow_comment, lint
+
+BLAME = "Priya pushed the broken config."
+
+
+def categories(text: str) -> set[str]:
+    return {f.category for f in lint(text) if f.is_warning}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Run `{BLAME}` to see it.",
+        f"```\n{BLAME}\n```\n",
+        f"Intro.\n\n    {BLAME}\n",
+        f"---\ntitle: {BLAME}\n---\nThe alert fired.\n",
+        "See https://example.com/this-was-preventable for details.",
+        'The draft said "this was preventable", and we rewrote it.',
+    ],
+)
+def test_code_urls_front_matter_and_quotes_are_skipped(text):
+    assert categories(text) == set()
+
+
+def test_findings_in_lists_and_tables_point_at_the_original_text():
+    text = "# Timeline\n\n- 14:05 Priya pushed the broken config.\n\n| time | what |\n|---|---|\n| 14:06 | This was preventable. |\n"
+    found = [f for f in lint(text) if f.is_warning]
+    assert [f.category for f in found] == ["named-agent", "preventable"]
+    assert text[found[0].start : found[0].end].startswith("14:05 Priya pushed")
+    assert text[found[1].start : found[1].end] == "This was preventable."
+
+
+def test_allow_comment_suppresses_one_category_for_its_passage_only():
+    comment = allow_comment("preventable")
+    assert comment == "<!-- pmdesk: allow preventable -->"
+    text = f"{comment}\nThis was preventable, said the draft.\n\nThis was preventable."
+    found = [f for f in lint(text) if f.is_warning]
+    assert len(found) == 1 and found[0].start > text.index("\n\n")
+    assert categories(f"{comment} {BLAME}") == {"named-agent"}
+
+
+def test_allow_comment_rejects_junk():
+    with pytest.raises(ValueError):
+        allow_comment("not a category -->")
+
+
+def test_a_sentence_split_across_lines_is_still_one_sentence():
+    assert categories("Priya pushed the\nbroken config to prod.") == {"named-agent"}

@@ -1,0 +1,38 @@
+"""Every built-in rule's own examples: what it must flag, and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmdesk.lint import CATEGORIES, Linter, load_ruleset
+from pmdesk.lint.ruleset import RuleSet
+
+RULESET = load_ruleset()
+RULES = {rule.id: rule for rule in RULESET.rules}
+
+
+def alone(rule_id: str) -> Linter:
+    return Linter(RuleSet([RULES[rule_id]], RULESET.words))
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.must_match]
+)
+def test_rule_flags_its_examples(rule_id, text):
+    findings = alone(rule_id).lint(text)
+    assert [f.rule for f in findings] == [rule_id], text
+    assert all(f.suggestions for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.must_not_match]
+)
+def test_rule_leaves_its_clean_examples_alone(rule_id, text):
+    assert alone(rule_id).lint(text) == []
+
+
+def test_every_category_has_rules_with_examples():
+    for category in CATEGORIES:
+        rules = [r for r in RULESET.rules if r.category == category]
+        assert rules, category
+        assert all(r.must_match and r.message.endswith((".", "?")) for r in rules), category

@@ -1,0 +1,35 @@
+"""The Five Whys check: a chain must not stop at a person or a mistake."""
+
+from __future__ import annotations
+
+from pmdesk.lint import check_five_whys
+
+SYMPTOMS = ["Checkout returned 500s.", "The database host in the config was wrong."]
+
+
+def test_chain_that_stops_at_a_person_gets_one_warning_with_the_next_question():
+    (f,) = check_five_whys([*SYMPTOMS, "Omar typed the wrong hostname."], "Omar's mistake.")
+    assert f.severity == "warning"
+    assert "What made that mistake possible, or likely?" in f.message
+    assert f.suggestions and f.where
+
+
+def test_human_error_as_root_cause_stops_the_chain():
+    assert check_five_whys(SYMPTOMS, "Human error.")
+
+
+def test_a_role_that_did_not_check_stops_the_chain():
+    assert check_five_whys([*SYMPTOMS, "The engineer did not check the value."], "Oversight.")
+
+
+def test_a_person_midway_is_fine_when_the_chain_goes_on_into_the_system():
+    whys = [
+        *SYMPTOMS,
+        "Amir edited the hostname by hand, and the new value had a typo.",
+        "Hostnames live in a hand-edited file with no schema.",
+    ]
+    assert check_five_whys(whys, "Config values are not validated before deploy.") == []
+
+
+def test_empty_chain_is_not_flagged():
+    assert check_five_whys([], "") == []
