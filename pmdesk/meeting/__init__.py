@@ -1,0 +1,43 @@
+"""Meeting mode's core: the agenda, live flags with redirect prompts, action-item checks. Free of Qt.
+
+from pmdesk.meeting import load_agenda, MeetingCursor, flags_for_text, check_action_item
+"""
+
+from pmdesk.meeting.action_check import ActionFinding, check_action_item
+from pmdesk.meeting.agenda import (
+    TIMELINE_STEP,
+    Agenda,
+    AgendaStep,
+    FollowUps,
+    MeetingCursor,
+    StepClock,
+    follow_up_dates,
+    format_remaining,
+    load_agenda,
+)
+from pmdesk.meeting.flags import (
+    LiveFlag,
+    flag_near,
+    flags_for_action,
+    flags_for_text,
+    flags_for_whys,
+)
+
+__all__ = [
+    "TIMELINE_STEP",
+    "ActionFinding",
+    "Agenda",
+    "AgendaStep",
+    "FollowUps",
+    "LiveFlag",
+    "MeetingCursor",
+    "StepClock",
+    "check_action_item",
+    "flag_near",
+    "flags_for_action",
+    "flags_for_text",
+    "flags_for_whys",
+    "follow_up_dates",
+    "format_remaining",
+    "load_agenda",
+]

@@ -1,0 +1,120 @@
+"""Flags for the facilitator: what was said, a better wording, and what to say aloud.
+
+Everything typed in the meeting console (notes, Five Whys answers, action items)
+goes through here. A LiveFlag carries the span it concerns, the text that would
+replace that span, and the redirect prompt of its category from the agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pmdesk.lint import check_five_whys, lint
+from pmdesk.meeting.action_check import check_action_item
+from pmdesk.meeting.agenda import load_agenda
+
+LABELS = {
+    "named-agent": "A person as the cause",
+    "counterfactual": "What someone should have done",
+    "judgmental": "Judgement of a person",
+    "human-error-cause": "Human error as the cause",
+    "hindsight": "Hindsight",
+    "group-blame": "Blame on a group",
+    "preventable": "Fault and blame talk",
+    "punitive": "Punishment",
+    "five-whys": "The chain stops at a person",
+    "action-targets-person": "Aimed at a person, not the system",
+    "action-not-actionable": "Not something that can be done",
+    "action-incomplete": "Incomplete",
+}
+
+
+@dataclass(frozen=True)
+class LiveFlag:
+    category: str
+    message: str
+    start: int
+    end: int
+    #: what replaces text[start:end] when the facilitator accepts; None: nothing to offer
+    replacement: str | None
+    prompt: str
+    #: which field or answer the flag is about ("text", "why 3", "owner", ...)
+    where: str = "text"
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.category, self.category.replace("-", " ").capitalize())
+
+    def rewritten(self, text: str) -> str | None:
+        """`text` with the replacement in place, or None when there is none."""
+        if self.replacement is None:
+            return None
+        return text[: self.start] + self.replacement + text[self.end :]
+
+
+def flags_for_text(text: str, people: Iterable[str] = ()) -> list[LiveFlag]:
+    """Blame-language flags in free text (a note, an answer), in the order of the text."""
+    agenda = load_agenda()
+    return [
+        LiveFlag(
+            f.category,
+            f.message,
+            f.start,
+            f.end,
+            f.suggestions[0] if f.suggestions else None,
+            agenda.prompt(f.category),
+        )
+        for f in lint(text, list(people))
+        if f.is_warning
+    ]
+
+
+def flags_for_whys(whys: Sequence[str], root_cause: str) -> list[LiveFlag]:
+    """The Five Whys check: a chain that stops at a person gets 'ask why once more'."""
+    agenda = load_agenda()
+    out = []
+    for f in check_five_whys(list(whys), root_cause):
+        # The last suggestion is the question to ask next, not a rewrite of the answer.
+        rewrite = f.suggestions[0] if len(f.suggestions) > 1 else None
+        out.append(
+            LiveFlag(
+                f.category, f.message, f.start, f.end, rewrite, agenda.prompt(f.category), f.where
+            )
+        )
+    return out
+
+
+def flags_for_action(
+    action: str, owner: str, due_date: date | None, people: Iterable[str] = ()
+) -> list[LiveFlag]:
+    """An action item's flags: aimed at a person, not actionable, blame words, incomplete."""
+    agenda = load_agenda()
+    out: list[LiveFlag] = []
+    for f in check_action_item(action, owner, due_date):
+        category = f"action-{f.kind}"
+        if f.field == "action":
+            # Action rewrites replace the whole action: "retrain John" has no good half.
+            replacement = f.suggestions[0] if f.suggestions else None
+            out.append(
+                LiveFlag(category, f.message, 0, len(action), replacement, agenda.prompt(category))
+            )
+        else:
+            out.append(LiveFlag(category, f.message, 0, 0, None, agenda.prompt(category), f.field))
+    blame = flags_for_text(action, people)
+    # Blame words first when there are any: they are what the room should not hear twice.
+    return [*blame, *out] if blame else out
+
+
+def flag_near(flags: Sequence[LiveFlag], position: int) -> LiveFlag | None:
+    """The flag the cursor is on or just after; else the first one with a rewrite."""
+    if not flags:
+        return None
+    before = [f for f in flags if f.start <= position]
+    for f in reversed(before):
+        if f.start <= position <= f.end:
+            return f
+    if before:
+        return before[-1]
+    return next((f for f in flags if f.replacement is not None), flags[0])

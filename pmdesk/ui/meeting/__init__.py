@@ -1,0 +1,1 @@
+"""Meeting mode: the audience view for the projector and the facilitator console."""
