@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.area)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 1000])
+        self.splitter.setSizes([300, 1060])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(objectName="saveState")
         self.statusBar().addPermanentWidget(self.save_label)

@@ -132,14 +132,14 @@ class ActionsEditor(QWidget):
         header.setSortIndicatorClearable(True)  # a third click goes back to it
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
+        self.table.stretch_column = ACTION
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._size_columns()
 
         self.add_button = QPushButton("&Add action item", objectName="actionsAdd")
         self.delete_button = QPushButton("Delete", objectName="actionsDelete")
         self.delete_button.setToolTip("Delete the selected action items (Del)")
-        self.summary = QLabel(objectName="actionsSummary")
+        self.summary = QLabel(objectName="actionsSummary", wordWrap=True)
         self.summary.setStyleSheet(QUIET)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 4, 0, 0)
@@ -234,7 +234,7 @@ class ActionsEditor(QWidget):
             DUE: metrics.horizontalAdvance("2026-03-24") + pad + 12,
             STATUS: metrics.horizontalAdvance("In progress") + pad + 12,
             COMPLETED: metrics.horizontalAdvance("2026-03-24") + pad + 12,
-            TRACKER: metrics.horizontalAdvance("tracker.example.com/PLAT-88") + pad,
+            TRACKER: metrics.horizontalAdvance("example.com/PLAT-88") + pad,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)

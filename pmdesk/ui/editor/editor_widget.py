@@ -20,27 +20,15 @@ from PySide6.QtWidgets import (
 
 from pmdesk.lint.document import DocumentFinding, lint_postmortem
 from pmdesk.models import Store
+from pmdesk.ui.editor.actions_editor import ActionsEditor
+from pmdesk.ui.editor.factors_editor import FactorsEditor
 from pmdesk.ui.editor.findings_panel import FindingsPanel
 from pmdesk.ui.editor.header_section import HeaderSection
 from pmdesk.ui.editor.highlighter import utf16_offsets
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
-
-
-# TEMPORARY while the structured editors are being written in parallel: remove.
-def _pending(module: str, name: str) -> type:
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(f"pmdesk.ui.editor.{module}"), name)
-    except ImportError:
-        return lambda session: QLabel(f"{name} is on its way.")  # type: ignore[return-value]
-
-
-TimelineEditor = _pending("timeline_editor", "TimelineEditor")
-WhysEditor = _pending("whys_editor", "WhysEditor")
-FactorsEditor = _pending("factors_editor", "FactorsEditor")
-ActionsEditor = _pending("actions_editor", "ActionsEditor")
+from pmdesk.ui.editor.timeline_editor import TimelineEditor
+from pmdesk.ui.editor.whys_editor import WhysEditor
 
 FINDINGS_DELAY_MS = 300
 
@@ -79,10 +67,11 @@ class EditorWidget(QWidget):
         self.whys = WhysEditor(self.session)
         self.factors = FactorsEditor(self.session)
         self.actions = ActionsEditor(self.session)
+        self.text_fields["root_cause"] = self.whys.root_cause
 
         page = QWidget(objectName="editorPage")
         column = QVBoxLayout(page)
-        column.setContentsMargins(24, 16, 24, 32)
+        column.setContentsMargins(16, 12, 16, 32)
         column.setSpacing(6)
         self._add_section(column, "header", "Header", self.header)
         self._add_text_section(column, "impact", "Impact")
@@ -119,7 +108,7 @@ class EditorWidget(QWidget):
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([820, 250])
+        splitter.setSizes([820, 230])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outline)

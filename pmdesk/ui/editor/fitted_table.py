@@ -23,12 +23,16 @@ class FittedTableView(QTableView):
         super().__init__(parent)
         self._min_rows = min_rows
         self.moves_rows = False
+        #: a column that takes the width the others leave, but never less than stretch_min;
+        #: below that the table scrolls sideways instead of squeezing the text to nothing
+        self.stretch_column: int | None = None
+        self.stretch_min = 240
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -66,12 +70,28 @@ class FittedTableView(QTableView):
         if rows < self._min_rows:
             height += (self._min_rows - rows) * self.verticalHeader().defaultSectionSize()
         frame = 2 * self.frameWidth()
+        if self.horizontalHeader().length() > self.viewport().width():
+            height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height + self.horizontalHeader().height() + frame + 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.fit_stretch_column()
         if event.size().width() != event.oldSize().width():
             self._refit.start()  # wrapped rows change height with the width
+
+    def fit_stretch_column(self) -> None:
+        column = self.stretch_column
+        header = self.horizontalHeader()
+        if column is None or self.model() is None:
+            return
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != column and not header.isSectionHidden(c)
+        )
+        available = self.viewport().width() - others
+        header.resizeSection(column, max(self.stretch_min, available))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():

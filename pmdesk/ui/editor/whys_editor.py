@@ -148,8 +148,8 @@ class WhysEditor(QWidget):
         self.category.setAccessibleName("Root-cause category")
         self.category.lineEdit().setPlaceholderText("e.g. configuration change, capacity")
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.setMinimumContentsLength(24)
-        category_hint = QLabel("Used to spot incidents that recur with the same cause.")
+        self.category.setMinimumContentsLength(18)
+        category_hint = QLabel("Used to spot incidents that recur with the same cause.", wordWrap=True)
         category_hint.setStyleSheet(QUIET)
 
         add_row = QHBoxLayout()
