@@ -18,7 +18,7 @@ from datetime import tzinfo
 
 from pmdesk.importers.errors import CsvColumnsUnclear, TimelineImportError
 from pmdesk.importers.reading import check_event_count, decode_text
-from pmdesk.importers.times import UTC, parse_time
+from pmdesk.importers.times import UTC, clip, parse_time
 from pmdesk.models import TimelineEvent
 
 SOURCE = "csv"
@@ -115,7 +115,8 @@ def csv_layout(data: bytes | str, name: str = "file") -> CsvLayout:
     source = next((i for i, k in enumerate(keys) if k in _SOURCE_NAMES), None)
     has_header = named_time is not None or named_text is not None or not any(map(_parses, first))
     columns = first + [""] * (width - len(first)) if has_header else [""] * width
-    columns = [c or f"column {i + 1}" for i, c in enumerate(columns)]
+    # Header cells may hold newlines or whole paragraphs; names must fit on one line.
+    columns = [clip(" ".join(c.split())) or f"column {i + 1}" for i, c in enumerate(columns)]
     if named_time is not None and named_text is not None:
         return CsvLayout(delimiter, True, columns, named_time, named_text, source, True)
     body = sample[1:] if has_header else sample

@@ -62,7 +62,7 @@ def parse_time(value: object, tz: tzinfo = UTC, what: str = "time") -> datetime:
     at = _iso(text) or _rfc2822(text)
     if at is None:
         raise TimelineImportError(
-            f"{what} {_clip(text)!r} is not a date and time pmdesk can read "
+            f"{what} {clip(text)!r} is not a date and time pmdesk can read "
             "(use e.g. 2026-03-10T14:22:00Z or 2026-03-10 14:22)"
         )
     if at.tzinfo is None:
@@ -98,9 +98,10 @@ def _rfc2822(text: str) -> datetime | None:
 
 def _checked(at: datetime, raw: object, what: str) -> datetime:
     if not _EARLIEST <= at < _LATEST:
-        raise TimelineImportError(f"{what} {_clip(str(raw))!r} is not a plausible incident time")
+        raise TimelineImportError(f"{what} {clip(str(raw))!r} is not a plausible incident time")
     return at.replace(microsecond=0)
 
 
-def _clip(text: str, length: int = 40) -> str:
+def clip(text: str, length: int = 40) -> str:
+    """At most `length` characters of `text`, for quoting it in a one-line message."""
     return text if len(text) <= length else text[: length - 1] + "…"

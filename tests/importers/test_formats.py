@@ -269,3 +269,10 @@ def test_json_list_problems_are_named(data, message):
 def test_csv_with_an_unclosed_quote_is_refused_not_swallowed():
     with pytest.raises(TimelineImportError, match="a quoted field is never closed"):
         read_csv(b'time,text\n2026-03-10 14:00,"never closed\n2026-03-10 14:05,b\n')
+
+
+def test_csv_column_names_with_newlines_stay_on_one_line_in_messages():
+    with pytest.raises(CsvColumnsUnclear) as caught:
+        read_csv(b'"stamp\n(local)",host,said\n2026-03-10 14:22,web1,x\n2026-03-10 14:23,web2,y\n')
+    assert caught.value.columns == ["stamp (local)", "host", "said"]
+    assert "\n" not in str(caught.value)
