@@ -98,6 +98,9 @@ class MainWindow(QMainWindow):
             "Follow-&through…", QKeySequence("Ctrl+Shift+F"), self.show_followthrough
         )
         self.view_menu.addAction(self.followthrough_action)
+        self.meeting_action = self._action("Start &Meeting", QKeySequence("F5"), self.start_meeting)
+        self.meeting_action.setToolTip("Run the review meeting: projector view and console (F5)")
+        self.view_menu.addAction(self.meeting_action)
 
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.delete_action)
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_action)
         toolbar.addAction(self.followthrough_action)
+        toolbar.addAction(self.meeting_action)
         self.toolbar = toolbar
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
@@ -261,6 +265,56 @@ class MainWindow(QMainWindow):
             self.editor.session.reload()
             self.editor.session.part_changed.emit("timeline")
         self.statusBar().showMessage(f"Added {added} event(s) to the timeline.", 5000)
+
+    def start_meeting(self) -> None:
+        """F5: run the review meeting of the open postmortem (audience view and console)."""
+        from pmdesk.errors import PmdeskError
+        from pmdesk.settings import Settings, load_settings
+        from pmdesk.ui.meeting.meeting_mode import MeetingMode
+
+        if getattr(self, "meeting", None) is not None:
+            self.meeting.console.activateWindow()
+            return
+        if self.editor is None:
+            self.statusBar().showMessage("Open a postmortem to run its meeting.", 5000)
+            return
+        try:
+            settings = load_settings()
+        except PmdeskError as exc:
+            settings = Settings()
+            self.statusBar().showMessage(f"{exc} — using the default settings", 10000)
+        self.flush()
+        self.meeting = MeetingMode(self.editor, settings, parent=self)
+        self.meeting.finished.connect(self._meeting_finished)
+        # The meeting works on this editor's postmortem: nothing may switch it meanwhile.
+        for widget in (self.library, self.new_action, self.delete_action):
+            widget.setEnabled(False)
+        self.meeting.start(self.frameGeometry().center())
+
+    def _meeting_finished(self) -> None:
+        self.meeting = None
+        for widget in (self.library, self.new_action, self.delete_action):
+            widget.setEnabled(True)
+        self.refresh_editor()
+        self.raise_()
+        self.activateWindow()
+        if self.editor is not None:
+            self.editor.jump_to("meeting_notes")
+        self.statusBar().showMessage("Meeting ended — notes and action items are saved.", 8000)
+
+    def refresh_editor(self) -> None:
+        """Re-read the open postmortem and show every part of it (after meeting mode)."""
+        if self.editor is None:
+            return
+        import dataclasses
+
+        from pmdesk.models import Postmortem
+
+        session = self.editor.session
+        session.reload()
+        for field in dataclasses.fields(Postmortem):
+            if field.name not in ("id", "is_example", "created_at", "updated_at"):
+                session.part_changed.emit(field.name)
 
     # --- window state ----------------------------------------------------------------
 

@@ -1,0 +1,209 @@
+"""The facilitator console: the step, the time left, what comes next, the script, and capture."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmdesk.meeting import Agenda, AgendaStep
+from pmdesk.ui.editor.actions_model import ActionsModel
+from pmdesk.ui.editor.session import EditorSession
+from pmdesk.ui.meeting.capture_field import CaptureField
+from pmdesk.ui.meeting.capture_forms import ActionForm, NotesBox, WhysBox
+from pmdesk.ui.meeting.flag_panel import FlagPanel
+
+KEYS_HINT = (
+    "→ PageDown Space: next · ← PageUp: back · F11: projector full screen · Esc: leave\n"
+    "In a text box, PageUp/PageDown still move the meeting; Ctrl+. or Alt+Enter accepts a rewrite."
+)
+TIMER_COLOURS = {"ok": "#1b5e20", "short": "#8a4500", "over": "#b3261e"}
+#: the capture tab each step opens on
+STEP_TABS = {"root_cause": 0, "actions": 1, "wrap_up": 1}
+
+
+class FacilitatorConsole(QWidget):
+    """The laptop's window; all meeting keys work here (see MeetingKeys)."""
+
+    leave_requested = Signal()
+    step_chosen = Signal(int)
+    #: closed by the window manager (which ends the meeting)
+    closed = Signal()
+
+    def __init__(
+        self,
+        session: EditorSession,
+        actions_model: ActionsModel,
+        agenda: Agenda,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("meetingConsole")
+        self.setWindowTitle(f"pmdesk — meeting console: {session.pm.title or 'Untitled'}")
+        self.setMinimumSize(900, 600)
+        self.agenda = agenda
+        self._closing_quietly = False
+
+        # --- top: step, timer, next, leave -------------------------------------------
+        self.step_label = QLabel(objectName="consoleStep")
+        self.step_label.setStyleSheet("font-size: 20pt; font-weight: 700;")
+        self.timer_label = QLabel(objectName="consoleTimer")
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.next_label = QLabel(objectName="consoleNext", wordWrap=True)
+        self.next_label.setStyleSheet("font-size: 12pt; color: palette(placeholder-text);")
+        self.leave_button = QPushButton("Leave meeting (Esc)", objectName="consoleLeave")
+        self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.leave_button.clicked.connect(self.leave_requested)
+        top = QGridLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.step_label, 0, 0)
+        top.addWidget(self.timer_label, 0, 1)
+        top.addWidget(self.leave_button, 0, 2, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.next_label, 1, 0, 1, 3)
+        top.setColumnStretch(0, 1)
+
+        # --- left: on screen, script, agenda -----------------------------------------
+        self.on_screen = QLabel(objectName="consoleOnScreen", wordWrap=True)
+        self.on_screen.setTextFormat(Qt.TextFormat.RichText)
+        self.on_screen.setStyleSheet("font-size: 12pt;")
+        self.script = QLabel(objectName="consoleScript", wordWrap=True)
+        self.script.setTextFormat(Qt.TextFormat.RichText)
+        self.script.setStyleSheet("font-size: 12pt;")
+        self.script.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.agenda_list = QListWidget(objectName="consoleAgenda")
+        self.agenda_list.setAccessibleName("Agenda")
+        for number, step in enumerate(agenda.steps, start=1):
+            self.agenda_list.addItem(
+                QListWidgetItem(f"{number}. {step.title} · {step.minutes} min")
+            )
+        self.agenda_list.setFixedHeight(
+            self.agenda_list.sizeHintForRow(0) * len(agenda.steps)
+            + 2 * self.agenda_list.frameWidth()
+        )
+        self.agenda_list.itemActivated.connect(
+            lambda item: self.step_chosen.emit(self.agenda_list.row(item))
+        )
+        self.agenda_list.itemClicked.connect(
+            lambda item: self.step_chosen.emit(self.agenda_list.row(item))
+        )
+        hint = QLabel(KEYS_HINT, objectName="consoleKeys", wordWrap=True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 8, 0)
+        left_box.addWidget(_heading("On the screen"))
+        left_box.addWidget(self.on_screen)
+        left_box.addWidget(_heading("Script"))
+        left_box.addWidget(self.script, 1)
+        left_box.addWidget(_heading("Agenda"))
+        left_box.addWidget(self.agenda_list)
+        left_box.addWidget(hint)
+
+        # --- right: flags and capture ------------------------------------------------
+        self.flag_panel = FlagPanel()
+        self.notes = NotesBox(session)
+        self.whys = WhysBox(session)
+        self.action_form = ActionForm(session, actions_model)
+        self.tabs = QTabWidget(objectName="consoleTabs")
+        self.tabs.addTab(self.whys, "&Five Whys")
+        self.tabs.addTab(self.action_form, "&Action item")
+        notes_label = QLabel("&Notes")
+        notes_label.setBuddy(self.notes)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(8, 0, 0, 0)
+        right_box.addWidget(self.flag_panel)
+        right_box.addWidget(notes_label)
+        right_box.addWidget(self.notes)
+        right_box.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="consoleSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        line = QFrame(frameShape=QFrame.Shape.HLine)
+        line.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(line)
+        layout.addWidget(splitter, 1)
+
+        self.fields: list[CaptureField] = [
+            self.notes,
+            self.whys.answer,
+            self.whys.root_cause,
+            self.action_form.action,
+        ]
+        self.active_field: CaptureField = self.notes
+        for field in self.fields:
+            field.flags_changed.connect(lambda f=field: self._flags_changed(f))
+        self.flag_panel.accept_requested.connect(lambda: self.active_field.accept_flag())
+        self._flags_changed(self.notes)
+
+    # --- what the meeting controller calls ---------------------------------------------
+
+    def show_step(self, index: int, step: AgendaStep, on_screen: str) -> None:
+        total = len(self.agenda.steps)
+        self.step_label.setText(f"{index + 1} / {total} · {step.title}")
+        following = self.agenda.after(index)
+        self.next_label.setText(
+            f"Next: {following.title} · {following.minutes} min"
+            if following
+            else "Next: end of the meeting — Esc returns to the editor"
+        )
+        self.script.setText(
+            "<ul style='margin-left:-20px'>"
+            + "".join(f"<li style='margin-bottom:6px'>{escape(s)}</li>" for s in step.script)
+            + "</ul>"
+        )
+        self.on_screen.setText(on_screen)
+        self.agenda_list.setCurrentRow(index)
+        if step.key in STEP_TABS:
+            self.tabs.setCurrentIndex(STEP_TABS[step.key])
+
+    def show_time(self, text: str, state: str) -> None:
+        """`text` like "04:12"; state "ok", "short" (last minute) or "over"."""
+        words = "over" if state == "over" else "left"
+        self.timer_label.setText(text + " " + words)
+        self.timer_label.setProperty("state", state)
+        self.timer_label.setStyleSheet(
+            f"font-size: 24pt; font-weight: 700; color: {TIMER_COLOURS[state]};"
+            " font-family: monospace; padding: 0 12px;"
+        )
+
+    def close_quietly(self) -> None:
+        self._closing_quietly = True
+        self.close()
+
+    # --- flags ---------------------------------------------------------------------------
+
+    def _flags_changed(self, field: CaptureField) -> None:
+        self.active_field = field
+        self.flag_panel.show_flags(field.flags, field.current_flag())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if not self._closing_quietly:
+            self.closed.emit()
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 700; font-size: 11pt; padding-top: 6px;")
+    return label

@@ -1,0 +1,157 @@
+"""Meeting mode: one controller for the agenda, the two windows, the keys and the clock.
+
+It works on the editor's own session, so everything captured is in the store (and
+in the editor) at once, and leaving only has to flush what is still being typed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QScreen
+
+from pmdesk.meeting import (
+    TIMELINE_STEP,
+    MeetingCursor,
+    StepClock,
+    follow_up_dates,
+    format_remaining,
+    load_agenda,
+)
+from pmdesk.settings import Settings
+from pmdesk.ui.editor.editor_widget import EditorWidget
+from pmdesk.ui.meeting.audience_view import AudienceView
+from pmdesk.ui.meeting.console import FacilitatorConsole
+from pmdesk.ui.meeting.meeting_keys import MeetingKeys
+from pmdesk.ui.meeting.placement import place_windows
+from pmdesk.ui.meeting.slides import SlideContext
+from pmdesk.ui.meeting.theme import theme
+
+TICK_MS = 500
+#: the timer turns amber for the last minute of a step
+SHORT_SECONDS = 60
+
+
+class MeetingMode(QObject):
+    """Runs the review meeting of the postmortem open in `editor`."""
+
+    #: the meeting was left (Esc, the Leave button, or a window closed)
+    finished = Signal()
+
+    def __init__(
+        self,
+        editor: EditorWidget,
+        settings: Settings,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.session = editor.session
+        self.settings = settings
+        self.agenda = load_agenda()
+        self._today = today
+        self.cursor = MeetingCursor(self.agenda, len(self.session.pm.timeline))
+        self.clock = StepClock(clock)
+        self.audience = AudienceView()
+        self.console = FacilitatorConsole(self.session, editor.actions.model, self.agenda)
+        self.keys = MeetingKeys(
+            [self.audience, self.console],
+            forward=self.forward,
+            back=self.back,
+            leave=self.leave,
+            full_screen=self.audience.toggle_full_screen,
+        )
+        self.running = False
+        self._timer = QTimer(self, interval=TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self.console.leave_requested.connect(self.leave)
+        self.console.step_chosen.connect(self.go_to)
+        self.console.closed.connect(self.leave)
+        self.audience.closed.connect(self.leave)
+        self.session.part_changed.connect(self._document_changed)
+
+    def start(self, anchor: QPoint) -> QScreen | None:
+        """Show both windows; `anchor` (the main window's centre) marks the laptop's screen."""
+        self.running = True
+        self.keys.install()
+        self._show()
+        screen = place_windows(self.console, self.audience, anchor)
+        self.console.notes.setFocus()
+        self._timer.start()
+        return screen
+
+    # --- moving through the agenda -------------------------------------------------------
+
+    def forward(self) -> None:
+        if self.cursor.forward():
+            self._show()
+
+    def back(self) -> None:
+        if self.cursor.back():
+            self._show()
+
+    def go_to(self, index: int) -> None:
+        self.cursor.go_to(index)
+        self._show()
+
+    def leave(self) -> None:
+        """Save what is being typed, close both windows, and hand back to the editor."""
+        if not self.running:
+            return
+        self.running = False
+        self._timer.stop()
+        self.keys.remove()
+        self.session.flush()
+        self.console.close_quietly()
+        self.audience.close_quietly()
+        self.finished.emit()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def context(self) -> SlideContext:
+        pm = self.session.pm
+        return SlideContext(
+            pm=pm,
+            agenda=self.agenda,
+            cursor=self.cursor,
+            theme=theme(self.settings.meeting_theme),
+            follow_ups=follow_up_dates(pm, self.settings.holidays, self._today()),
+            show_flags=self.settings.show_flags_on_projector,
+        )
+
+    def _show(self) -> None:
+        step = self.cursor.step
+        self.clock.enter(step.key)
+        self.audience.show_context(self.context())
+        self.console.show_step(self.cursor.step_index, step, self._on_screen())
+        self._tick()
+
+    def _on_screen(self) -> str:
+        step = self.cursor.step
+        events = self.session.pm.timeline
+        index = self.cursor.event_index
+        if step.key != TIMELINE_STEP:
+            return escape(step.title)
+        if index is None or not events:
+            return "The timeline (no events yet)"
+        event = events[index]
+        return f"Event {index + 1} of {len(events)}: <b>{event.at:%H:%M}</b> {escape(event.text)}"
+
+    def _tick(self) -> None:
+        left = self.clock.remaining(self.cursor.step)
+        state = "over" if left < 0 else "short" if left <= SHORT_SECONDS else "ok"
+        self.console.show_time(format_remaining(left), state)
+
+    def _document_changed(self, part: str) -> None:
+        if not self.running:
+            return
+        if part == "timeline":
+            self.cursor.set_events(len(self.session.pm.timeline))
+        self.audience.show_context(self.context())
+        self.console.on_screen.setText(self._on_screen())

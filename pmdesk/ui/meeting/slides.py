@@ -1,0 +1,252 @@
+"""What the room sees at each stop of the agenda, as rich text sized from one base font size.
+
+Each function returns HTML for QTextDocument; `px` is the body size in pixels and
+every other size is a multiple of it, so the slide view can shrink a long slide
+to fit the screen without changing its proportions. User text is escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from pmdesk.meeting import Agenda, FollowUps, MeetingCursor, check_action_item, flags_for_whys
+from pmdesk.models import ActionItem, Postmortem
+from pmdesk.ui.meeting.theme import Theme
+
+#: timeline events shown before and after the current one
+NEIGHBOURS = 2
+
+
+@dataclass(frozen=True)
+class SlideContext:
+    pm: Postmortem
+    agenda: Agenda
+    cursor: MeetingCursor
+    theme: Theme
+    follow_ups: FollowUps | None
+    show_flags: bool = False
+
+
+def slide_html(ctx: SlideContext, px: float) -> str:
+    """The whole slide for the cursor's stop."""
+    body = {
+        "opening": _opening,
+        "impact": _impact,
+        "timeline": _timeline,
+        "root_cause": _root_cause,
+        "actions": _actions,
+        "wrap_up": _wrap_up,
+    }[ctx.cursor.step.key](ctx, px)
+    return f"<div style='color:{ctx.theme.text}; font-size:{px:.0f}px'>{body}</div>"
+
+
+def centred(ctx: SlideContext) -> bool:
+    """The opening is set in the middle of the screen; the rest reads from the top."""
+    return ctx.cursor.step.key == "opening"
+
+
+# --- pieces ----------------------------------------------------------------------------
+
+
+def _caption(ctx: SlideContext, px: float) -> str:
+    step = ctx.cursor.step
+    number = ctx.cursor.step_index + 1
+    return (
+        f"<p style='color:{ctx.theme.dim}; font-size:{px * 0.62:.0f}px; margin-bottom:{px * 0.2:.0f}px'>"
+        f"{escape(_short(ctx.pm.title, 90))} · {number} of {len(ctx.agenda.steps)}: "
+        f"{escape(step.title)}</p>"
+    )
+
+
+def _heading(ctx: SlideContext, px: float, text: str) -> str:
+    return (
+        f"<p style='color:{ctx.theme.accent}; font-size:{px * 1.5:.0f}px; font-weight:700; "
+        f"margin-bottom:{px * 0.5:.0f}px'>{escape(text)}</p>"
+    )
+
+
+def _para(text: str, px: float, style: str = "") -> str:
+    lines = "<br>".join(escape(line) for line in text.strip().splitlines())
+    return f"<p style='margin-bottom:{px * 0.6:.0f}px; {style}'>{lines}</p>"
+
+
+def _label(ctx: SlideContext, px: float, text: str) -> str:
+    return (
+        f"<p style='color:{ctx.theme.dim}; font-size:{px * 0.7:.0f}px; font-weight:600; "
+        f"margin-bottom:0'>{escape(text.upper())}</p>"
+    )
+
+
+def _flag(ctx: SlideContext, px: float, text: str) -> str:
+    return (
+        f"<p style='color:{ctx.theme.flag}; font-size:{px * 0.75:.0f}px; margin-top:0'>"
+        f"⚑ {escape(text)}</p>"
+    )
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- the steps -------------------------------------------------------------------------
+
+
+def _opening(ctx: SlideContext, px: float) -> str:
+    t = ctx.theme
+    return (
+        f"<p align='center' style='color:{t.dim}; font-size:{px * 0.8:.0f}px'>"
+        f"{escape(ctx.pm.title or 'Untitled postmortem')}</p>"
+        f"<p align='center' style='color:{t.text}; font-size:{px * 2.0:.0f}px; font-weight:700; "
+        f"margin-top:{px:.0f}px; margin-bottom:{px:.0f}px'>{escape(ctx.agenda.opening_statement)}</p>"
+        f"<p align='center' style='color:{t.accent}; font-size:{px * 0.9:.0f}px'>"
+        "Blameless postmortem review</p>"
+    )
+
+
+def _impact(ctx: SlideContext, px: float) -> str:
+    pm = ctx.pm
+    facts = [pm.severity.label]
+    if pm.duration_minutes is not None:
+        facts.append(f"{pm.duration_minutes} minutes")
+    if pm.started_at is not None:
+        end = f"–{pm.ended_at:%H:%M}" if pm.ended_at is not None else ""
+        facts.append(f"{pm.started_at:%Y-%m-%d %H:%M}{end} UTC")
+    out = [_caption(ctx, px), _heading(ctx, px, "Impact")]
+    out.append(_para(" · ".join(facts), px, f"color:{ctx.theme.dim}"))
+    out.append(_label(ctx, px, "Users"))
+    out.append(_para(pm.user_impact or "Not written down yet.", px))
+    if pm.revenue_impact.strip():
+        out.append(_label(ctx, px, "Business"))
+        out.append(_para(pm.revenue_impact, px))
+    return "".join(out)
+
+
+def _timeline(ctx: SlideContext, px: float) -> str:
+    t = ctx.theme
+    events = ctx.pm.timeline
+    out = [_caption(ctx, px), _heading(ctx, px, "Timeline (UTC)")]
+    current = ctx.cursor.event_index
+    if not events or current is None:
+        out.append(_para("No events in the timeline yet.", px, f"color:{t.dim}"))
+        return "".join(out)
+    current = min(current, len(events) - 1)
+    several_days = len({e.at.date() for e in events}) > 1
+    rows = []
+    for i in range(max(0, current - NEIGHBOURS), min(len(events), current + NEIGHBOURS + 1)):
+        event = events[i]
+        when = f"{event.at:%d %b %H:%M}" if several_days else f"{event.at:%H:%M}"
+        if i == current:
+            style = f"color:{t.text}; font-size:{px * 1.25:.0f}px; font-weight:700"
+            band = f" bgcolor='{t.band}'"
+        else:
+            style = f"color:{t.dim}; font-size:{px * 0.85:.0f}px"
+            band = ""
+        rows.append(
+            f"<tr{band}><td style='{style}; white-space:nowrap; padding:{px * 0.35:.0f}px {px * 0.6:.0f}px' "
+            f"width='{16 if several_days else 10}%' valign='top'>{when}</td>"
+            f"<td style='{style}; padding:{px * 0.35:.0f}px {px * 0.4:.0f}px'>"
+            f"{escape(event.text)}</td></tr>"
+        )
+    out.append(f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>")
+    out.append(
+        f"<p style='color:{t.dim}; font-size:{px * 0.7:.0f}px; margin-top:{px * 0.6:.0f}px'>"
+        f"Event {current + 1} of {len(events)}</p>"
+    )
+    return "".join(out)
+
+
+def _root_cause(ctx: SlideContext, px: float) -> str:
+    t = ctx.theme
+    pm = ctx.pm
+    whys = [w for w in pm.whys if w.strip()]
+    out = [_caption(ctx, px), _heading(ctx, px, "Five Whys")]
+    if not whys:
+        out.append(_para("We build the chain together: why did it happen?", px, f"color:{t.dim}"))
+    else:
+        items = "".join(
+            f"<li style='margin-bottom:{px * 0.35:.0f}px'>{escape(w)}</li>" for w in whys
+        )
+        out.append(f"<ol style='margin-top:0; margin-left:{px:.0f}px'>{items}</ol>")
+    if ctx.show_flags and flags_for_whys(whys, pm.root_cause):
+        out.append(_flag(ctx, px, "This chain stops at a person: ask why once more."))
+    out.append(_label(ctx, px, "Root cause"))
+    if pm.root_cause.strip():
+        out.append(_para(pm.root_cause, px, "font-weight:600"))
+    else:
+        out.append(_para("Not reached yet.", px, f"color:{t.dim}"))
+    return "".join(out)
+
+
+def _action_rows(ctx: SlideContext, px: float, items: list[ActionItem], size: float) -> str:
+    t = ctx.theme
+    rows = []
+    for item in items:
+        who = escape(item.owner) if item.owner.strip() else "<i>owner?</i>"
+        due = f"{item.due_date:%d %b}" if item.due_date else "<i>date?</i>"
+        flag = ""
+        if ctx.show_flags:
+            found = check_action_item(item.action, item.owner, item.due_date)
+            if found:
+                flag = (
+                    f"<br><span style='color:{t.flag}; font-size:{size * 0.75:.0f}px'>⚑ "
+                    f"{escape(found[0].message)}</span>"
+                )
+        cell = f"padding:{px * 0.25:.0f}px {px * 0.35:.0f}px; font-size:{size:.0f}px"
+        rows.append(
+            f"<tr><td style='{cell}'>{escape(item.action or '(no text yet)')}{flag}</td>"
+            f"<td style='{cell}; color:{t.dim}' width='22%'>{who}</td>"
+            f"<td style='{cell}; color:{t.dim}' width='12%' align='right'>{due}</td></tr>"
+        )
+    return f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
+
+
+def _actions(ctx: SlideContext, px: float) -> str:
+    items = ctx.pm.action_items
+    out = [_caption(ctx, px), _heading(ctx, px, "Action items")]
+    if not items:
+        out.append(
+            _para(
+                "What will we change so that this is caught earlier, or cannot happen?",
+                px,
+                f"color:{ctx.theme.dim}",
+            )
+        )
+        return "".join(out)
+    out.append(_action_rows(ctx, px, items, px))
+    return "".join(out)
+
+
+def _wrap_up(ctx: SlideContext, px: float) -> str:
+    t = ctx.theme
+    out = [_caption(ctx, px), _heading(ctx, px, "Wrap-up")]
+    items = ctx.pm.action_items
+    if items:
+        out.append(_action_rows(ctx, px, items, px * 0.9))
+    else:
+        out.append(_para("No action items were captured.", px, f"color:{t.dim}"))
+    out.append(
+        f"<p style='margin-top:{px * 0.8:.0f}px; color:{t.accent}; font-weight:700'>Follow-up</p>"
+    )
+    if ctx.follow_ups is None:
+        out.append(_para("Set the incident date to get the follow-up dates.", px, f"color:{t.dim}"))
+    else:
+        out.append(
+            f"<table cellspacing='0'>"
+            f"{_date_row(px, 'Day 14', ctx.follow_ups.day14, 'every action item in progress')}"
+            f"{_date_row(px, 'Day 30', ctx.follow_ups.day30, 'every action item done')}</table>"
+        )
+    out.append(
+        f"<p style='margin-top:{px * 0.8:.0f}px; color:{t.dim}'>Thank you for your openness.</p>"
+    )
+    return "".join(out)
+
+
+def _date_row(px: float, label: str, day: date, what: str) -> str:
+    pad = f"padding:{px * 0.15:.0f}px {px * 0.5:.0f}px {px * 0.15:.0f}px 0"
+    return (
+        f"<tr><td style='{pad}; font-weight:700'>{label}</td>"
+        f"<td style='{pad}'>{day:%a %d %b %Y}</td><td style='{pad}'>{escape(what)}</td></tr>"
+    )
