@@ -136,9 +136,7 @@ def test_blame_is_underlined_and_one_key_applies_the_rewrite(qtbot, window, stor
     field.selectAll()
     qtbot.keyClicks(field, "John deployed bad code")
     block = field.document().firstBlock()
-    from pmdesk.ui.editor.highlighter import block_findings
-
-    findings = block_findings(block)
+    findings = field.highlighter.block_findings(block)
     assert findings and findings[0].finding.severity in ("warning", "error")
     qtbot.keyClick(field, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert "John" not in field.text()

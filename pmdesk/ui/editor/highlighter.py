@@ -2,12 +2,13 @@
 
 QSyntaxHighlighter re-runs highlightBlock only for the blocks a keystroke
 changed, so the per-keystroke cost is one `lint()` call on one paragraph.
-The findings of each block are kept on the block for tooltips, the context
-menu and the apply-suggestion shortcut.
+The findings of each paragraph are remembered by its text for tooltips, the
+context menu and the apply-suggestion shortcut.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,12 +16,14 @@ from PySide6.QtGui import (
     QColor,
     QSyntaxHighlighter,
     QTextBlock,
-    QTextBlockUserData,
     QTextCharFormat,
     QTextDocument,
 )
 
 from pmdesk.lint import Finding, lint
+
+#: paragraphs whose findings are remembered per field
+CACHE_SIZE = 2048
 
 SEVERITY_COLOURS = {
     "error": QColor("#c62828"),
@@ -36,12 +39,6 @@ class BlockFinding:
     start: int
     end: int
     finding: Finding
-
-
-class BlockFindings(QTextBlockUserData):
-    def __init__(self, findings: list[BlockFinding]) -> None:
-        super().__init__()
-        self.findings = findings
 
 
 def utf16_offsets(text: str) -> Callable[[int], int]:
@@ -62,6 +59,7 @@ class BlameHighlighter(QSyntaxHighlighter):
     ) -> None:
         super().__init__(document)
         self._people = people
+        self._cache: OrderedDict[tuple[str, tuple[str, ...]], list[BlockFinding]] = OrderedDict()
         self._formats = {}
         for severity, colour in SEVERITY_COLOURS.items():
             fmt = QTextCharFormat()
@@ -76,25 +74,39 @@ class BlameHighlighter(QSyntaxHighlighter):
             self._formats[severity] = fmt
 
     def highlightBlock(self, text: str) -> None:
-        found = lint(text, self._people()) if text.strip() else []
-        to_qt = utf16_offsets(text)
-        spans = [BlockFinding(to_qt(f.start), to_qt(f.end), f) for f in found]
-        self.setCurrentBlockUserData(BlockFindings(spans))
-        for span in spans:
+        for span in self.spans(text):
             self.setFormat(span.start, span.end - span.start, self._formats[span.finding.severity])
 
+    def spans(self, text: str) -> list[BlockFinding]:
+        """The findings of one paragraph, linted once per distinct text and set of names.
 
-def block_findings(block: QTextBlock) -> list[BlockFinding]:
-    data = block.userData()
-    return data.findings if isinstance(data, BlockFindings) else []
+        Kept here rather than on the QTextBlock: Python objects stored as block user
+        data are freed twice by PySide at exit. The cache also spares a re-lint when
+        a paragraph is re-highlighted unchanged (a relayout, or undo back to it).
+        """
+        if not text.strip():
+            return []
+        key = (text, tuple(self._people()))
+        spans = self._cache.get(key)
+        if spans is None:
+            to_qt = utf16_offsets(text)
+            spans = [BlockFinding(to_qt(f.start), to_qt(f.end), f) for f in lint(text, key[1])]
+            self._cache[key] = spans
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return spans
 
+    def block_findings(self, block: QTextBlock) -> list[BlockFinding]:
+        return self.spans(block.text())
 
-def finding_at(document: QTextDocument, position: int) -> tuple[QTextBlock, BlockFinding] | None:
-    """The finding under a document position, preferring warnings over info."""
-    block = document.findBlock(position)
-    offset = position - block.position()
-    hits = [f for f in block_findings(block) if f.start <= offset <= f.end]
-    if not hits:
-        return None
-    hits.sort(key=lambda f: f.finding.severity == "info")
-    return block, hits[0]
+    def finding_at(self, position: int) -> tuple[QTextBlock, BlockFinding] | None:
+        """The finding under a document position, preferring warnings over info."""
+        block = self.document().findBlock(position)
+        offset = position - block.position()
+        hits = [f for f in self.spans(block.text()) if f.start <= offset <= f.end]
+        if not hits:
+            return None
+        hits.sort(key=lambda f: f.finding.severity == "info")
+        return block, hits[0]

@@ -24,12 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from pmdesk.lint import allow_comment
-from pmdesk.ui.editor.highlighter import (
-    BlameHighlighter,
-    BlockFinding,
-    block_findings,
-    finding_at,
-)
+from pmdesk.ui.editor.highlighter import BlameHighlighter, BlockFinding
 
 APPLY_SUGGESTION = QKeySequence("Ctrl+.")
 _CATEGORY_NAMES = {
@@ -99,7 +94,6 @@ class TextField(QPlainTextEdit):
             self._loading = False
 
     def _on_contents_changed(self) -> None:
-        self._fit_height()
         if not self._loading:
             self.text_edited.emit(self.toPlainText())
 
@@ -151,9 +145,11 @@ class TextField(QPlainTextEdit):
     def finding_at_cursor(self) -> tuple[QTextCursor, BlockFinding] | None:
         """The finding under the text cursor, or the first one in its paragraph."""
         cursor = self.textCursor()
-        hit = finding_at(self.document(), cursor.position())
+        hit = self.highlighter.finding_at(cursor.position())
         if hit is None:
-            spans = [f for f in block_findings(cursor.block()) if f.finding.suggestions]
+            spans = [
+                f for f in self.highlighter.block_findings(cursor.block()) if f.finding.suggestions
+            ]
             if not spans:
                 return None
             hit = (cursor.block(), spans[0])
@@ -191,7 +187,7 @@ class TextField(QPlainTextEdit):
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         cursor = self.cursorForPosition(self.viewport().mapFromParent(event.pos()))
-        hit = finding_at(self.document(), cursor.position())
+        hit = self.highlighter.finding_at(cursor.position())
         if hit is None:
             QToolTip.hideText()
             return
@@ -204,7 +200,7 @@ class TextField(QPlainTextEdit):
 
     def add_finding_actions(self, menu: QMenu, pos: QPoint) -> None:
         cursor = self.cursorForPosition(pos)
-        hit = finding_at(self.document(), cursor.position())
+        hit = self.highlighter.finding_at(cursor.position())
         if hit is None:
             return
         block, span = hit
@@ -233,7 +229,10 @@ class TextField(QPlainTextEdit):
 
 def finding_tooltip(span: BlockFinding) -> str:
     f = span.finding
-    lines = [f"<b>{escape(category_name(f.category))}</b> ({escape(f.severity)})", escape(f.message)]
+    lines = [
+        f"<b>{escape(category_name(f.category))}</b> ({escape(f.severity)})",
+        escape(f.message),
+    ]
     if f.suggestions:
         lines.append("<br><i>Try:</i> " + escape(f.suggestions[0]))
         lines += [f"<i>or:</i> {escape(s)}" for s in f.suggestions[1:3]]
