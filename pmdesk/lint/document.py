@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pmdesk.lint import Finding, check_five_whys, lint
 from pmdesk.models.postmortem import Postmortem
@@ -34,11 +36,11 @@ class DocumentFinding:
 
 def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
     """Every finding in the document, in the template's order."""
-    people = pm.people()
+    people = tuple(pm.people())
     out: list[DocumentFinding] = []
 
     def add(field: str, index: int | None, label: str, text: str) -> None:
-        out.extend(DocumentFinding(field, index, label, f) for f in lint(text, people))
+        out.extend(DocumentFinding(field, index, label, f) for f in lint_lines(text, people))
 
     for field, label in TEXT_FIELDS[:6]:
         add(field, None, label, getattr(pm, field))
@@ -59,3 +61,24 @@ def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
         add("action_items", i, f"Action item {i + 1}", item.action)
     add("meeting_notes", None, "Meeting notes", pm.meeting_notes)
     return out
+
+
+def lint_lines(text: str, people: tuple[str, ...]) -> list[Finding]:
+    """lint() line by line, as the editor highlights, remembering each line's findings.
+
+    The findings panel re-lints the whole document after every save; with the
+    lines remembered, that costs one lint of the line that changed.
+    """
+    found: list[Finding] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for f in _lint_line(line, people):
+                found.append(dataclasses.replace(f, start=f.start + offset, end=f.end + offset))
+        offset += len(line) + 1
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _lint_line(line: str, people: tuple[str, ...]) -> tuple[Finding, ...]:
+    return tuple(lint(line, people))
