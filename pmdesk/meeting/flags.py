@@ -92,16 +92,34 @@ def flags_for_action(
     """An action item's flags: aimed at a person, not actionable, blame words, incomplete."""
     agenda = load_agenda()
     out: list[LiveFlag] = []
+    missing: list[str] = []
     for f in check_action_item(action, owner, due_date):
+        if f.field != "action":
+            missing.append(f.field)
+            continue
         category = f"action-{f.kind}"
-        if f.field == "action":
-            # Action rewrites replace the whole action: "retrain John" has no good half.
-            replacement = f.suggestions[0] if f.suggestions else None
-            out.append(
-                LiveFlag(category, f.message, 0, len(action), replacement, agenda.prompt(category))
+        # Action rewrites replace the whole action: "retrain John" has no good half.
+        replacement = f.suggestions[0] if f.suggestions else None
+        out.append(
+            LiveFlag(category, f.message, 0, len(action), replacement, agenda.prompt(category))
+        )
+    if missing:
+        # One flag for what is missing, so the console shows both at once.
+        message = {
+            ("owner",): "No owner yet: who will drive it?",
+            ("due_date",): "No due date yet: by when?",
+        }.get(tuple(missing), "No owner and no due date yet: who will drive it, and by when?")
+        out.append(
+            LiveFlag(
+                "action-incomplete",
+                message,
+                0,
+                0,
+                None,
+                agenda.prompt("action-incomplete"),
+                ",".join(missing),
             )
-        else:
-            out.append(LiveFlag(category, f.message, 0, 0, None, agenda.prompt(category), f.field))
+        )
     blame = flags_for_text(action, people)
     # Blame words first when there are any: they are what the room should not hear twice.
     return [*blame, *out] if blame else out

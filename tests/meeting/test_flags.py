@@ -48,8 +48,9 @@ def test_a_chain_ending_at_a_person_asks_why_once_more():
 def test_action_flags_put_blame_words_first_and_name_missing_fields():
     flags = flags_for_action("Hold Sam accountable", "", None, ["Sam"])
     assert flags[0].category == "punitive" and flags[0].prompt == NOT_HERE
-    assert [f.where for f in flags[1:]] == ["owner", "due_date"]
-    assert all(f.replacement is None for f in flags[1:])
+    [incomplete] = flags[1:]
+    assert incomplete.where == "owner,due_date" and incomplete.replacement is None
+    assert incomplete.message.startswith("No owner and no due date yet")
 
 
 def test_action_rewrites_replace_the_whole_action():

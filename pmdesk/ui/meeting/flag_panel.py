@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -92,4 +93,4 @@ class FlagPanel(QFrame):
     def texts(self) -> str:
         """Everything the panel says, for tests and screen readers."""
         parts = (self.title, self.message, self.rewrite, self.prompt)
-        return "\n".join(p.text() for p in parts if p.text())
+        return "\n".join(unescape(re.sub(r"<[^>]+>", "", p.text())) for p in parts if p.text())
