@@ -30,8 +30,6 @@ from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.whys_editor import question
 from pmdesk.ui.meeting.capture_field import CaptureField
 
-QUIET = "color: palette(placeholder-text);"
-
 
 class NotesBox(CaptureField):
     """The meeting notes: the postmortem's `meeting_notes`, saved as typed."""
@@ -188,7 +186,6 @@ class ActionForm(QWidget):
         self.error.hide()
         self.captured = QLabel(objectName="actionsCaptured", wordWrap=True)
         self.captured.setTextFormat(Qt.TextFormat.RichText)
-        self.captured.setStyleSheet(QUIET)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,7 +30,26 @@ KEYS_HINT = (
     "→ PageDown Space: next · ← PageUp: back · F11: projector full screen · Esc: leave\n"
     "In a text box, PageUp/PageDown still move the meeting; Ctrl+. or Alt+Enter accepts a rewrite."
 )
-TIMER_COLOURS = {"ok": "#1b5e20", "short": "#8a4500", "over": "#b3261e"}
+TIMER_COLOURS = {
+    "light": {"ok": "#1b5e20", "short": "#8a4500", "over": "#b3261e"},
+    "dark": {"ok": "#81c995", "short": "#ffb74d", "over": "#ff8a80"},
+}
+#: the console's colours in the dark meeting theme (a dim room); light keeps the system's
+DARK = {
+    QPalette.ColorRole.Window: "#1e2227",
+    QPalette.ColorRole.WindowText: "#eeeeee",
+    QPalette.ColorRole.Base: "#15181c",
+    QPalette.ColorRole.AlternateBase: "#22272e",
+    QPalette.ColorRole.Text: "#eeeeee",
+    QPalette.ColorRole.Button: "#2a2f36",
+    QPalette.ColorRole.ButtonText: "#eeeeee",
+    QPalette.ColorRole.Highlight: "#3d6fb6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#a0a6ad",
+    QPalette.ColorRole.Mid: "#4a5058",
+    QPalette.ColorRole.ToolTipBase: "#2a2f36",
+    QPalette.ColorRole.ToolTipText: "#eeeeee",
+}
 #: the capture tab each step opens on
 STEP_TABS = {"root_cause": 0, "actions": 1, "wrap_up": 1}
 
@@ -56,14 +75,16 @@ class FacilitatorConsole(QWidget):
         self.setMinimumSize(900, 600)
         self.agenda = agenda
         self._closing_quietly = False
+        self._theme = "light"
 
         # --- top: step, timer, next, leave -------------------------------------------
         self.step_label = QLabel(objectName="consoleStep")
-        self.step_label.setStyleSheet("font-size: 20pt; font-weight: 700;")
+        _set_font(self.step_label, 20, bold=True)
         self.timer_label = QLabel(objectName="consoleTimer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.next_label = QLabel(objectName="consoleNext", wordWrap=True)
-        self.next_label.setStyleSheet("font-size: 12pt; color: palette(placeholder-text);")
+        _set_font(self.next_label, 12)
+        self.next_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.leave_button = QPushButton("Leave meeting (Esc)", objectName="consoleLeave")
         self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.leave_button.clicked.connect(self.leave_requested)
@@ -78,10 +99,10 @@ class FacilitatorConsole(QWidget):
         # --- left: on screen, script, agenda -----------------------------------------
         self.on_screen = QLabel(objectName="consoleOnScreen", wordWrap=True)
         self.on_screen.setTextFormat(Qt.TextFormat.RichText)
-        self.on_screen.setStyleSheet("font-size: 12pt;")
+        _set_font(self.on_screen, 12)
         self.script = QLabel(objectName="consoleScript", wordWrap=True)
         self.script.setTextFormat(Qt.TextFormat.RichText)
-        self.script.setStyleSheet("font-size: 12pt;")
+        _set_font(self.script, 12)
         self.script.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.agenda_list = QListWidget(objectName="consoleAgenda")
         self.agenda_list.setAccessibleName("Agenda")
@@ -100,7 +121,7 @@ class FacilitatorConsole(QWidget):
             lambda item: self.step_chosen.emit(self.agenda_list.row(item))
         )
         hint = QLabel(KEYS_HINT, objectName="consoleKeys", wordWrap=True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 8, 0)
@@ -137,7 +158,6 @@ class FacilitatorConsole(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
         line = QFrame(frameShape=QFrame.Shape.HLine)
-        line.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
@@ -183,9 +203,18 @@ class FacilitatorConsole(QWidget):
         self.timer_label.setText(text + " " + words)
         self.timer_label.setProperty("state", state)
         self.timer_label.setStyleSheet(
-            f"font-size: 24pt; font-weight: 700; color: {TIMER_COLOURS[state]};"
+            f"font-size: 24pt; font-weight: 700; color: {TIMER_COLOURS[self._theme][state]};"
             " font-family: monospace; padding: 0 12px;"
         )
+
+    def apply_theme(self, name: str) -> None:
+        """Dark colours for a dim room when the meeting theme is dark; else the system's."""
+        self._theme = "dark" if name == "dark" else "light"
+        palette = self.style().standardPalette() if self._theme == "dark" else QPalette()
+        if self._theme == "dark":
+            for role, colour in DARK.items():
+                palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
 
     def close_quietly(self) -> None:
         self._closing_quietly = True
@@ -205,5 +234,14 @@ class FacilitatorConsole(QWidget):
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 700; font-size: 11pt; padding-top: 6px;")
+    _set_font(label, 11, bold=True)
+    label.setContentsMargins(0, 6, 0, 0)
     return label
+
+
+def _set_font(label: QLabel, points: int, *, bold: bool = False) -> None:
+    # Fonts, not style sheets: a style sheet on a label would ignore the console's palette.
+    font = label.font()
+    font.setPointSize(points)
+    font.setBold(bold)
+    label.setFont(font)

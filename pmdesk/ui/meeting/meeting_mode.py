@@ -60,6 +60,7 @@ class MeetingMode(QObject):
         self.clock = StepClock(clock)
         self.audience = AudienceView()
         self.console = FacilitatorConsole(self.session, editor.actions.model, self.agenda)
+        self.console.apply_theme(settings.meeting_theme)
         self.keys = MeetingKeys(
             [self.audience, self.console],
             forward=self.forward,

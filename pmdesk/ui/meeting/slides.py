@@ -75,7 +75,7 @@ def _para(text: str, px: float, style: str = "") -> str:
 def _label(ctx: SlideContext, px: float, text: str) -> str:
     return (
         f"<p style='color:{ctx.theme.dim}; font-size:{px * 0.7:.0f}px; font-weight:600; "
-        f"margin-bottom:0'>{escape(text.upper())}</p>"
+        f"margin-top:{px * 0.5:.0f}px; margin-bottom:0'>{escape(text.upper())}</p>"
     )
 
 
