@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -110,10 +110,7 @@ class FacilitatorConsole(QWidget):
             self.agenda_list.addItem(
                 QListWidgetItem(f"{number}. {step.title} · {step.minutes} min")
             )
-        self.agenda_list.setFixedHeight(
-            self.agenda_list.sizeHintForRow(0) * len(agenda.steps)
-            + 2 * self.agenda_list.frameWidth()
-        )
+        self._fit_agenda()
         self.agenda_list.itemActivated.connect(
             lambda item: self.step_chosen.emit(self.agenda_list.row(item))
         )
@@ -150,6 +147,8 @@ class FacilitatorConsole(QWidget):
         right_box.addWidget(notes_label)
         right_box.addWidget(self.notes)
         right_box.addWidget(self.tabs, 1)
+        self._capture_parts = (right, self.agenda_list)
+        self._base_points = right.font().pointSize()
 
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="consoleSplitter")
         splitter.addWidget(left)
@@ -215,6 +214,24 @@ class FacilitatorConsole(QWidget):
             for role, colour in DARK.items():
                 palette.setColor(role, QColor(colour))
         self.setPalette(palette)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # On a big laptop screen the desktop default is small for typing mid-meeting at
+        # arm's length; smaller windows keep it so everything still fits.
+        points = self._base_points + 2 if self.height() >= 950 else self._base_points
+        for part in self._capture_parts:
+            if part.font().pointSize() != points:
+                font = part.font()
+                font.setPointSize(points)
+                part.setFont(font)
+                self._fit_agenda()
+
+    def _fit_agenda(self) -> None:
+        self.agenda_list.setFixedHeight(
+            self.agenda_list.sizeHintForRow(0) * self.agenda_list.count()
+            + 2 * self.agenda_list.frameWidth()
+        )
 
     def close_quietly(self) -> None:
         self._closing_quietly = True
