@@ -1,19 +1,27 @@
-"""The linting engine: run compiled rules over a Markdown-aware view of the text.
+"""The linting engine: run compiled rules, sentence by sentence, over a Markdown-aware view.
 
 Rules are data (see pmdesk.lint.ruleset for the file format); this module only applies them.
-Everything that can be prepared ahead (rule files, vocabulary, regexes) is prepared once, when
-a Linter is built, so linting one paragraph per keystroke stays well under a millisecond.
+Three things keep it fast enough to lint on every keystroke:
+
+- rules never cross a sentence, so each sentence is linted on its own and its findings are
+  kept in an LRU cache keyed by the sentence (text, view, people, suppressions): a keystroke
+  re-lints only the sentence that changed, and a rewrite's clean check costs one lookup;
+- a rule with triggers runs only on sentences that hold one of its trigger words, found for
+  all rules at once by one regex built as a trie;
+- everything that can be prepared ahead (rule files, vocabulary, regexes) is prepared once.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
 from pmdesk.lint import rewrite
 from pmdesk.lint.finding import Finding
-from pmdesk.lint.markdown import View, make_view
+from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.persons import PersonTest
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
 
@@ -30,13 +38,34 @@ FALLBACKS = {
 }
 _GENERIC_FALLBACK = "What about the system made this outcome possible?"
 
+#: (start, end, rule index, suggestions) relative to the sentence; what the cache holds
+_Hit = tuple[int, int, int, tuple[str, ...]]
+_SentenceKey = tuple[str, str, tuple[str, ...], tuple[tuple[int, int, frozenset[str]], ...], bool]
+
 
 class Linter:
     """A compiled rule set; `lint` is safe to call on every keystroke."""
 
+    #: sentences remembered; a long postmortem has a few thousand
+    cache_size = 20_000
+
     def __init__(self, ruleset: RuleSet) -> None:
         self.rules = ruleset.rules
         self.not_names = ruleset.words.get("not_names", frozenset())
+        self._always = 0  # bit i set: rule i has no triggers and runs on every sentence
+        masks: dict[str, int] = {}
+        for i, rule in enumerate(self.rules):
+            if not rule.triggers:
+                self._always |= 1 << i
+            for word in rule.triggers:
+                masks[word] = masks.get(word, 0) | 1 << i
+        # the trie regex finds the longest trigger at a word start; every shorter trigger that
+        # is a prefix of it matches there too, so its mask includes theirs
+        self._masks = {w: _or(m for v, m in masks.items() if w.startswith(v)) for w in masks}
+        self._trigger_re = re.compile(r"(?<!\w)" + _trie(sorted(masks)), re.I) if masks else None
+        self._cache: OrderedDict[_SentenceKey, list[_Hit]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._persons: dict[tuple[str, ...], PersonTest] = {}
 
     @classmethod
     def from_files(cls, user_file: Path | None = None) -> Linter:
@@ -44,81 +73,152 @@ class Linter:
 
     def lint(self, text: str, people: Iterable[str] = ()) -> list[Finding]:
         """Findings in `text`, in reading order, each with its rewrites."""
-        people = list(people)
-        person = PersonTest(people, self.not_names)
+        return self._lint(text, _people_key(people), suggest=True)
+
+    def clear_cache(self) -> None:
+        """Forget every sentence linted so far (for benchmarks that time the cold case)."""
+        with self._lock:
+            self._cache.clear()
+
+    def _lint(self, text: str, people: tuple[str, ...], *, suggest: bool) -> list[Finding]:
         view = make_view(text)
-        lower = [p.strip() for p in people if p.strip()[:1].islower()]
+        masked = view.masked
+        lower = [p for p in people if p[:1].islower()]
         if lower:
             # rules look for capitalised names; show them "dkim" as "Dkim" (same offsets)
             names = "|".join(re.escape(p) for p in lower)
-            view.masked = re.sub(
-                rf"(?<![\w@])(?:{names})(?!\w)", lambda m: m.group().capitalize(), view.masked
+            masked = re.sub(
+                rf"(?<![\w@])(?:{names})(?!\w)", lambda m: m.group().capitalize(), masked
             )
-        return self._scan(view, person, suggest=True)
-
-    def _scan(self, view: View, person: PersonTest, *, suggest: bool) -> list[Finding]:
         findings: list[Finding] = []
+        for s0, s1 in view.sentences:
+            sentence = masked[s0:s1]
+            if not sentence.strip():
+                continue
+            sups = _local(view.suppressions, s0, s1) if view.suppressions else ()
+            key = (text[s0:s1], sentence, people, sups, suggest)
+            hits = self._cached(key)
+            if hits is None:
+                hits = self._sentence(
+                    text[s0:s1], sentence.replace("\n", " "), people, sups, suggest
+                )
+                self._store(key, hits)
+            for start, end, index, suggestions in hits:
+                rule = self.rules[index]
+                findings.append(
+                    Finding(
+                        s0 + start,
+                        s0 + end,
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        rule.message,
+                        list(suggestions),
+                    )
+                )
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return findings
+
+    def _cached(self, key: _SentenceKey) -> list[_Hit] | None:
+        with self._lock:
+            hits = self._cache.get(key)
+            if hits is not None:
+                self._cache.move_to_end(key)
+            return hits
+
+    def _store(self, key: _SentenceKey, hits: list[_Hit]) -> None:
+        with self._lock:
+            self._cache[key] = hits
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+    def _candidates(self, sentence: str) -> int:
+        """Bit mask of the rules worth running on this sentence."""
+        mask = self._always
+        if self._trigger_re is not None:
+            get = self._masks.get
+            for word in self._trigger_re.findall(sentence):
+                mask |= get(word.lower(), 0)
+        return mask
+
+    def _sentence(
+        self,
+        text: str,
+        masked: str,
+        people: tuple[str, ...],
+        sups: tuple[tuple[int, int, frozenset[str]], ...],
+        suggest: bool,
+    ) -> list[_Hit]:
+        """Every finding in one sentence; `text` is the original, `masked` the view of it."""
+        person = self._person(people)
+        mask = self._candidates(masked)
+        hits: list[_Hit] = []
         taken: dict[str, list[tuple[int, int]]] = {}
-        masked = view.masked
-        for rule in self.rules:
+        end_of = len(masked)
+        for index, rule in enumerate(self.rules):
+            if not mask >> index & 1:
+                continue
             for pattern in rule.patterns:
                 for m in pattern.finditer(masked):
                     if m.end() == m.start():
                         continue
-                    s0, s1 = view.sentence_at(m.start())
-                    if m.end() > s1 or not self._accept(rule, m, view, person, s0, s1):
+                    if not self._accept(rule, m, masked, person, sups):
                         continue
                     spans = taken.setdefault(rule.category, [])
                     if any(a < m.end() and m.start() < b for a, b in spans):
                         continue  # one finding per category per stretch of text
                     spans.append(m.span())
-                    start, end = (s0, s1) if rule.span == "sentence" else m.span()
+                    start, end = (0, end_of) if rule.span == "sentence" else m.span()
                     suggestions: list[str] = []
                     if suggest:
-                        suggestions = self._suggest(rule, m, view, person, s0, s1)
+                        suggestions = self._suggest(rule, m, text, people)
                         if rule.span == "match" and "" in suggestions:
-                            start, end, cut = _deletion(view.text, m.start(), m.end(), s0)
+                            start, end, cut = _deletion(text, m.start(), m.end())
                             suggestions = [cut if not x else x for x in suggestions]
                         if not suggestions:  # nothing local works: offer a question instead
-                            start, end = s0, s1
-                            suggestions = [self._fallback(rule, view.text[s0:s1])]
-                    findings.append(
-                        Finding(
-                            start,
-                            end,
-                            rule.id,
-                            rule.category,
-                            rule.severity,
-                            rule.message,
-                            suggestions,
-                        )
-                    )
-        findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        return findings
+                            start, end = 0, end_of
+                            suggestions = [self._fallback(rule, text)]
+                    hits.append((start, end, index, tuple(suggestions)))
+        return hits
 
+    def _person(self, people: tuple[str, ...]) -> PersonTest:
+        person = self._persons.get(people)
+        if person is None:
+            if len(self._persons) > 64:
+                self._persons.clear()
+            person = self._persons[people] = PersonTest(people, self.not_names)
+        return person
+
+    @staticmethod
     def _accept(
-        self, rule: Rule, m: re.Match[str], view: View, person: PersonTest, s0: int, s1: int
+        rule: Rule,
+        m: re.Match[str],
+        masked: str,
+        person: PersonTest,
+        sups: tuple[tuple[int, int, frozenset[str]], ...],
     ) -> bool:
         if rule.agent:
             a0, a1 = m.span("agent")
-            if a0 < 0 or not person(view.masked, a0, a1, floor=m.start()):
-                return False
+            if a0 >= 0 and not person(masked, a0, a1, floor=m.start()):
+                return False  # (a pattern may also match a role or pronoun, without the group)
         for exc in rule.exceptions:
-            for e in exc.finditer(view.masked, s0, s1):
+            for e in exc.finditer(masked):
                 if e.start() < m.end() and m.start() < e.end():
                     return False
-        return not (view.suppressions and view.suppressed(m.start(), rule.id, rule.category))
+        return not any(
+            a <= m.start() < b and ("all" in names or rule.category in names or rule.id in names)
+            for a, b, names in sups
+        )
 
     def _suggest(
-        self, rule: Rule, m: re.Match[str], view: View, person: PersonTest, s0: int, s1: int
+        self, rule: Rule, m: re.Match[str], sentence: str, people: tuple[str, ...]
     ) -> list[str]:
-        text = view.text
-        sentence = text[s0:s1]
-        ms, me = m.start() - s0, m.end() - s0
+        ms, me = m.start(), m.end()
         values: dict[str, str | None] = {
-            k: (text[m.start(k) : m.end(k)] if m.start(k) >= 0 else None) for k in m.re.groupindex
+            k: (sentence[m.start(k) : m.end(k)] if m.start(k) >= 0 else None)
+            for k in m.re.groupindex
         }
-        values.update(match=text[m.start() : m.end()], before=sentence[:ms], after=sentence[me:])
+        values.update(match=sentence[ms:me], before=sentence[:ms], after=sentence[me:])
         agent = values.get("agent") if rule.agent else None
         if agent and agent.lower() in ("he", "she"):
             agent = None  # a pronoun names nobody; the rewrite may keep "when she bumped it"
@@ -137,7 +237,7 @@ class Linter:
                 new_sentence = rewrite.splice(sentence, ms, me, filled)
             if agent and re.search(rf"(?<!\w){re.escape(agent)}(?!\w)", new_sentence):
                 continue
-            if not self._clean(sentence, new_sentence, person):
+            if not self._clean(sentence, new_sentence, people):
                 continue
             suggestion = new_sentence if rule.span == "sentence" else filled
             if suggestion not in good:
@@ -152,7 +252,7 @@ class Linter:
         lead = rewrite.LEAD.match(sentence).group(1)
         return lead + FALLBACKS.get(rule.category, _GENERIC_FALLBACK)
 
-    def _clean(self, old: str, new: str, person: PersonTest) -> bool:
+    def _clean(self, old: str, new: str, people: tuple[str, ...]) -> bool:
         """No warning in the part of `new` that differs from `old`."""
         lo = 0
         while lo < min(len(old), len(new)) and old[lo] == new[lo]:
@@ -161,15 +261,59 @@ class Linter:
         while hi < min(len(old), len(new)) - lo and old[-1 - hi] == new[-1 - hi]:
             hi += 1
         changed = (lo, max(lo + 1, len(new) - hi))
-        for f in self._scan(make_view(new), person, suggest=False):
+        for f in self._lint(new, people, suggest=False):
             if f.is_warning and f.start < changed[1] and changed[0] < f.end:
                 return False
         return True
 
 
-def _deletion(text: str, start: int, end: int, s0: int) -> tuple[int, int, str]:
+def _people_key(people: Iterable[str]) -> tuple[str, ...]:
+    """The people list as a cache key: stripped, without blanks or repeats, in order."""
+    if isinstance(people, str):
+        people = [people]
+    return tuple(dict.fromkeys(p.strip() for p in people if p and p.strip()))
+
+
+def _local(
+    suppressions: list[Suppression], s0: int, s1: int
+) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """The suppressions that reach into [s0, s1), relative to s0."""
+    return tuple(
+        (max(s.start - s0, 0), min(s.end, s1) - s0, s.names)
+        for s in suppressions
+        if s.start < s1 and s0 < s.end
+    )
+
+
+def _or(masks: Iterable[int]) -> int:
+    out = 0
+    for m in masks:
+        out |= m
+    return out
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, factored as a trie so each character is tried once."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Span and replacement that delete text[start:end] without leaving a gap or a lowercase start."""
-    lead = rewrite.LEAD.match(text, s0).end()
+    lead = rewrite.LEAD.match(text).end()
     nxt = re.compile(r"[\s,]*(\S+)").match(text, end)
     if start <= lead and nxt:
         word = nxt.group(1)

@@ -17,15 +17,22 @@ _INDENTED_CODE = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)[^\n]*(?:\n|\Z))+)
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _ALLOW = re.compile(r"^\s*pmdesk\s*:\s*allow\s+([\w\s,.-]+?)\s*$", re.I)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-_URL = re.compile(r"<[a-z][\w+.-]*:[^\s>]+>|\b(?:https?|ftp|file|mailto):[^\s<>()\[\]]+|\bwww\.[^\s<>()]+|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", re.I)  # fmt: skip
+# URLs, split so each regex starts with a literal (a leading alternation or lookbehind makes the
+# regex engine try every position of a 1 MB document)
+_URL_ANGLE = re.compile(r"<[a-z][\w+.-]*:[^\s>]+>", re.I)
+_URL_SCHEME = re.compile(r"(?:https?|ftp|file|mailto):[^\s<>()\[\]]+", re.I)
+_URL_WWW = re.compile(r"\bwww\.[^\s<>()]+", re.I)
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 # A quoted word or phrase talks *about* language ("we no longer accept 'human error'"). The
 # single-quote form must not take an apostrophe (don't, Ana's) for a quote mark.
-_QUOTED = re.compile(
-    r"\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|‘[^’\n]{1,160}’|(?<![\w'’])'(?=\S)[^\n]{1,160}?(?<=\S)'(?![\w])"
-)
+_QUOTED = re.compile(r"\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|‘[^’\n]{1,160}’")
+# no lookbehind, so the regex engine can jump from one quote mark to the next; the engine
+# checks in Python that the mark does not follow a letter
+_SINGLE_QUOTED = re.compile(r"'(?=\S)[^\n]{1,160}?(?<=\S)'(?![\w])")
+# (only lines that start with a marker character: blanking bare indentation changes nothing)
 _LINE_MARKER = re.compile(
-    r"^([ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?)",
+    r"^[ \t]*(?=[>#*+\d-])((?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?)",
     re.M,
 )
 _TABLE_RULE = re.compile(
@@ -36,6 +43,28 @@ _TABLE_RULE = re.compile(
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[^\s\da-z]|\s+\d|\s*\Z)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))|\|"
 )
+
+
+#: the blanking passes after code and comments, in order, with the text that tells a pass to run
+_PASSES = (
+    (_CODE_SPAN, ("`",)),
+    (_URL_ANGLE, ("<",)),
+    (_URL_SCHEME, ("://", "mailto:", "file:", "MAILTO:", "FILE:", "HTTP", "Http")),
+    (_URL_WWW, ("www.", "WWW.")),
+    (_LINK_TARGET, ("](",)),
+    (_HTML_TAG, ("<",)),
+    (_QUOTED, ('"', "“", "‘")),
+    (_SINGLE_QUOTED, ("'",)),
+    (_TABLE_RULE, ("---",)),
+)
+
+
+_NOT_AFTER_WORD = (_URL_SCHEME, _SINGLE_QUOTED)
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """True when text[pos] follows a letter, digit, underscore or apostrophe."""
+    return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'’")
 
 
 @dataclass(slots=True)
@@ -76,43 +105,64 @@ def allow_comment(category: str) -> str:
 
 
 def make_view(text: str) -> View:
-    chars = list(text)
+    chars: list[str] | None = None  # made only when something needs blanking
 
     def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+        nonlocal chars
+        if chars is None:
+            chars = list(masked)
+        if "\n" in masked[start:end]:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        else:
+            chars[start:end] = " " * (end - start)
 
-    m = _FRONT_MATTER.match(text)
+    def current() -> str:
+        return masked if chars is None else "".join(chars)
+
+    masked = text
+    m = _FRONT_MATTER.match(text) if text.startswith(("---", "+++")) else None
     if m:
         blank(0, m.end())
-    for m in _FENCE.finditer(text):
-        blank(m.start(), m.end())
-    for m in _INDENTED_CODE.finditer(text):
-        blank(m.start(1), m.end(1))
-    suppressions = []
-    for m in _COMMENT.finditer(text):
-        allow = _ALLOW.match(m.group(1))
-        if allow:
-            names = frozenset(n.lower() for n in re.split(r"[\s,]+", allow.group(1)) if n)
-            suppressions.append(Suppression(m.start(), _passage_end(text, m.end()), names))
-        blank(m.start(), m.end())
-    masked = "".join(chars)
-    for regex in (_CODE_SPAN, _URL, _HTML_TAG, _QUOTED, _TABLE_RULE):
-        # each pass reads the text as masked so far, so a quote inside code stays code
-        for m in regex.finditer(masked):
+    if "```" in text or "~~~" in text:
+        for m in _FENCE.finditer(text):
             blank(m.start(), m.end())
-        masked = "".join(chars)
+    if "    " in text or "\t" in text:
+        for m in _INDENTED_CODE.finditer(text):
+            blank(m.start(1), m.end(1))
+    suppressions = []
+    if "<!--" in text:
+        for m in _COMMENT.finditer(text):
+            allow = _ALLOW.match(m.group(1))
+            if allow:
+                names = frozenset(n.lower() for n in re.split(r"[\s,]+", allow.group(1)) if n)
+                suppressions.append(Suppression(m.start(), _passage_end(text, m.end()), names))
+            blank(m.start(), m.end())
+    masked = current()
+    # each pass reads the text as masked so far, so a quote inside code stays code; a pass
+    # whose tell-tale characters are absent is skipped (most paragraphs have none of them)
+    for regex, tells in _PASSES:
+        if not any(t in masked for t in tells):
+            continue
+        found = False
+        pos = 0
+        while (m := regex.search(masked, pos)) is not None:
+            if regex in _NOT_AFTER_WORD and _after_word(masked, m.start()):
+                # "xhttp:" is no URL, the ' of "don't" opens no quote: checked here rather
+                # than by a lookbehind, which would make the engine try every position
+                pos = m.start() + 1
+                continue
+            blank(m.start(), m.end())
+            found = True
+            pos = m.end()
+        if found:
+            masked = current()
     for m in _LINE_MARKER.finditer(masked):
         if m.end(1) > m.start(1):
             blank(m.start(1), m.end(1))
-    masked = "".join(chars)
+    masked = current()
     sentences = _split(masked)
-    if "\n" in masked:  # a sentence wrapped over lines reads as one line to the rules
-        for s0, s1 in sentences:
-            if "\n" in masked[s0:s1]:
-                chars[s0:s1] = masked[s0:s1].replace("\n", " ")
-        masked = "".join(chars)
     return View(text, masked, sentences, suppressions, [s for s, _ in sentences])
 
 
@@ -126,10 +176,10 @@ def _passage_end(text: str, pos: int) -> int:
 
 
 def _split(masked: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
-        end = m.end() if m.group().startswith((".", "!", "?")) else m.start()
+        end = m.end() if masked[m.start()] in ".!?" else m.start()
         _add(spans, masked, start, end)
         start = m.end()
     _add(spans, masked, start, len(masked))
@@ -137,9 +187,8 @@ def _split(masked: str) -> list[tuple[int, int]]:
 
 
 def _add(spans: list[tuple[int, int]], masked: str, start: int, end: int) -> None:
-    while start < end and masked[start].isspace():
-        start += 1
-    while end > start and masked[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = masked[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))

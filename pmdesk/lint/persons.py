@@ -13,6 +13,8 @@ _NOT_SUBJECT_BEFORE = {
     "of", "in", "on", "to", "from", "by", "with", "for", "at", "into", "via", "new", "old",
     "every", "each", "no", "any", "some", "your", "my",
 }  # fmt: skip
+_ARTICLES = {"the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "every",
+             "each", "no", "any", "some", "your", "my", "his", "her"}  # fmt: skip
 
 
 class PersonTest:
@@ -43,13 +45,20 @@ class PersonTest:
         rest = word[1:].replace("-", "")
         if not rest.isalpha() or rest.isupper() or _camel(word):
             return False  # DNS, S3, PagerDuty: acronyms and product names
-        if low.endswith(_THING_SUFFIXES) and not (low.endswith("ing") and len(low) <= 5):
-            return False  # but Ming, Jing and Ying are people
+        last = low.rsplit("-", 1)[-1]
+        if last.endswith(_THING_SUFFIXES) and not (last.endswith("ing") and len(last) <= 5):
+            return False  # but Ming, Jing, Ying and Mei-Ling are people
         # "the Redis cluster", "of Kubernetes": a determiner right before the match means
-        # the word is not a subject; words the rule itself matched ("blame on") are fine
+        # the word is not a subject; words the rule itself matched ("blame on") are fine.
+        # A possessive ("thanks to Dmitri's merge") may follow a preposition, not an article.
         edge = start if floor is None else min(start, floor)
         before = text[max(0, edge - 12) : edge].split()
-        return not (before and before[-1].lower().strip(",") in _NOT_SUBJECT_BEFORE)
+        if not before:
+            return True
+        word_before = before[-1].lower().strip(",")
+        if text[end : end + 2] in ("'s", "’s"):
+            return word_before not in _ARTICLES
+        return word_before not in _NOT_SUBJECT_BEFORE
 
 
 def _camel(word: str) -> bool:

@@ -21,7 +21,9 @@ Rule file format (TOML; the built-in files live in pmdesk/lint/rules/, a user fi
     message = "One sentence, itself blameless, on why this wording matters."
     patterns = ['(?P<agent>{PERSON})\\s+(?P<verb>{FAIL_VERB})\\s+(?P<obj>{NP})']
     exceptions = ['\\bnot\\b']         # optional; a match is dropped when one overlaps it
-    agent = "person"                   # optional; the group "agent" must name a person
+    triggers = ["broke", "{FAIL_VERB}"] # optional; see below
+    agent = "person"                   # optional; the group "agent", when it takes part in
+                                       # the match, must name a person
     span = "sentence"                  # "match" (default): flag the match; "sentence": the
                                        # whole sentence, and rewrites are whole sentences
     rewrites = ["{obj|cap} {obj|be} {verb|participle}"]
@@ -34,6 +36,11 @@ groups and {match}; filters after a bar: cap, lower, participle, base, past, be 
 A template that uses {before} or {after} (the sentence around the match) writes the whole
 sentence itself; any other template replaces the match, and the engine keeps the rest of the
 sentence. The engine offers only the rewrites that lint clean; every warning has at least one.
+
+Triggers make linting fast: a rule with triggers runs only on sentences holding a word that
+starts with one of them (case-insensitive), so list at least one word that every match of every
+pattern must contain. {NAME} stands for the first word of each entry of a vocabulary list. A rule
+without triggers runs on every sentence, which is always correct, only slower.
 """
 
 from __future__ import annotations
@@ -70,6 +77,8 @@ class Rule:
     must_match: list[str] = field(default_factory=list)
     must_not_match: list[str] = field(default_factory=list)
     source: str = ""
+    #: word prefixes, lowercase; the rule runs only on sentences that hold one (none: always)
+    triggers: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -141,6 +150,78 @@ def _merge(raw: _Raw, data: dict[str, Any], name: str, *, user: bool) -> None:
     raw.disable.update(_str_list(data.get("disable", []), f"{name}: disable"))
 
 
+def _leading_words(regex: str, vocab: Any) -> list[str]:
+    """Words one of which every match of `regex` starts with; [] when that cannot be told.
+
+    Understands alternatives that each start with a word, a {NAME}, or a (?:...) group of those.
+    """
+    alts = _top_level_alternatives(regex)
+    if len(alts) > 1:
+        words = [_leading_words(a, vocab) for a in alts]
+        return [] if not all(words) else [w for ws in words for w in ws]
+    regex = regex.removeprefix("\\b")
+    ref = re.match(r"\{([A-Z][A-Z0-9_]*)\}", regex)
+    if ref:
+        return vocab(ref.group(1))
+    if regex.startswith("(?:"):
+        close = _closing_paren(regex)
+        if close < 0 or regex[close + 1 : close + 2] in ("?", "*", "{"):
+            return []  # unbalanced, or an optional group the match may start after
+        return _leading_words(regex[3:close], vocab)
+    m = re.match(r"\w+", regex)
+    if not m:
+        return []
+    word = m.group()
+    if regex[len(word) : len(word) + 1] in ("?", "*", "{"):
+        word = word[:-1]  # "ab?c" matches "ac": only "a" is sure
+    return [word.lower()] if word else []
+
+
+def _closing_paren(regex: str) -> int:
+    """Index of the parenthesis that closes the group opening regex[0]; -1 if none."""
+    depth, i = 0, 0
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = regex.find("]", i + 2)
+            i = j + 1 if j > 0 else len(regex)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _top_level_alternatives(regex: str) -> list[str]:
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = regex.find("]", i + 2)
+            i = j + 1 if j > 0 else len(regex)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(regex[start:i])
+            start = i + 1
+        i += 1
+    out.append(regex[start:])
+    return out
+
+
 def _str_list(value: Any, where: str) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -174,6 +255,32 @@ def _compile(raw: _Raw) -> RuleSet:
             except re.error as exc:
                 raise RuleFileError(f"{where}: bad pattern {p!r}: {exc}") from None
         return out
+
+    def first_words(key: str, where: str, seen: tuple[str, ...] = ()) -> list[str]:
+        """The word each entry of vocabulary `key` starts with, for triggers."""
+        if key not in raw.vocab or key in seen:
+            raise RuleFileError(f"{where}: unknown vocabulary {{{key}}} in triggers")
+        words = []
+        for entry in raw.vocab[key]:
+            found = _leading_words(entry, lambda k: first_words(k, where, (*seen, key)))
+            if not found:
+                raise RuleFileError(
+                    f"{where}: {{{key}}} entry {entry!r} does not start with a word"
+                )
+            words += found
+        return words
+
+    def triggers_of(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for t in _str_list(entry.get("triggers", []), where):
+            ref = _FRAGMENT.fullmatch(t)
+            if ref:
+                out += first_words(ref.group(1), where)
+            elif re.fullmatch(r"\w+", t):
+                out.append(t.lower())
+            else:
+                raise RuleFileError(f"{where}: trigger {t!r} must be one word or a {{NAME}}")
+        return tuple(sorted(set(out)))
 
     rules = []
     for rule_id, (entry, name) in raw.rules.items():
@@ -212,6 +319,7 @@ def _compile(raw: _Raw) -> RuleSet:
                 must_match=_str_list(examples.get("match", []), where),
                 must_not_match=_str_list(examples.get("clean", []), where),
                 source=name,
+                triggers=triggers_of(entry, where),
             )
         )
     words = {k: frozenset(w.lower() for w in v) for k, v in raw.words.items()}
