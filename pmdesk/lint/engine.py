@@ -52,13 +52,28 @@ class Linter:
     def __init__(self, ruleset: RuleSet) -> None:
         self.rules = ruleset.rules
         self.not_names = ruleset.words.get("not_names", frozenset())
-        self._always = 0  # bit i set: rule i has no triggers and runs on every sentence
+        # A pattern runs on a sentence when its rule's triggers and its own (see ruleset) are
+        # both there, or absent. One int holds a bit per rule, then a bit per pattern.
+        self._plan: list[tuple[int, Rule, list[tuple[int, re.Pattern[str]]]]] = []
+        self._always = 0  # bits of rules and patterns without triggers
         masks: dict[str, int] = {}
-        for i, rule in enumerate(self.rules):
-            if not rule.triggers:
-                self._always |= 1 << i
-            for word in rule.triggers:
-                masks[word] = masks.get(word, 0) | 1 << i
+
+        def add(bit: int, words: tuple[str, ...]) -> None:
+            if not words:
+                self._always |= 1 << bit
+            for word in words:
+                masks[word] = masks.get(word, 0) | 1 << bit
+
+        bit = len(self.rules)
+        for index, rule in enumerate(self.rules):
+            add(index, rule.triggers)
+            own = rule.pattern_triggers or [()] * len(rule.patterns)
+            numbered = []
+            for pattern, words in zip(rule.patterns, own, strict=True):
+                add(bit, words)
+                numbered.append((bit, pattern))
+                bit += 1
+            self._plan.append((index, rule, numbered))
         # the trie regex finds the longest trigger at a word start; every shorter trigger that
         # is a prefix of it matches there too, so its mask includes theirs
         self._masks = {w: _or(m for v, m in masks.items() if w.startswith(v)) for w in masks}
@@ -133,7 +148,7 @@ class Linter:
                 self._cache.popitem(last=False)
 
     def _candidates(self, sentence: str) -> int:
-        """Bit mask of the rules worth running on this sentence."""
+        """Bits of the rules and patterns whose triggers this sentence holds."""
         mask = self._always
         if self._trigger_re is not None:
             get = self._masks.get
@@ -155,10 +170,12 @@ class Linter:
         hits: list[_Hit] = []
         taken: dict[str, list[tuple[int, int]]] = {}
         end_of = len(masked)
-        for index, rule in enumerate(self.rules):
+        for index, rule, numbered in self._plan:
             if not mask >> index & 1:
                 continue
-            for pattern in rule.patterns:
+            for bit, pattern in numbered:
+                if not mask >> bit & 1:
+                    continue
                 for m in pattern.finditer(masked):
                     if m.end() == m.start():
                         continue

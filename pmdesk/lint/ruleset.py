@@ -22,6 +22,7 @@ Rule file format (TOML; the built-in files live in pmdesk/lint/rules/, a user fi
     patterns = ['(?P<agent>{PERSON})\\s+(?P<verb>{FAIL_VERB})\\s+(?P<obj>{NP})']
     exceptions = ['\\bnot\\b']         # optional; a match is dropped when one overlaps it
     triggers = ["broke", "{FAIL_VERB}"] # optional; see below
+    requires = ["{ROLE}"]               # optional; a second list of words, also needed
     agent = "person"                   # optional; the group "agent", when it takes part in
                                        # the match, must name a person
     span = "sentence"                  # "match" (default): flag the match; "sentence": the
@@ -40,7 +41,9 @@ sentence. The engine offers only the rewrites that lint clean; every warning has
 Triggers make linting fast: a rule with triggers runs only on sentences holding a word that
 starts with one of them (case-insensitive), so list at least one word that every match of every
 pattern must contain. {NAME} stands for the first word of each entry of a vocabulary list. A rule
-without triggers runs on every sentence, which is always correct, only slower.
+without triggers runs on every sentence, which is always correct, only slower. `requires` is a
+second list, for a pattern that needs a word from each (a group and a failure verb). A pattern
+that opens with \\b and a word, a {NAME} or a (?:...) group of those is its own second list.
 """
 
 from __future__ import annotations
@@ -79,6 +82,8 @@ class Rule:
     source: str = ""
     #: word prefixes, lowercase; the rule runs only on sentences that hold one (none: always)
     triggers: tuple[str, ...] = ()
+    #: per pattern, the words it opens with when that can be read off it; else ()
+    pattern_triggers: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -165,9 +170,15 @@ def _leading_words(regex: str, vocab: Any) -> list[str]:
         return vocab(ref.group(1))
     if regex.startswith("(?:"):
         close = _closing_paren(regex)
-        if close < 0 or regex[close + 1 : close + 2] in ("?", "*", "{"):
-            return []  # unbalanced, or an optional group the match may start after
-        return _leading_words(regex[3:close], vocab)
+        after = regex[close + 1 : close + 2]
+        if close < 0 or after == "{":
+            return []
+        inner = _leading_words(regex[3:close], vocab)
+        if after not in ("?", "*"):
+            return inner
+        # an optional group: the match starts in it or right after it
+        rest = _leading_words(regex[close + 2 :].removeprefix("?"), vocab)
+        return inner + rest if inner and rest else []
     m = re.match(r"\w+", regex)
     if not m:
         return []
@@ -270,6 +281,22 @@ def _compile(raw: _Raw) -> RuleSet:
             words += found
         return words
 
+    def requires_of(entry: dict[str, Any], where: str) -> tuple[str, ...]:
+        return triggers_of({"triggers": entry.get("requires", [])}, where)
+
+    def own_triggers(pattern: str, where: str) -> tuple[str, ...]:
+        """Words a pattern that opens with \\b and words must start with; () when unknown."""
+        if not pattern.startswith("\\b"):
+            return ()  # without \\b a match may start inside a word, where no trigger is seen
+
+        def vocab(key: str) -> list[str]:
+            try:
+                return first_words(key, where)
+            except RuleFileError:
+                return []
+
+        return tuple(sorted(set(_leading_words(pattern, vocab))))
+
     def triggers_of(entry: dict[str, Any], where: str) -> tuple[str, ...]:
         out: list[str] = []
         for t in _str_list(entry.get("triggers", []), where):
@@ -297,6 +324,11 @@ def _compile(raw: _Raw) -> RuleSet:
         if span not in ("match", "sentence"):
             raise RuleFileError(f"{where}: span must be match or sentence")
         patterns = compile_all(entry.get("patterns", []), where)
+        requires = requires_of(entry, where)
+        pattern_triggers = [
+            own_triggers(raw_p, where) or requires
+            for raw_p in _str_list(entry.get("patterns", []), where)
+        ]
         if not patterns:
             raise RuleFileError(f"{where}: needs at least one pattern")
         agent = entry.get("agent", "")
@@ -320,6 +352,7 @@ def _compile(raw: _Raw) -> RuleSet:
                 must_not_match=_str_list(examples.get("clean", []), where),
                 source=name,
                 triggers=triggers_of(entry, where),
+                pattern_triggers=pattern_triggers,
             )
         )
     words = {k: frozenset(w.lower() for w in v) for k, v in raw.words.items()}
