@@ -37,6 +37,7 @@ FALLBACKS = {
     "punitive": "What will we change so that this is caught earlier next time?",
 }
 _GENERIC_FALLBACK = "What about the system made this outcome possible?"
+_QUESTION = re.compile(r"\s*(?:What|Why|How|Which|Where|When|Who)\b[^?]*\?\s*$")
 
 #: (start, end, rule index, suggestions) relative to the sentence; what the cache holds
 _Hit = tuple[int, int, int, tuple[str, ...]]
@@ -250,11 +251,15 @@ class Linter:
                 if rewrite.LEAD.fullmatch(sentence[:ms]):
                     filled = filled[:1].upper() + filled[1:]
                 new_sentence = sentence[:ms] + filled + sentence[me:]
+            elif _QUESTION.match(filled):
+                # a question stands alone ("They What would have made..." is no sentence);
+                # only a timestamp that opens the sentence stays
+                new_sentence = rewrite.tidy(rewrite.LEAD.match(sentence).group(1) + filled)
             else:
                 new_sentence = rewrite.splice(sentence, ms, me, filled)
             if agent and re.search(rf"(?<!\w){re.escape(agent)}(?!\w)", new_sentence):
                 continue
-            if not self._clean(sentence, new_sentence, people):
+            if not self._clean(sentence, new_sentence, people, rule.category):
                 continue
             suggestion = new_sentence if rule.span == "sentence" else filled
             if suggestion not in good:
@@ -269,8 +274,8 @@ class Linter:
         lead = rewrite.LEAD.match(sentence).group(1)
         return lead + FALLBACKS.get(rule.category, _GENERIC_FALLBACK)
 
-    def _clean(self, old: str, new: str, people: tuple[str, ...]) -> bool:
-        """No warning in the part of `new` that differs from `old`."""
+    def _clean(self, old: str, new: str, people: tuple[str, ...], category: str) -> bool:
+        """No warning in the part of `new` that differs from `old`, nor of `category` at all."""
         lo = 0
         while lo < min(len(old), len(new)) and old[lo] == new[lo]:
             lo += 1
@@ -279,7 +284,9 @@ class Linter:
             hi += 1
         changed = (lo, max(lo + 1, len(new) - hi))
         for f in self._lint(new, people, suggest=False):
-            if f.is_warning and f.start < changed[1] and changed[0] < f.end:
+            if f.is_warning and (
+                f.category == category or (f.start < changed[1] and changed[0] < f.end)
+            ):
                 return False
         return True
 
@@ -328,6 +335,9 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)([Aa]n?) +$")
+
+
 def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Span and replacement that delete text[start:end] without leaving a gap or a lowercase start."""
     lead = rewrite.LEAD.match(text).end()
@@ -335,6 +345,14 @@ def _deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     if start <= lead and nxt:
         word = nxt.group(1)
         return start, nxt.end(), word[:1].upper() + word[1:]
+    article = _ARTICLE_BEFORE.search(text, 0, start)
+    nxt_word = re.compile(r"\s*([A-Za-z])").match(text, end)
+    if article and nxt_word and article.end() == start:
+        # "a cavalier attitude" -> "an attitude": the article follows the word that is left
+        a = article.group(1)
+        an = nxt_word.group(1).lower() in "aeio"
+        new = ("An" if a[0] == "A" else "an") if an else ("A" if a[0] == "A" else "a")
+        return article.start(1), nxt_word.start(1), new + " "
     if end < len(text) and text[end] == " ":
         return start, end + 1, ""
     if start > 0 and text[start - 1] == " ":

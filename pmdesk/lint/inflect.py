@@ -102,7 +102,7 @@ def base(verb: str) -> str:
     stem = low[:-2]
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-2:] not in _KEEP_DOUBLE:
         return stem[:-1]  # stopped -> stop
-    if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein", "ear")):
+    if stem.endswith(_E_STEMS) and not stem.endswith(("ain", "oin", "ein", "ear", "ook", "eek")):
         return stem + "e"  # escalated -> escalate
     return stem
 

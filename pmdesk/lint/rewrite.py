@@ -38,16 +38,30 @@ FILTERS = {
     "cap": _cap,
     "lower": _lower,
     "strip": str.strip,
-    "participle": lambda s: " ".join([inflect.participle(s.split()[0]), *s.split()[1:]]),
+    "participle": lambda s: _participle(s),
     "base": lambda s: " ".join([inflect.base(s.split()[0]), *s.split()[1:]]),
     "past": lambda s: " ".join([inflect.past(s.split()[0]), *s.split()[1:]]),
     "be": _be,
     "pp": lambda s: " ".join(
         [inflect.participle(inflect.past(inflect.base(s.split()[0]))), *s.split()[1:]]
     ),
+    "clause": lambda s: re.sub(r"^\s*(?:[A-Za-z]+,\s+)+", "", s),
     "and_verb": lambda s: _and_clause(s, verb=True),
     "and_adj": lambda s: _and_clause(s, verb=False),
 }
+
+
+# A verb phrase that opens with these has no participle: "didn't notice" is not "was didn't".
+_NO_PARTICIPLE = {"did", "didn't", "didnt", "never", "hasn't", "haven't", "wouldn't", "refused",
+                  "failed", "couldn't", "just", "still", "keeps", "keep", "must", "should",
+                  "sat", "slept", "let", "left"}  # fmt: skip
+
+
+def _participle(phrase: str) -> str | None:
+    words = phrase.split()
+    if words[0].lower() in _NO_PARTICIPLE:
+        return None
+    return " ".join([inflect.participle(words[0]), *words[1:]])
 
 
 def _and_clause(after: str, *, verb: bool) -> str | None:
@@ -57,6 +71,8 @@ def _and_clause(after: str, *, verb: bool) -> str | None:
         return None
     word = m.group(1).lower()
     is_verb = (word.endswith("ed") and not word.startswith("un")) or word in inflect.IRREGULAR_PAST
+    if not m.group(2).strip(" .!?;,"):
+        is_verb = False  # "careless and rushed." ends there: an adjective, not a new clause
     return " " + m.group(1) + m.group(2) if is_verb == verb else None
 
 
@@ -101,6 +117,7 @@ def tidy(s: str) -> str:
     s = re.sub(r"\s+([,.;:!?])", r"\1", s)
     s = re.sub(r"([,;:])\1+", r"\1", s)
     s = re.sub(r"\?[.,;:]+", "?", s)
+    s = re.sub(r"([;,] )(What|Why|How|Which)\b", lambda m: m.group(1) + m.group(2).lower(), s)
     s = re.sub(r"^[\s,;:]+", "", s)
     s = re.sub(r"\b([Aa]n?) (?=(?:an?|the) )", "", s)  # "a a manual step"
     s = re.sub(r"\b([Aa]) (?=[aeioAEIO][a-z])(?!one\b|once\b)", r"\1n ", s)
