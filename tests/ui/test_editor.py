@@ -157,3 +157,20 @@ def test_findings_panel_lists_and_jumps(qtbot, window):
     item = editor.findings.list.item(0)
     editor.findings.list.itemActivated.emit(item)
     assert field.hasFocus() or field.textCursor().hasSelection()
+
+
+def test_allow_here_silences_that_finding_and_is_saved(qtbot, window, store):
+    editor = _editor(window)
+    field = editor.text_fields["went_well"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "The rollback was quick. Human error caused the outage.")
+    hit = field.finding_at_cursor()
+    assert hit is not None and hit[1].finding.category == "human-error-cause"
+    field.allow_here(*hit)
+    spans = field.highlighter.block_findings(field.document().firstBlock())
+    assert not [s for s in spans if s.finding.category == "human-error-cause"]
+    editor.flush()
+    assert store.get(editor.session.pm_id).went_well.startswith(
+        "<!-- pmdesk: allow human-error-cause -->"
+    )

@@ -174,10 +174,13 @@ class TextField(QPlainTextEdit):
         return True
 
     def allow_here(self, selection: QTextCursor, span: BlockFinding) -> None:
-        """Add the inline allow comment for this category at the end of the paragraph."""
+        """Put the inline allow comment for this category at the start of the paragraph.
+
+        The linter lets a category pass from the comment to the end of its paragraph.
+        """
         cursor = QTextCursor(selection.block())
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        cursor.insertText(" " + allow_comment(span.finding.category))
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.insertText(allow_comment(span.finding.category) + " ")
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
