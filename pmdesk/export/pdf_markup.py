@@ -65,9 +65,15 @@ def _converter() -> markdown.Markdown:
     return md
 
 
+#: the linter's inline directives (<!-- pmdesk: allow ... -->): instructions to pmdesk,
+#: invisible in rendered Markdown, so not printed in the report either
+_DIRECTIVE = re.compile(r"<!--\s*pmdesk\s*:.*?-->[ \t]?", re.IGNORECASE | re.DOTALL)
+
+
 def to_html(text: str) -> str:
     md = _converter()
     md.reset()
+    text = _DIRECTIVE.sub("", text)
     return md.convert(text.replace(_AMP, "\ufffd").replace("&", _AMP))
 
 

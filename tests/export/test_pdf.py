@@ -240,3 +240,12 @@ def test_meeting_notes_get_their_own_section_only_when_there_are_any(example):
     data, _ = render_pdf(example)
     assert [item.title for item in open_pdf(data).outline] == [*SECTIONS, "Meeting notes"]
     assert "Agreed: canary for config by April." in pdf_text(data)
+
+
+def test_allow_directives_are_not_printed():
+    pm = Postmortem(
+        title="t", went_well="<!-- pmdesk: allow human-error-cause --> We quote human error here."
+    )
+    text = pdf_text(render_pdf(pm, page_size="A4")[0])
+    assert "We quote human error here." in text
+    assert "pmdesk: allow" not in text
