@@ -126,13 +126,14 @@ def flags_for_action(
 
 
 def flag_near(flags: Sequence[LiveFlag], position: int) -> LiveFlag | None:
-    """The flag the cursor is on or just after; else the first one with a rewrite."""
+    """The flag the cursor is on (the first listed, where spans overlap) or just after;
+    else the first one with a rewrite."""
     if not flags:
         return None
+    covering = [f for f in flags if f.start <= position <= f.end]
+    if covering:
+        return covering[0]
     before = [f for f in flags if f.start <= position]
-    for f in reversed(before):
-        if f.start <= position <= f.end:
-            return f
     if before:
         return before[-1]
     return next((f for f in flags if f.replacement is not None), flags[0])

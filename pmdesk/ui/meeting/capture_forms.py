@@ -127,7 +127,9 @@ class WhysBox(QWidget):
         where = f"why {len(self.whys())}"
         chain = [f for f in flags_for_whys(self.whys(), self.root_cause.text()) if f.where == where]
         own = flags_for_text(text, self.session.pm.people())
-        return own or chain
+        # Where the chain stops at a person, "ask why once more" is what the room needs
+        # to hear first; the sentence's own wording comes after it.
+        return chain + own
 
     def _root_flags(self, text: str) -> list[LiveFlag]:
         chain = [f for f in flags_for_whys(self.whys(), text) if f.where == "root_cause"]
