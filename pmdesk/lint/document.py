@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from pmdesk.lint import Finding, check_five_whys, lint
@@ -58,7 +59,10 @@ def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
     for i, factor in enumerate(pm.contributing_factors):
         add("contributing_factors", i, f"Contributing factor {i + 1}", factor.text)
     for i, item in enumerate(pm.action_items):
-        add("action_items", i, f"Action item {i + 1}", item.action)
+        out.extend(
+            DocumentFinding("action_items", i, f"Action item {i + 1}", f)
+            for f in action_findings(item.action, people)
+        )
     add("meeting_notes", None, "Meeting notes", pm.meeting_notes)
     return out
 
@@ -82,3 +86,29 @@ def lint_lines(text: str, people: tuple[str, ...]) -> list[Finding]:
 @lru_cache(maxsize=16384)
 def _lint_line(line: str, people: tuple[str, ...]) -> tuple[Finding, ...]:
     return tuple(lint(line, people))
+
+
+def action_findings(action: str, people: tuple[str, ...]) -> list[Finding]:
+    """Blame language in an action, plus an action aimed at a person or too vague to finish.
+
+    The second check is meeting mode's (pmdesk.meeting.action_check); the editor's
+    action table and findings panel use it too, so an action item is judged the
+    same way wherever it is written.
+    """
+    from pmdesk.meeting.action_check import check_action_item
+
+    found = lint_lines(action, people)
+    for problem in check_action_item(action, "owner", date.min):
+        if problem.field == "action":
+            found.append(
+                Finding(
+                    start=problem.start,
+                    end=problem.end or len(action),
+                    rule=problem.rule,
+                    category="action-item",
+                    severity="warning",
+                    message=problem.message,
+                    suggestions=list(problem.suggestions),
+                )
+            )
+    return found

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from pmdesk.models import ActionItem, ActionStatus, Priority
+from pmdesk.ui.editor import blame_marks
 from pmdesk.ui.editor.actions_model import (
     ACTION,
     COMPLETED,
@@ -39,6 +39,7 @@ from pmdesk.ui.editor.actions_model import (
     ActionsModel,
     overdue_text,
 )
+from pmdesk.ui.editor.blame_delegate import BlameTextDelegate
 from pmdesk.ui.editor.fitted_table import FittedTableView
 from pmdesk.ui.editor.list_commands import AddRecords, DeleteRecords, UpdateRecord, actions_part
 from pmdesk.ui.editor.session import EditorSession
@@ -48,8 +49,8 @@ NO_DATE = QDate(2000, 1, 1)
 QUIET = "color: palette(placeholder-text);"
 
 
-class ActionsDelegate(QStyledItemDelegate):
-    """Combo boxes for priority and status, a calendar for dates; plain text elsewhere."""
+class ActionsDelegate(BlameTextDelegate):
+    """Combo boxes for priority and status, a calendar for dates; the action as a text field."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
@@ -126,7 +127,14 @@ class ActionsEditor(QWidget):
         self.table.setObjectName("actionsTable")
         self.table.setAccessibleName("Action items")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(ActionsDelegate(self.table))
+        self.table.setItemDelegate(
+            ActionsDelegate(
+                {ACTION},
+                lambda: session.pm.people(),
+                self.table,
+                findings=blame_marks.action_cell_findings,
+            )
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the document's own order
         header.setSortIndicatorClearable(True)  # a third click goes back to it

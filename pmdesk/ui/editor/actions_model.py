@@ -125,7 +125,7 @@ class ActionsModel(RecordTableModel):
         return self._display(item, column).casefold()
 
     def _findings(self, item: ActionItem) -> list:
-        return blame_marks.cell_findings(item.action, self.session.pm.people())
+        return blame_marks.action_cell_findings(item.action, self.session.pm.people())
 
     def _tooltip(self, item: ActionItem, column: int, overdue: int) -> str | None:
         parts = []

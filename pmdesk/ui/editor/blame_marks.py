@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from pmdesk.lint import Finding, lint
+from pmdesk.lint.document import action_findings
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
 
 _CACHE_LIMIT = 2000
 _cache: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
+_action_cache: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
 _icons: dict[str, QIcon] = {}
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -31,6 +33,19 @@ def cell_findings(text: str, people: Sequence[str]) -> list[Finding]:
         if len(_cache) >= _CACHE_LIMIT:
             _cache.clear()
         found = _cache[key] = lint(text, people)
+    return found
+
+
+def action_cell_findings(text: str, people: Sequence[str]) -> list[Finding]:
+    """An action's findings: blame language, and an action aimed at a person or too vague."""
+    if not text.strip():
+        return []
+    key = (text, tuple(people))
+    found = _action_cache.get(key)
+    if found is None:
+        if len(_action_cache) >= _CACHE_LIMIT:
+            _action_cache.clear()
+        found = _action_cache[key] = action_findings(text, key[1])
     return found
 
 

@@ -21,6 +21,7 @@ class FindingsPanel(QWidget):
         self.list.setAccessibleName("Blame findings")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.empty = QLabel(
             "No blame language found.\n\nPhrases that put a person at the centre of a "
             "failure are underlined as you type."

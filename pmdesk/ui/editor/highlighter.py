@@ -41,6 +41,21 @@ class BlockFinding:
     finding: Finding
 
 
+def finding_format(severity: str) -> QTextCharFormat:
+    """How a finding looks: a wavy underline in the severity's colour (dotted for info)."""
+    colour = SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["warning"])
+    fmt = QTextCharFormat()
+    fmt.setUnderlineColor(colour)
+    if severity == "info":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    else:  # a faint tint as well: a thin wave alone is easy to miss
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        tint = QColor(colour)
+        tint.setAlpha(38)
+        fmt.setBackground(tint)
+    return fmt
+
+
 def utf16_offsets(text: str) -> Callable[[int], int]:
     """Map Python string offsets to Qt's UTF-16 offsets (they differ after an emoji)."""
     if text.isascii() or all(ord(c) <= 0xFFFF for c in text):
@@ -60,18 +75,7 @@ class BlameHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._people = people
         self._cache: OrderedDict[tuple[str, tuple[str, ...]], list[BlockFinding]] = OrderedDict()
-        self._formats = {}
-        for severity, colour in SEVERITY_COLOURS.items():
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(colour)
-            if severity == "info":
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            else:  # a faint tint as well: a thin wave alone is easy to miss
-                tint = QColor(colour)
-                tint.setAlpha(38)
-                fmt.setBackground(tint)
-            self._formats[severity] = fmt
+        self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
 
     def highlightBlock(self, text: str) -> None:
         for span in self.spans(text):

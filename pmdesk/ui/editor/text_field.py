@@ -36,6 +36,7 @@ _CATEGORY_NAMES = {
     "group-blame": "Blame on a group",
     "preventable": "Fault and blame talk",
     "punitive": "Punishment",
+    "action-item": "An action aimed at a person, or too vague to finish",
 }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pmdesk.models import TimelineEvent
 from pmdesk.models.timeline_checks import check_timeline
 from pmdesk.models.timeparse import ParsedTime, parse_pasted_lines
+from pmdesk.ui.editor.blame_delegate import BlameTextDelegate
 from pmdesk.ui.editor.fitted_table import FittedTableView
 from pmdesk.ui.editor.list_commands import AddRecords, DeleteRecords, UpdateRecord, timeline_part
 from pmdesk.ui.editor.session import EditorSession
@@ -89,6 +90,9 @@ class TimelineEditor(QWidget):
         self.table.setObjectName("timelineTable")
         self.table.setAccessibleName("Timeline")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(
+            BlameTextDelegate({EVENT}, lambda: session.pm.people(), self.table)
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)

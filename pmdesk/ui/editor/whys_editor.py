@@ -149,7 +149,9 @@ class WhysEditor(QWidget):
         self.category.lineEdit().setPlaceholderText("e.g. configuration change, capacity")
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.category.setMinimumContentsLength(18)
-        category_hint = QLabel("Used to spot incidents that recur with the same cause.", wordWrap=True)
+        category_hint = QLabel(
+            "Used to spot incidents that recur with the same cause.", wordWrap=True
+        )
         category_hint.setStyleSheet(QUIET)
 
         add_row = QHBoxLayout()

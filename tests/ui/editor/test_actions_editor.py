@@ -17,6 +17,7 @@ from pmdesk.ui.editor.actions_model import (
     STATUS,
     TRACKER,
 )
+from pmdesk.ui.editor.text_field import TextField
 
 TODAY = date(2026, 3, 30)
 
@@ -43,7 +44,9 @@ def open_cell(editor, row: int, column: int):
         QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
     )
     (widget,) = [
-        w for w in children if w.isVisible() and isinstance(w, (QLineEdit, QComboBox, QDateEdit))
+        w
+        for w in children
+        if w.isVisible() and isinstance(w, (QLineEdit, TextField, QComboBox, QDateEdit))
     ]
     return widget
 
@@ -170,7 +173,11 @@ def test_editing_a_sorted_table_edits_the_right_item(editor, session):
 def test_add_and_delete_are_undoable(qtbot, editor, session):
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert len(items(session)) == 6
-    cell = [w for w in editor.table.viewport().findChildren(QLineEdit) if w.isVisible()][0]
+    cell = [
+        w
+        for w in editor.table.viewport().findChildren(QWidget)
+        if w.isVisible() and isinstance(w, (QLineEdit, TextField))
+    ][0]
     qtbot.keyClicks(cell, "Load-test config changes in staging")
     commit(qtbot, editor, cell)
     assert items(session)[5].action == "Load-test config changes in staging"

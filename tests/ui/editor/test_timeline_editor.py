@@ -4,9 +4,10 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from pmdesk.models import TimelineEvent
+from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.editor.timeline_editor import TimelineEditor
 from pmdesk.ui.editor.timeline_model import EVENT, SOURCE, TIME
 
@@ -36,7 +37,11 @@ def shown(editor) -> list[str]:
 
 def open_editor(table) -> QLineEdit:
     """The line edit the table opened on its current cell."""
-    (cell,) = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    (cell,) = [
+        w
+        for w in table.viewport().findChildren(QWidget)
+        if w.isVisible() and isinstance(w, (QLineEdit, TextField))
+    ]
     return cell
 
 
@@ -273,3 +278,22 @@ def test_the_model_is_a_well_behaved_qt_model(qtbot, editor, session):
     for _ in range(4):
         session.undo_stack.redo()
     assert editor.model.rowCount() == len(session.store.get(session.pm_id).timeline)
+
+
+def test_an_event_cell_is_edited_with_blame_highlighting_and_ctrl_dot(qtbot, editor, session):
+    table = editor.table
+    index = editor.model.index(3, EVENT)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    cell = open_editor(table)
+    assert isinstance(cell, TextField)
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Omar should have rolled back sooner")
+    hit = cell.finding_at_cursor()
+    assert hit is not None and hit[1].finding.suggestions
+    qtbot.keyClick(cell, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert "Omar" not in cell.text()
+    commit(qtbot, table, cell)
+    texts = [text for _, text, _ in stored(session)]
+    assert "Omar should have rolled back sooner" not in texts
+    assert cell.text() in texts
