@@ -176,11 +176,14 @@ class Store:
         self._depth = 1
         try:
             yield
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            # disk full, file made read-only, lock lost: the user can act on these
+            _rollback(conn)
+            raise StoreError(f"the store could not be written: {exc}") from None
+        except BaseException:
+            _rollback(conn)
+            raise
         finally:
             self._depth = 0
 
@@ -373,6 +376,10 @@ class Store:
             self._touch(pm_id)
         return added
 
+    def get_event(self, event_id: int) -> TimelineEvent:
+        r = self._row("timeline_events", event_id)
+        return TimelineEvent(at=r["at"], text=r["text"], source=r["source"], id=r["id"])
+
     def update_event(self, event: TimelineEvent) -> None:
         self._update_child("timeline_events", event.id, _event_row(None, event))
 
@@ -427,6 +434,10 @@ class Store:
         row = {**_reuse_id(factor), "text": factor.text, "checked": int(factor.checked)}
         new_id = self._insert_child("contributing_factors", pm_id, row, position)
         return dataclasses.replace(factor, id=new_id)
+
+    def get_factor(self, factor_id: int) -> ContributingFactor:
+        r = self._row("contributing_factors", factor_id)
+        return ContributingFactor(text=r["text"], checked=bool(r["checked"]), id=r["id"])
 
     def update_factor(self, factor: ContributingFactor) -> None:
         self._update_child(
@@ -670,6 +681,11 @@ def _inspect(path: Path) -> None:
         raise DamagedStore(f"{path} is damaged ({exc}); restore it from a backup") from None
     finally:
         conn.close()
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _reuse_id(obj: Any) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
 
         self.library = LibraryPanel(store)
+        self._data_version = store.data_version()
         self.library_stack = LibraryStack(store, self.library, self)
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.library_stack)
@@ -166,11 +167,33 @@ class MainWindow(QMainWindow):
         self._save_state_changed("saved")
         self._update_title()
 
+    def _save_before_leaving(self, *, can_stay: bool) -> bool:
+        """True when nothing typed is left unsaved, or the user chose to let it go."""
+        while self.editor is not None and not self.editor.flush():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Edits not saved",
+                "pmdesk could not write your latest edits to the store.",
+                parent=self,
+            )
+            box.setInformativeText(self.statusBar().currentMessage())
+            retry = box.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton("Discard Edits", QMessageBox.ButtonRole.DestructiveRole)
+            if can_stay:
+                box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is discard:
+                self.editor.session.discard_pending()
+                return True
+            if box.clickedButton() is not retry:
+                return False
+        return True
+
     def _close_editor(self) -> None:
+        self._save_before_leaving(can_stay=False)
         editor, self.editor = self.editor, None
         if editor is None:
             return
-        editor.flush()
         self.undo_group.removeStack(editor.session.undo_stack)
         self.area.removeWidget(editor)
         editor.deleteLater()
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
         if getattr(self, "followthrough", None) is None:
             self.followthrough = FollowThroughWindow(self.store, parent=self)
             self.followthrough.setWindowFlag(Qt.WindowType.Window)
+            # Mark done there changes items the editor may be showing
+            self.followthrough.overdue.actions_changed.connect(self.refresh_editor)
         else:
             self.followthrough.refresh()
         self.followthrough.show()
@@ -316,6 +341,21 @@ class MainWindow(QMainWindow):
             if field.name not in ("id", "is_example", "created_at", "updated_at"):
                 session.part_changed.emit(field.name)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._pick_up_outside_changes()
+
+    def _pick_up_outside_changes(self) -> None:
+        """Another process wrote the store while this window was in the background: re-read."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.library.refresh()
+        if self.editor is not None and not self.editor.session.has_pending:
+            self.refresh_editor()
+
     # --- window state ----------------------------------------------------------------
 
     def _restore_view_state(self) -> None:
@@ -327,7 +367,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+        if not self._save_before_leaving(can_stay=True):
+            event.ignore()
+            return
         self._settings.setValue("main/geometry", self.saveGeometry())
         self._settings.setValue("main/splitter", self.splitter.saveState())
         self._settings.sync()

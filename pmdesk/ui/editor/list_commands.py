@@ -11,6 +11,7 @@ the screen never shows what the file does not hold.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,8 @@ class ListPart:
     add: Callable[[list[Any], list[int | None]], list[Any]]
     update: Callable[[Any], None]
     delete: Callable[[list[int]], None]
+    #: the record as the store holds it now
+    get: Callable[[int], Any]
     reorder: Callable[[list[int]], None] | None = None
 
 
@@ -44,6 +47,7 @@ def timeline_part(session: EditorSession) -> ListPart:
         add=lambda records, _positions: store.add_events(pm_id, records),
         update=store.update_event,
         delete=delete,
+        get=store.get_event,
     )
 
 
@@ -54,6 +58,7 @@ def factors_part(session: EditorSession) -> ListPart:
         add=_adder(session, lambda r, p: store.add_factor(pm_id, r, position=p)),
         update=store.update_factor,
         delete=_deleter(session, store.delete_factor),
+        get=store.get_factor,
         reorder=lambda ids: store.reorder_factors(pm_id, ids),
     )
 
@@ -65,6 +70,7 @@ def actions_part(session: EditorSession) -> ListPart:
         add=_adder(session, lambda r, p: store.add_action(pm_id, r, position=p)),
         update=store.update_action,
         delete=_deleter(session, store.delete_action),
+        get=store.get_action,
         reorder=lambda ids: store.reorder_actions(pm_id, ids),
     )
 
@@ -207,9 +213,26 @@ class UpdateRecord(ListCommand):
     def undo(self) -> None:
         self._apply(self.before)
 
-    def _apply(self, record: Any) -> None:
-        if self._write(lambda: self.part.update(record)):
-            self.model.replace(record)
+    def _apply(self, target: Any) -> None:
+        # Only the fields this edit changed are written, onto what the store holds
+        # now: a change made elsewhere meanwhile (Mark done in Follow-through,
+        # another window) to other fields of the record survives the undo or redo.
+        changed = {
+            f.name: getattr(target, f.name)
+            for f in dataclasses.fields(target)
+            if getattr(self.before, f.name) != getattr(self.after, f.name)
+        }
+
+        written: list[Any] = []
+
+        def write() -> None:
+            with self.session.store.transaction():
+                merged = dataclasses.replace(self.part.get(target.id), **changed)
+                self.part.update(merged)
+            written.append(merged)
+
+        if self._write(write):
+            self.model.replace(written[0])
             self._changed()
 
 

@@ -23,6 +23,8 @@ from pmdesk.errors import PmdeskError
 from pmdesk.models import Postmortem, Store
 
 SAVE_DELAY_MS = 400
+#: how soon a failed save is tried again
+RETRY_MS = 3000
 
 
 class EditorSession(QObject):
@@ -54,7 +56,7 @@ class EditorSession(QObject):
             return
         self._pending[name] = value
         self._set_state("pending")
-        self._timer.start()
+        self._timer.start(SAVE_DELAY_MS)
 
     def edit_whys(self, answers: list[str]) -> None:
         """The Five Whys answers were typed in; written after the same pause as text."""
@@ -62,7 +64,7 @@ class EditorSession(QObject):
             return
         self._pending["whys"] = list(answers)
         self._set_state("pending")
-        self._timer.start()
+        self._timer.start(SAVE_DELAY_MS)
 
     def flush(self) -> bool:
         """Write whatever was typed and not yet saved; True when nothing is left over."""
@@ -78,14 +80,24 @@ class EditorSession(QObject):
                 if fields:
                     self.store.update(self.pm_id, **fields)
         except PmdeskError as exc:
+            # Keep what was typed (anything typed since is newer and wins) and try
+            # again later: a busy or briefly unwritable store must not lose words.
+            self._pending = {**pending, **self._pending}
             self._set_state("error")
-            self.problem.emit(str(exc))
+            self.problem.emit(f"Not saved yet ({exc}); pmdesk keeps trying")
+            self._timer.start(RETRY_MS)
             return False
         for name, value in pending.items():
             setattr(self.pm, name, value)
             self.part_changed.emit(name)
         self._set_state("saved")
         return True
+
+    def discard_pending(self) -> None:
+        """Give up on edits that could not be written (the user chose to)."""
+        self._timer.stop()
+        self._pending.clear()
+        self._set_state("saved")
 
     @property
     def has_pending(self) -> bool:

@@ -219,6 +219,9 @@ class WhysEditor(QWidget):
     def _show_whys(self) -> None:
         """Make the steps match `session.pm.whys`, keeping the field being typed in."""
         whys = self.session.pm.whys
+        # A step added or removed shifts every answer after it, so the focused field
+        # may now stand for another answer: then every field is set, keeping the cursor.
+        reshaped = len(self.steps) != len(whys)
         while len(self.steps) > len(whys):
             step = self.steps.pop()
             self.steps_box.removeWidget(step)
@@ -228,6 +231,12 @@ class WhysEditor(QWidget):
         for step, answer in zip(self.steps, whys, strict=True):
             if not step.answer.hasFocus():
                 step.answer.set_text(answer)
+            elif reshaped and step.answer.text() != answer:
+                position = min(step.answer.textCursor().position(), len(answer))
+                step.answer.set_text(answer)
+                cursor = step.answer.textCursor()
+                cursor.setPosition(position)
+                step.answer.setTextCursor(cursor)
         self._update_questions()
 
     def _add_step_widget(self) -> None:

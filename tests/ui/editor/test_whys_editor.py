@@ -133,3 +133,23 @@ def test_a_change_made_elsewhere_is_shown(editor, session):
     session.reload()
     session.part_changed.emit("whys")
     assert len(editor.steps) == 1 and editor.steps[0].answer.text() == "only one"
+
+
+def test_removing_an_earlier_step_while_typing_in_a_later_one_keeps_every_answer(
+    qtbot, editor, session
+):
+    original = whys(session)
+    later = editor.steps[2].answer
+    later.setFocus()
+    qtbot.waitUntil(later.hasFocus)
+    qtbot.mouseClick(editor.steps[0].remove, Qt.MouseButton.LeftButton)
+    assert whys(session) == original[1:]
+    assert [step.answer.text() for step in editor.steps] == original[1:]
+    # typing on in the field that kept the cursor changes only the answer it now shows
+    field = editor.steps[2].answer
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " (typed)")
+    session.flush()
+    expected = list(original[1:])
+    expected[2] += " (typed)"
+    assert whys(session) == expected
