@@ -88,10 +88,26 @@ class MainWindow(QMainWindow):
         )
         self.delete_action = self._action("&Delete Postmortem…", None, self.delete_postmortem)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.undo_action = self._action("&Undo", QKeySequence.StandardKey.Undo, self._undo)
+        self.redo_action = self._action("&Redo", None, self._redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        for action, can, text, verb in (
+            (
+                self.undo_action,
+                self.undo_group.canUndoChanged,
+                self.undo_group.undoTextChanged,
+                "Undo",
+            ),
+            (
+                self.redo_action,
+                self.undo_group.canRedoChanged,
+                self.undo_group.redoTextChanged,
+                "Redo",
+            ),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, v=verb: a.setText(f"&{v} {t}".rstrip()))
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self._focus_search)
         self.help_actions = HelpActions(self)
         self.about_action = self.help_actions.about_action
@@ -229,6 +245,15 @@ class MainWindow(QMainWindow):
         self.library_stack.push(DeletePostmortem(self.library_stack, pm_id))  # type: ignore[arg-type]
         self.undo_group.setActiveStack(self.library_stack)
         self.statusBar().showMessage("Postmortem deleted — Ctrl+Z brings it back", 8000)
+
+    def _undo(self) -> None:
+        # What was typed a moment ago is saved first, so undo starts from what you see.
+        self.flush()
+        self.undo_group.undo()
+
+    def _redo(self) -> None:
+        self.flush()
+        self.undo_group.redo()
 
     def flush(self) -> bool:
         return self.editor.flush() if self.editor is not None else True

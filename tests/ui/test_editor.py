@@ -174,3 +174,41 @@ def test_allow_here_silences_that_finding_and_is_saved(qtbot, window, store):
     assert store.get(editor.session.pm_id).went_well.startswith(
         "<!-- pmdesk: allow human-error-cause -->"
     )
+
+
+def test_authors_times_and_category_are_saved_while_typing(qtbot, window, store):
+    """Nothing typed waits in a widget for focus to leave: a crash would lose it."""
+    editor = _editor(window)
+    pm_id = editor.session.pm_id
+    header = editor.header
+    header.authors.setFocus()
+    header.authors.selectAll()
+    qtbot.keyClicks(header.authors, "Dana Okafor, Mei Tanaka")
+    header.meeting_at.setFocus()
+    header.meeting_at.selectAll()
+    qtbot.keyClicks(header.meeting_at, "2026-03-17 09:30")
+    category = editor.whys.category.lineEdit()
+    category.setFocus()
+    category.selectAll()
+    qtbot.keyClicks(category, "capacity")
+    assert category.hasFocus()  # still typing: nothing has been left
+    qtbot.waitUntil(
+        lambda: (
+            store.get(pm_id).authors == ["Dana Okafor", "Mei Tanaka"]
+            and store.get(pm_id).meeting_at == datetime(2026, 3, 17, 9, 30, tzinfo=UTC)
+            and store.get(pm_id).root_cause_category == "capacity"
+        ),
+        timeout=2000,
+    )
+
+
+def test_a_half_typed_time_is_not_an_error_until_the_field_is_left(qtbot, window, store):
+    header = _editor(window).header
+    header.started_at.setFocus()
+    header.started_at.selectAll()
+    qtbot.keyClicks(header.started_at, "2026-03")
+    qtbot.wait(900)
+    assert "not a date" not in window.statusBar().currentMessage()
+    assert store.get(window.editor.session.pm_id).started_at == datetime(
+        2026, 3, 10, 14, 5, tzinfo=UTC
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +23,8 @@ from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 
 NO_DATE = QDate(2000, 1, 1)
+#: typed authors and times are saved this long after the last keystroke
+TYPING_SAVE_MS = 700
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -37,8 +39,9 @@ class UtcTimeEdit(QLineEdit):
         self.setClearButtonEnabled(True)
 
     def set_value(self, value: datetime | None) -> None:
-        if not self.hasFocus() or self.value_or_error() != value:
-            self.setText(value.strftime(TIME_FORMAT) if value else "")
+        if self.hasFocus():
+            return  # never pull the text from under the cursor; it is saved as typed
+        self.setText(value.strftime(TIME_FORMAT) if value else "")
         self.mark_invalid(False)
 
     def value_or_error(self) -> datetime | None:
@@ -127,15 +130,22 @@ class HeaderSection(QWidget):
         )
         for edit in (self.started_at, self.ended_at):
             edit.textEdited.connect(self._update_duration)
-        for edit in (self.started_at, self.ended_at, self.draft_shared_at, self.meeting_at):
+        # Typed values are saved after a pause too, not only when the field is left:
+        # nothing typed stays only in a widget for long.
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_SAVE_MS)
+        self._typing.timeout.connect(self._save_typing)
+        self.authors.textEdited.connect(self._typing.start)
+        for edit in self._time_edits():
             edit.editingFinished.connect(lambda e=edit: self._time_changed(e))
+            edit.textEdited.connect(self._typing.start)
         session.part_changed.connect(self._part_changed)
 
     # --- showing ---------------------------------------------------------------------
 
     def refresh(self) -> None:
         pm = self._session.pm
-        self.title.set_text(pm.title)
+        if not self.title.hasFocus():
+            self.title.set_text(pm.title)
         self.incident_date.blockSignals(True)
         self.incident_date.setDate(
             QDate(pm.incident_date.year, pm.incident_date.month, pm.incident_date.day)
@@ -187,12 +197,24 @@ class HeaderSection(QWidget):
         if names != self._session.pm.authors:
             self._session.set_fields("Change authors", authors=names)
 
-    def _time_changed(self, edit: UtcTimeEdit) -> None:
+    def _time_edits(self) -> tuple[UtcTimeEdit, ...]:
+        return (self.started_at, self.ended_at, self.draft_shared_at, self.meeting_at)
+
+    def _save_typing(self) -> None:
+        """The pause after typing: save what reads as a valid value, quietly."""
+        self._authors_changed()
+        for edit in self._time_edits():
+            self._time_changed(edit, quiet=True)
+
+    def _time_changed(self, edit: UtcTimeEdit, *, quiet: bool = False) -> None:
         try:
             value = edit.value_or_error()
+            if quiet and edit in (self.started_at, self.ended_at):
+                check_window(self.started_at.value_or_error(), self.ended_at.value_or_error())
         except ValidationError as exc:
-            edit.mark_invalid(True)
-            self._session.problem.emit(str(exc))
+            if not quiet:  # half-typed is fine while typing; said once the field is left
+                edit.mark_invalid(True)
+                self._session.problem.emit(str(exc))
             return
         if value == getattr(self._session.pm, edit.objectName()):
             edit.mark_invalid(False)

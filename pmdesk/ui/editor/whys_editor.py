@@ -181,6 +181,10 @@ class WhysEditor(QWidget):
         self.root_cause.focus_left.connect(session.flush)
         self.category.activated.connect(self._category_changed)
         self.category.lineEdit().editingFinished.connect(self._category_changed)
+        # typed like any text: saved after a pause, not only when the field is left
+        self.category.lineEdit().textEdited.connect(
+            lambda text: session.edit_text("root_cause_category", " ".join(text.split()))
+        )
         session.part_changed.connect(self._part_changed)
         self._show_whys()
         self.root_cause.set_text(session.pm.root_cause)
