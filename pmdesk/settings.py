@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pmdesk.errors import PmdeskError
+from pmdesk.files import write_atomically
 from pmdesk.locations import config_dir
 from pmdesk.models.postmortem import parse_date
 
@@ -88,13 +87,9 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(settings.to_dict(), f, indent=2, sort_keys=True)
-            f.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PmdeskError(f"cannot write settings {path}: {exc.strerror or exc}") from None
+    text = json.dumps(settings.to_dict(), indent=2, sort_keys=True) + "\n"
+    write_atomically(path, text.encode("utf-8"))

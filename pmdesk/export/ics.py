@@ -8,12 +8,11 @@ event, so importing the file again updates the events instead of doubling them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from pmdesk.files import write_atomically
 from pmdesk.models.postmortem import Postmortem
 from pmdesk.models.schedule import postmortem_schedule
 
@@ -120,13 +119,5 @@ def postmortem_calendar(
 
 
 def save_calendar(text: str, path: Path) -> None:
-    """Write atomically, bytes as given (CRLF kept): an old file stays whole if this fails."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".pmdesk-", suffix=".ics", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the calendar, bytes as given (CRLF kept), whole or not at all."""
+    write_atomically(path, text.encode("utf-8"))

@@ -16,7 +16,7 @@ import os
 import re
 from datetime import date, datetime
 
-from pmdesk.export.output import write_atomically
+from pmdesk.files import write_atomically
 from pmdesk.models.postmortem import Postmortem, TimelineEvent
 
 FORMAT_VERSION = 1

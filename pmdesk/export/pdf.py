@@ -33,8 +33,8 @@ from reportlab.platypus import (
 
 from pmdesk.errors import PmdeskError
 from pmdesk.export import fonts
-from pmdesk.export.output import write_atomically
 from pmdesk.export.pdf_markup import TextStyles, markdown_flowables, paragraph
+from pmdesk.files import write_atomically
 from pmdesk.models.postmortem import ActionStatus, Postmortem, Priority, Status
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
