@@ -35,6 +35,25 @@ def _store(args: argparse.Namespace) -> Store:
     return open_store(db_path(args.db))
 
 
+def _existing_store(args: argparse.Namespace) -> Store:
+    """For checks a pipeline relies on: a mistyped path must fail, not pass on a new empty store."""
+    path = db_path(args.db)
+    if not path.exists():
+        raise PmdeskError(f"no store at {path} (check --db or PMDESK_DB)")
+    return open_store(path)
+
+
+def postmortem_id(text: str) -> int:
+    """An id argument: a positive whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid id {text!r}: expected a number") from None
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"invalid id {text!r}: no postmortem has that id")
+    return value
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -94,7 +113,7 @@ def _add_list(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
 
 def _add_show(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("show", parents=[common], help="print one postmortem, every field")
-    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("id", type=postmortem_id, help="the postmortem's id (see: pmdesk list)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_show)
 
@@ -128,7 +147,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import action_rows
 
     today = _today(args)
-    with _store(args) as store:
+    with _existing_store(args) as store:
         records = store.actions()
     rows = action_rows(
         records, today, overdue_only=args.overdue, owner=args.owner, priority=args.priority
@@ -146,7 +165,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
 def cmd_gate(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import gate_blockers
 
-    with _store(args) as store:
+    with _existing_store(args) as store:
         records = store.actions()
     blockers = gate_blockers(records, _today(args), args.priority)
     level = args.priority.lower()
@@ -167,7 +186,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     since = parse_date(args.since, "--since") or until - timedelta(days=180)
     if since > until:
         raise PmdeskError(f"--since {since} comes after --until {until}")
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pms = store.postmortems()
     result = practice_metrics(pms, since, until, today, _holidays())
     if args.json:
@@ -263,12 +282,12 @@ def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     p = sub.add_parser(
         "schedule", parents=parents, help="the business-day schedule of a postmortem"
     )
-    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("id", type=postmortem_id, help="the postmortem's id (see: pmdesk list)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_schedule)
 
     p = sub.add_parser("calendar", parents=parents, help="write meeting and follow-ups as .ics")
-    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("id", type=postmortem_id, help="the postmortem's id (see: pmdesk list)")
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the .ics file to write")
     p.set_defaults(func=cmd_calendar)
 
@@ -313,7 +332,7 @@ def _add_import_timeline(sub: argparse._SubParsersAction, common: argparse.Argum
         parents=[common],
         help="add events to a timeline from alert, paging or chat history",
     )
-    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("id", type=postmortem_id, help="the postmortem's id (see: pmdesk list)")
     p.add_argument("file", type=Path, help="the file, or a Slack export folder or zip")
     p.add_argument(
         "--format",
@@ -380,14 +399,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="write a postmortem as PDF or Markdown")
-    p.add_argument("id", type=int, help="the postmortem's id (see: pmdesk list)")
+    p.add_argument("id", type=postmortem_id, help="the postmortem's id (see: pmdesk list)")
     p.add_argument(
         "--format",
         choices=["pdf", "md", "markdown"],
         help="pdf or md (default: from the -o file's extension; Markdown without -o)",
     )
     p.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="where to write (Markdown: default stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write (Markdown: default stdout)",
     )
     p.add_argument(
         "--page-size",
@@ -492,6 +515,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A title with an em dash must not crash a report on a console or pipe
+        # that cannot show it (cp1252 on Windows, an ASCII locale in CI).
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

@@ -61,7 +61,7 @@ def test_show_prints_every_field(tmp_path, capsys):
     ("argv", "message"),
     [
         (["show", "99"], "pmdesk: no postmortem with id 99"),
-        (["show", "x"], "invalid int value"),
+        (["show", "x"], "invalid id"),
         (["list", "--severity", "P9"], "unknown severity 'P9'"),
         (["frobnicate"], "invalid choice"),
     ],
@@ -116,3 +116,21 @@ def test_exit_after_startup_opens_the_window_offscreen(tmp_path):
     result = _pmdesk("--db", str(tmp_path / "s.db"), "--exit-after-startup", env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.db").exists()
+
+
+def test_the_gate_fails_on_a_store_that_does_not_exist(tmp_path, capsys):
+    code, _, err = run(capsys, "--db", str(tmp_path / "typo.db"), "gate")
+    assert code == 2 and "no store at" in err
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_huge_id_is_a_one_line_mistake(tmp_path, capsys):
+    code, _, err = run(capsys, "--db", str(tmp_path / "s.db"), "show", "9" * 30)
+    assert code == 2 and "invalid id" in err and len(err.strip().splitlines()) == 1
+
+
+def test_output_that_the_console_cannot_encode_is_replaced_not_a_crash(tmp_path):
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = _pmdesk("--db", str(tmp_path / "s.db"), "list", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "EXAMPLE ? Checkout errors" in result.stdout
