@@ -31,17 +31,28 @@ FALLBACK = [
 ]
 
 
-def sentences() -> list[str]:
-    if CORPUS.exists():
-        lines = CORPUS.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line)["text"] for line in lines if line]
-    return FALLBACK
+def sentences(blame: bool | None = None) -> list[str]:
+    """Corpus sentences: all of them, or only the blame (True) or blameless (False) ones."""
+    if not CORPUS.exists():
+        return FALLBACK if blame is None else FALLBACK[:1] if blame else FALLBACK[1:]
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    return [r["text"] for r in rows if blame is None or r["blame"] == blame]
 
 
-def document(size: int, distinct: bool = False) -> str:
-    """Realistic Markdown: headings, timeline bullets, paragraphs of mixed sentences."""
+def document(size: int, distinct: bool = False, blame_share: float | None = None) -> str:
+    """Realistic Markdown: headings, timeline bullets, paragraphs of mixed sentences.
+
+    `blame_share` None takes the corpus in order (half of it is blame language); a number
+    makes that share of the sentences blame and the rest blameless, spread evenly.
+    """
     parts, texts, i = [], sentences(), 0
     n = 0
+    if blame_share is not None:
+        blamed, neutral = sentences(True), sentences(False)
+        texts = []
+        for k in range(len(blamed) + len(neutral)):
+            due = int((k + 1) * blame_share) > int(k * blame_share)  # evenly, not in runs
+            texts.append(blamed[k % len(blamed)] if due else neutral[k % len(neutral)])
 
     def one(k: int) -> str:
         nonlocal n

@@ -1,13 +1,18 @@
 """The linting engine: run compiled rules, sentence by sentence, over a Markdown-aware view.
 
 Rules are data (see pmdesk.lint.ruleset for the file format); this module only applies them.
-Three things keep it fast enough to lint on every keystroke:
+What keeps it fast enough to lint on every keystroke and a long document at once:
 
 - rules never cross a sentence, so each sentence is linted on its own and its findings are
   kept in an LRU cache keyed by the sentence (text, view, people, suppressions): a keystroke
   re-lints only the sentence that changed, and a rewrite's clean check costs one lookup;
 - a rule with triggers runs only on sentences that hold one of its trigger words, found for
   all rules at once by one regex built as a trie;
+- a pattern runs only on sentences that hold the text it cannot match without (read off the
+  pattern itself by pmdesk.lint.literals): most triggered sentences are ruled out by a
+  substring test, and the large case-insensitive regexes never scan them;
+- rewrites of a whole sentence are worked out when a finding's suggestions are first read
+  (each is linted to check that it is clean, which costs as much as finding the blame);
 - everything that can be prepared ahead (rule files, vocabulary, regexes) is prepared once.
 """
 
@@ -17,10 +22,12 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from pmdesk.lint import rewrite
-from pmdesk.lint.finding import Finding
+from pmdesk.lint.finding import Finding, PendingSuggestions
+from pmdesk.lint.literals import FOLDS_TO_ASCII, Clause, lacks, needs, plain
 from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.persons import PersonTest
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
@@ -40,7 +47,7 @@ _GENERIC_FALLBACK = "What about the system made this outcome possible?"
 _QUESTION = re.compile(r"\s*(?:What|Why|How|Which|Where|When|Who)\b[^?]*\?\s*$")
 
 #: (start, end, rule index, suggestions) relative to the sentence; what the cache holds
-_Hit = tuple[int, int, int, tuple[str, ...]]
+_Hit = tuple[int, int, int, tuple[str, ...] | PendingSuggestions]
 _SentenceKey = tuple[str, str, tuple[str, ...], tuple[tuple[int, int, frozenset[str]], ...], bool]
 
 
@@ -55,8 +62,13 @@ class Linter:
         self.not_names = ruleset.words.get("not_names", frozenset())
         # A pattern runs on a sentence when its rule's triggers and its own (see ruleset) are
         # both there, or absent. One int holds a bit per rule, then a bit per pattern.
-        self._plan: list[tuple[int, Rule, list[tuple[int, re.Pattern[str]]]]] = []
         self._always = 0  # bits of rules and patterns without triggers
+        #: per pattern, keyed by its bit (an int with that one bit set): rule index, rule, regex
+        self._patterns: dict[int, tuple[int, Rule, re.Pattern[str]]] = {}
+        #: per rule, keyed by its bit: the bits of its patterns
+        self._rule_patterns: dict[int, int] = {}
+        #: per pattern bit: what a sentence must hold for it to match (read on first use)
+        self._needs: dict[int, tuple[Clause, ...]] = {}
         masks: dict[str, int] = {}
 
         def add(bit: int, words: tuple[str, ...]) -> None:
@@ -69,16 +81,23 @@ class Linter:
         for index, rule in enumerate(self.rules):
             add(index, rule.triggers)
             own = rule.pattern_triggers or [()] * len(rule.patterns)
-            numbered = []
+            self._rule_patterns[1 << index] = 0
             for pattern, words in zip(rule.patterns, own, strict=True):
                 add(bit, words)
-                numbered.append((bit, pattern))
+                self._patterns[1 << bit] = (index, rule, pattern)
+                self._rule_patterns[1 << index] |= 1 << bit
                 bit += 1
-            self._plan.append((index, rule, numbered))
+        self._rule_bits = (1 << len(self.rules)) - 1
         # the trie regex finds the longest trigger at a word start; every shorter trigger that
         # is a prefix of it matches there too, so its mask includes theirs
         self._masks = {w: _or(m for v, m in masks.items() if w.startswith(v)) for w in masks}
-        self._trigger_re = re.compile(r"(?<!\w)" + _trie(sorted(masks)), re.I) if masks else None
+        trie = _trie(sorted(masks))
+        self._trigger_re = re.compile(r"(?<!\w)" + trie, re.I) if masks else None
+        # The same search in plain text (see _lint): lowercase, so no IGNORECASE, and a word
+        # start found as the character before it, which the regex engine skips to quickly.
+        self._plain_trigger_re = None
+        if masks and all(w.isascii() for w in masks):
+            self._plain_trigger_re = re.compile(r"\W(" + trie + ")")
         self._cache: OrderedDict[_SentenceKey, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
         self._persons: dict[tuple[str, ...], PersonTest] = {}
@@ -106,7 +125,11 @@ class Linter:
             masked = re.sub(
                 rf"(?<![\w@])(?:{names})(?!\w)", lambda m: m.group().capitalize(), masked
             )
+        # Plain text (lowercase) stands for the sentence in the trigger and substring tests,
+        # unless a letter folds onto ASCII differently in the regex engine and in str.lower()
+        plain_ok = masked.isascii() or not FOLDS_TO_ASCII.search(masked)
         findings: list[Finding] = []
+        rules = self.rules
         for s0, s1 in view.sentences:
             sentence = masked[s0:s1]
             if not sentence.strip():
@@ -116,13 +139,23 @@ class Linter:
             hits = self._cached(key)
             if hits is None:
                 hits = self._sentence(
-                    text[s0:s1], sentence.replace("\n", " "), people, sups, suggest
+                    text[s0:s1], sentence.replace("\n", " "), people, sups, suggest, plain_ok
                 )
                 self._store(key, hits)
             for start, end, index, suggestions in hits:
-                rule = self.rules[index]
-                findings.append(
-                    Finding(
+                rule = rules[index]
+                if isinstance(suggestions, PendingSuggestions):
+                    found = Finding.later(
+                        s0 + start,
+                        s0 + end,
+                        rule.id,
+                        rule.category,
+                        rule.severity,
+                        rule.message,
+                        suggestions,
+                    )
+                else:
+                    found = Finding(
                         s0 + start,
                         s0 + end,
                         rule.id,
@@ -131,7 +164,7 @@ class Linter:
                         rule.message,
                         list(suggestions),
                     )
-                )
+                findings.append(found)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
@@ -148,11 +181,14 @@ class Linter:
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
-    def _candidates(self, sentence: str) -> int:
-        """Bits of the rules and patterns whose triggers this sentence holds."""
+    def _candidates(self, sentence: str, low: str | None) -> int:
+        """Bits of the rules and patterns whose triggers this sentence (or its plain text) holds."""
         mask = self._always
-        if self._trigger_re is not None:
-            get = self._masks.get
+        get = self._masks.get
+        if low is not None and self._plain_trigger_re is not None:
+            for word in set(self._plain_trigger_re.findall(low)):
+                mask |= get(word, 0)
+        elif self._trigger_re is not None:
             for word in self._trigger_re.findall(sentence):
                 mask |= get(word.lower(), 0)
         return mask
@@ -164,40 +200,67 @@ class Linter:
         people: tuple[str, ...],
         sups: tuple[tuple[int, int, frozenset[str]], ...],
         suggest: bool,
+        plain_ok: bool = True,
     ) -> list[_Hit]:
         """Every finding in one sentence; `text` is the original, `masked` the view of it."""
-        person = self._person(people)
-        mask = self._candidates(masked)
+        low = plain(masked) if plain_ok else None
+        mask = self._candidates(masked, low)
+        # the patterns to run: their own bit set and their rule's, in rule-file order
+        wanted = 0
+        rules_on = mask & self._rule_bits
+        while rules_on:
+            bit = rules_on & -rules_on
+            rules_on ^= bit
+            wanted |= self._rule_patterns[bit]
+        wanted &= mask
         hits: list[_Hit] = []
+        if not wanted:
+            return hits
+        person = self._person(people)
         taken: dict[str, list[tuple[int, int]]] = {}
         end_of = len(masked)
-        for index, rule, numbered in self._plan:
-            if not mask >> index & 1:
-                continue
-            for bit, pattern in numbered:
-                if not mask >> bit & 1:
+        while wanted:
+            bit = wanted & -wanted
+            wanted ^= bit
+            index, rule, pattern = self._patterns[bit]
+            if low is not None:
+                need = self._needs.get(bit)
+                if need is None:
+                    need = self._needs[bit] = needs(pattern)
+                if need and lacks(need, low):
                     continue
-                for m in pattern.finditer(masked):
-                    if m.end() == m.start():
-                        continue
-                    if not self._accept(rule, m, masked, person, sups):
-                        continue
-                    spans = taken.setdefault(rule.category, [])
-                    if any(a < m.end() and m.start() < b for a, b in spans):
-                        continue  # one finding per category per stretch of text
-                    spans.append(m.span())
-                    start, end = (0, end_of) if rule.span == "sentence" else m.span()
-                    suggestions: list[str] = []
-                    if suggest:
-                        suggestions = self._suggest(rule, m, text, people)
-                        if rule.span == "match" and "" in suggestions:
-                            start, end, cut = _deletion(text, m.start(), m.end())
-                            suggestions = [cut if not x else x for x in suggestions]
-                        if not suggestions:  # nothing local works: offer a question instead
-                            start, end = 0, end_of
-                            suggestions = [self._fallback(rule, text)]
-                    hits.append((start, end, index, tuple(suggestions)))
+            for m in pattern.finditer(masked):
+                if m.end() == m.start():
+                    continue
+                if not self._accept(rule, m, masked, person, sups):
+                    continue
+                spans = taken.setdefault(rule.category, [])
+                if any(a < m.end() and m.start() < b for a, b in spans):
+                    continue  # one finding per category per stretch of text
+                spans.append(m.span())
+                if rule.span == "sentence":
+                    # the span is the sentence whatever the rewrites: work them out on demand
+                    later = partial(self._sentence_rewrites, rule, m, text, people)
+                    hits.append((0, end_of, index, PendingSuggestions(later) if suggest else ()))
+                    continue
+                start, end = m.span()
+                suggestions: list[str] = []
+                if suggest:
+                    suggestions = self._suggest(rule, m, text, people)
+                    if "" in suggestions:
+                        start, end, cut = _deletion(text, m.start(), m.end())
+                        suggestions = [cut if not x else x for x in suggestions]
+                    if not suggestions:  # nothing local works: offer a question instead
+                        start, end = 0, end_of
+                        suggestions = [self._fallback(rule, text)]
+                hits.append((start, end, index, tuple(suggestions)))
         return hits
+
+    def _sentence_rewrites(
+        self, rule: Rule, m: re.Match[str], sentence: str, people: tuple[str, ...]
+    ) -> list[str]:
+        """A whole-sentence finding's suggestions; the category's question when none is clean."""
+        return self._suggest(rule, m, sentence, people) or [self._fallback(rule, sentence)]
 
     def _person(self, people: tuple[str, ...]) -> PersonTest:
         person = self._persons.get(people)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -20,9 +21,15 @@ CATEGORIES = (
 )
 
 
-@dataclass(slots=True)
+@dataclass
 class Finding:
-    """A span of `text[start:end]` that a rule flagged, with replacements for that span."""
+    """A span of `text[start:end]` that a rule flagged, with replacements for that span.
+
+    `suggestions` may be worked out only when first read (see `Finding.later`): finding the
+    rewrites that lint clean costs as much as the linting itself, and most findings in a long
+    document are never looked at. Reading, comparing, copying or converting a finding gives
+    the same list an eager one would hold.
+    """
 
     start: int
     end: int
@@ -34,6 +41,22 @@ class Finding:
     #: Five Whys findings only: which answer the offsets point into ("root_cause" or "why 3")
     where: str = ""
 
+    @classmethod
+    def later(
+        cls,
+        start: int,
+        end: int,
+        rule: str,
+        category: str,
+        severity: str,
+        message: str,
+        suggestions: PendingSuggestions,
+    ) -> Finding:
+        """A finding whose suggestions are computed by `suggestions` on first read."""
+        finding = cls(start, end, rule, category, severity, message)
+        finding.__dict__["suggestions"] = suggestions
+        return finding
+
     @property
     def is_warning(self) -> bool:
         """True for the severities that make `pmdesk lint` fail (warning and error)."""
@@ -41,3 +64,46 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # copy, deepcopy and pickle take the worked-out list, never the pending computation
+        return {**self.__dict__, "suggestions": self.suggestions}
+
+
+class PendingSuggestions:
+    """Suggestions still to be worked out; `compute` runs once, however many findings share it."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], list[str]]) -> None:
+        self._compute: Callable[[], list[str]] | None = compute
+        self._value: tuple[str, ...] | None = None
+
+    def get(self) -> list[str]:
+        """A fresh list, so a caller that edits its copy changes no other finding's."""
+        if self._value is None:
+            compute = self._compute
+            if compute is not None:  # (two threads may both compute: same answer, no harm)
+                self._value = tuple(compute())
+                self._compute = None
+        return list(self._value or ())
+
+
+class _Suggestions:
+    """The `suggestions` attribute: stored as given, or computed from a pending value on read."""
+
+    def __get__(self, obj: Finding | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__["suggestions"]
+        if isinstance(value, PendingSuggestions):
+            value = obj.__dict__["suggestions"] = value.get()
+        return value
+
+    def __set__(self, obj: Finding, value: list[str]) -> None:
+        obj.__dict__["suggestions"] = value
+
+
+# Installed after @dataclass has read the field, so __init__, __eq__, __repr__, replace() and
+# asdict() all go through it.
+Finding.suggestions = _Suggestions()  # type: ignore[assignment]
