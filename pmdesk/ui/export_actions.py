@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from pmdesk.errors import PmdeskError
 from pmdesk.models import Store
-from pmdesk.settings import load_settings, save_settings
+from pmdesk.settings import Settings, load_settings, save_settings
 
 
 class ExportActions(QObject):
@@ -63,7 +63,7 @@ class ExportActions(QObject):
     def export_pdf(self) -> Path | None:
         from pmdesk.export.pdf import export_pdf
 
-        settings = load_settings()
+        settings = self._settings()
         write = functools.partial(export_pdf, page_size=settings.page_size)
         path = self._export("Export as PDF", "PDF documents (*.pdf)", ".pdf", write)
         if path is not None and settings.open_pdf_after_export:
@@ -144,9 +144,19 @@ class ExportActions(QObject):
         has_pm = self._current_id() is not None
         self.export_pdf_action.setEnabled(has_pm)
         self.export_markdown_action.setEnabled(has_pm)
+        checked = self._settings(quiet=True).open_pdf_after_export
         self.open_after_action.blockSignals(True)
-        self.open_after_action.setChecked(load_settings().open_pdf_after_export)
+        self.open_after_action.setChecked(checked)
         self.open_after_action.blockSignals(False)
+
+    def _settings(self, *, quiet: bool = False) -> Settings:
+        """The saved settings; the defaults, and a word in the status bar, when they are unreadable."""
+        try:
+            return load_settings()
+        except PmdeskError as exc:
+            if not quiet:
+                self._window.statusBar().showMessage(f"{exc}; using the default settings", 10000)
+            return Settings()
 
     def _set_open_after(self, on: bool) -> None:
         try:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QColor, QFont, Qt
 
 from pmdesk.models import PostmortemSummary
 
@@ -58,7 +58,9 @@ class LibraryModel(QAbstractTableModel):
                 tip += "\n(an example that ships with pmdesk)"
             if row.snippet:
                 tip += f"\n\n{row.snippet}"
-            return tip
+            # Qt guesses whether a tooltip is HTML; a title with a tag in it must
+            # show as typed, never as markup (or an image loaded from disk).
+            return Qt.convertFromPlainText(tip)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SEVERITY:
             return SEVERITY_COLOURS.get(row.severity.value)
         if role == Qt.ItemDataRole.FontRole and column == self.TITLE and row.is_example:

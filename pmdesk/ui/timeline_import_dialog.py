@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -104,7 +105,7 @@ class CandidatesModel(QAbstractTableModel):
             if column == 0:
                 return format_utc(event.at).replace("T", " ").removesuffix("Z")
             if column == 1:
-                return event.text
+                return QtGui.Qt.convertFromPlainText(event.text)  # imported text, never markup
             if column == 2:
                 return event.source
             if column == 3:

@@ -62,3 +62,12 @@ def test_ctrl_f_focuses_search(qtbot, window):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.library.search.hasFocus())
+
+
+def test_a_title_with_markup_shows_as_typed_in_the_tooltip(qtbot, window, store):
+    store.create(Postmortem(title='<img src="/etc/passwd"> & <b>bold</b>'))
+    window.library.refresh()
+    model = window.library.model
+    row = next(r for r in range(model.rowCount()) if "img" in model.data(model.index(r, 0)))
+    tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "<img" not in tip and "&lt;img" in tip

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt
@@ -136,7 +137,7 @@ class ActionsModel(RecordTableModel):
             if found:
                 parts.append(blame_marks.tooltip(found))
         elif column == TRACKER and item.tracker_url:
-            parts.append(item.tracker_url)
+            parts.append(escape(item.tracker_url))
         return "<br>".join(parts) or None
 
     # --- editing ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from html import escape
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QFont
@@ -177,7 +178,8 @@ class HeaderSection(QWidget):
             end = self.ended_at.value_or_error()
             check_window(start, end)
         except ValidationError as exc:
-            self.duration.setText(f"<span style='color:#c62828'>{_first_clause(str(exc))}</span>")
+            message = escape(_first_clause(str(exc)))  # it quotes what was typed
+            self.duration.setText(f"<span style='color:#c62828'>{message}</span>")
             return
         if start is None or end is None:
             self.duration.setText("—")

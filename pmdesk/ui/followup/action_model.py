@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -63,7 +64,8 @@ class ActionTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.ACTION, self.POSTMORTEM):
             tip = f"{item.action}\n\nfrom: {row.record.postmortem_title}"
-            return tip + (f"\n{item.tracker_url}" if item.tracker_url else "")
+            tip += f"\n{item.tracker_url}" if item.tracker_url else ""
+            return QtGui.Qt.convertFromPlainText(tip)  # user text, never markup
         return None
 
     def _text(self, row: ActionRow, column: int) -> str:
