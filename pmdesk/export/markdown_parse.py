@@ -429,7 +429,10 @@ class _Reader:
             self.skip(f"skipped {loose} line(s) in Action Items outside its table")
         wanted = {"action": 0, "owner": 1, "priority": 2, "due": 3, "status": None}
         columns = _columns(header, wanted)
-        extra: list[dict[str, str]] = self.front.get("action_items") or []
+        extra = self.front.get("action_items") or []
+        if not isinstance(extra, list) or not all(isinstance(e, dict) for e in extra):
+            self.skip("skipped the front matter's action_items: not a list of key: value entries")
+            extra = []
         if extra and len(extra) != len(rows):
             self.skip(
                 f"the front matter lists {len(extra)} action item(s) and the table "

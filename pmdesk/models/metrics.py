@@ -41,7 +41,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from pmdesk.models.postmortem import ActionStatus, Postmortem, Severity, Status
+from pmdesk.models.postmortem import (
+    ActionStatus,
+    Postmortem,
+    Severity,
+    Status,
+    normalise_category,
+)
 from pmdesk.models.schedule import business_days_between
 
 RECURRENCE_WINDOW_DAYS = 180
@@ -155,10 +161,6 @@ class PracticeMetrics:
 
 def _percent(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100.0 * part / whole
-
-
-def normalise_category(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _time_to_postmortem(

@@ -315,6 +315,11 @@ SCALAR_TEXT_FIELDS = (
 )
 
 
+def normalise_category(text: str) -> str:
+    """The form in which two root-cause categories are the same one (recurrences)."""
+    return " ".join(text.split()).casefold()
+
+
 def check_window(started_at: datetime | None, ended_at: datetime | None) -> None:
     """Raise when the incident would end before it starts."""
     if started_at is not None and ended_at is not None and ended_at < started_at:

@@ -37,6 +37,7 @@ from pmdesk.models.postmortem import (
     TimelineEvent,
     check_window,
     format_utc,
+    normalise_category,
     parse_authors,
     parse_date,
     parse_enum,
@@ -407,8 +408,8 @@ class Store:
     def root_cause_categories(self) -> list[str]:
         """Root-cause categories already in use, most used first (to offer them again).
 
-        Spellings that differ only in case or surrounding spaces count as one, shown
-        as most postmortems wrote it, so recurrences are not split by typing.
+        Spellings that differ only in case or spacing count as one (as the recurrence
+        metric counts them), shown as most postmortems wrote it.
         """
         rows = self.db.execute(
             "SELECT trim(root_cause_category) AS c, count(*) AS n FROM postmortems "
@@ -417,7 +418,7 @@ class Store:
         seen: dict[str, str] = {}
         totals: dict[str, int] = {}
         for category, count in rows:
-            key = category.casefold()
+            key = normalise_category(category)
             seen.setdefault(key, category)
             totals[key] = totals.get(key, 0) + count
         return [seen[k] for k in sorted(totals, key=lambda k: (-totals[k], seen[k].casefold()))]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from pmdesk.errors import PmdeskError, ValidationError
-from pmdesk.importers.times import parse_time, zone
+from pmdesk.importers.times import clip, parse_time, zone
 
 
 class TimeParseError(ValidationError):
@@ -100,7 +100,7 @@ def parse_event_time(
         return _place_bare(raw, bare, tz, name, incident_date, started_at, ended_at)
     if not _DATE_START.match(raw):
         raise TimeParseError(
-            f"{_clip(raw)!r} is not a time: type e.g. 14:22, 14:22:05 or 2026-03-10T14:22"
+            f"{clip(raw)!r} is not a time: type e.g. 14:22, 14:22:05 or 2026-03-10T14:22"
         )
     try:
         at = parse_time(raw, tz, "event time")
@@ -224,7 +224,3 @@ def _explicit_offset(raw: str) -> timedelta | None:
 
 def _clock(at: datetime) -> str:
     return f"{at:%H:%M}" if at.second == 0 else f"{at:%H:%M:%S}"
-
-
-def _clip(text: str, length: int = 40) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"

@@ -93,17 +93,3 @@ class LibraryModel(QAbstractTableModel):
             return
         self._rows[row] = summary
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def insert_row(self, position: int, summary: PostmortemSummary) -> None:
-        position = max(0, min(position, len(self._rows)))
-        self.beginInsertRows(QModelIndex(), position, position)
-        self._rows.insert(position, summary)
-        self.endInsertRows()
-
-    def remove_id(self, pm_id: int) -> None:
-        row = self.row_of(pm_id)
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()

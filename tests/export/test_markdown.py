@@ -168,3 +168,14 @@ def test_export_markdown_writes_utf8_file(tmp_path, example):
     target = tmp_path / "pm.md"
     export_markdown(example, target)
     assert target.read_text(encoding="utf-8") == render_markdown(example)
+
+
+def test_front_matter_action_items_that_are_not_entries_are_skipped_not_a_crash():
+    text = (
+        "---\npmdesk: 1\naction_items: not a list\n---\n\n# Postmortem: Queue stall\n\n"
+        "## Action Items\n\n| Action | Owner | Priority | Due Date |\n|---|---|---|---|\n"
+        "| Add a queue-depth alert | Ana | high | 2026-04-01 |\n"
+    )
+    result = parse_markdown(text)
+    assert [a.action for a in result.postmortem.action_items] == ["Add a queue-depth alert"]
+    assert any("action_items" in line for line in result.skipped)
