@@ -150,8 +150,8 @@ class MeetingMode(QObject):
         self.console.show_time(format_remaining(left), state)
 
     def _document_changed(self, part: str) -> None:
-        if not self.running:
-            return
+        if not self.running or part == "meeting_notes":
+            return  # notes are the console's, never on the projector: nothing to redraw
         if part == "timeline":
             self.cursor.set_events(len(self.session.pm.timeline))
         self.audience.show_context(self.context())
