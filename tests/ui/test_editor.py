@@ -212,3 +212,15 @@ def test_a_half_typed_time_is_not_an_error_until_the_field_is_left(qtbot, window
     assert store.get(window.editor.session.pm_id).started_at == datetime(
         2026, 3, 10, 14, 5, tzinfo=UTC
     )
+
+
+def test_edits_from_another_process_appear_when_the_window_is_activated(qtbot, window, store):
+    from pmdesk.models import Store
+
+    pm_id = window.editor.session.pm_id
+    with Store(store.path) as other:  # a second connection, as another pmdesk process has
+        other.update(pm_id, went_well="Written by the other window")
+        other.update(pm_id, severity="P1")
+    window._pick_up_outside_changes()  # what activating the window does
+    assert window.editor.text_fields["went_well"].text() == "Written by the other window"
+    assert window.editor.header.severity.currentData() == "P1"
