@@ -17,6 +17,7 @@ ASCII ones; `FOLDS_TO_ASCII` finds those, and a text containing one skips this s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 try:  # the parser behind re.compile; its module name changed in Python 3.11
@@ -25,8 +26,8 @@ try:  # the parser behind re.compile; its module name changed in Python 3.11
 except ImportError:  # pragma: no cover - older Pythons
     _sre = _parse = None  # type: ignore[assignment]
 
-#: characters that a case-insensitive regex matches with an ASCII letter although their
-#: str.lower() is not that letter (Kelvin sign, long s, dotted and dotless i)
+#: the non-ASCII characters a case-insensitive regex takes for an ASCII letter (Kelvin sign,
+#: long s, dotted and dotless i); str.lower() does not turn the last three into that letter
 FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0130\u0131]")
 
 _MAX_STRINGS = 48  # more alternatives than this are not worth spelling out
@@ -44,10 +45,15 @@ _Exact = set[str] | None
 
 def needs(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     """Clauses every match of `pattern` satisfies; () when nothing useful can be told."""
+    return _needs(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=1024)  # a Linter rebuilt for a changed user rules file reads each once
+def _needs(source: str, flags: int) -> tuple[Clause, ...]:
     if _parse is None:
         return ()
     try:
-        tree = _parse.parse(pattern.pattern, pattern.flags)
+        tree = _parse.parse(source, flags)
         exact, clauses = _sequence(list(tree))
     except Exception:  # a construct this reader does not know: no shortcut, never a wrong one
         return ()
@@ -86,10 +92,13 @@ def _cost(clause: Clause) -> tuple[int, int]:
 def _useful(clauses: list[Clause]) -> tuple[Clause, ...]:
     out: list[Clause] = []
     for c in clauses:
-        if c and not any(map(_weak, c)) and c not in out:
-            out.append(c)
-    # the shortest clauses first: the likeliest to rule a sentence out at the first test
-    return tuple(sorted(out, key=len))
+        if c and not any(map(_weak, c)):
+            # "mistakes" is found wherever "mistake" is: the longer string adds nothing
+            c = tuple(sorted(s for s in set(c) if not any(o != s and o in s for o in c)))
+            if c not in out:
+                out.append(c)
+    # the longest strings first (the rarest, so likeliest to rule a sentence out at once)
+    return tuple(sorted(out, key=lambda c: (-min(map(len, c)), len(c))))
 
 
 def _clause(exact: set[str]) -> list[Clause]:
