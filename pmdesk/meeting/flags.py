@@ -12,19 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmdesk.lint import check_five_whys, lint
+from pmdesk.lint.labels import CATEGORY_LABELS
 from pmdesk.meeting.action_check import check_action_item
 from pmdesk.meeting.agenda import load_agenda
 
 LABELS = {
-    "named-agent": "A person as the cause",
-    "counterfactual": "What someone should have done",
-    "judgmental": "Judgement of a person",
-    "human-error-cause": "Human error as the cause",
-    "hindsight": "Hindsight",
-    "group-blame": "Blame on a group",
-    "preventable": "Fault and blame talk",
-    "punitive": "Punishment",
-    "five-whys": "The chain stops at a person",
+    **CATEGORY_LABELS,
     "action-targets-person": "Aimed at a person, not the system",
     "action-not-actionable": "Not something that can be done",
     "action-incomplete": "Incomplete",

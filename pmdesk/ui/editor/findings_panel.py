@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from pmdesk.lint.document import DocumentFinding
+from pmdesk.lint.labels import category_label
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS
-from pmdesk.ui.editor.text_field import category_name
 
 
 class FindingsPanel(QWidget):
@@ -44,7 +44,7 @@ class FindingsPanel(QWidget):
         self.list.clear()
         for found in shown:
             f = found.finding
-            text = f"{found.label}: {category_name(f.category)}\n{f.message}"
+            text = f"{found.label}: {category_label(f.category)}\n{f.message}"
             item = QListWidgetItem(text)
             item.setForeground(SEVERITY_COLOURS[f.severity].darker(130))
             if f.suggestions:

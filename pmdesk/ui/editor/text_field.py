@@ -24,24 +24,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from pmdesk.lint import allow_comment
+from pmdesk.lint.labels import category_label
 from pmdesk.ui.editor.highlighter import BlameHighlighter, BlockFinding
 
 APPLY_SUGGESTION = QKeySequence("Ctrl+.")
-_CATEGORY_NAMES = {
-    "named-agent": "A person as the cause",
-    "counterfactual": "What someone should have done",
-    "judgmental": "Judgement of a person",
-    "human-error-cause": "Human error as the cause",
-    "hindsight": "Hindsight",
-    "group-blame": "Blame on a group",
-    "preventable": "Fault and blame talk",
-    "punitive": "Punishment",
-    "action-item": "An action aimed at a person, or too vague to finish",
-}
-
-
-def category_name(category: str) -> str:
-    return _CATEGORY_NAMES.get(category, category.replace("-", " ").capitalize())
 
 
 class TextField(QPlainTextEdit):
@@ -212,7 +198,7 @@ class TextField(QPlainTextEdit):
         selection.setPosition(block.position() + span.start)
         selection.setPosition(block.position() + span.end, QTextCursor.MoveMode.KeepAnchor)
         first = menu.actions()[0] if menu.actions() else None
-        header = QAction(category_name(span.finding.category), menu)
+        header = QAction(category_label(span.finding.category), menu)
         header.setEnabled(False)
         actions = [header]
         for i, suggestion in enumerate(span.finding.suggestions[:4]):
@@ -234,7 +220,7 @@ class TextField(QPlainTextEdit):
 def finding_tooltip(span: BlockFinding) -> str:
     f = span.finding
     lines = [
-        f"<b>{escape(category_name(f.category))}</b> ({escape(f.severity)})",
+        f"<b>{escape(category_label(f.category))}</b> ({escape(f.severity)})",
         escape(f.message),
     ]
     if f.suggestions:
