@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
+        self.preferences_action = self._action(
+            "&Preferences…", QKeySequence("Ctrl+,"), self.show_preferences
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
         self.help_menu.addActions(self.help_actions.actions())
 
         toolbar = self.addToolBar("Main")
@@ -300,6 +306,18 @@ class MainWindow(QMainWindow):
         self.followthrough.show()
         self.followthrough.raise_()
         self.followthrough.activateWindow()
+
+    def show_preferences(self) -> bool:
+        """Edit → Preferences: paper size, holidays, meeting options; True when saved."""
+        from pmdesk.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return False
+        if getattr(self, "followthrough", None) is not None:
+            self.followthrough.refresh()  # holidays move the schedule and the metrics
+        self.statusBar().showMessage("Preferences saved", 5000)
+        return True
 
     def import_timeline(self) -> None:
         """Timeline > Import from File: preview a file's events, add the checked ones."""
