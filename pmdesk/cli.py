@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from pmdesk import __version__
 from pmdesk.errors import PmdeskError
-from pmdesk.locations import db_path
+from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
 
 Command = Callable[[argparse.Namespace], int]
@@ -484,7 +484,12 @@ def run_window(args: argparse.Namespace) -> int:
         from pmdesk.ui.app import run
     except ImportError as exc:
         raise PmdeskError(f"the window needs PySide6, which cannot be loaded: {exc}") from None
-    return run(db_path(args.db), exit_after_startup=args.exit_after_startup)
+    chosen_elsewhere = bool(args.db or os.environ.get(DB_ENV, "").strip())
+    return run(
+        db_path(args.db),
+        exit_after_startup=args.exit_after_startup,
+        use_remembered=not chosen_elsewhere,
+    )
 
 
 # --- entry point ------------------------------------------------------------------------

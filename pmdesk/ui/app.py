@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from pmdesk import __version__
@@ -74,9 +74,64 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
             path = Path(chosen)
 
 
-def run(db_path: Path, *, exit_after_startup: bool = False) -> int:
-    """Start the window on the store at `db_path`; return the process exit status."""
+class Workspace:
+    """The open store and its window; File → Open Store swaps both."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.window = self._window_for(store)
+
+    def _window_for(self, store: Store) -> MainWindow:
+        window = MainWindow(store, qt_settings())
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.store_chosen.connect(self.open)
+        return window
+
+    def open(self, path: str) -> bool:
+        """Switch to the store at `path` (created when new); the current one stays on failure."""
+        try:
+            store = open_store(Path(path))
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "pmdesk cannot open this store", str(exc))
+            return False
+        if store.path.resolve() == self.store.path.resolve():
+            store.close()
+            return True
+        old_window, old_store = self.window, self.store
+        new_window = self._window_for(store)
+        new_window.show()  # before the old one closes, so the application does not quit
+        if not old_window.close():  # the user chose to stay with unsaved edits
+            new_window.close()
+            store.close()
+            return False
+        old_store.close()
+        self.store, self.window = store, new_window
+        remember_store(store.path)
+        return True
+
+
+def remember_store(path: Path) -> None:
+    settings = qt_settings()
+    settings.setValue("store/last", str(path))
+    settings.sync()
+
+
+def remembered_store() -> Path | None:
+    """The store last opened from the File menu, if it is still there."""
+    value = qt_settings().value("store/last")
+    path = Path(str(value)) if value else None
+    return path if path is not None and path.is_file() else None
+
+
+def run(db_path: Path, *, exit_after_startup: bool = False, use_remembered: bool = False) -> int:
+    """Start the window on the store at `db_path`; return the process exit status.
+
+    With `use_remembered` (no --db, no PMDESK_DB), the store last opened from the
+    File menu is opened instead, when it still exists.
+    """
     app = application()
+    if use_remembered:
+        db_path = remembered_store() or db_path
     if exit_after_startup:
         # A smoke test must not wait on a dialog: a store problem is one line and exit 2.
         try:
@@ -88,7 +143,8 @@ def run(db_path: Path, *, exit_after_startup: bool = False) -> int:
         store = open_store_interactively(db_path)
         if store is None:
             return 2
-    window = MainWindow(store, qt_settings())
+    workspace = Workspace(store)
+    window = workspace.window
     window.show()
     # Shown by a smoke test too, but only a real start uses up the user's one tip.
     show_first_run_tip_once(
@@ -100,5 +156,5 @@ def run(db_path: Path, *, exit_after_startup: bool = False) -> int:
         QTimer.singleShot(50, window.close)
         QTimer.singleShot(60, app.quit)
     status = app.exec()
-    store.close()
+    workspace.store.close()
     return status

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,6 +26,7 @@ from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
 
+STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
 SAVE_STATES = {
     "saved": "All changes saved",
     "pending": "Saving…",
@@ -32,6 +35,9 @@ SAVE_STATES = {
 
 
 class MainWindow(QMainWindow):
+    #: the user picked another store file to work in (File → Open Store / New Store)
+    store_chosen = Signal(str)
+
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -130,6 +136,11 @@ class MainWindow(QMainWindow):
             on_imported=lambda pm_id: (self.library.refresh(), self.library.select(pm_id)),
         )
         self.export_actions.add_to(self.file_menu)
+        self.file_menu.addSeparator()
+        self.open_store_action = self._action("Open &Store…", None, self.choose_store)
+        self.new_store_action = self._action("New S&tore…", None, self.choose_new_store)
+        self.file_menu.addAction(self.open_store_action)
+        self.file_menu.addAction(self.new_store_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
@@ -306,6 +317,29 @@ class MainWindow(QMainWindow):
         self.followthrough.show()
         self.followthrough.raise_()
         self.followthrough.activateWindow()
+
+    def choose_store(self) -> None:
+        """File → Open Store: work in another store file (a team's shared one, an archive)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a pmdesk store", str(self.store.path.parent), STORE_FILTER
+        )
+        if path:
+            self.store_chosen.emit(path)
+
+    def choose_new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Create a pmdesk store",
+            str(self.store.path.parent / "postmortems.db"),
+            STORE_FILTER,
+        )
+        if path:
+            if Path(path).exists():
+                # the save dialog asked before replacing; a store is never overwritten, so say so
+                QMessageBox.information(
+                    self, "Open Store", f"{path} exists already: it is opened, not replaced."
+                )
+            self.store_chosen.emit(path)
 
     def show_preferences(self) -> bool:
         """Edit → Preferences: paper size, holidays, meeting options; True when saved."""

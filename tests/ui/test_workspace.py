@@ -1,0 +1,53 @@
+"""File → Open Store / New Store: switching the store the window works in."""
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from pmdesk.models import Postmortem, Store, open_store
+from pmdesk.ui.app import Workspace, remembered_store
+
+
+def test_open_another_store_swaps_window_and_store_and_is_remembered(qtbot, tmp_path, monkeypatch):
+    first = open_store(tmp_path / "mine.db")
+    with Store(tmp_path / "team.db") as team:
+        team.create(Postmortem(title="Team incident"))
+    workspace = Workspace(first)
+    workspace.window.show()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "team.db"), "")
+    )
+    workspace.window.open_store_action.trigger()
+    assert workspace.store.path == tmp_path / "team.db"
+    library = workspace.window.library.model
+    assert [library.data(library.index(r, 0)) for r in range(library.rowCount())] == [
+        "Team incident"
+    ]
+    assert remembered_store() == tmp_path / "team.db"
+    workspace.window.close()
+    workspace.store.close()
+
+
+def test_a_file_that_is_not_a_store_leaves_the_current_one_open(qtbot, tmp_path, monkeypatch):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    store = open_store(tmp_path / "mine.db")
+    workspace = Workspace(store)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert workspace.open(str(notes)) is False
+    assert workspace.store is store and "not a pmdesk store" in warnings[0]
+    assert notes.read_text() == "not a database"
+    workspace.window.close()
+    store.close()
+
+
+def test_new_store_creates_one_with_the_example(qtbot, tmp_path, monkeypatch):
+    store = open_store(tmp_path / "mine.db")
+    workspace = Workspace(store)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh.db"), "")
+    )
+    workspace.window.new_store_action.trigger()
+    assert workspace.store.path == tmp_path / "fresh.db"
+    assert [r.is_example for r in workspace.store.list_postmortems()] == [True]
+    workspace.window.close()
+    workspace.store.close()
