@@ -9,8 +9,10 @@ What keeps it fast enough to lint on every keystroke and a long document at once
 - a rule with triggers runs only on sentences that hold one of its trigger words, found for
   all rules at once by one regex built as a trie;
 - a pattern runs only on sentences that hold the text it cannot match without (read off the
-  pattern itself by pmdesk.lint.literals): most triggered sentences are ruled out by a
-  substring test, and the large case-insensitive regexes never scan them;
+  pattern itself by pmdesk.lint.literals): most triggered sentences are ruled out that way,
+  and the large case-insensitive regexes never scan them;
+- trigger words and needed text are found together, in one pass over the sentence's
+  lowercase plain text (pmdesk.lint.scan);
 - rewrites of a whole sentence are worked out when a finding's suggestions are first read
   (each is linted to check that it is clean, which costs as much as finding the blame);
 - everything that can be prepared ahead (rule files, vocabulary, regexes) is prepared once.
@@ -27,10 +29,11 @@ from pathlib import Path
 
 from pmdesk.lint import rewrite
 from pmdesk.lint.finding import Finding, PendingSuggestions
-from pmdesk.lint.literals import FOLDS_TO_ASCII, Clause, lacks, needs, plain
+from pmdesk.lint.literals import FOLDS_TO_ASCII, plain, word_needs
 from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.persons import PersonTest
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
+from pmdesk.lint.scan import TextScan, trie
 
 # Asked when no rule-specific rewrite lints clean; each is itself blameless.
 FALLBACKS = {
@@ -69,8 +72,12 @@ class Linter:
         self._patterns: dict[int, tuple[int, Rule, re.Pattern[str]]] = {}
         #: per rule, keyed by its bit: the bits of its patterns
         self._rule_patterns: dict[int, int] = {}
-        #: per pattern bit: what a sentence must hold for it to match (read on first use)
-        self._needs: dict[int, tuple[Clause, ...]] = {}
+        #: triggers and needed text found in plain text; built on first use (see _text_scan)
+        self._scan: TextScan | None = None
+        #: per pattern bit: the bits of the clauses it needs, as the TextScan numbers them
+        self._need_bits: dict[int, int] = {}
+        #: bits that run whatever the plain text holds: no triggers, or one not in ASCII
+        self._always_plain = 0
         masks: dict[str, int] = {}
 
         def add(bit: int, words: tuple[str, ...]) -> None:
@@ -93,13 +100,8 @@ class Linter:
         # the trie regex finds the longest trigger at a word start; every shorter trigger that
         # is a prefix of it matches there too, so its mask includes theirs
         self._masks = {w: _or(m for v, m in masks.items() if w.startswith(v)) for w in masks}
-        trie = _trie(sorted(masks))
-        self._trigger_re = re.compile(r"(?<!\w)" + trie, re.I) if masks else None
-        # The same search in plain text (see _lint): lowercase, so no IGNORECASE, and a word
-        # start found as the character before it, which the regex engine skips to quickly.
-        self._plain_trigger_re = None
-        if masks and all(w.isascii() for w in masks):
-            self._plain_trigger_re = re.compile(r"\W(" + trie + ")")
+        self._trigger_re = re.compile(r"(?<!\w)" + trie(sorted(masks)), re.I) if masks else None
+        self._word_bits = masks
         self._cache: OrderedDict[_SentenceKey, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
         self._persons: dict[tuple[str, ...], PersonTest] = {}
@@ -183,17 +185,30 @@ class Linter:
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 
-    def _candidates(self, sentence: str, low: str | None) -> int:
-        """Bits of the rules and patterns whose triggers this sentence (or its plain text) holds."""
+    def _candidates(self, sentence: str) -> int:
+        """Bits of the rules and patterns whose triggers this sentence holds (the long way)."""
         mask = self._always
         get = self._masks.get
-        if low is not None and self._plain_trigger_re is not None:
-            for word in set(self._plain_trigger_re.findall(low)):
-                mask |= get(word, 0)
-        elif self._trigger_re is not None:
+        if self._trigger_re is not None:
             for word in self._trigger_re.findall(sentence):
                 mask |= get(word.lower(), 0)
         return mask
+
+    def _text_scan(self) -> TextScan:
+        """The one-pass search for every trigger and needed string, built when first needed."""
+        scan = self._scan
+        if scan is None:
+            # a word a case-insensitive regex may find where str.lower() does not make it: the
+            # rules it triggers run whatever the plain text holds
+            odd = _or(m for w, m in self._word_bits.items() if not w.isascii())
+            words = {w: m for w, m in self._word_bits.items() if w.isascii()}
+            clauses = {bit: word_needs(p) for bit, (_, _, p) in self._patterns.items()}
+            shift = len(self.rules) + len(self._patterns)  # clause bits go above these
+            scan = TextScan(words, (c for cs in clauses.values() for c in cs), shift)
+            self._need_bits = {b: _or(scan.clauses[c] for c in cs) for b, cs in clauses.items()}
+            self._always_plain = self._always | odd
+            self._scan = scan
+        return scan
 
     def _sentence(
         self,
@@ -205,8 +220,14 @@ class Linter:
         plain_ok: bool = True,
     ) -> list[_Hit]:
         """Every finding in one sentence; `text` is the original, `masked` the view of it."""
-        low = plain(masked) if plain_ok else None
-        mask = self._candidates(masked, low)
+        if plain_ok:
+            scan = self._text_scan()
+            low = plain(masked)
+            # trigger bits, and above them the bits of the clauses of needed text it holds
+            have = scan.read(low)
+            mask = self._always_plain | have
+        else:
+            mask = self._candidates(masked)
         # the patterns to run: their own bit set and their rule's, in rule-file order
         wanted = 0
         rules_on = mask & self._rule_bits
@@ -225,12 +246,14 @@ class Linter:
             bit = wanted & -wanted
             wanted ^= bit
             index, rule, pattern = self._patterns[bit]
-            if low is not None:
-                need = self._needs.get(bit)
-                if need is None:
-                    need = self._needs[bit] = needs(pattern)
-                if need and lacks(need, low):
-                    continue
+            if plain_ok:
+                missing = self._need_bits[bit] & ~have
+                if missing:
+                    if missing & ~scan.loose:
+                        continue
+                    have |= scan.settle(missing, low)
+                    if missing & ~have:
+                        continue
             for m in pattern.finditer(masked):
                 if m.end() == m.start():
                     continue
@@ -379,25 +402,6 @@ def _or(masks: Iterable[int]) -> int:
     for m in masks:
         out |= m
     return out
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of `words`, factored as a trie so each character is tried once."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)([Aa]n?) +$")
