@@ -9,19 +9,48 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
+
+
+class _AtLineStart:
+    """A pattern that opens with ^ (multi-line): the regex engine tries ^ at every position of
+    the text, so it is found as a newline and what follows (the engine skips from one newline
+    to the next), plus a match at the very start. Matches end before a newline, never after."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self._first = re.compile(body, flags | re.M)
+        self._rest = re.compile(r"\n(?:" + body + ")", flags | re.M)
+
+    def finditer(self, text: str) -> Iterator[tuple[re.Match[str], int]]:
+        """Each match with the offset where its line starts."""
+        m = self._first.match(text)
+        pos = 0
+        if m:
+            yield m, 0
+            pos = m.end()
+        for m in self._rest.finditer(text, pos):
+            yield m, m.start() + 1
+
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
-_INDENTED_CODE = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
+_FENCE = _AtLineStart(r"[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S)
+# a code block opens the text or follows a blank line (two regexes for the same reason)
+_INDENTED_CODE_FIRST = re.compile(r"((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
+_INDENTED_CODE = re.compile(r"\n[ \t]*\n((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _ALLOW = re.compile(r"^\s*pmdesk\s*:\s*allow\s+([\w\s,.-]+?)\s*$", re.I)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-# URLs, split so each regex starts with a literal (a leading alternation or lookbehind makes the
-# regex engine try every position of a 1 MB document)
+# URLs, written so each regex starts with a literal or a class of letters the engine can skip
+# ahead to: under IGNORECASE a letter does not count, so the first letter is matched with (?-i)
+# and the scheme read back with a lookbehind. (No other letters fold onto h, f, m or w.)
 _URL_ANGLE = re.compile(r"<[a-z][\w+.-]*:[^\s>]+>", re.I)
-_URL_SCHEME = re.compile(r"(?:https?|ftp|file|mailto):[^\s<>()\[\]]+", re.I)
-_URL_WWW = re.compile(r"\bwww\.[^\s<>()]+", re.I)
+_URL_SCHEME = re.compile(
+    r"(?-i:[hHfFmM])(?:(?<=[hH])ttps?|(?<=[fF])tp|(?<=[fF])ile|(?<=[mM])ailto):[^\s<>()\[\]]+",
+    re.I,
+)
+_URL_WWW = re.compile(r"(?-i:[wW])(?<=\b.)ww\.[^\s<>()]+", re.I)  # \bwww\.
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]*>")
 # A quoted word or phrase talks *about* language ("we no longer accept 'human error'"). The
@@ -31,40 +60,59 @@ _QUOTED = re.compile(r"\"[^\"\n]{1,160}\"|“[^”\n]{1,160}”|‘[^’\n]{1,16
 # checks in Python that the mark does not follow a letter
 _SINGLE_QUOTED = re.compile(r"'(?=\S)[^\n]{1,160}?(?<=\S)'(?![\w])")
 # (only lines that start with a marker character: blanking bare indentation changes nothing)
-_LINE_MARKER = re.compile(
-    r"^[ \t]*(?=[>#*+\d-])((?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?)",
-    re.M,
+_LINE_MARKER = _AtLineStart(
+    r"[ \t]*(?=[>#*+\d-])(?P<marker>(?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?)"
 )
-_TABLE_RULE = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M
-)
+_TABLE_RULE = _AtLineStart(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # Sentence ends: terminal punctuation before a non-lowercase start, a blank line, a new
-# Markdown block (list item, heading, quote, table row), or a table cell boundary.
+# Markdown block (list item, heading, quote, table row), or a table cell boundary; and the
+# whitespace after it, so the next sentence starts where the match ends.
 _SENTENCE_END = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[^\s\da-z]|\s+\d|\s*\Z)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))|\|"
+    r"(?:(?P<stop>[.!?]+[\"'”’)\]]*)(?=\s+[^\s\da-z]|\s+\d|\s*\Z)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))|\|)\s*"
 )
-
-
-#: the blanking passes after code and comments, in order, with the text that tells a pass to run
-_PASSES = (
-    (_CODE_SPAN, ("`",)),
-    (_URL_ANGLE, ("<",)),
-    (_URL_SCHEME, ("://", "mailto:", "file:", "MAILTO:", "FILE:", "HTTP", "Http")),
-    (_URL_WWW, ("www.", "WWW.")),
-    (_LINK_TARGET, ("](",)),
-    (_HTML_TAG, ("<",)),
-    (_QUOTED, ('"', "“", "‘")),
-    (_SINGLE_QUOTED, ("'",)),
-    (_TABLE_RULE, ("---",)),
-)
-
-
-_NOT_AFTER_WORD = (_URL_SCHEME, _SINGLE_QUOTED)
+_NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
 def _after_word(text: str, pos: int) -> bool:
     """True when text[pos] follows a letter, digit, underscore or apostrophe."""
     return pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'’")
+
+
+def _search(
+    regex: re.Pattern[str], text: str, not_after: Callable[[str, int], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """The spans of `regex` in `text`, one after another, skipping those `not_after` rejects."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        if not_after is not None and not_after(text, m.start()):
+            # "xhttp:" is no URL, the ' of "don't" opens no quote: checked here rather than
+            # by a lookbehind, which would make the engine try every position
+            pos = m.start() + 1
+            continue
+        yield m.span()
+        pos = m.end()
+
+
+def _table_rules(text: str) -> Iterator[tuple[int, int]]:
+    return ((line, m.end()) for m, line in _TABLE_RULE.finditer(text))
+
+
+#: the blanking passes after code and comments, in order, with the text that tells a pass to
+#: run; each finds spans in the text as masked by the passes before it
+_PASSES: tuple[tuple[Callable[[str], Iterator[tuple[int, int]]], tuple[str, ...]], ...] = (
+    (partial(_search, _CODE_SPAN), ("`",)),
+    (partial(_search, _URL_ANGLE), ("<",)),
+    (
+        partial(_search, _URL_SCHEME, not_after=_after_word),
+        ("://", "mailto:", "file:", "MAILTO:", "FILE:", "HTTP", "Http"),
+    ),
+    (partial(_search, _URL_WWW), ("www.", "WWW.")),
+    (partial(_search, _LINK_TARGET), ("](",)),
+    (partial(_search, _HTML_TAG), ("<",)),
+    (partial(_search, _QUOTED), ('"', "“", "‘")),
+    (partial(_search, _SINGLE_QUOTED, not_after=_after_word), ("'",)),
+    (_table_rules, ("---",)),
+)
 
 
 @dataclass(slots=True)
@@ -105,32 +153,17 @@ def allow_comment(category: str) -> str:
 
 
 def make_view(text: str) -> View:
-    chars: list[str] | None = None  # made only when something needs blanking
-
-    def blank(start: int, end: int) -> None:
-        nonlocal chars
-        if chars is None:
-            chars = list(masked)
-        if "\n" in masked[start:end]:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        else:
-            chars[start:end] = " " * (end - start)
-
-    def current() -> str:
-        return masked if chars is None else "".join(chars)
-
-    masked = text
+    blanks: list[tuple[int, int]] = []
     m = _FRONT_MATTER.match(text) if text.startswith(("---", "+++")) else None
     if m:
-        blank(0, m.end())
+        blanks.append((0, m.end()))
     if "```" in text or "~~~" in text:
-        for m in _FENCE.finditer(text):
-            blank(m.start(), m.end())
+        blanks += ((line, m.end()) for m, line in _FENCE.finditer(text))
     if "    " in text or "\t" in text:
-        for m in _INDENTED_CODE.finditer(text):
-            blank(m.start(1), m.end(1))
+        first = _INDENTED_CODE_FIRST.match(text)
+        if first:
+            blanks.append(first.span(1))
+        blanks += (m.span(1) for m in _INDENTED_CODE.finditer(text, first.end() if first else 0))
     suppressions = []
     if "<!--" in text:
         for m in _COMMENT.finditer(text):
@@ -138,32 +171,39 @@ def make_view(text: str) -> View:
             if allow:
                 names = frozenset(n.lower() for n in re.split(r"[\s,]+", allow.group(1)) if n)
                 suppressions.append(Suppression(m.start(), _passage_end(text, m.end()), names))
-            blank(m.start(), m.end())
-    masked = current()
+            blanks.append(m.span())
+    masked = _blank(text, blanks)
     # each pass reads the text as masked so far, so a quote inside code stays code; a pass
     # whose tell-tale characters are absent is skipped (most paragraphs have none of them)
-    for regex, tells in _PASSES:
-        if not any(t in masked for t in tells):
-            continue
-        found = False
-        pos = 0
-        while (m := regex.search(masked, pos)) is not None:
-            if regex in _NOT_AFTER_WORD and _after_word(masked, m.start()):
-                # "xhttp:" is no URL, the ' of "don't" opens no quote: checked here rather
-                # than by a lookbehind, which would make the engine try every position
-                pos = m.start() + 1
-                continue
-            blank(m.start(), m.end())
-            found = True
-            pos = m.end()
-        if found:
-            masked = current()
-    for m in _LINE_MARKER.finditer(masked):
-        if m.end(1) > m.start(1):
-            blank(m.start(1), m.end(1))
-    masked = current()
+    for find, tells in _PASSES:
+        if any(t in masked for t in tells):
+            masked = _blank(masked, list(find(masked)))
+    markers = (m.span("marker") for m, _ in _LINE_MARKER.finditer(masked))
+    masked = _blank(masked, [(a, b) for a, b in markers if b > a])
     sentences = _split(masked)
     return View(text, masked, sentences, suppressions, [s for s, _ in sentences])
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character in `spans` but a newline made a space (the same length)."""
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)  # (spans of different passes may overlap)
+        if end <= start:
+            continue
+        parts.append(text[pos:start])
+        piece = text[start:end]
+        parts.append(_NOT_NEWLINE.sub(_spaces, piece) if "\n" in piece else " " * (end - start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _passage_end(text: str, pos: int) -> int:
@@ -176,19 +216,17 @@ def _passage_end(text: str, pos: int) -> int:
 
 
 def _split(masked: str) -> list[tuple[int, int]]:
+    """Each sentence's span, without the whitespace around it."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(masked):
-        end = m.end() if masked[m.start()] in ".!?" else m.start()
-        _add(spans, masked, start, end)
+    start = len(masked) - len(masked.lstrip())
+    for m in _SENTENCE_END.finditer(masked, start):
+        end = m.end("stop")  # a sentence keeps its full stop; -1 for the other kinds of end
+        if end < 0:
+            end = start + len(masked[start : m.start()].rstrip())
+        if end > start:  # (the match ate the whitespace after it: text starts at `start`)
+            spans.append((start, end))
         start = m.end()
-    _add(spans, masked, start, len(masked))
+    end = start + len(masked[start:].rstrip())
+    if end > start:
+        spans.append((start, end))
     return spans or [(0, 0)]
-
-
-def _add(spans: list[tuple[int, int]], masked: str, start: int, end: int) -> None:
-    piece = masked[start:end]
-    stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
