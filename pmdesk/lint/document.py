@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -78,7 +77,7 @@ def lint_lines(text: str, people: tuple[str, ...]) -> list[Finding]:
     for line in text.split("\n"):
         if line.strip():
             for f in _lint_line(line, people):
-                found.append(dataclasses.replace(f, start=f.start + offset, end=f.end + offset))
+                found.append(f.shifted(offset))
         offset += len(line) + 1
     return found
 

@@ -57,6 +57,21 @@ class Finding:
         finding.__dict__["suggestions"] = suggestions
         return finding
 
+    def shifted(self, delta: int) -> Finding:
+        """The same finding `delta` characters further on; pending suggestions stay pending."""
+        moved = Finding(
+            self.start + delta,
+            self.end + delta,
+            self.rule,
+            self.category,
+            self.severity,
+            self.message,
+            where=self.where,
+        )
+        value = self.__dict__["suggestions"]
+        moved.__dict__["suggestions"] = list(value) if isinstance(value, list) else value
+        return moved
+
     @property
     def is_warning(self) -> bool:
         """True for the severities that make `pmdesk lint` fail (warning and error)."""
