@@ -97,6 +97,8 @@ class Linter:
                 self._rule_patterns[1 << index] |= 1 << bit
                 bit += 1
         self._rule_bits = (1 << len(self.rules)) - 1
+        #: the bits of all patterns of a set of rules, keyed by the rules' bits
+        self._patterns_of: dict[int, int] = {}
         # the trie regex finds the longest trigger at a word start; every shorter trigger that
         # is a prefix of it matches there too, so its mask includes theirs
         self._masks = {w: _or(m for v, m in masks.items() if w.startswith(v)) for w in masks}
@@ -202,11 +204,21 @@ class Linter:
             # rules it triggers run whatever the plain text holds
             odd = _or(m for w, m in self._word_bits.items() if not w.isascii())
             words = {w: m for w, m in self._word_bits.items() if w.isascii()}
-            clauses = {bit: word_needs(p) for bit, (_, _, p) in self._patterns.items()}
+            clauses = {bit: list(word_needs(p)) for bit, (_, _, p) in self._patterns.items()}
+            # A pattern without triggers of its own is switched on by one of its clauses
+            # instead, as a trigger word would: most are then never looked at.
+            always, gates = self._always | odd, {}
+            for bit, needed in clauses.items():
+                gate = next(filter(TextScan.found_at_word_starts, needed), None)
+                if bit & self._always and gate is not None:
+                    gates[gate] = gates.get(gate, 0) | bit
+                    always &= ~bit
+                    needed.remove(gate)
             shift = len(self.rules) + len(self._patterns)  # clause bits go above these
-            scan = TextScan(words, (c for cs in clauses.values() for c in cs), shift)
+            every = [*gates, *(c for needed in clauses.values() for c in needed)]
+            scan = TextScan(words, every, shift, gates)
             self._need_bits = {b: _or(scan.clauses[c] for c in cs) for b, cs in clauses.items()}
-            self._always_plain = self._always | odd
+            self._always_plain = always
             self._scan = scan
         return scan
 
@@ -229,12 +241,15 @@ class Linter:
         else:
             mask = self._candidates(masked)
         # the patterns to run: their own bit set and their rule's, in rule-file order
-        wanted = 0
         rules_on = mask & self._rule_bits
-        while rules_on:
-            bit = rules_on & -rules_on
-            rules_on ^= bit
-            wanted |= self._rule_patterns[bit]
+        wanted = self._patterns_of.get(rules_on)
+        if wanted is None:
+            wanted = _or(
+                self._rule_patterns[1 << i] for i in range(len(self.rules)) if rules_on >> i & 1
+            )
+            if len(self._patterns_of) > 4096:  # (a few hundred mixes of rules come up)
+                self._patterns_of.clear()
+            self._patterns_of[rules_on] = wanted
         wanted &= mask
         hits: list[_Hit] = []
         if not wanted:

@@ -32,8 +32,19 @@ class TextScan:
     bit `shift` up) a bit for each clause that holds.
     """
 
-    def __init__(self, triggers: Mapping[str, int], clauses: Iterable[Clause], shift: int) -> None:
-        """`triggers`: lowercase word -> bits below 1 << `shift`; clauses are numbered from there."""
+    def __init__(
+        self,
+        triggers: Mapping[str, int],
+        clauses: Iterable[Clause],
+        shift: int,
+        gates: Mapping[Clause, int] | None = None,
+    ) -> None:
+        """`triggers`: lowercase word -> bits below 1 << `shift`; clauses are numbered from there.
+
+        `gates`: more bits below `shift` that a clause switches on where it holds, as a trigger
+        word does; only for a clause `found_at_word_starts`.
+        """
+        gates = gates or {}
         keys: dict[str, int] = {}  # text found right after a non-word character -> bits
         loose: dict[int, list[str]] = {}  # clause bit -> strings that may start inside a word
         for word, bits in triggers.items():
@@ -42,11 +53,12 @@ class TextScan:
         self.clauses: dict[Clause, int] = {}
         for clause in clauses:
             bit = self.clauses.setdefault(clause, 1 << (shift + len(self.clauses)))
+            credit = bit | gates.get(clause, 0)
             for s in clause:
-                if s.startswith(WORD) or not is_word_char(s[0]):
+                if _at_word_start(s):
                     # a string that opens with a non-word character is looked for after any
                     # non-word character: it may be taken as found where it is not, never missed
-                    keys[s[1:]] = keys.get(s[1:], 0) | bit
+                    keys[s[1:]] = keys.get(s[1:], 0) | credit
                 else:
                     loose.setdefault(bit, []).append(s)
         # the regex returns only the longest string at a place; it stands for its prefixes too
@@ -59,6 +71,11 @@ class TextScan:
         }
         #: the clause bits that a search for strings inside words may still turn on
         self.loose = _or(self._loose)
+
+    @staticmethod
+    def found_at_word_starts(clause: Clause) -> bool:
+        """True when `read` alone tells whether the clause holds (no search inside words)."""
+        return all(map(_at_word_start, clause))
 
     def read(self, low: str) -> int:
         """What plain `low` (see literals.plain; it opens with a space) holds, as bits."""
@@ -75,6 +92,11 @@ class TextScan:
             if self._loose[bit](low):
                 found |= bit
         return found
+
+
+def _at_word_start(s: str) -> bool:
+    """True for a needed string found only at a word start or after a non-word character."""
+    return s.startswith(WORD) or not is_word_char(s[0])
 
 
 def _or(bits: Iterable[int]) -> int:
