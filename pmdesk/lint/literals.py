@@ -191,6 +191,13 @@ def _sequence(items: list, after_nonword: bool = False) -> tuple[_Exact, list[Cl
     at_word: list[bool] = []
     whole = True
     for op, av in items:
+        if op is _sre.LITERAL:  # the most common item by far: the same as below, sooner
+            ch = _char(av)
+            if ch is not None and ch != " " and known and len(known[-1]) == 1:
+                (last,) = known[-1]
+                known[-1] = {last + ch}
+                after_nonword = not is_word_char(ch)
+                continue
         exact, more = _node(op, av, after_nonword)
         clauses += more
         if exact is None:

@@ -24,6 +24,8 @@ from operator import or_
 
 from pmdesk.lint.literals import WORD, Clause, is_word_char
 
+_KEY_CHARS = 16
+
 
 class TextScan:
     """Trigger words and clauses compiled into one regex; `read` scans a sentence's plain text.
@@ -57,8 +59,10 @@ class TextScan:
             for s in clause:
                 if _at_word_start(s):
                     # a string that opens with a non-word character is looked for after any
-                    # non-word character: it may be taken as found where it is not, never missed
-                    keys[s[1:]] = keys.get(s[1:], 0) | credit
+                    # non-word character: it may be taken as found where it is not, never missed;
+                    # and a long one is cut short (a smaller regex, about as telling)
+                    key = s[1 : 1 + _KEY_CHARS]
+                    keys[key] = keys.get(key, 0) | credit
                 else:
                     loose.setdefault(bit, []).append(s)
         # the regex returns only the longest string at a place; it stands for its prefixes too
