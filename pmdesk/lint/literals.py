@@ -72,7 +72,7 @@ def _needs(source: str, flags: int) -> tuple[Clause, ...]:
         return ()
     try:
         tree = _parse.parse(source, flags)
-        exact, clauses = _sequence(list(tree))
+        exact, clauses = _sequence(_items(tree))
     except Exception:  # a construct this reader does not know: no shortcut, never a wrong one
         return ()
     if exact is not None:
@@ -243,7 +243,7 @@ def _opens_word(op, av) -> bool:
         behind, sub = av
         if behind > 0:
             return False
-        may_be_empty, ends_nonword = _sequence_shape(list(sub))
+        may_be_empty, ends_nonword = _sequence_shape(_items(sub))
         return ends_nonword and not may_be_empty
     return False
 
@@ -261,13 +261,13 @@ def _shape(op, av) -> tuple[bool, bool]:
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return True, True  # no text of its own
     if op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP):
-        return _sequence_shape(list(av[3] if op is _sre.SUBPATTERN else av))
+        return _sequence_shape(_items(av[3] if op is _sre.SUBPATTERN else av))
     if op is _sre.BRANCH:
-        shapes = [_sequence_shape(list(alt)) for alt in av[1]]
+        shapes = [_sequence_shape(_items(alt)) for alt in av[1]]
         return any(e for e, _ in shapes), all(n for _, n in shapes)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         lo, _, sub = av
-        may_be_empty, ends_nonword = _sequence_shape(list(sub))
+        may_be_empty, ends_nonword = _sequence_shape(_items(sub))
         return may_be_empty or lo == 0, ends_nonword
     return False, False
 
@@ -296,14 +296,14 @@ def _node(op, av, after_nonword: bool) -> tuple[_Exact, list[Clause]]:
             return {" "}, []  # \\s
         return _chars(av), []
     if op is _sre.SUBPATTERN:
-        return _sequence(list(av[3]), after_nonword)
+        return _sequence(_items(av[3]), after_nonword)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence(list(av), after_nonword)
+        return _sequence(_items(av), after_nonword)
     if op is _sre.AT:
         return ({WORD} if _opens_word(op, av) else {""}), []
     if op is _sre.ASSERT:  # a lookahead or lookbehind: its text is in the sentence too
         behind, sub = av
-        exact, clauses = _sequence(list(sub), after_nonword and behind > 0)
+        exact, clauses = _sequence(_items(sub), after_nonword and behind > 0)
         return ({WORD} if _opens_word(op, av) else {""}), clauses + (
             _clause(exact, after_nonword and behind > 0) if exact is not None else []
         )
@@ -314,7 +314,7 @@ def _node(op, av, after_nonword: bool) -> tuple[_Exact, list[Clause]]:
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         lo, hi, sub = av
         # (clauses hold for the first time round, which follows the text before)
-        exact, clauses = _sequence(list(sub), after_nonword)
+        exact, clauses = _sequence(_items(sub), after_nonword)
         if exact == {" "}:  # whitespace: any run of it is one space in plain text
             return ({" "} if lo else {"", " "}), []
         if lo == 0:
@@ -328,7 +328,7 @@ def _node(op, av, after_nonword: bool) -> tuple[_Exact, list[Clause]]:
 
 
 def _branch(alternatives: list, after_nonword: bool) -> tuple[_Exact, list[Clause]]:
-    results = [_sequence(list(alt), after_nonword) for alt in alternatives]
+    results = [_sequence(_items(alt), after_nonword) for alt in alternatives]
     if all(e is not None for e, _ in results):
         union = set().union(*(e for e, _ in results))
         if len(union) <= _MAX_STRINGS:
@@ -343,6 +343,12 @@ def _branch(alternatives: list, after_nonword: bool) -> tuple[_Exact, list[Claus
     return None, [tuple(sorted(merged))]
 
 
+def _items(node) -> list:
+    """The items of a parsed (sub)pattern: its list itself (iterating the node is slower)."""
+    return getattr(node, "data", node)
+
+
+@lru_cache(maxsize=4096)
 def _char(code: int) -> str | None:
     """A literal character as plain text has it; None for a cased non-ASCII letter."""
     ch = chr(code)

@@ -123,3 +123,13 @@ def test_the_scan_finds_the_trigger_words_the_regex_finds():
             continue
         expected = linter._candidates(text) & ~gated
         assert (linter._always_plain | scan.read(plain(text)) & below) & ~gated == expected, text
+
+
+def test_a_linter_prepared_ahead_finds_what_one_prepared_on_first_use_finds():
+    ahead, on_use = Linter(RULESET), Linter(RULESET)
+    ahead.prepare()
+    assert ahead._scan is not None and on_use._scan is None
+    for text in texts()[:80]:
+        assert [(f.start, f.end, f.rule) for f in ahead.lint(text)] == [
+            (f.start, f.end, f.rule) for f in on_use.lint(text)
+        ]
