@@ -11,8 +11,9 @@ What keeps it fast enough to lint on every keystroke and a long document at once
 - a pattern runs only on sentences that hold the text it cannot match without (read off the
   pattern itself by pmdesk.lint.literals): most triggered sentences are ruled out that way,
   and the large case-insensitive regexes never scan them;
-- trigger words and needed text are found together, in one pass over the sentence's
-  lowercase plain text (pmdesk.lint.scan);
+- trigger words and needed text are found together, in one pass over the word starts of
+  the sentence's lowercase plain text (pmdesk.lint.scan, built on first use or `prepare`);
+  a pattern without triggers of its own is switched on by its needed text instead;
 - rewrites of a whole sentence are worked out when a finding's suggestions are first read
   (each is linted to check that it is clean, which costs as much as finding the blame);
 - everything that can be prepared ahead (rule files, vocabulary, regexes) is prepared once.
