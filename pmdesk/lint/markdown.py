@@ -41,7 +41,8 @@ _INDENTED_CODE_FIRST = re.compile(r"((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
 _INDENTED_CODE = re.compile(r"\n[ \t]*\n((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.S)
 _ALLOW = re.compile(r"^\s*pmdesk\s*:\s*allow\s+([\w\s,.-]+?)\s*$", re.I)
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+# (`+)(?!`).*?(?<!`)\1(?!`), opening with a literal backtick the regex engine can skip to
+_CODE_SPAN = re.compile(r"`(`*)(?!`).*?(?<!`)`\1(?!`)", re.S)
 # URLs, written so each regex starts with a literal or a class of letters the engine can skip
 # ahead to: under IGNORECASE a letter does not count, so the first letter is matched with (?-i)
 # and the scheme read back with a lookbehind. (No other letters fold onto h, f, m or w.)
@@ -66,9 +67,15 @@ _LINE_MARKER = _AtLineStart(
 _TABLE_RULE = _AtLineStart(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # Sentence ends: terminal punctuation before a non-lowercase start, a blank line, a new
 # Markdown block (list item, heading, quote, table row), or a table cell boundary; and the
-# whitespace after it, so the next sentence starts where the match ends.
+# whitespace after it, so the next sentence starts where the match ends. The regex opens with
+# a class of the characters that can begin one, so the engine skips from one to the next
+# (a leading alternation would make it try every position), and a lookbehind tells which.
 _SENTENCE_END = re.compile(
-    r"(?:(?P<stop>[.!?]+[\"'”’)\]]*)(?=\s+[^\s\da-z]|\s+\d|\s*\Z)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))|\|)\s*"
+    r"[.!?\n|]"
+    r"(?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?P<stop>)(?=\s+[^\s\da-z]|\s+\d|\s*\Z)"
+    r"|(?<=\n)[ \t]*\n"
+    r"|(?<=\n)(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))"
+    r"|(?<=\|))\s*"
 )
 _NOT_NEWLINE = re.compile(r"[^\n]+")
 

@@ -17,7 +17,7 @@ TOKENS = [
     "<!-- pmdesk: allow all -->", "<!--", "-->", "http://x.y/z", "HTTP", "https:", "Http://q",
     "mailto:a@b", "fIle:/x", "ftp:", "www.x.com", "WWW.", "xwww.y", "<a>", "</b>", "<http://q>",
     "](u)", '[l](u "t")', '"q"', "“q”", "‘q’", "'", "'q'", "don't", "’", ".", "!", "?", ")",
-    "]", "\u00a0", "\u2028", "\r", "ſ", "İ", "K", "14:05", "+++", "- [x] ", "h", "T", "p", "S",
+    "]", "```x```", "``a`b``", "\u00a0", "\u2028", "\r", "ſ", "İ", "K", "14:05", "+++", "- [x] ", "h", "T", "p", "S",
     "m", "F", "w", "W", ":", "/",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30).map("".join)
@@ -25,6 +25,7 @@ texts = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=30).map("".join)
 # The plain forms: what each regex meant before it was rewritten for speed.
 URL_SCHEME = re.compile(r"(?:https?|ftp|file|mailto):[^\s<>()\[\]]+", re.I)
 URL_WWW = re.compile(r"\bwww\.[^\s<>()]+", re.I)
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 INDENTED_CODE = re.compile(r"(?:\A|\n[ \t]*\n)((?:(?:    |\t)[^\n]*(?:\n|\Z))+)")
 SENTENCE_END = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+[^\s\da-z]|\s+\d|\s*\Z)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#|]|\d{1,3}[.)]\s|\d{1,2}:\d{2}))|\|"
@@ -37,9 +38,10 @@ def spans_everywhere(regex: re.Pattern[str], text: str) -> list:
 
 @settings(max_examples=500, deadline=None)
 @given(texts)
-def test_url_regexes_find_what_their_plain_forms_find(text):
+def test_url_and_code_regexes_find_what_their_plain_forms_find(text):
     assert spans_everywhere(markdown._URL_SCHEME, text) == spans_everywhere(URL_SCHEME, text)
     assert spans_everywhere(markdown._URL_WWW, text) == spans_everywhere(URL_WWW, text)
+    assert spans_everywhere(markdown._CODE_SPAN, text) == spans_everywhere(CODE_SPAN, text)
 
 
 def test_every_scheme_letter_goes_with_its_own_scheme_only():
