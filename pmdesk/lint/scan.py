@@ -58,9 +58,10 @@ class TextScan:
             credit = bit | gates.get(clause, 0)
             for s in clause:
                 if _at_word_start(s):
-                    # a string that opens with a non-word character is looked for after any
-                    # non-word character: it may be taken as found where it is not, never missed;
-                    # and a long one is cut short (a smaller regex, about as telling)
+                    # what follows the WORD mark, or the string's own non-word first character,
+                    # is looked for after any non-word character: so a string may be taken as
+                    # found where it is not, never missed; and a long one is cut short (a
+                    # smaller regex to build, about as telling)
                     key = s[1 : 1 + _KEY_CHARS]
                     keys[key] = keys.get(key, 0) | credit
                 else:
