@@ -7,16 +7,16 @@ import os
 # Set before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
-from hypothesis import settings
+import pytest  # noqa: E402 - after the environment above
+from hypothesis import settings  # noqa: E402
+
+from pmdesk.models import Postmortem, Store, load_example  # noqa: E402
 
 # CI runs the property tests on a fixed sequence of examples, so a submission is
 # judged on the same inputs every time; locally they keep exploring new ones.
 settings.register_profile("ci", derandomize=True, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-from pmdesk.models import Postmortem, Store, load_example
 
 
 @pytest.fixture(autouse=True)

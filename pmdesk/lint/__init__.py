@@ -24,6 +24,7 @@ __all__ = [
     "check_five_whys",
     "default_linter",
     "lint",
+    "linter_ready",
     "load_ruleset",
     "user_rules_path",
 ]
@@ -51,6 +52,15 @@ def default_linter() -> Linter:
         _cache.clear()
         _cache[key] = linter
     return linter
+
+
+def linter_ready() -> bool:
+    """True when lint() will answer at once: the rules are loaded and prepared.
+
+    A window can paint first and lint a moment later, instead of making the user
+    wait for the one-time set-up (a few tenths of a second) before seeing anything.
+    """
+    return any(linter.prepared for linter in _cache.values())
 
 
 def lint(text: str, people: Iterable[str] = ()) -> list[Finding]:

@@ -117,6 +117,11 @@ class Linter:
         """Findings in `text`, in reading order, each with its rewrites."""
         return self._lint(text, _people_key(people), suggest=True)
 
+    @property
+    def prepared(self) -> bool:
+        """True once the first lint (or prepare) has built what every lint needs."""
+        return self._scan is not None
+
     def prepare(self) -> None:
         """Build now what the first lint builds (a few tenths of a second): call it when idle."""
         self._text_scan()

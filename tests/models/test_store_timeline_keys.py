@@ -10,7 +10,9 @@ def test_timeline_keys_are_the_utc_time_and_text_of_each_event(fresh_db):
     fresh_db.add_events(
         pm.id,
         [
-            TimelineEvent(at="2026-03-10T14:11:00+01:00", text="Alert fires", source="alertmanager"),
+            TimelineEvent(
+                at="2026-03-10T14:11:00+01:00", text="Alert fires", source="alertmanager"
+            ),
             TimelineEvent(at="2026-03-10T14:13:00Z", text="Page acknowledged"),
         ],
     )

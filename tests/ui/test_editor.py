@@ -224,3 +224,18 @@ def test_edits_from_another_process_appear_when_the_window_is_activated(qtbot, w
     window._pick_up_outside_changes()  # what activating the window does
     assert window.editor.text_fields["went_well"].text() == "Written by the other window"
     assert window.editor.header.severity.currentData() == "P1"
+
+
+def test_underlines_appear_once_the_linter_is_ready(qtbot, window):
+    from pmdesk.lint import linter_ready
+
+    editor = _editor(window)
+    field = editor.text_fields["went_well"]
+    field.setPlainText("Someone should have caught this.")
+    qtbot.waitUntil(linter_ready, timeout=5000)
+    qtbot.waitUntil(
+        lambda: bool(field.highlighter.block_findings(field.document().firstBlock())),
+        timeout=5000,
+    )
+    block = field.document().firstBlock()
+    assert any(r.format.underlineStyle() for r in block.layout().formats())

@@ -122,7 +122,8 @@ class EditorWidget(QWidget):
         self._findings_timer = QTimer(self, singleShot=True, interval=FINDINGS_DELAY_MS)
         self._findings_timer.timeout.connect(self.refresh_findings)
         self.session.part_changed.connect(self._part_changed)
-        self.refresh_findings()
+        # after the first paint: the first lint of a session includes the linter's set-up
+        QTimer.singleShot(0, self.refresh_findings)
 
     # --- building --------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QColor,
     QSyntaxHighlighter,
@@ -20,8 +21,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from pmdesk.lint import Finding, lint
+from pmdesk.lint import Finding, default_linter, lint, linter_ready
 
+#: long enough for the window's first paint to come before the linter's set-up
+WARM_UP_DELAY_MS = 30
 #: paragraphs whose findings are remembered per field
 CACHE_SIZE = 2048
 
@@ -76,10 +79,23 @@ class BlameHighlighter(QSyntaxHighlighter):
         self._people = people
         self._cache: OrderedDict[tuple[str, tuple[str, ...]], list[BlockFinding]] = OrderedDict()
         self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
+        self._waiting = False
 
     def highlightBlock(self, text: str) -> None:
+        if not linter_ready():
+            # The linter's one-time set-up would delay the first paint: paint now,
+            # underline a moment later.
+            if not self._waiting:
+                self._waiting = True
+                QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+            return
         for span in self.spans(text):
             self.setFormat(span.start, span.end - span.start, self._formats[span.finding.severity])
+
+    def _warm_up(self) -> None:
+        default_linter().prepare()
+        self._waiting = False
+        self.rehighlight()
 
     def spans(self, text: str) -> list[BlockFinding]:
         """The findings of one paragraph, linted once per distinct text and set of names.
