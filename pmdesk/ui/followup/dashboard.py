@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTreeWidget,
@@ -29,6 +28,7 @@ from pmdesk.models.schedule import (
 )
 from pmdesk.ui.followup.action_model import ActionTableModel
 from pmdesk.ui.followup.overdue_view import action_table
+from pmdesk.ui.followup.trees import report_tree
 
 LATE = QBrush(QColor("#b3261e"))
 SOON = QBrush(QColor("#9a5b00"))
@@ -66,18 +66,7 @@ def _section(title: str, body: QWidget) -> tuple[QFrame, QLabel]:
     return frame, heading
 
 
-def _steps_tree(name: str) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setHeaderLabels(["Due", "When", "Postmortem", "Sev.", "Step"])
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
-    tree.setAccessibleName(name)
-    header = tree.header()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    return tree
+STEP_COLUMNS = ("Due", "When", "Postmortem", "Sev.", "Step")
 
 
 class ScheduleDashboard(QWidget):
@@ -105,8 +94,8 @@ class ScheduleDashboard(QWidget):
         self.actions_model = ActionTableModel(self)
         self.actions = action_table(self.actions_model)
         self.actions.setAccessibleName("Overdue action items")
-        self.late = _steps_tree("Late steps")
-        self.soon = _steps_tree("Due soon")
+        self.late = report_tree(STEP_COLUMNS, 2, name="Late steps", decorated=False)
+        self.soon = report_tree(STEP_COLUMNS, 2, name="Due soon", decorated=False)
         actions_box, self.actions_heading = _section("Overdue action items", self.actions)
         late_box, self.late_heading = _section("Late", self.late)
         soon_box, self.soon_heading = _section("Due soon", self.soon)

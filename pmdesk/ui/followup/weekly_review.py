@@ -8,10 +8,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.models import Store
 from pmdesk.models.followup import ActionRow, weekly_review
+from pmdesk.ui.followup.trees import report_tree
 
 LATE = QBrush(QColor("#b3261e"))
 COLUMNS = ("Action", "Priority", "Due", "Overdue", "Status", "Postmortem")
@@ -45,18 +44,6 @@ def _row_item(row: ActionRow) -> QTreeWidgetItem:
     return widget_item
 
 
-def _tree() -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setHeaderLabels(COLUMNS)
-    tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
-    header = tree.header()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    return tree
-
-
 class WeeklyReviewView(QWidget):
     """What the weekly follow-up meeting goes through, owner by owner."""
 
@@ -68,12 +55,11 @@ class WeeklyReviewView(QWidget):
         self.today = today
         self.heading = QLabel()
         self.heading.setObjectName("sectionHeading")
-        self.by_owner = _tree()
+        self.by_owner = report_tree(COLUMNS, 0)
         self.by_owner.setAccessibleName("Open items by owner")
         self.newly_heading = QLabel()
         self.newly_heading.setObjectName("sectionHeading")
-        self.newly_overdue = _tree()
-        self.newly_overdue.setRootIsDecorated(False)
+        self.newly_overdue = report_tree(COLUMNS, 0, decorated=False)
         self.newly_overdue.setAccessibleName("Became overdue this week")
 
         top = QWidget()
