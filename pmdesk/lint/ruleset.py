@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -188,8 +189,12 @@ def _leading_words(regex: str, vocab: Any) -> list[str]:
     return [word.lower()] if word else []
 
 
-def _closing_paren(regex: str) -> int:
-    """Index of the parenthesis that closes the group opening regex[0]; -1 if none."""
+def _group_marks(regex: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" outside escapes and character classes, with its depth.
+
+    The depth is the nesting the character stands in: a group's "(" and its ")"
+    both carry the depth outside the group, "|" the depth where it splits.
+    """
     depth, i = 0, 0
     while i < len(regex):
         c = regex[i]
@@ -201,36 +206,26 @@ def _closing_paren(regex: str) -> int:
             i = j + 1 if j > 0 else len(regex)
             continue
         if c == "(":
+            yield i, c, depth
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return i
+            yield i, c, depth
+        elif c == "|":
+            yield i, c, depth
         i += 1
-    return -1
+
+
+def _closing_paren(regex: str) -> int:
+    """Index of the parenthesis that closes the group opening regex[0]; -1 if none."""
+    return next((i for i, c, depth in _group_marks(regex) if c == ")" and depth == 0), -1)
 
 
 def _top_level_alternatives(regex: str) -> list[str]:
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(regex):
-        c = regex[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            j = regex.find("]", i + 2)
-            i = j + 1 if j > 0 else len(regex)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(regex[start:i])
-            start = i + 1
-        i += 1
-    out.append(regex[start:])
-    return out
+    cuts = [i for i, c, depth in _group_marks(regex) if c == "|" and depth == 0]
+    starts = [0, *(i + 1 for i in cuts)]
+    ends = [*cuts, len(regex)]
+    return [regex[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 def _str_list(value: Any, where: str) -> list[str]:
