@@ -5,43 +5,18 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import json
 import pickle
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmdesk.lint import Finding, Linter, load_ruleset
+from pmdesk.lint import Finding, Linter
 from pmdesk.lint.finding import PendingSuggestions
 from pmdesk.lint.literals import FOLDS_TO_ASCII, lacks, needs, plain
 from pmdesk.lint.ruleset import RuleSet
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-RULESET = load_ruleset()
-PATTERNS = [p for rule in RULESET.rules for p in rule.patterns]
-
-
-def texts() -> list[str]:
-    out = []
-    for line in (DATA / "lint_heldout.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        out += [row["text"], row.get("rewrite", "")]
-    for rule in RULESET.rules:
-        out += rule.must_match + rule.must_not_match
-    return [t for t in out if t]
-
-
-def variants(text: str) -> list[str]:
-    """The same words with other case, spacing and apostrophes: what the plain form hides."""
-    return [
-        text,
-        text.upper(),
-        text.replace(" ", "\t").replace("'", "’"),
-        text.replace(" ", "  \n "),
-        text.title(),
-    ]
+from .rule_texts import PATTERNS, RULESET, texts, variants
 
 
 def snapshot(findings: list[Finding]) -> list[tuple]:

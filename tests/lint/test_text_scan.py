@@ -3,42 +3,23 @@ matches, and finds exactly the trigger words the case-insensitive trigger regex 
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmdesk.lint import Linter, load_ruleset
+from pmdesk.lint import Linter
 from pmdesk.lint.literals import FOLDS_TO_ASCII, WORD, plain, word_needs
 from pmdesk.lint.scan import TextScan
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-RULESET = load_ruleset()
-PATTERNS = [p for rule in RULESET.rules for p in rule.patterns]
-
-
-def texts() -> list[str]:
-    out = []
-    for line in (DATA / "lint_heldout.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        out += [row["text"], row.get("rewrite", "")]
-    for rule in RULESET.rules:
-        out += rule.must_match + rule.must_not_match
-    return [t for t in out if t]
+from .rule_texts import PATTERNS, RULESET, texts
+from .rule_texts import variants as shared_variants
 
 
 def variants(text: str) -> list[str]:
-    """The same words with other case, spacing and apostrophes: what the plain form hides."""
-    return [
-        text,
-        text.upper(),
-        text.replace(" ", "\t").replace("'", "’"),
-        text.replace(" ", "  \n "),
-        text.title(),
-        text.replace(" ", ""),  # every word but the first now starts inside another
-    ]
+    """The shared variants, and one with the spaces gone."""
+    # every word but the first now starts inside another
+    return [*shared_variants(text), text.replace(" ", "")]
 
 
 WORDS = sorted(
