@@ -40,6 +40,8 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     #: Five Whys findings only: which answer the offsets point into ("root_cause" or "why 3")
     where: str = ""
+    #: a reframing question to show beside the text; the only help when there is no rewrite
+    prompt: str = ""
 
     @classmethod
     def later(
@@ -51,9 +53,10 @@ class Finding:
         severity: str,
         message: str,
         suggestions: PendingSuggestions,
+        prompt: str = "",
     ) -> Finding:
         """A finding whose suggestions are computed by `suggestions` on first read."""
-        finding = cls(start, end, rule, category, severity, message)
+        finding = cls(start, end, rule, category, severity, message, prompt=prompt)
         finding.__dict__["suggestions"] = suggestions
         return finding
 
@@ -67,6 +70,7 @@ class Finding:
             self.severity,
             self.message,
             where=self.where,
+            prompt=self.prompt,
         )
         value = self.__dict__["suggestions"]
         moved.__dict__["suggestions"] = list(value) if isinstance(value, list) else value

@@ -1,125 +1,209 @@
-"""Rewrite templates: "{obj|cap} {obj|be} {verb|participle}" filled from a rule's match."""
+"""Rewrites that keep the facts: local edits built from the parse, or nothing.
+
+Each builder returns (start, end, replacement) for a span of the sentence, or None when it cannot
+build an edit it trusts; the engine then offers the rule's question as a prompt instead. Every
+rewrite is linted before it is offered (pmdesk.lint.engine), so one that still blames is dropped.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from pmdesk.lint import inflect
+from pmdesk.lint.grammar import inflect
 
-_SLOT = re.compile(r"\{(\w+)(\??)((?:\|\w+)*)\}")
-LEAD = re.compile(r"(\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*UTC|Z)?\s*[-–—:]?\s*)?)")
-_PLURAL_HEADS = ("these", "those", "all", "both", "several", "many", "some")
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pmdesk.lint.clause import Sentence
+
+Edit = tuple[int, int, str]
+
+#: words dropped with the agent: they judge or hedge the act, and say nothing about the system
+_DROPPABLE = {
+    "just", "simply", "really", "definitely", "clearly", "obviously", "easily", "surely",
+    "certainly", "then", "also", "again", "accidentally", "mistakenly", "inadvertently",
+    "carelessly", "wrongly", "erroneously", "unintentionally", "unknowingly", "blindly",
+    "recklessly", "hastily", "apparently", "probably", "at", "least", "even", "somehow",
+    "sloppily", "lazily", "thoughtlessly", "stupidly", "foolishly", "negligently", "still",
+}  # fmt: skip
+_NO_FACT = {"be", "know", "realise", "realize", "think", "see", "understand", "expect", "foresee", "anticipate", "guess", "care", "bother", "try", "do"}
+_PLURAL_PRONOUNS = {"they", "them", "these", "those", "we", "us"}
+_OBJECT_PRONOUNS = {"it": "it", "them": "they", "this": "this", "that": "that", "these": "these", "those": "those"}
 
 
-def _be(phrase: str) -> str:
-    words = phrase.lower().split()
-    if not words:
-        return "was"
-    if words[0] in _PLURAL_HEADS or (words[0].isdigit() and words[0] != "1"):
+def _text(s: Sentence, a: int, b: int) -> str:
+    """The sentence's text from token a to token b (inclusive)."""
+    doc = s.doc
+    return doc.text[doc[a].idx : doc[b].idx + len(doc[b].text)]
+
+
+def _be(head: Token) -> str:
+    if head.tag_ in ("NNS", "NNPS") or head.lower_ in _PLURAL_PRONOUNS:
         return "were"
-    last = words[-1]
-    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "ys"))
-    return "were" if plural and len(last) > 3 else "was"
+    if head.lower_ in ("i",):
+        return "was"
+    # "the logs and the metrics" -> were; "the zone instead of the staging one" -> was
+    if any(c.dep_ == "cc" and c.lower_ in ("and",) for c in head.children):
+        return "were"
+    return "was"
 
 
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-def _lower(s: str) -> str:
-    # keep acronyms and names (DNS, Kubernetes) as they are; lower "The" and "Pushing"
-    first = s.split(" ", 1)[0]
-    if len(first) > 1 and (first[1].isupper() or not first.isalpha()):
-        return s
-    return s[:1].lower() + s[1:]
-
-
-FILTERS = {
-    "cap": _cap,
-    "lower": _lower,
-    "strip": str.strip,
-    "participle": lambda s: _participle(s),
-    "base": lambda s: " ".join([inflect.base(s.split()[0]), *s.split()[1:]]),
-    "past": lambda s: " ".join([inflect.past(s.split()[0]), *s.split()[1:]]),
-    "be": _be,
-    "pp": lambda s: " ".join(
-        [inflect.participle(inflect.past(inflect.base(s.split()[0]))), *s.split()[1:]]
-    ),
-    "clause": lambda s: re.sub(r"^\s*(?:[A-Za-z]+,\s+)+", "", s),
-    "and_verb": lambda s: _and_clause(s, verb=True),
-    "and_adj": lambda s: _and_clause(s, verb=False),
-}
-
-
-# A verb phrase that opens with these has no participle: "didn't notice" is not "was didn't".
-_NO_PARTICIPLE = {"did", "didn't", "didnt", "never", "hasn't", "haven't", "wouldn't", "refused",
-                  "failed", "couldn't", "just", "still", "keeps", "keep", "must", "should",
-                  "sat", "slept", "let", "left"}  # fmt: skip
-
-
-def _participle(phrase: str) -> str | None:
-    words = phrase.split()
-    if words[0].lower() in _NO_PARTICIPLE:
+def _noun_phrase(s: Sentence, head: Token) -> tuple[int, int, str] | None:
+    """(first token, last token, text) of the phrase `head` heads, when it is contiguous."""
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    first, last = tokens[0].i, tokens[-1].i
+    if last - first + 1 != len(tokens):
         return None
-    return " ".join([inflect.participle(words[0]), *words[1:]])
+    low = head.lower_
+    if head.pos_ == "PRON":
+        if low not in _OBJECT_PRONOUNS or first != last:
+            return None
+        return first, last, _OBJECT_PRONOUNS[low]
+    if any(t.lower_ in ("his", "her", "him") for t in tokens):
+        return None  # the person would stay in the sentence
+    # the phrase ends at its head noun: what follows it ("in review", "that locked the table")
+    # stays where it is, after the verb
+    last = head.i
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl") and c.i > head.i:
+            last = max(last, c.right_edge.i)  # "the config that took down auth" stays whole
+    while last + 1 < len(s.doc) and s.doc[last + 1].head.i == last and s.doc[last + 1].dep_ in (
+        "compound", "nummod", "npadvmod"
+    ):
+        last += 1
+    nxt = s.doc[last + 1] if last + 1 < len(s.doc) else None
+    if any(c.dep_ == head.dep_ and c.i > head.i for c in head.head.children):
+        return None  # two objects: the parse is unsure where the phrase ends
+    if nxt is not None and (
+        nxt.pos_ in ("NOUN", "PROPN") or not s.doc[last].whitespace_ and not nxt.is_punct
+        or nxt.text in ("-", "–", "/")
+    ):
+        return None  # the parse split a compound ("the primary mid-backup"): do not guess
+    return first, last, _text(s, first, last)
 
 
-def _and_clause(after: str, *, verb: bool) -> str | None:
-    """ " and sent broken links." -> " sent broken links." when its first word is (not) a verb."""
-    m = re.match(r"\s*,?\s*and\s+(\w+)(.*)", after, re.S)
-    if not m:
+def _cap(text: str, at_start: bool) -> str:
+    if at_start:
+        return text[:1].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if first in ("The", "A", "An", "This", "That", "These", "Those", "It", "Our", "Their"):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _rest(s: Sentence, after: int, end_char: int) -> str:
+    """The clause's text after token `after`, up to `end_char`."""
+    doc = s.doc
+    if after + 1 >= len(doc):
+        return ""
+    start = doc[after].idx + len(doc[after].text)
+    return doc.text[start:end_char]
+
+
+def _between_ok(s: Sentence, a: int, b: int, allowed: set[str]) -> bool:
+    """Only droppable words (and particles) between tokens a and b."""
+    return all(s.doc[i].lower_ in allowed or s.doc[i].lower_ in _DROPPABLE for i in range(a + 1, b))
+
+
+def passive(
+    s: Sentence, verb: Token, subj: Token, *, negate: bool = False, inner: bool = False
+) -> Edit | None:
+    """'Priya restarted the primary' -> 'The primary was restarted'; negate adds 'not'."""
+    obj = s.object(verb)
+    if obj is None or obj.i < verb.i:
         return None
-    word = m.group(1).lower()
-    is_verb = (word.endswith("ed") and not word.startswith("un")) or word in inflect.IRREGULAR_PAST
-    if not m.group(2).strip(" .!?;,"):
-        is_verb = False  # "careless and rushed." ends there: an adjective, not a new clause
-    return " " + m.group(1) + m.group(2) if is_verb == verb else None
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None  # a second act by the same agent would lose its subject
+    if any(c.dep_ in ("dative", "ccomp", "xcomp", "oprd") for c in verb.children):
+        return None
+    phrase = _noun_phrase(s, obj)
+    if phrase is None:
+        return None
+    first, last, obj_text = phrase
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if not _between_ok(s, verb.i, first, {p.lower_ for p in particles if p.i < first}):
+        return None
+    after = last
+    trailing = [p for p in particles if p.i == last + 1]
+    if trailing:
+        after = trailing[0].i
+    participle = inflect(verb.lemma_.lower(), "VBN")
+    if particles:
+        participle += " " + " ".join(p.lower_ for p in particles)
+    start = s.span_start(subj)
+    end = s.clause_end(verb)
+    if not inner and not _between_ok(s, subj.i, verb.i, set()) and not _only_aux(s, subj.i, verb.i):
+        return None  # (inner: the caller has read what stands between, "forgot to", "ought to")
+    be = _be(obj)
+    new = f"{_cap(obj_text, s.at_start(start))} {be} {'not ' if negate else ''}{participle}"
+    return start, end, new + _rest(s, after, end)
 
 
-def uses_context(template: str) -> bool:
-    """True when the template writes the whole sentence ({before} or {after})."""
-    return any(m.group(1) in ("before", "after") for m in _SLOT.finditer(template))
+def _only_aux(s: Sentence, a: int, b: int) -> bool:
+    return all(s.doc[i].dep_ in ("aux", "neg") or s.doc[i].lower_ in _DROPPABLE for i in range(a + 1, b))
 
 
-def render(template: str, values: dict[str, str | None]) -> str | None:
-    """Fill the template; None when it needs a group that did not take part in the match."""
-    missing = False
-
-    def one(m: re.Match[str]) -> str:
-        nonlocal missing
-        value = values.get(m.group(1))
-        if m.group(2) and not value:
-            return ""  # {name?}: optional
-        if value is None or (not value.strip() and m.group(1) not in ("before", "after")):
-            missing = True
-            return ""
-        for name in filter(None, m.group(3).split("|")):
-            value = FILTERS[name](value) if value else value
-            if value is None:
-                missing = True
-                return ""
-        return value
-
-    out = _SLOT.sub(one, template)
-    return None if missing else out
+def did_not(s: Sentence, verb: Token, subj: Token, subj_text: str) -> Edit | None:
+    """'We should have waited for the backup' -> 'We did not wait for the backup'."""
+    start = s.span_start(subj)
+    end = s.clause_end(verb)
+    base = verb.lemma_.lower()
+    if base in _NO_FACT:
+        return None  # "should have known better" states no act to keep
+    lead = _cap(subj_text, s.at_start(start))
+    return start, end, f"{lead} did not {base}" + _rest(s, verb.i, end)
 
 
-def splice(sentence: str, start: int, end: int, replacement: str) -> str:
-    """The sentence with [start:end) replaced, tidied and capitalised where a sentence begins."""
-    head = sentence[:start]
-    if not head.strip() or LEAD.fullmatch(head):
-        replacement = _cap(replacement.lstrip())
-    return tidy(head + replacement + sentence[end:])
+def past(s: Sentence, verb: Token, subj: Token, subj_text: str) -> Edit | None:
+    """'It shouldn't have gone out on a Friday' -> 'It went out on a Friday'."""
+    start = s.span_start(subj)
+    end = s.clause_end(verb)
+    lead = _cap(subj_text, s.at_start(start))
+    return start, end, f"{lead} {inflect(verb.lemma_.lower(), 'VBD')}" + _rest(s, verb.i, end)
 
 
-def tidy(s: str) -> str:
-    s = re.sub(r"[ \t]{2,}", " ", s.strip())
-    s = re.sub(r"\s+([,.;:!?])", r"\1", s)
-    s = re.sub(r"([,;:])\1+", r"\1", s)
-    s = re.sub(r"\?[.,;:]+", "?", s)
-    s = re.sub(r"([;,] )(What|Why|How|Which)\b", lambda m: m.group(1) + m.group(2).lower(), s)
-    s = re.sub(r"^[\s,;:]+", "", s)
-    s = re.sub(r"\b([Aa]n?) (?=(?:an?|the) )", "", s)  # "a a manual step"
-    s = re.sub(r"\b([Aa]) (?=[aeioAEIO][a-z])(?!one\b|once\b)", r"\1n ", s)
-    lead = LEAD.match(s).end()
-    return s[:lead] + _cap(s[lead:])
+_ARTICLE = re.compile(r"(?<![\w-])([Aa]n?) $")
+
+
+def delete_word(text: str, start: int, end: int) -> Edit:
+    """Remove text[start:end] without leaving a gap, a stray comma or a wrong article."""
+    after = re.compile(r"[ \t]*,?[ \t]*").match(text, end)
+    stop = after.end() if after else end
+    head = text[:start]
+    lead = re.match(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:UTC)?\s*[-–—:]?\s*)?", text)
+    if lead and start <= lead.end():
+        # the first word goes: the next one takes its capital
+        nxt = text[stop : stop + 1]
+        if nxt.islower():
+            return start, stop + 1, nxt.upper()
+        return start, stop, ""
+    article = _ARTICLE.search(head)
+    if article:
+        nxt = text[stop : stop + 1].lower()
+        a = article.group(1)
+        an = nxt in "aeiou" and nxt != ""
+        new = ("An" if a[0] == "A" else "an") if an else ("A" if a[0] == "A" else "a")
+        return article.start(1), stop, new + " "
+    if text[start - 1 : start] == " " and text[end : end + 1] in (",", "."):
+        return start - 1, end, ""
+    if after and after.group().strip() == "," and text[start - 1 : start] == " ":
+        return start - 1, stop - 1 if text[stop - 1 : stop] == " " else stop, ""
+    return start, stop, ""
+
+
+def drop_possessive(s: Sentence, name: Token) -> Edit | None:
+    """'It was Leo's migration that locked the table' -> 'It was the migration that ...'."""
+    doc = s.doc
+    case = [c for c in name.children if c.dep_ == "case"]
+    if not case:
+        return None
+    first = name.left_edge.i
+    last = case[0].i
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    word = "The" if s.at_start(start) else "the"
+    following = doc[last + 1] if last + 1 < len(doc) else None
+    if following is None:
+        return None
+    return start, end + (1 if doc.text[end : end + 1] == " " else 0), word + " "
