@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from pmdesk.lint.names import is_given_name
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _TIME = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|[ap]\.?m\.?)$", re.I)
-_NON_PERSON_ENTS = {
-    "ORG", "PRODUCT", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "LANGUAGE",
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
-}  # fmt: skip
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -65,8 +63,9 @@ class Sentence:
 
     # -- who --------------------------------------------------------------------------------
 
-    def is_name(self, t: Token) -> bool:
-        """A word that names a person: a known name, a PERSON entity, or a name-like word."""
+    def is_name(self, t: Token, strict: bool = False) -> bool:
+        """A word that names a person: a known name, a handle, a given name, a PERSON entity
+        (strict: not on the entity recogniser's word alone)."""
         low = t.lower_
         if low in self.people:
             return True
@@ -74,23 +73,16 @@ class Sentence:
             return True
         if low in self.w["not_names"] or not t.text[:1].isupper() or not t.is_alpha:
             return False
-        if t.ent_type_ == "PERSON":
-            return True
         if t.text.isupper() or any(c.dep_ == "det" for c in t.children):
-            return False
-        if not _in_dictionary(low) and t.dep_ in ("nsubj", "poss", "nsubjpass", "conj", "appos"):
-            # a capitalised word no English dictionary knows, standing where a person would:
-            # a name (the tagger and the entity recogniser miss many names in tech prose)
+            return False  # "the Kafka cluster", "DNS": things
+        if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
+            return False  # "Vault config"
+        if t.ent_type_ == "PERSON" and t.tag_ != "NNS" and not strict:
             return True
-        if t.ent_type_ in _NON_PERSON_ENTS:
-            return False
-        # a capitalised word the tagger calls a proper noun, with no article before it
-        # ("the Kafka cluster" is a thing) and not the first word of a compound noun
-        if t.tag_ not in ("NNP", "NNPS"):
-            return False
-        if any(c.dep_ == "det" for c in t.children):
-            return False
-        return not (t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"))
+        if is_given_name(low):
+            # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name
+            return not _in_dictionary(low) or t.tag_ in ("NNP", "NNPS")
+        return False
 
     def person_kind(self, t: Token | None) -> str:
         """'person' (a name, he/she, a role), 'group' (a team, someone), 'we', or ''."""
@@ -99,18 +91,39 @@ class Sentence:
         low = t.lower_
         if low in ("we", "us", "i", "you", "they"):
             return "we"
+        phrase_text = self.doc.text[t.left_edge.idx : t.idx + len(t.text)].lower()
+        if re.search(r"\bon[- ]?call\b|\boncall\b", phrase_text) and not re.search(
+            r"\b(?:rotation|schedule|rota|tool|bot|pager|system|policy)\b", phrase_text
+        ):
+            return "person"
+        if (
+            low in self.w["team_words"]
+            and t.text[:1].isupper()
+            and t.i > 0
+            or low in self.w["team_words"]
+            and t.text[:1].isupper()
+            and not any(c.dep_ == "det" for c in t.children)
+            and t.dep_ in ("nsubj",)
+            and (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ in ("VERB", "AUX", "ADV"))
+        ):
+            return "group"
         if low in self.w["pronouns"]:
             return "person"
         if self.is_name(t):
             return "person"
-        lemma = t.lemma_.lower()
+        lem = t.lemma_.lower()
         compound = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
-        phrase = f"{compound} {lemma}".strip()
-        if lemma in ("one", "body") and low in ("no one", "someone", "somebody"):
+        phrase = f"{compound} {lem}".strip()
+        if low == "none" and any(
+            c.lower_ == "of" and any(self.person_kind(g) in ("person", "group") for g in c.children)
+            for c in t.children
+        ):
+            return "group"  # "none of the reviewers"
+        if lem in ("one", "body") and low in ("no one", "someone", "somebody"):
             return "group"
-        if low in self.w["groups"] or lemma in self.w["groups"] or phrase in self.w["groups"]:
+        if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
-        if lemma in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
+        if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
             if any(self.is_tech(c) for c in t.children if c.dep_ == "compound"):
                 return ""
@@ -128,16 +141,38 @@ class Sentence:
         while verb is not None and seen < 6:
             seen += 1
             for c in verb.children:
+                if c.dep_ == "csubj" and any(x.lower_ in ("whoever", "whomever") for x in c.subtree):
+                    return next(x for x in c.subtree if x.lower_ in ("whoever", "whomever"))
                 if c.dep_ in SUBJECTS:
+                    if c.lower_ in ("who", "that") and verb.dep_ == "ccomp" and lemma(verb.head) == "be":
+                        attr = [x for x in verb.head.children if x.dep_ == "attr"]
+                        if attr:
+                            return attr[0]  # "It was Björn who disabled ..." read as a clause
                     if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                        return verb.head  # "It was Sven who took down the cache"
+                        head = verb.head  # "It was Sven who took down the cache"
+                        if head.lower_ in ("one", "person", "guy", "engineer") and head.dep_ == "attr":
+                            # "Tariq is the one who let it lapse": the one is Tariq
+                            subj = [x for x in head.head.children if x.dep_ == "nsubj"]
+                            return subj[0] if subj else head
+                        return head
                     return c
-            if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head is not verb:
+            if verb.head is not verb and (
+                verb.dep_ in ("conj", "xcomp")
+                or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")  # "..., breaking prod"
+            ):
                 verb = verb.head
                 continue
-            if verb.dep_ == "relcl":
-                return None
+            break
+        return self._name_before(verb)
+
+    def _name_before(self, verb: Token | None) -> Token | None:
+        """The tagger sometimes misreads a name before its verb ("Raj/RB pushed"): take it."""
+        if verb is None or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
+        before = self.doc[verb.i - 1]
+        if before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.w["not_names"]:
+            if before.ent_type_ == "PERSON" or before.lower_ in self.people or is_given_name(before.lower_):
+                return before
         return None
 
     def object(self, verb: Token) -> Token | None:

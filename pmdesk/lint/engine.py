@@ -157,6 +157,9 @@ class Linter:
             words.add(w)
             if "-" in w:
                 words.update(w.split("-"))
+            if "'" in w or "’" in w:
+                head, _, tail = w.replace("’", "'").partition("'")
+                words.update((head, "'" + tail))
             if w.endswith(("'s", "’s")):
                 words.update((w[:-2], "'s"))
             elif w.endswith(("n't", "’t")):

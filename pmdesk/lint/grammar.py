@@ -67,8 +67,13 @@ def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the Penn tag's form (VBD past, VBN participle, VBZ 3rd person)."""
     from lemminflect import getInflection
 
-    if "-" in lemma:  # force-push -> force-pushed
+    if "-" in lemma.strip("-"):  # force-push -> force-pushed
         head, _, last = lemma.rpartition("-")
         return f"{head}-{inflect(last, tag)}"
-    found = getInflection(lemma, tag=tag)
+    if not lemma.isalpha():
+        return lemma
+    try:
+        found = getInflection(lemma, tag=tag)
+    except (IndexError, KeyError, ValueError):  # (its rules for unknown words assume length)
+        return lemma
     return found[0] if found else lemma

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
 from pmdesk.lint.clause import Sentence, lemma
+from pmdesk.lint.grammar import inflect
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,23 +36,17 @@ def judge(fn: Judge) -> Judge:
 _HARMFUL_PHRASAL = {("take", "down"), ("bring", "down"), ("knock", "over"), ("knock", "out"),
                     ("wipe", "out"), ("blow", "away"), ("mess", "up"), ("screw", "up"),
                     ("fat", "finger")}  # fmt: skip
-_HARMFUL = {"break", "misconfigure", "fat-finger", "mistype", "corrupt", "nuke", "botch",
-            "bungle", "fumble", "mess", "screw", "misspell", "clobber", "trash"}  # fmt: skip
 _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale", "up"),
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
-_STRONG_FAIL = {
-    "broke", "broken", "break", "breaking", "bad", "wrong", "incorrect", "faulty", "buggy",
-    "untested", "unreviewed", "outage", "outages", "crash", "crashed", "crashing", "caused",
-    "causing", "mistake", "mistakenly", "accidentally", "inadvertently", "unintentionally",
-    "erroneously", "wrongly", "instead", "locked", "wiped", "corrupted", "corrupt",
-    "corruption", "downtime", "overloaded", "exhausted", "leaked", "exposed", "failure",
-    "regression", "invalid", "lost", "halted", "stalled", "froze", "culprit", "triggered",
-    "disrupted", "unavailable", "offline", "mid", "without", "friday", "down", "deleted",
-    "led", "resulting", "500s", "errors", "blocked", "flooded", "melted", "knocked",
-}  # fmt: skip
+_WEAK_FAIL = {"production", "prod", "live", "peak", "by", "took", "public", "why", "freeze",
+              "issue", "problem", "problems", "incident", "friday", "down", "errors", "instead"}
 
 
-_TOOK_DOWN = re.compile(r"\b(?:took|takes?|taking|brought|brings?|bringing|knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:down|over|offline)\b", re.I)
+_TOOK_DOWN = re.compile(r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b", re.I)
+# "..., which is why the invoices vanished": the act is named as the cause
+_CAUSAL = re.compile(r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b", re.I)
+_MISTAKEN = re.compile(r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had)\b", re.I)
+_EXPOSED = re.compile(r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b", re.I)
 
 
 def _words(s: Sentence) -> set[str]:
@@ -60,6 +55,12 @@ def _words(s: Sentence) -> set[str]:
 
 def _conditional(verb: Token) -> bool:
     """The act is only supposed: 'if Dana had run it', 'whether Ana deleted it'."""
+    before = verb.doc.text[max(0, verb.idx - 60) : verb.idx].lower()
+    if re.search(r"\b(?:in\s+case|if|whether|unless|lest)\b[^,;.]*$", before):
+        return True
+    for a in verb.ancestors:
+        if a.lower_ == "case" and a.head.lower_ == "in":
+            return True  # "in case anyone executes the attack"
     t = verb
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
@@ -85,29 +86,112 @@ def _is_act(s: Sentence, verb: Token) -> bool:
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
-    return lem in s.w["act_verbs"] or phrase in _HARMFUL_PHRASAL
+    return lem in s.w["act_verbs"] or lem in s.w["harmful_verbs"] or phrase in _HARMFUL_PHRASAL
+
+
+_REMOVAL = {"delete", "remove", "drop", "kill", "restart", "reboot", "clear", "flush", "purge",
+            "drain", "disable", "stop", "cordon", "evict", "quarantine", "isolate", "shut",
+            "rotate", "revoke", "replace", "reset", "rebuild", "repair", "roll", "terminate"}
+# destructive acts on data are failures by themselves unless what was removed was itself junk
+_DESTRUCTIVE = {"drop", "delete", "wipe", "truncate", "purge", "overwrite", "erase", "destroy", "nuke"}
+_DATA = re.compile(r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|shared\s+\w+)\b", re.I)
+_JUNK = re.compile(r"\b(?:stale|stuck|old|orphan(?:ed)?|unused|duplicate[sd]?|temporary|temp|tmp|leaked|compromised|broken|bad|faulty|failed|corrupt(?:ed)?|test|dangling|expired|obsolete|deprecated|extra|empty|zombie|hung|wedged|redundant)\b", re.I)
+_POSITIVE = re.compile(r"\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b", re.I)
+
+
+_FIX = re.compile(r"\b(?:fix(?:ed|es)?|hotfix|patch(?:ed)?|workaround|mitigation|rollback|revert)\b", re.I)
+_PURPOSE = {"avoid", "prevent", "mitigate", "protect", "stop", "reduce", "limit", "contain", "free", "recover", "restore", "unblock", "investigate", "analyze", "analyse", "diagnose", "figure", "find", "fix", "debug"}
+
+
+def _remedy(s: Sentence, verb: Token) -> bool:
+    """The act repairs: 'pushed a fixed config', 'turned off the feature to avoid ...',
+    'started investigating the root cause'."""
+    obj = s.object(verb)
+    if obj is not None and _FIX.search("".join(t.text_with_ws for t in obj.subtree)):
+        return True
+    for c in verb.subtree:
+        if lemma(c) in _PURPOSE and c.i > verb.i and c.i > 0 and s.doc[c.i - 1].lower_ in ("to", "and"):
+            return True  # "turned off the feature to avoid ...", "started to investigate"
+        if c.dep_ == "xcomp" and c.head is verb and lemma(c) in _PURPOSE:
+            return True
+    return False
 
 
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
-    if lem in _HARMFUL or _phrasal(verb) in _HARMFUL_PHRASAL:
+    if _remedy(s, verb):
+        return False
+    if verb.tag_ == "VBZ" and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
+        return _failure_context(s)  # a timeline in the present: "00:33 Preston wipes the DB"
+    if lem in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
         return True
     if any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return True
-    if _TOOK_DOWN.search(s.text):
+    obj = s.object(verb)
+    if lem in _DESTRUCTIVE and obj is not None:
+        phrase = "".join(t.text_with_ws for t in obj.subtree)
+        if _DATA.search(phrase) and not _JUNK.search(phrase) and not re.search(r"no\s+longer\s+(?:in\s+use|needed|used)|not\s+in\s+use|unused", s.text, re.I):
+            return True  # "dropped the orders table"
+    if lem == "leave" and any(
+        c.lower_ in ("open", "exposed", "unlocked", "unpatched", "unencrypted", "public", "running", "enabled", "on", "behind", "unattended")
+        for c in verb.subtree
+    ):
+        return True  # "left the debug endpoint open"
+    if lem == "cause" and obj is not None:
+        return True  # "caused the incident"
+    if any(c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children):
+        return True  # "disabled the rate limiter and never turned it back on"
+    if lem in _REMOVAL:
+        # "restarted the stuck workers", "removed the bad node": cleaning up after a failure
+        if obj is not None:
+            inside = {t.i for t in obj.subtree}
+            rest = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
+            return _failure_context(_Text(rest, s))
+    return _failure_context(s)
+
+
+class _Text:
+    """A stand-in sentence for the failure-word test on part of a sentence."""
+
+    def __init__(self, text: str, s: Sentence) -> None:
+        self.text, self.lower, self.w = text, text.lower(), s.w
+
+
+def _failure_context(s: Sentence) -> bool:
+    """Words in the sentence that say something went wrong."""
+    if _TOOK_DOWN.search(s.text) or _EXPOSED.search(s.text) or _MISTAKEN.search(s.text):
         return True
-    found = _words(s) & _STRONG_FAIL
+    if _CAUSAL.search(s.text):
+        return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
+    if re.search(r"\binstead\s+of\b", s.lower):
+        return True
+    found = _words(s) & (s.w["failure_words"] - _WEAK_FAIL)
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
     if found == {"without"}:
-        return bool(re.search(r"\bwithout\s+(?:any\s+|a\s+)?(?:test|review|check|approv|telling|asking|a\s+backup|backup|warning|notice|a\s+ticket|a\s+change)", s.lower))
+        return bool(re.search(r"\bwithout\s+(?:any\s+|a\s+)?(?:test|review|check|approv|telling|asking|looking|reading|waiting|a\s+backup|backup|warning|notice|a\s+ticket|a\s+change|a\s+canary|canary|a\s+rollback|rollback)", s.lower))
     return bool(found)
+
+
+def _kept_doing(verb: Token) -> bool:
+    """'The billing team keeps breaking invoicing': a habit, read as an act."""
+    return verb.tag_ == "VBG" and verb.dep_ == "xcomp" and lemma(verb.head) in ("keep", "continue")
+
+
+def _did_nothing(verb: Token) -> bool:
+    if lemma(verb) == "do" and any(c.lower_ in ("nothing", "zilch") for c in verb.children):
+        return True
+    return any(_did_nothing(c) for c in verb.children if c.dep_ == "conj")
 
 
 def _past_act(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
+    if verb.tag_ in ("VBP", "VBN", "NN") and verb.lower_ == inflect(lemma(verb), "VBD") and verb.lower_ != lemma(verb):
+        return True  # "Kwame overwrote/VBP": the tagger's slip on an irregular past
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # "The mobile team shipped without ...": a past tense read as a participle
     if verb.tag_ == "VBN" and any(c.lower_ in ("had", "has", "have", "'d") for c in verb.children if c.dep_ == "aux"):
         return True
     return verb.tag_ == "VBZ" and verb.pos_ == "VERB"
@@ -119,8 +203,12 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for verb in s.doc:
-        if verb.pos_ not in ("VERB", "AUX") or not _is_act(s, verb) or not _past_act(verb):
+        if verb.pos_ not in ("VERB", "AUX") or not _is_act(s, verb):
             continue
+        if not _past_act(verb) and not _kept_doing(verb):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # "pods keep getting restarted": the subject is not the one who acted
         subj = s.subject(verb)
         if s.person_kind(subj) != "person" or subj.dep_ == "nsubjpass":
             continue
@@ -136,7 +224,9 @@ def group_act(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for verb in s.doc:
-        if verb.pos_ not in ("VERB", "AUX") or not _past_act(verb):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _past_act(verb) and not s.negated(verb) and not _kept_doing(verb):
             continue
         subj = s.subject(verb)
         if s.person_kind(subj) != "group" or subj.dep_ == "nsubjpass":
@@ -147,11 +237,14 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
+        checks = lem in s.w["human_checks"]
         if not omission and not (_is_act(s, verb) and _harmful(s, verb)):
-            # "nobody checked the backups": a negative group as the agent of a check
-            if not (subj.lower_ in ("nobody", "one") and lem in s.w["human_checks"]):
-                continue
-        if s.negated(verb) and lem not in ("bother", "check", "notice", "test", "read"):
+            # "nobody checked the backups", "ops still hasn't looked at the alert"
+            knowing = lem in ("know", "understand", "realise", "realize", "expect", "see", "anticipate", "think", "update", "report")
+            if not (checks and not knowing and (subj.lower_ in ("nobody", "one", "none") or s.negated(verb))):
+                if not _did_nothing(verb):
+                    continue
+        elif s.negated(verb) and not checks:
             continue
         edit = None
         if lem in ("skip", "ignore", "miss", "overlook", "bypass"):
@@ -167,25 +260,55 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         return
     for verb in s.doc:
         lem = lemma(verb)
-        if lem not in s.w["omission_verbs"] and lem != "bother":
+        unmade_check = (
+            s.negated(verb) and not _modal(verb)
+            and (lem in s.w["human_checks"] or lem in s.w["act_verbs"] or any(c.lower_ == "never" for c in verb.children))
+            and lem not in ("know", "expect", "predict", "foresee", "anticipate", "understand")
+            and (lem != "think" or any(c.dep_ == "xcomp" for c in verb.children))
+        )
+        if lem not in s.w["omission_verbs"] and lem != "bother" and not unmade_check:
             continue
+        if verb.tag_ == "VBN" and verb.dep_ not in ("ROOT", "conj") and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # "skipped quality tests": a participle describing the tests
+        if any(c.lower_ == "yet" for c in verb.children):
+            continue  # "members who have not yet run it": a status, not a lapse
         subj = s.subject(verb)
         kind = s.person_kind(subj)
-        if kind not in ("person", "we") or _conditional(verb) or subj.dep_ == "nsubjpass":
+        if kind not in ("person", "we", "group") or _conditional(verb) or subj.dep_ == "nsubjpass":
             continue
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if lem == "let" and kind != "we":
+            if not any(lemma(x) in s.w["lapse_verbs"] or x.lower_ in s.w["lapse_verbs"] for x in verb.subtree if x.i > verb.i):
+                continue
+            yield s.span_start(subj), s.clause_end(verb), None
+            return
+        if kind == "group" and lem not in ("sleep",):
+            continue  # the group rule judges teams
+        if lem == "sleep":
+            if not any(c.lower_ == "through" for c in verb.children):
+                continue
+            yield s.span_start(subj), s.clause_end(verb), None
+            return
         if lem == "bother":
             if not s.negated(verb):
                 continue
         elif lem in ("fail", "neglect", "forget", "omit"):
             if lem == "fail" and xcomp is None:
                 continue
-        elif kind == "we" or lem in ("drop", "let", "sit"):
+        elif kind == "we" or lem in ("drop", "sit"):
             continue  # "we missed the alert" is how teams write; "dropped the ball" is judged
+        elif unmade_check:
+            did = any(c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children)
+            if kind != "person" or not (_past_act(verb) or did or "never" in s.lower):
+                continue
+            if subj.ent_type_ == "PERSON" and not s.is_name(subj, strict=True) and subj.lower_ not in ("he", "she"):
+                continue  # a name only the entity recogniser vouches for: often a company
         elif s.negated(verb) or _modal(verb):
             continue
         edit = None
-        if xcomp is not None and xcomp.pos_ == "VERB":
+        if lem in s.w["human_checks"] and lem not in s.w["omission_verbs"]:
+            pass  # a check that was not made ("Dana never tested the restore")
+        elif xcomp is not None and xcomp.pos_ == "VERB":
             edit = rewrite.passive(s, xcomp, subj, negate=True, inner=True)
             if edit is not None:
                 edit = (s.span_start(subj), edit[1], edit[2])
@@ -193,6 +316,21 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             edit = rewrite.passive(s, verb, subj)
         yield s.span_start(subj), s.clause_end(verb), edit
         return
+
+
+@judge
+def failure_of(s: Sentence) -> Iterator[Hit]:
+    """'Our failure to finish the follow-up work': an omission owned by people."""
+    if s.is_question() or s.states_principle():
+        return
+    for t in s.doc:
+        if t.lower_ not in ("failure", "inability", "refusal", "reluctance") or not any(c.dep_ == "poss" for c in t.children):
+            continue
+        owner = next(c for c in t.children if c.dep_ == "poss")
+        if owner.lower_ in ("our", "their", "his", "her", "my", "your") or s.is_name(owner):
+            if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children):
+                yield owner.idx, t.idx + len(t.text), None
+                return
 
 
 @judge
@@ -206,7 +344,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         person = t.lower_ in ("his", "her") or s.is_name(t)
         if not person:
             continue
-        if not (_words(s) & _STRONG_FAIL):
+        if not _failure_context(s):
             continue
         edit = rewrite.drop_possessive(s, t) if t.lower_ not in ("his", "her") else (
             t.idx, t.idx + len(t.text), "the" if t.i > s.lead_end() else "The"
@@ -215,14 +353,35 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_MODALS = {"should", "ought", "could", "must", "shouldn't", "couldn't", "mustn't"}
+@judge
+def blame_on(s: Sentence) -> Iterator[Hit]:
+    """'The retry storm is on Yusuf': the failure is laid on a person."""
+    if s.is_question() or s.states_principle():
+        return
+    for t in s.doc:
+        if t.lower_ != "on" or t.dep_ != "prep" or lemma(t.head) != "be":
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if not objs or not (s.person_kind(objs[0]) in ("person", "group") or objs[0].lower_ in ("him", "her", "them")):
+            continue
+        if t.head.dep_ in ("relcl", "acl"):
+            continue  # "the pool that was on NVMes"
+        holder = s.subject(t.head)
+        if holder is not None and holder.lower_ in ("that", "which", "who"):
+            continue
+        yield s.span_start(t.head), objs[0].idx + len(objs[0].text), None
+        return
+
+
+_MODALS = {"should", "ought", "could", "must", "shouldn't", "couldn't", "mustn't", "might", "would"}
+_WOULD_VERBS = {"prevent", "avoid", "catch", "stop", "notice", "spot", "detect", "flag", "realise", "realize", "know", "check", "test", "verify"}
 
 
 @judge
 def counterfactual(s: Sentence) -> Iterator[Hit]:
     """What people should, could or ought to have done: judging the past by what we know now."""
-    if s.states_principle():
-        return
+    if s.states_principle() or s.is_question():
+        return  # "Could we have handled it better?" is the blameless question itself
     for m in s.doc:
         if m.lower_ not in _MODALS and not (m.lower_ == "ought" or m.lemma_ == "should"):
             continue
@@ -247,6 +406,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         low_subj = subj.lower_ if subj is not None else ""
         if kind:
             pass
+        elif subj is None and m.lower_ in ("should", "ought") and (m.i == s.lead_end() or s.doc[m.i - 1].is_punct):
+            pass  # "- should have done the change on one host first": a note about ourselves
         elif passive and lem in s.w["human_checks"]:
             pass
         elif low_subj in ("it", "this", "that", "these", "those") and lem in s.w["ship_verbs"]:
@@ -255,8 +416,19 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             pass
         else:
             continue  # a system's counterfactual: "the alert should have fired"
-        if m.lower_ == "could" and not kind:
-            continue
+        if m.lower_ in ("could", "couldn't", "might", "would"):
+            # "could have" blames only when it is about catching or stopping the failure;
+            # "options we could have taken", "anyone could have created the bucket" do not
+            if kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive:
+                continue
+            if s.negated(verb) or any(c.dep_ == "neg" for c in m.children) or m.lower_ == "couldn't":
+                continue  # "we could not have asked for cleaner evidence"
+            if subj is not None and subj.lower_ in ("anyone", "anybody"):
+                continue
+        if verb.dep_ in ("relcl", "acl") or m.head.dep_ in ("relcl", "acl"):
+            continue  # "people that could have helped": describing, not judging
+        if lem == "be" and any(c.lower_ == "able" for c in verb.children):
+            continue  # "they should not have been able to log in": a system permitted it
         yield (s.span_start(subj) if subj is not None else m.idx), s.clause_end(verb if m.dep_ == "aux" else m), _counterfactual_edit(s, m, verb, subj, passive)
         return
 
@@ -304,8 +476,31 @@ def _counterfactual_edit(s: Sentence, modal: Token, verb: Token, subj: Token | N
     return rewrite.did_not(s, verb, subj, subj_text)
 
 
-_IF_ONLY = re.compile(r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made)\b", re.I)
+_IF_ONLY = re.compile(r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b", re.I)
+_WOULD_IF = re.compile(r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\b", re.I)
 _HAD_WE = re.compile(r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b", re.I)
+
+
+@judge
+def expectation(s: Sentence) -> Iterator[Hit]:
+    """'He was supposed to rotate the credentials': an expectation held against a person."""
+    if s.is_question() or s.states_principle():
+        return
+    for t in s.doc:
+        if t.lower_ not in ("supposed", "expected", "meant", "required", "asked", "told") or t.tag_ != "VBN":
+            continue
+        xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
+        if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
+            continue
+        subj = s.subject(t)
+        if s.person_kind(subj) not in ("person", "group"):
+            continue
+        if lemma(xcomp) in ("be", "have", "remain", "stay", "keep") or not any(c.lower_ in ("was", "were", "had") for c in t.children):
+            continue  # "engineers are expected to be on call one week in six": a policy
+        if t.lower_ in ("asked", "told", "required") and not re.search(r"\b(?:but|and\s+didn't|and\s+did\s+not|never|yet|not\s+at)\b", s.lower):
+            continue  # "Dana was asked to lead the call" is a neutral event
+        yield s.span_start(subj), s.clause_end(t), None
+        return
 
 
 @judge
@@ -313,7 +508,7 @@ def counterfactual_if(s: Sentence) -> Iterator[Hit]:
     """'If only we had...', 'Had they waited...', 'If Dana had checked, we would have...'."""
     if s.states_principle() or s.is_question():
         return
-    m = _IF_ONLY.search(s.text) or _HAD_WE.search(s.text)
+    m = _IF_ONLY.search(s.text) or _HAD_WE.search(s.text) or _WOULD_IF.search(s.text)
     if m:
         yield 0, len(s.text.rstrip(" .")), None
 
@@ -352,6 +547,8 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
         if word in ("preventable", "avoidable", "unavoidable", "unpreventable"):
             if word.startswith("un") or s.negated(t.head) or _negated_near(s, t):
                 continue
+            if t.dep_ == "amod" and t.head.lower_ not in _FAILURE_NOUNS:
+                continue  # "avoidable round-trips": a cost, not a verdict
             if s.is_question():
                 continue
             yield t.idx, t.idx + len(t.text), None
@@ -363,18 +560,61 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 yield s.span_start(t.head) if t.dep_ != "ROOT" else s.doc[s.lead_end()].idx, s.clause_end(t), None
                 return
         if word in ("fault", "faults", "blame", "blamed", "blaming", "blameworthy"):
-            if s.quoted(t) or _technical_fault(s) or s.is_question() and word != "fault":
+            if s.quoted(t) or _technical_fault(s):
                 continue
-            if _negated_near(s, t) or word == "blame" and re.search(r"\b(?:not|no|never|without|avoid|don't)\b[^.]{0,30}\bblam", low):
+            if word == "fault" and re.search(r"\b(?:nobody|no\s+one|noone)'?s?\s+fault\s+but\b", low):
+                yield t.idx, t.idx + len(t.text), None  # "nobody's fault but Gustavo's"
+                return
+            if s.is_question() and word != "fault" and "to blame" not in low:
                 continue
-            if word.startswith("fault") and not re.search(r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|the|own|anyone's)\s+fault\b|\bfault\s+(?:lies|lay|is|was)\b", low):
+            if word == "blame" and t.dep_ in ("nsubj", "nsubjpass") and not (
+                lemma(t.head) in ("rest", "lie", "fall", "sit", "be", "land") and any(c.lower_ in ("with", "on") for c in t.head.children)
+            ):
+                continue  # "blame shuts down the flow of information": talk about blame
+            if "to blame" in low:
+                cop = next((x for x in s.doc if x.lower_ == "to" and x.i + 1 < len(s.doc) and s.doc[x.i + 1].lower_ == "blame"), None)
+                holder = s.subject(cop.head) if cop is not None and cop.head is not None else None
+                if holder is not None and holder.lower_ not in ("who", "whom", "this", "that", "it") and not s.person_kind(holder):
+                    continue  # "the storage driver is to blame": a component, not a person
+            if word in ("blamed", "blame", "blaming") and t.pos_ == "VERB":
+                subj = s.subject(t)
+                if subj is not None and not s.person_kind(subj) and subj.lower_ not in ("who", "this", "that"):
+                    continue  # "an error that blamed their input"
+            if "at fault" in low and word == "fault":
+                holder = s.subject(t.head.head) if t.head.lower_ == "at" else None
+                if holder is not None and not s.person_kind(holder):
+                    continue  # "nothing was at fault in the logs"
+            if _negated_near(s, t, 5) or word == "blame" and re.search(r"\b(?:not|no|never|without|avoid|don't)\b[^.]{0,30}\bblam", low):
+                continue
+            if word.startswith("fault") and not re.search(r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|[A-Z]\w+'s)\b", low):
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
 
 
-def _negated_near(s: Sentence, t: Token) -> bool:
-    window = s.doc[max(0, t.i - 3) : t.i]
+_RESPONSIBLE = re.compile(
+    r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
+    r"\bresponsibility\s+for\s+(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|"
+    r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on)\s+(?:this|that|it)\b",
+    re.I,
+)
+
+
+@judge
+def responsibility(s: Sentence) -> Iterator[Hit]:
+    """Who is responsible for the outage: looking for the culprit, not the causes."""
+    if s.states_principle():
+        return
+    m = _RESPONSIBLE.search(s.text)
+    if m and not re.search(r"\b(?:not|no\s+one|nobody|no\s+single)\b", s.text[: m.start()], re.I):
+        yield m.start(), m.end(), None
+
+
+_FAILURE_NOUNS = {"outage", "outages", "incident", "incidents", "downtime", "failure", "failures", "mistake", "mistakes", "error", "errors", "loss", "breach", "disruption", "crash", "regression", "problem", "issue", "mess"}
+
+
+def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
+    window = s.doc[max(0, t.i - width) : t.i]
     return any(w.lower_ in ("not", "n't", "no", "never", "nobody", "isn't", "wasn't") for w in window)
 
 
@@ -387,8 +627,12 @@ def judgement(s: Sentence) -> Iterator[Hit]:
         word = t.lower_
         if word not in s.w["judgement_words"] or s.quoted(t) or _negated_near(s, t):
             continue
-        if word in s.w["technical_senses"] and not _about_people(s, t):
-            continue
+        if t.text.isupper() and len(t.text) > 1:
+            continue  # "YOLO", a testnet's name
+        if word in ("unacceptable", "inexcusable", "embarrassing", "ridiculous") and t.dep_ == "amod" and not _about_people(s, t):
+            continue  # "unacceptable risk": a judgement of a risk, not of people
+        if word in s.w["technical_senses"] and t.dep_ == "amod" and not _about_people(s, t):
+            continue  # "lazy loading"; but code that "was lazy and untested" is judged
         if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and word not in ("unacceptable", "inexcusable", "unforgivable"):
             yield _deletion_hit(s, t)
         else:
@@ -403,10 +647,15 @@ def _about_people(s: Sentence, t: Token) -> bool:
     """The word describes a person, a person's work or a decision, not code."""
     head = t.head
     if t.dep_ == "amod":
-        return bool(s.person_kind(head)) or head.lower_ in s.w["verdict_nouns"] or head.lower_ in ("mistake", "error", "change", "review", "approach")
+        return bool(s.person_kind(head)) or head.lower_ in s.w["verdict_nouns"] or head.lower_ in ("mistake", "error", "change", "review", "approach", "oversight", "blunder", "slip")
     if t.dep_ in ("acomp", "attr"):
         return bool(s.person_kind(s.subject(head)))
     return t.dep_ == "advmod" and bool(s.person_kind(s.subject(head)))
+
+
+def _deletion_hit_span(s: Sentence, first: Token, last: Token) -> Hit:
+    start, end = first.idx, last.idx + len(last.text)
+    return start, end, rewrite.delete_word(s.text, start, end)
 
 
 def _deletion_hit(s: Sentence, t: Token) -> Hit:
@@ -438,7 +687,16 @@ _RHETORICAL = re.compile(
     r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
     r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
     r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we)\s+thinking\b|"
-    r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+had\s+to\s+do\s+was\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
+    r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
+    r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b|"
+    r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b|"
+    r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b|\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b|"
+    r"\b(?:painfully|glaringly|blindingly|blatantly|patently|crystal|dead|so|totally|completely)\s+(?:obvious|clear|evident)\b|\bself-evident\b|"
+    r"\b(?:a|one|any)\s+(?:quick|simple|single|basic|five-minute|cursory|two-minute|10-second|ten-second)\s+[\w-]+\s+(?:would|could)\s+have\s+(?:revealed|shown|caught|found|spotted|surfaced|prevented)\b|"
+    r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:with\s+)?[^.?!]{0,40}\b(?:would|could|should)\s+have\s+(?:known|checked|seen|noticed|caught|spotted|realised|realized)\b|\bhalf\s+a\s+brain\b|"
+    r"\b(?:only|just)\s+took\s+(?:one|a|a\s+single)\s+(?:look|glance|minute|second)\b|\bone\s+look\s+at\b|\b(?:simply|just|merely)\s+\w+ing\b[^.?!]*\bwould\s+have\b|\bwho\s+(?:let|allowed)\s+this\b|"
+    r"\bplain\s+as\s+day\b|\bstaring\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwritten\s+all\s+over\b|\bred\s+flags?\s+(?:everywhere|all\s+over)\b|"
+    r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)\s+have\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
     re.I,
 )
 
@@ -449,7 +707,7 @@ def hindsight_rhetoric(s: Sentence) -> Iterator[Hit]:
     if s.states_principle():
         return
     m = _RHETORICAL.search(s.text)
-    if m:
+    if m and not re.search(r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b", s.text[: m.end()], re.I):
         yield 0, len(s.text.rstrip(" .")), None
 
 
@@ -462,23 +720,47 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
         word = t.lower_
         if s.quoted(t):
             continue
+        opening = t.i == s.lead_end() and t.i + 1 < len(s.doc)
+        if opening and t.head.tag_ == "VB" and not s.subject(t.head):
+            continue  # "Clearly define the channel's purpose": an instruction
+        if t.i > 0 and s.doc[t.i - 1].lower_ in ("most", "more", "less", "least"):
+            continue  # "most obviously": most notably
         if word in s.w["hindsight_adverbs"]:
-            if _negated_scope(s, t):
+            if _negated_scope(s, t) and not opening:
                 continue  # "nothing was obviously wrong": dropping the word flips the claim
+            head = t.head
+            if not opening and not (
+                s.person_kind(s.subject(head)) or head.lower_ in ("wrong", "broken", "stale", "bad", "faulty", "misconfigured", "incorrect", "missing")
+            ):
+                continue  # "this obviously hampered testing": an aside, not a verdict
+        elif word in ("naturally",) or word == "of" and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "course":
+            if not opening or not re.search(r"\b(?:going\s+to|bound\s+to|would|was\s+always|inevitabl\w*|needed\s+to|had\s+to)\b", s.lower):
+                continue  # "of course" alone is a shrug; with "was going to" it is hindsight
+            if word == "of":
+                yield _deletion_hit_span(s, t, s.doc[t.i + 1])
+                return
         elif word == "clearly":
             head = t.head
-            if _negated_scope(s, t) or head.tag_ in ("VB", "VBP") and not _past_or_present_report(head):
+            if _negated_scope(s, t) and not opening:
                 continue
-            if not (head.lemma_.lower() in s.w["seeing_verbs"] or head.lower_ in ("wrong", "broken", "stale", "bad", "visible", "marked", "labelled", "labeled", "documented", "written", "outdated", "insufficient")):
+            if not opening and head.tag_ in ("VB", "VBP") and not _past_or_present_report(head):
                 continue
-        elif word in ("simply", "just"):
+            if not opening and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children):
+                continue  # "until clearly documented": a participle, no claim
+            if not opening and not (lemma(head) in s.w["seeing_verbs"] or head.lower_ in ("wrong", "broken", "stale", "bad", "visible", "marked", "labelled", "labeled", "documented", "written", "outdated", "insufficient")):
+                continue
+        elif word in ("simply", "just", "merely"):
             head = t.head
             after = s.doc[t.i + 1].lower_ if t.i + 1 < len(s.doc) else ""
             person = bool(s.person_kind(s.subject(head))) if head.pos_ in ("VERB", "AUX") else False
+            subj = s.subject(head) if head.pos_ in ("VERB", "AUX") else None
+            if word == "merely":
+                pass
             if not (
                 (after in ("forgot", "ignored", "skipped", "missed", "didn't", "did", "never", "assumed", "overlooked", "neglected") and person)
-                or (after in ("had", "needed") and s.doc[t.i + 2].lower_ == "to" if t.i + 2 < len(s.doc) else False)
+                or after in ("had", "needed", "took", "required") and t.i + 2 < len(s.doc) and s.doc[t.i + 2].lower_ in ("to", "a", "one", "the")
                 or after in ("should", "could") and "have" in s.lower
+                or word == "simply" and subj is not None and subj.lower_ == "you" and head.tag_ in ("VBP", "VB", "VBD")
             ):
                 continue
         else:
@@ -492,6 +774,8 @@ def _past_or_present_report(verb: Token) -> bool:
 
 
 def _negated_scope(s: Sentence, t: Token) -> bool:
+    if t.i > 0 and s.doc[t.i - 1].lower_ in ("not", "n't", "never", "nothing"):
+        return True
     head = t.head
     for w in (head, head.head):
         if s.negated(w) or any(c.lower_ in ("nothing", "nobody", "none", "no") for c in w.children):
@@ -503,11 +787,12 @@ def _negated_scope(s: Sentence, t: Token) -> bool:
 
 _HUMAN_ERROR = re.compile(
     r"\b(?:human|operator|user|pilot|manual|engineer(?:ing)?|developer|personnel|people|staff|individual|careless|simple|honest|stupid|silly|dumb|rookie|typing|keyboard|clerical)\s+(?:error|mistake|oversight|slip|failure|fault)s?\b|"
-    r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b",
+    r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b",
     re.I,
 )
+_PREVENTION = re.compile(r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|guard\w*\s+against|make\s+(?:it|them|this)\s+(?:hard|harder|impossible)|such\s+a\s+mistake)\b", re.I)
 _CAUSE = re.compile(
-    r"\b(?:root\s+cause|cause[sd]?|caused\s+by|due\s+to|because\s+of|result(?:ed)?\s+of|blame|attribut\w+\s+to|down\s+to|comes?\s+down|boils?\s+down|came\s+from|stem(?:s|med)\s+from|was\s+(?:a|an|the|simply|just)|were\s+(?:a|an)|is\s+(?:a|an)|reason|led\s+to|trigger\w*|source|culprit|behind|responsible)\b",
+    r"\b(?:root\s+cause|cause[sd]?|causing|stemmed|part\s+of\s+the\s+problem|caused\s+by|due\s+to|because\s+of|result(?:ed)?\s+of|blame|attribut\w+\s+to|down\s+to|comes?\s+down|boils?\s+down|came\s+from|stem(?:s|med)\s+from|was\s+(?:a|an|the|simply|just)|were\s+(?:a|an)|is\s+(?:a|an)|reason|led\s+to|trigger\w*|source|culprit|behind|responsible)\b",
     re.I,
 )
 
@@ -518,21 +803,47 @@ def human_error(s: Sentence) -> Iterator[Hit]:
     if s.states_principle() or s.is_question():
         return
     m = _HUMAN_ERROR.search(s.text)
+    if m and re.search(r"\b(?:never|not|no)\s+(?:\w+\s+)?$", s.text[: m.start()]):
+        m = None  # "indicates a bug, never user error"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
-        if not re.search(r"\b(?:reduce|prevent|avoid|minimi[sz]e|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|rate|rates|dialog|validation)\b", s.lower):
+        if not re.search(r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|rate|rates|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b", s.lower):
             yield m.start(), m.end(), None
             return
     for t in s.doc:
         word = t.lower_
+        if word in ("error", "mistake", "errors", "mistakes") and t.dep_ == "nsubjpass" and lemma(t.head) == "make":
+            yield t.idx, t.idx + len(t.text), None  # "an error was made when republishing"
+            return
+        if word in ("misunderstanding", "miscommunication", "misjudgment", "misjudgement", "assumption") and _CAUSE.search(s.text):
+            if word != "assumption" or any(c.lower_ in ("incorrect", "mistaken", "wrong", "bad", "false", "faulty") for c in t.children):
+                yield t.idx, t.idx + len(t.text), None  # "this misunderstanding led to ..."
+                return
+        if word in ("error", "errors") and lemma(t.head) == "make" and s.person_kind(s.subject(t.head)) in ("person", "group"):
+            yield t.idx, t.idx + len(t.text), None  # "a person made an error when copying"
+            return
+        if word in ("input", "inputs", "values", "value", "change", "command", "edit", "entry") and any(
+            c.lower_ == "from" and any(s.person_kind(g) == "person" for g in c.children) for c in t.children
+        ) and _failure_context(s):
+            yield t.idx, t.idx + len(t.text), None  # "bad input from an admin corrupted the index"
+            return
         if word in ("mistake", "mistakes", "oversight", "oversights", "typo", "typos", "misclick", "slip", "lapse", "blunder"):
-            if s.quoted(t) or _negated_near(s, t):
+            if s.quoted(t) or _negated_near(s, t) or _PREVENTION.search(s.text):
                 continue
             if word in ("slip", "lapse") and t.pos_ != "NOUN":
                 continue
             if word in ("typo", "typos") and not _CAUSE.search(s.text):
                 continue
-            if word.startswith(("mistake", "oversight", "slip", "lapse", "blunder")) and not _CAUSE.search(s.text) and not _made_by_person(s, t):
+            made = _made_by_person(s, t)
+            agent = t.dep_ == "nsubj" and t.head.pos_ == "VERB"  # "an oversight ... granted the public user"
+            if word.startswith(("mistake", "oversight", "slip", "lapse", "blunder")) and not _CAUSE.search(s.text) and not made and not agent:
                 continue
+            if word.endswith("s") and not _CAUSE.search(s.text):
+                continue  # "we cover our own mistakes": a general statement
+            if word.startswith("mistake") and not made and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                for c in t.children
+            ):
+                continue  # "the mistake in the config template was a missing quote": a defect
             if word.startswith("lapse") and re.search(r"\b(?:certificate|cert|domain|license|licence|subscription|contract)s?\b", s.lower):
                 continue
             yield t.idx, t.idx + len(t.text), None
@@ -540,6 +851,11 @@ def human_error(s: Sentence) -> Iterator[Hit]:
 
 
 def _made_by_person(s: Sentence, t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ in ("acl", "relcl") and lemma(c) in ("make", "commit"):
+            for g in c.subtree:
+                if g.dep_ == "pobj" and g.head.lower_ == "by" and s.person_kind(g):
+                    return True  # "a mistake made by Hamid"
     head = t.head
     if head.lemma_.lower() in ("make", "commit") and s.person_kind(s.subject(head)):
         return True
@@ -549,13 +865,13 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
 _PUNITIVE = re.compile(
     r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,2}accountable\b|\baccountability\b|"
     r"\b(?:face|facing|faced|suffer|there\s+(?:will|must|should)\s+be|real|serious|without)\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:the|whoever|him|her|them|those|anyone|people)\b|"
-    r"\bdisciplin(?:e|ed|ary|ing)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
-    r"\b(?:be|get|got|was|were|been|being)\s+(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated)\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
+    r"\bdisciplin(?:e|ed|ary|ing)\b|\brepercussions?\b|\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b|\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b|\b(?:his|her|their|[A-Z]\w+'s)\s+conduct\b|\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
+    r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
     r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))|\bremedial\s+training\b|"
-    r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
+    r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that|the)\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
     r"\bperformance\s+(?:review|improvement\s+plan|conversation)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
     r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
-    r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:their|his|her|your)?\s*(?:bonus|pay|access\s+rights|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
+    r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
     r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b|\bmandatory\s+(?:re-?)?training\b|\bowes?\s+(?:us|everyone)\s+an?\s+apology\b|\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b",
     re.I,
 )
@@ -577,7 +893,14 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and (s.quoted(span[0]) or _negated_near(s, span[0])) and "no consequences" not in s.lower:
             continue
-        if text.startswith("be ") or text.startswith("get"):
-            pass
+        if re.search(r"\b(?:nobody|no\s+one|none\s+of|not|never|won't|isn't|aren't|n't)\b", s.text[: m.start()], re.I):
+            continue  # "nobody here is going to be fired": the blameless promise
+        if re.search(r"\b(?:fired|terminated|suspended|sacked|let\s+go|demoted)\b", text):
+            verb = next((x for x in s.doc if x.idx >= m.start() and x.lower_ in ("fired", "terminated", "suspended", "sacked", "let", "demoted")), None)
+            holder = s.subject(verb) if verb is not None else None
+            if holder is not None and not s.person_kind(holder) and holder.lower_ not in ("who", "whoever"):
+                continue  # "multiple calls were fired", "the pods were terminated"
+        if "repercussion" in text and not re.search(r"\brepercussions?\s+for\s+(?:this|that|it|the\s+(?:team|engineer|person|people)|him|her|them|whoever)|\b(?:be|need|needs|must|will)\s+(?:to\s+be\s+)?(?:\w+\s+)?repercussions\b", s.lower):
+            continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return
