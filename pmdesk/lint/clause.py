@@ -60,6 +60,7 @@ class Sentence:
         self.lower = doc.text.lower()
         self.w = words
         self.people = people  # lowercase single words of known people's names
+        self._entities_done = False
 
     # -- who --------------------------------------------------------------------------------
 
@@ -77,12 +78,21 @@ class Sentence:
             return False  # "the Kafka cluster", "DNS": things
         if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
             return False  # "Vault config"
-        if t.ent_type_ == "PERSON" and t.tag_ != "NNS" and not strict:
+        if not strict and t.tag_ != "NNS" and self.entity(t) == "PERSON":
             return True
         if is_given_name(low):
             # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name
             return not _in_dictionary(low) or t.tag_ in ("NNP", "NNPS")
         return False
+
+    def entity(self, t: Token) -> str:
+        """The entity type of `t`, running the recogniser on this sentence the first time."""
+        if not self._entities_done:
+            from pmdesk.lint.grammar import entities
+
+            entities(self.doc)
+            self._entities_done = True
+        return t.ent_type_
 
     def person_kind(self, t: Token | None) -> str:
         """'person' (a name, he/she, a role), 'group' (a team, someone), 'we', or ''."""
@@ -171,7 +181,7 @@ class Sentence:
             return None
         before = self.doc[verb.i - 1]
         if before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.w["not_names"]:
-            if before.ent_type_ == "PERSON" or before.lower_ in self.people or is_given_name(before.lower_):
+            if before.lower_ in self.people or is_given_name(before.lower_) or self.entity(before) == "PERSON":
                 return before
         return None
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from pmdesk.lint import grammar
 from pmdesk.lint.clause import Sentence, Words
 from pmdesk.lint.finding import Finding, PendingSuggestions
-from pmdesk.lint.judges import JUDGES
+from pmdesk.lint.judges import GATES, JUDGES
+from pmdesk.lint.names import is_given_name
 from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
 
@@ -51,7 +52,7 @@ class Linter:
         self.not_names = ruleset.words.get("not_names", frozenset())
         self._by_word: dict[str, int] = {}  # trigger word -> bits of the rules it triggers
         self._phrases: list[tuple[str, int]] = []  # triggers with a space: found as substrings
-        self._requires: dict[int, frozenset[str]] = {}
+        self._requires: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._always = 0  # user rules without triggers run on every sentence
         for i, rule in enumerate(self.rules):
             if rule.patterns and not rule.triggers:
@@ -62,7 +63,10 @@ class Linter:
                 else:
                     self._by_word[word] = self._by_word.get(word, 0) | 1 << i
             if rule.requires:
-                self._requires[i] = rule.requires
+                self._requires[i] = (
+                    frozenset(w for w in rule.requires if " " not in w),
+                    tuple(w for w in rule.requires if " " in w),
+                )
         self._cache: OrderedDict[tuple, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -107,7 +111,8 @@ class Linter:
         masked = view.masked
         jobs: list[tuple[int, tuple, str, str, _Sups, int]] = []
         results: dict[int, list[_Hit]] = {}
-        for n, (s0, s1) in enumerate(view.sentences):
+        spans = _pieces(masked, view.sentences)
+        for n, (s0, s1) in enumerate(spans):
             sentence = masked[s0:s1]
             if not sentence.strip():
                 continue
@@ -118,6 +123,8 @@ class Linter:
                 results[n] = hits
                 continue
             rules = self._candidates(sentence)
+            if rules:
+                rules = self._gate(sentence, rules, people)
             if not rules:
                 results[n] = []
                 self._store(key, [])
@@ -134,7 +141,7 @@ class Linter:
                 results[n] = hits
                 self._store(key, hits)
         findings: list[Finding] = []
-        for n, (s0, _s1) in enumerate(view.sentences):
+        for n, (s0, _s1) in enumerate(spans):
             for start, end, index, suggestions in results.get(n, ()):
                 rule = self.rules[index]
                 args = (s0 + start, s0 + end, rule.id, rule.category, rule.severity, rule.message)
@@ -145,6 +152,26 @@ class Linter:
                 findings.append(found)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
+
+    def _gate(self, sentence: str, rules: int, people: tuple[str, ...]) -> int:
+        """Drop the rules whose judge's cheap test says the sentence cannot match."""
+        known = _person_words(people)
+        roles = self.words["roles"]
+        pronouns = self.words["pronouns"]
+        not_names = self.not_names
+
+        def person_word(word: str) -> bool:
+            word = re.sub(r"['’]s$", "", word).rstrip(".")
+            low = word.lower()
+            if low in known or word.startswith("@") or low in pronouns or low in roles:
+                return True
+            return word[:1].isupper() and low not in not_names and (is_given_name(low) or _maybe_name(word))
+
+        for i in _bits(rules):
+            gate = GATES.get(self.rules[i].judge)
+            if gate is not None and not gate(sentence, person_word, self.words):
+                rules &= ~(1 << i)
+        return rules
 
     def _user_only(self, rules: int) -> bool:
         return all(self.rules[i].patterns for i in _bits(rules))
@@ -171,8 +198,8 @@ class Linter:
         for phrase, bit in self._phrases:
             if phrase in low:
                 bits |= bit
-        for i, needed in self._requires.items():
-            if bits >> i & 1 and not (needed & words or any(" " in n and n in low for n in needed)):
+        for i, (needed, phrases) in self._requires.items():
+            if bits >> i & 1 and needed.isdisjoint(words) and not any(p in low for p in phrases):
                 bits &= ~(1 << i)
         return bits
 
@@ -251,6 +278,29 @@ class Linter:
                 self._cache.popitem(last=False)
 
 
+#: a "sentence" longer than this is usually a list or a table row run together: it is cut at
+#: semicolons, dashes between words and runs of blanked markup, so that each piece reads as a
+#: clause (the parser's cost grows faster than a sentence's length, and its accuracy falls)
+_LONG = 250
+_SEPARATOR = re.compile(r";\s+|\s[-–—•*]\s+|\s{3,}|\|")
+
+
+def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s0, s1 in sentences:
+        if s1 - s0 <= _LONG:
+            out.append((s0, s1))
+            continue
+        start = s0
+        for m in _SEPARATOR.finditer(masked, s0, s1):
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        if s1 > start:
+            out.append((start, s1))
+    return out
+
+
 def _bits(mask: int):
     i = 0
     while mask:
@@ -265,6 +315,13 @@ def _people_key(people: Iterable[str]) -> tuple[str, ...]:
     if isinstance(people, str):
         people = [people]
     return tuple(dict.fromkeys(p.strip() for p in people if p and p.strip()))
+
+
+def _maybe_name(word: str) -> bool:
+    """A capitalised word no dictionary knows: the entity recogniser decides, after the parse."""
+    from pmdesk.lint.clause import _in_dictionary
+
+    return word.isalpha() and not word.isupper() and not _in_dictionary(word.lower())
 
 
 _NOT_A_NAME = {"team", "the", "and", "of", "on", "call", "sre", "ops", "platform"}

@@ -10,11 +10,11 @@ is it a question or a quotation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
-from pmdesk.lint.clause import Sentence, lemma
+from pmdesk.lint.clause import Sentence, Words, lemma
 from pmdesk.lint.grammar import inflect
 
 if TYPE_CHECKING:
@@ -25,11 +25,95 @@ Hit = tuple[int, int, "rewrite.Edit | None"]
 Judge = Callable[[Sentence], Iterator[Hit]]
 
 JUDGES: dict[str, Judge] = {}
+#: per judge, a cheap test of the raw sentence (before any parse): False means the judge
+#: cannot find anything there, so the sentence is not parsed for it
+GATES: dict[str, Callable[[str, Callable[[str], bool], Words], bool]] = {}
 
 
 def judge(fn: Judge) -> Judge:
     JUDGES[fn.__name__] = fn
     return fn
+
+
+def gated(test: Callable[..., bool]) -> Callable[[Judge], Judge]:
+    """Register `test(sentence, is_person_word, words)` as the judge's first-stage gate."""
+
+    def register(fn: Judge) -> Judge:
+        GATES[fn.__name__] = test
+        return fn
+
+    return register
+
+
+def _by(regex: re.Pattern[str]) -> Callable[..., bool]:
+    return lambda text, _person, _words: regex.search(text) is not None
+
+
+_built: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _words_regex(name: str, words: Words, make: Callable[[Words], str]) -> re.Pattern[str]:
+    """A regex made from word lists, built once per set of lists."""
+    key = (name, id(words))
+    found = _built.get(key)
+    if found is None:
+        if len(_built) > 64:
+            _built.clear()
+        found = _built[key] = re.compile(make(words), re.I)
+    return found
+
+
+_forms: dict[tuple[str, int], frozenset[str]] = {}
+
+
+def _verb_forms(name: str, words: Words, lists: tuple[str, ...]) -> frozenset[str]:
+    from pmdesk.lint.grammar import lemmas
+
+    key = (name, id(words))
+    found = _forms.get(key)
+    if found is None:
+        if len(_forms) > 64:
+            _forms.clear()
+        found = _forms[key] = frozenset(lemmas(set().union(*(words[n] for n in lists))))
+    return found
+
+
+def _agent_before_verb(
+    text: str, is_agent: Callable[[str], bool], verbs: frozenset[str], reach: int = 4
+) -> bool:
+    """An agent word with one of `verbs` (any form) among the next few words."""
+    tokens = _WORDISH.findall(text)
+    lowered = [t.lower().rstrip(".") for t in tokens]
+    for i, token in enumerate(tokens):
+        if is_agent(token):
+            if any(w in verbs or w.endswith("n't") for w in lowered[i + 1 : i + 1 + reach]):
+                return True
+    return False
+
+
+def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
+    verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
+    return _agent_before_verb(text, person, verbs, 5)
+
+
+def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
+    groups = _verb_forms("groups", words, ("groups", "team_words", "roles", "group_openers"))
+    verbs = _verb_forms(
+        "group", words, ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers")
+    )
+    return _agent_before_verb(text, lambda w: w.lower() in groups, verbs, 6)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_WORDISH = re.compile(r"@?[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*")
+
+
+def _mentions_person(text: str, is_person_word: Callable[[str], bool], _words: Words | None = None) -> bool:
+    """A word that may name a person: a given name, a handle, he/she, a role, a known name."""
+    return any(is_person_word(w) for w in _WORDISH.findall(text))
 
 
 # Words the act's own phrase may carry that make the act a failure by itself.
@@ -38,8 +122,6 @@ _HARMFUL_PHRASAL = {("take", "down"), ("bring", "down"), ("knock", "over"), ("kn
                     ("fat", "finger")}  # fmt: skip
 _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale", "up"),
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
-_WEAK_FAIL = {"production", "prod", "live", "peak", "by", "took", "public", "why", "freeze",
-              "issue", "problem", "problems", "incident", "friday", "down", "errors", "instead"}
 
 
 _TOOK_DOWN = re.compile(r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b", re.I)
@@ -166,7 +248,7 @@ def _failure_context(s: Sentence) -> bool:
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
     if re.search(r"\binstead\s+of\b", s.lower):
         return True
-    found = _words(s) & (s.w["failure_words"] - _WEAK_FAIL)
+    found = _words(s) & s.w["failure_words"]
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
     if found == {"without"}:
@@ -197,6 +279,7 @@ def _past_act(verb: Token) -> bool:
     return verb.tag_ == "VBZ" and verb.pos_ == "VERB"
 
 
+@gated(_act_gate)
 @judge
 def agent_act(s: Sentence) -> Iterator[Hit]:
     """A person is the agent of an act that went wrong: 'Priya restarted the primary mid-backup'."""
@@ -218,6 +301,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         return
 
 
+@gated(_group_gate)
 @judge
 def group_act(s: Sentence) -> Iterator[Hit]:
     """A team, someone or everyone as the agent of a failure or omission."""
@@ -237,7 +321,7 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
-        checks = lem in s.w["human_checks"]
+        checks = lem in s.w["check_verbs"]
         if not omission and not (_is_act(s, verb) and _harmful(s, verb)):
             # "nobody checked the backups", "ops still hasn't looked at the alert"
             knowing = lem in ("know", "understand", "realise", "realize", "expect", "see", "anticipate", "think", "update", "report")
@@ -253,6 +337,17 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         return
 
 
+def _omission_gate(words: Words) -> str:
+    from pmdesk.lint.grammar import lemmas
+
+    verbs = _alt(lemmas(words["check_verbs"] | words["act_verbs"]))
+    return (
+        r"\b(?:forg[eo]t\w*|neglect\w*|fail(?:ed|s|ing)?\s+to|omit\w*|ignor\w*|skip\w*|miss(?:ed|es|ing)?|overlook\w*|bother\w*|let(?:s|ting)?|sle(?:pt|ep)\s+through|sat\s+on|did\s+nothing)\b|"
+        rf"\b(?:never|not|\w+n['’]t)\s+(?:\w+\s+)?(?:{verbs})\b"
+    )
+
+
+@gated(lambda text, person, words: bool(_words_regex("omission", words, _omission_gate).search(text)) and (_mentions_person(text, person) or bool(re.search(r"\b(?:we|they|i)\b", text, re.I))))
 @judge
 def agent_omission(s: Sentence) -> Iterator[Hit]:
     """A person forgot, neglected or failed to do something, or ignored what was there."""
@@ -262,7 +357,7 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         lem = lemma(verb)
         unmade_check = (
             s.negated(verb) and not _modal(verb)
-            and (lem in s.w["human_checks"] or lem in s.w["act_verbs"] or any(c.lower_ == "never" for c in verb.children))
+            and (lem in s.w["check_verbs"] or lem in s.w["act_verbs"] or any(c.lower_ == "never" for c in verb.children))
             and lem not in ("know", "expect", "predict", "foresee", "anticipate", "understand")
             and (lem != "think" or any(c.dep_ == "xcomp" for c in verb.children))
         )
@@ -301,12 +396,12 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             did = any(c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children)
             if kind != "person" or not (_past_act(verb) or did or "never" in s.lower):
                 continue
-            if subj.ent_type_ == "PERSON" and not s.is_name(subj, strict=True) and subj.lower_ not in ("he", "she"):
+            if s.entity(subj) == "PERSON" and not s.is_name(subj, strict=True) and subj.lower_ not in ("he", "she"):
                 continue  # a name only the entity recogniser vouches for: often a company
         elif s.negated(verb) or _modal(verb):
             continue
         edit = None
-        if lem in s.w["human_checks"] and lem not in s.w["omission_verbs"]:
+        if lem in s.w["check_verbs"] and lem not in s.w["omission_verbs"]:
             pass  # a check that was not made ("Dana never tested the restore")
         elif xcomp is not None and xcomp.pos_ == "VERB":
             edit = rewrite.passive(s, xcomp, subj, negate=True, inner=True)
@@ -318,6 +413,7 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         return
 
 
+@gated(_by(re.compile(r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b", re.I)))
 @judge
 def failure_of(s: Sentence) -> Iterator[Hit]:
     """'Our failure to finish the follow-up work': an omission owned by people."""
@@ -333,6 +429,7 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
                 return
 
 
+@gated(lambda text, person, words: bool(_words_regex("possessive", words, lambda w: rf"(?:\b(?:his|her)|['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{_alt(w['work_nouns'])})\b").search(text)) and (bool(re.search(r"\b(?:his|her)\b", text, re.I)) or _mentions_person(text, person)))
 @judge
 def agent_possessive(s: Sentence) -> Iterator[Hit]:
     """A person's piece of work as the cause: 'it was Leo's migration that locked the table'."""
@@ -353,6 +450,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
+@gated(_by(re.compile(r"\b(?:is|was|'s|’s|are|were)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on\s+(?:[A-Z@]|him\b|her\b|them\b|the\s+[\w-]+\s+team)")))
 @judge
 def blame_on(s: Sentence) -> Iterator[Hit]:
     """'The retry storm is on Yusuf': the failure is laid on a person."""
@@ -373,10 +471,12 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
         return
 
 
+_PERFECT = re.compile(r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]ve\b", re.I)
 _MODALS = {"should", "ought", "could", "must", "shouldn't", "couldn't", "mustn't", "might", "would"}
 _WOULD_VERBS = {"prevent", "avoid", "catch", "stop", "notice", "spot", "detect", "flag", "realise", "realize", "know", "check", "test", "verify"}
 
 
+@gated(_by(_PERFECT))
 @judge
 def counterfactual(s: Sentence) -> Iterator[Hit]:
     """What people should, could or ought to have done: judging the past by what we know now."""
@@ -408,7 +508,7 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             pass
         elif subj is None and m.lower_ in ("should", "ought") and (m.i == s.lead_end() or s.doc[m.i - 1].is_punct):
             pass  # "- should have done the change on one host first": a note about ourselves
-        elif passive and lem in s.w["human_checks"]:
+        elif passive and lem in s.w["check_verbs"]:
             pass
         elif low_subj in ("it", "this", "that", "these", "those") and lem in s.w["ship_verbs"]:
             pass
@@ -481,6 +581,7 @@ _WOULD_IF = re.compile(r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could
 _HAD_WE = re.compile(r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b", re.I)
 
 
+@gated(_by(re.compile(r"\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?(?:supposed|expected|meant|required|asked|told)\s+to\b", re.I)))
 @judge
 def expectation(s: Sentence) -> Iterator[Hit]:
     """'He was supposed to rotate the credentials': an expectation held against a person."""
@@ -503,6 +604,7 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         return
 
 
+@gated(lambda text, _p, _w: bool(_IF_ONLY.search(text) or _HAD_WE.search(text) or _WOULD_IF.search(text)))
 @judge
 def counterfactual_if(s: Sentence) -> Iterator[Hit]:
     """'If only we had...', 'Had they waited...', 'If Dana had checked, we would have...'."""
@@ -523,6 +625,7 @@ _NONE_HAPPENS = re.compile(
 )
 
 
+@gated(lambda text, _p, _w: bool(_NONE_HAPPENS.search(text)))
 @judge
 def preventable_hypothesis(s: Sentence) -> Iterator[Hit]:
     """Avoidability by hypothesis: 'none of it happens if the rollout had been staged'."""
@@ -600,6 +703,7 @@ _RESPONSIBLE = re.compile(
 )
 
 
+@gated(lambda text, _p, _w: bool(_RESPONSIBLE.search(text)))
 @judge
 def responsibility(s: Sentence) -> Iterator[Hit]:
     """Who is responsible for the outage: looking for the culprit, not the causes."""
@@ -701,6 +805,7 @@ _RHETORICAL = re.compile(
 )
 
 
+@gated(lambda text, _p, _w: bool(_RHETORICAL.search(text)))
 @judge
 def hindsight_rhetoric(s: Sentence) -> Iterator[Hit]:
     """Hindsight as a question or a superlative: 'how hard is it to read the runbook?'."""
@@ -790,6 +895,11 @@ _HUMAN_ERROR = re.compile(
     r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b",
     re.I,
 )
+_ERROR_TALK = re.compile(
+    r"\b(?:mistakes?|oversights?|typos?|misclick|slip|lapse|blunder|misunderstanding|miscommunication|misjudge?ments?|assumption)\b|"
+    r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
+    re.I,
+)
 _PREVENTION = re.compile(r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|guard\w*\s+against|make\s+(?:it|them|this)\s+(?:hard|harder|impossible)|such\s+a\s+mistake)\b", re.I)
 _CAUSE = re.compile(
     r"\b(?:root\s+cause|cause[sd]?|causing|stemmed|part\s+of\s+the\s+problem|caused\s+by|due\s+to|because\s+of|result(?:ed)?\s+of|blame|attribut\w+\s+to|down\s+to|comes?\s+down|boils?\s+down|came\s+from|stem(?:s|med)\s+from|was\s+(?:a|an|the|simply|just)|were\s+(?:a|an)|is\s+(?:a|an)|reason|led\s+to|trigger\w*|source|culprit|behind|responsible)\b",
@@ -797,6 +907,7 @@ _CAUSE = re.compile(
 )
 
 
+@gated(lambda text, _p, _w: bool(_HUMAN_ERROR.search(text) or _ERROR_TALK.search(text)))
 @judge
 def human_error(s: Sentence) -> Iterator[Hit]:
     """Human error, a mistake or an oversight given as the cause."""
@@ -877,6 +988,7 @@ _PUNITIVE = re.compile(
 )
 
 
+@gated(lambda text, _p, _w: bool(_PUNITIVE.search(text)))
 @judge
 def punitive(s: Sentence) -> Iterator[Hit]:
     """Punishment of people: accountable, consequences, discipline, retraining, their review."""
