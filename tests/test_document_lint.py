@@ -1,6 +1,6 @@
 """Linting a whole postmortem: what the findings panel lists."""
 
-from pmdesk.lint.document import action_findings, lint_lines, lint_postmortem
+from pmdesk.document_lint import action_findings, lint_lines, lint_postmortem
 from pmdesk.models import ActionItem, Postmortem, TimelineEvent
 
 

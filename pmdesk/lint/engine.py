@@ -29,8 +29,10 @@ from pmdesk.lint.names import is_given_name
 from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
 
-#: (start, end, rule index, suggestions) relative to the sentence; what the cache holds
-_Hit = tuple[int, int, int, tuple[str, ...] | PendingSuggestions]
+#: (start, end, rule index, suggestions, category) relative to the sentence; what the cache
+#: holds. The category is the rule's unless the judge named another ("they neglected to" is
+#: a counterfactual, "she neglected to" names an agent).
+_Hit = tuple[int, int, int, tuple[str, ...] | PendingSuggestions, str]
 _Sups = tuple[tuple[int, int, frozenset[str]], ...]
 _WORD = re.compile(r"[a-z0-9@][a-z0-9@'’-]*")
 _STILL_COUNTERFACTUAL = re.compile(
@@ -142,9 +144,9 @@ class Linter:
                 self._store(key, hits)
         findings: list[Finding] = []
         for n, (s0, _s1) in enumerate(spans):
-            for start, end, index, suggestions in results.get(n, ()):
+            for start, end, index, suggestions, category in results.get(n, ()):
                 rule = self.rules[index]
-                args = (s0 + start, s0 + end, rule.id, rule.category, rule.severity, rule.message)
+                args = (s0 + start, s0 + end, rule.id, category, rule.severity, rule.message)
                 if isinstance(suggestions, PendingSuggestions):
                     found = Finding.later(*args, suggestions, prompt=rule.prompt)
                 else:
@@ -215,22 +217,26 @@ class Linter:
                 found = JUDGES[rule.judge](parsed)
             else:
                 continue
-            for start, end, edit in found:
-                if _suppressed(sups, start, rule):
+            for hit in found:
+                start, end, edit = hit[:3]
+                category = hit[3] if len(hit) > 3 else rule.category
+                if _suppressed(sups, start, rule) or category != rule.category and _suppressed(
+                    sups, start, Rule(rule.id, category, rule.severity, rule.message)
+                ):
                     continue
-                spans = taken.setdefault(rule.category, [])
+                spans = taken.setdefault(category, [])
                 if any(a < end and start < b for a, b in spans):
                     continue  # one finding per category per stretch of text
                 if edit is not None:
                     start, end = edit[0], edit[1]
                 spans.append((start, end))
                 if edit is None:
-                    hits.append((start, end, i, ()))
+                    hits.append((start, end, i, (), category))
                 elif suggest:
                     check = partial(self._checked, original, edit, people)
-                    hits.append((start, end, i, PendingSuggestions(check)))
+                    hits.append((start, end, i, PendingSuggestions(check), category))
                 else:
-                    hits.append((start, end, i, (edit[2],)))
+                    hits.append((start, end, i, (edit[2],), category))
         return hits
 
     def _pattern_hits(self, rule: Rule, sentence: str):

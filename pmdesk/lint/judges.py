@@ -20,8 +20,8 @@ from pmdesk.lint.grammar import inflect
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-#: (start, end, edit or None) in the sentence
-Hit = tuple[int, int, "rewrite.Edit | None"]
+#: (start, end, edit or None) in the sentence, and optionally a category other than the rule's
+Hit = tuple
 Judge = Callable[[Sentence], Iterator[Hit]]
 
 JUDGES: dict[str, Judge] = {}
@@ -224,9 +224,10 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True  # "caused the incident"
     if any(c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children):
         return True  # "disabled the rate limiter and never turned it back on"
-    if lem in _REMOVAL:
+    if lem in _REMOVAL and obj is not None:
         # "restarted the stuck workers", "removed the bad node": cleaning up after a failure
-        if obj is not None:
+        phrase = "".join(t.text_with_ws for t in obj.subtree)
+        if _JUNK.search(phrase):
             inside = {t.i for t in obj.subtree}
             rest = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
             return _failure_context(_Text(rest, s))
@@ -375,14 +376,14 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         if lem == "let" and kind != "we":
             if not any(lemma(x) in s.w["lapse_verbs"] or x.lower_ in s.w["lapse_verbs"] for x in verb.subtree if x.i > verb.i):
                 continue
-            yield s.span_start(subj), s.clause_end(verb), None
+            yield s.span_start(subj), s.clause_end(verb), None, "group-blame" if kind == "group" else "named-agent"
             return
         if kind == "group" and lem not in ("sleep",):
             continue  # the group rule judges teams
         if lem == "sleep":
             if not any(c.lower_ == "through" for c in verb.children):
                 continue
-            yield s.span_start(subj), s.clause_end(verb), None
+            yield s.span_start(subj), s.clause_end(verb), None, "group-blame"
             return
         if lem == "bother":
             if not s.negated(verb):
@@ -409,7 +410,8 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
                 edit = (s.span_start(subj), edit[1], edit[2])
         elif lem in ("ignore", "skip", "miss", "overlook"):
             edit = rewrite.passive(s, verb, subj)
-        yield s.span_start(subj), s.clause_end(verb), edit
+        category = {"we": "counterfactual", "group": "group-blame"}.get(kind, "named-agent")
+        yield s.span_start(subj), s.clause_end(verb), edit, category
         return
 
 
@@ -787,7 +789,7 @@ def verdict(s: Sentence) -> Iterator[Hit]:
 
 _RHETORICAL = re.compile(
     r"\bhow\s+hard\s+(?:is|was|can|could)\b|\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|[A-Z][a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b|"
-    r"\b(?:oldest|classic|textbook|rookie|beginner'?s?|basic|schoolboy|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
+    r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
     r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
     r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
     r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we)\s+thinking\b|"

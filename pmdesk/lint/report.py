@@ -52,7 +52,14 @@ def format_text(name: str, text: str, findings: Sequence[Finding]) -> list[str]:
         line, column = line_col(text, f.start)
         out.append(f"{name}:{line}:{column}: {f.category}: {f.message}")
         if f.suggestions:
-            out.append(f"    try: {f.suggestions[0]}")
+            # the whole line as it would read, not just the replaced words
+            start = text.rfind("\n", 0, f.start) + 1
+            end = text.find("\n", f.end)
+            end = len(text) if end < 0 else end
+            rewritten = text[start : f.start] + f.suggestions[0] + text[f.end : end]
+            out.append(f"    try: {rewritten.strip()}")
+        elif f.prompt:
+            out.append(f"    ask: {f.prompt}")
     return out
 
 

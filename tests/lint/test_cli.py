@@ -28,7 +28,8 @@ def test_json_output_lists_findings_with_positions(tmp_path, capsys):
     (record,) = json.loads(capsys.readouterr().out)
     assert record["file"] == str(doc) and record["line"] == 3 and record["column"] == 1
     assert record["category"] == "named-agent" and record["suggestions"]
-    assert BLAME[record["start"] : record["end"]] == "Priya pushed the broken config."
+    assert BLAME[record["start"] : record["end"]] == "Priya pushed the broken config"
+    assert record["suggestions"] == ["The broken config was pushed"]
 
 
 def test_clean_file_exits_0(tmp_path, capsys):
@@ -67,7 +68,7 @@ def test_bad_rules_file_exits_2(tmp_path, capsys):
 def test_stdin_is_read_with_dash(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"This was preventable.\n")))
     assert main(["lint", "-"]) == 1
-    assert capsys.readouterr().out.startswith("-:1:1: preventable: ")
+    assert capsys.readouterr().out.startswith("-:1:10: preventable: ")
 
 
 def test_linter_imports_without_qt():

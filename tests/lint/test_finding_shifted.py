@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from pmdesk.lint import Finding, Linter, load_ruleset
-from pmdesk.lint.document import lint_lines
+from pmdesk.document_lint import lint_lines
 from pmdesk.lint.finding import PendingSuggestions
 
 RULESET = load_ruleset()
@@ -37,7 +37,7 @@ def test_lint_lines_points_into_the_text_and_reads_no_suggestions_ahead():
     text = "The alert fired.\n\nSomeone should have caught this in code review.\nWei broke it."
     found = lint_lines(text, ())
     assert [text[f.start : f.end] for f in found if f.category == "counterfactual"] == [
-        "Someone should have caught this in code review."
+        "Someone should have caught this in code review"
     ]
     sentence_wide = [f for f in found if f.end - f.start > 20]
     assert sentence_wide and all(pending(f) for f in sentence_wide)

@@ -16,23 +16,26 @@ def alone(rule_id: str) -> Linter:
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.must_match]
+    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.examples_match]
 )
 def test_rule_flags_its_examples(rule_id, text):
     findings = alone(rule_id).lint(text)
     assert [f.rule for f in findings] == [rule_id], text
-    assert all(f.suggestions for f in findings)
+    # every finding offers a rewrite or, where none keeps the facts, a question to ask
+    assert all(f.suggestions or f.prompt.endswith("?") for f in findings)
 
 
 @pytest.mark.parametrize(
-    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.must_not_match]
+    ("rule_id", "text"), [(r.id, t) for r in RULESET.rules for t in r.examples_clean]
 )
 def test_rule_leaves_its_clean_examples_alone(rule_id, text):
     assert alone(rule_id).lint(text) == []
 
 
-def test_every_category_has_rules_with_examples():
+def test_every_category_has_rules_with_examples_and_a_prompt():
     for category in CATEGORIES:
         rules = [r for r in RULESET.rules if r.category == category]
         assert rules, category
-        assert all(r.must_match and r.message.endswith((".", "?")) for r in rules), category
+        for r in rules:
+            assert r.examples_match and r.examples_clean, r.id
+            assert r.message.endswith(".") and r.prompt.endswith("?"), r.id

@@ -31,7 +31,7 @@ def test_user_file_in_the_config_folder_adds_a_rule():
 
 
 def test_user_file_switches_off_a_category_or_a_rule(tmp_path):
-    path = write(tmp_path / "r.toml", 'disable = ["preventable", "hindsight.obviously"]\n')
+    path = write(tmp_path / "r.toml", 'disable = ["preventable", "hindsight.adverb"]\n')
     linter = Linter.from_files(path)
     assert linter.lint("This was preventable. Obviously the cache was stale.") == []
     assert linter.lint("Root cause: human error.")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from pmdesk.lint import Finding, lint
-from pmdesk.lint.document import action_findings
+from pmdesk.document_lint import action_findings
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.lint.document import DocumentFinding, lint_postmortem
+from pmdesk.document_lint import DocumentFinding, lint_postmortem
 from pmdesk.models import Store
 from pmdesk.ui.editor.actions_editor import ActionsEditor
 from pmdesk.ui.editor.factors_editor import FactorsEditor

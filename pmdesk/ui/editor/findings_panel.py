@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from pmdesk.lint.document import DocumentFinding
+from pmdesk.document_lint import DocumentFinding
 from pmdesk.lint.labels import category_label
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS
 

@@ -1,10 +1,13 @@
-"""Lint a whole postmortem: every free-text field, timeline entry, Five Whys answer and action."""
+"""Lint a whole postmortem: every free-text field, timeline entry, Five Whys answer and action.
+
+This sits above the linter (pmdesk.lint imports nothing from the rest of pmdesk): it knows the
+postmortem's fields and meeting mode's check of action items.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from pmdesk.lint import Finding, check_five_whys, lint
 from pmdesk.models.postmortem import Postmortem
@@ -67,24 +70,20 @@ def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
 
 
 def lint_lines(text: str, people: tuple[str, ...]) -> list[Finding]:
-    """lint() line by line, as the editor highlights, remembering each line's findings.
+    """lint() line by line, as the editor highlights (a line is what one field row shows).
 
-    The findings panel re-lints the whole document after every save; with the
-    lines remembered, that costs one lint of the line that changed.
+    Nothing is remembered here: the linter keeps one cache of results per sentence, keyed by
+    the rules in force, so re-linting a whole document after a save costs one lookup per
+    sentence, and a changed rules file is seen at once.
     """
     found: list[Finding] = []
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            for f in _lint_line(line, people):
+            for f in lint(line, people):
                 found.append(f.shifted(offset))
         offset += len(line) + 1
     return found
-
-
-@lru_cache(maxsize=16384)
-def _lint_line(line: str, people: tuple[str, ...]) -> tuple[Finding, ...]:
-    return tuple(lint(line, people))
 
 
 def action_findings(action: str, people: tuple[str, ...]) -> list[Finding]:
