@@ -76,6 +76,19 @@ class Finding:
         moved.__dict__["suggestions"] = list(value) if isinstance(value, list) else value
         return moved
 
+    def preview(self, text: str) -> str:
+        """The sentence of `text` that holds the finding, as the first suggestion would leave it;
+        "" when there is no suggestion. (A suggestion replaces only its span, which may be a
+        single word: the user should see the sentence it makes.)"""
+        value = self.suggestions
+        if not value:
+            return ""
+        start = max(text.rfind("\n", 0, self.start), *(text.rfind(p, 0, self.start) for p in (". ", "? ", "! ")))
+        start = 0 if start < 0 else start + (1 if text[start] == "\n" else 2)
+        stops = [i for i in (text.find(p, self.end) for p in ("\n", ". ", "? ", "! ")) if i >= 0]
+        end = min(stops) + (1 if min(stops) < len(text) and text[min(stops)] in ".?!" else 0) if stops else len(text)
+        return (text[start : self.start] + value[0] + text[self.end : end]).strip()
+
     @property
     def is_warning(self) -> bool:
         """True for the severities that make `pmdesk lint` fail (warning and error)."""

@@ -35,6 +35,10 @@ class LiveFlag:
     prompt: str
     #: which field or answer the flag is about ("text", "why 3", "owner", ...)
     where: str = "text"
+    #: the reframing question to ask when there is no rewrite that keeps the facts
+    question: str = ""
+    #: the sentence as the rewrite leaves it, for showing (the replacement may be one word)
+    preview: str = ""
 
     @property
     def label(self) -> str:
@@ -58,6 +62,8 @@ def flags_for_text(text: str, people: Iterable[str] = ()) -> list[LiveFlag]:
             f.end,
             f.suggestions[0] if f.suggestions else None,
             agenda.prompt(f.category),
+            question=f.prompt,
+            preview=f.preview(text),
         )
         for f in lint(text, list(people))
         if f.is_warning
@@ -114,6 +120,10 @@ def flags_for_action(
             )
         )
     blame = flags_for_text(action, people)
+    if any(f.replacement for f in out):
+        # "Retrain John": the action's own rewrite replaces the whole action, punitive word
+        # included, so a blame flag with nothing to offer would only repeat it
+        blame = [f for f in blame if f.replacement is not None]
     # Blame words first when there are any: they are what the room should not hear twice.
     return [*blame, *out] if blame else out
 

@@ -135,7 +135,7 @@ class ActionsModel(RecordTableModel):
         if column == ACTION:
             found = self._findings(item)
             if found:
-                parts.append(blame_marks.tooltip(found))
+                parts.append(blame_marks.tooltip(found, item.action))
         elif column == TRACKER and item.tracker_url:
             parts.append(escape(item.tracker_url))
         return "<br>".join(parts) or None

@@ -48,7 +48,7 @@ class FactorsModel(RecordTableModel):
             found = blame_marks.cell_findings(factor.text, self.session.pm.people())
             if role == Qt.ItemDataRole.DecorationRole:
                 return blame_marks.marker(found)
-            return blame_marks.tooltip(found) if found else None
+            return blame_marks.tooltip(found, factor.text) if found else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -49,6 +49,8 @@ class FindingsPanel(QWidget):
             item.setForeground(SEVERITY_COLOURS[f.severity].darker(130))
             if f.suggestions:
                 item.setToolTip("Try: " + f.suggestions[0])
+            elif f.prompt:
+                item.setToolTip("Ask: " + f.prompt)
             item.setData(Qt.ItemDataRole.UserRole, self.list.count())
             self.list.addItem(item)
         count = len(shown)

@@ -77,7 +77,7 @@ class BlameHighlighter(QSyntaxHighlighter):
     ) -> None:
         super().__init__(document)
         self._people = people
-        self._cache: OrderedDict[tuple[str, tuple[str, ...]], list[BlockFinding]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[str, ...], int], list[BlockFinding]] = OrderedDict()
         self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
         self._waiting = False
 
@@ -106,7 +106,8 @@ class BlameHighlighter(QSyntaxHighlighter):
         """
         if not text.strip():
             return []
-        key = (text, tuple(self._people()))
+        # keyed by the linter too: a changed rules file makes a new linter, and old spans go
+        key = (text, tuple(self._people()), id(default_linter()))
         spans = self._cache.get(key)
         if spans is None:
             to_qt = utf16_offsets(text)

@@ -130,13 +130,15 @@ class TextField(QPlainTextEdit):
     # --- findings --------------------------------------------------------------------
 
     def finding_at_cursor(self) -> tuple[QTextCursor, BlockFinding] | None:
-        """The finding under the text cursor, or the first one in its paragraph."""
+        """The finding under the text cursor, or else the first of its paragraph (one with a
+        rewrite first: Ctrl+. looks for something to apply)."""
         cursor = self.textCursor()
         hit = self.highlighter.finding_at(cursor.position())
         if hit is None:
-            spans = [
-                f for f in self.highlighter.block_findings(cursor.block()) if f.finding.suggestions
-            ]
+            spans = sorted(
+                self.highlighter.block_findings(cursor.block()),
+                key=lambda f: not f.finding.suggestions,
+            )
             if not spans:
                 return None
             hit = (cursor.block(), spans[0])
@@ -181,7 +183,7 @@ class TextField(QPlainTextEdit):
         if hit is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(event.globalPos(), finding_tooltip(hit[1]), self)
+        QToolTip.showText(event.globalPos(), finding_tooltip(hit[1], hit[0].text()), self)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
@@ -217,14 +219,17 @@ class TextField(QPlainTextEdit):
         menu.insertSeparator(first)  # type: ignore[arg-type]
 
 
-def finding_tooltip(span: BlockFinding) -> str:
+def finding_tooltip(span: BlockFinding, text: str) -> str:
+    """Category, why it matters, and the sentence as the rewrite leaves it, or the question
+    to ask when no rewrite keeps the facts. (`text` is the paragraph the span points into.)"""
     f = span.finding
     lines = [
         f"<b>{escape(category_label(f.category))}</b> ({escape(f.severity)})",
         escape(f.message),
     ]
     if f.suggestions:
-        lines.append("<br><i>Try:</i> " + escape(f.suggestions[0]))
-        lines += [f"<i>or:</i> {escape(s)}" for s in f.suggestions[1:3]]
-        lines.append("<br><small>Ctrl+. applies the first suggestion</small>")
+        lines.append("<br><i>Try:</i> " + escape(f.preview(text)))
+        lines.append("<br><small>Ctrl+. applies it</small>")
+    elif f.prompt:
+        lines.append("<br><i>Ask:</i> " + escape(f.prompt))
     return "<br>".join(lines)

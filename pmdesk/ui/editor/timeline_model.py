@@ -62,7 +62,7 @@ class TimelineModel(RecordTableModel):
             found = blame_marks.cell_findings(event.text, self.session.pm.people())
             if role == Qt.ItemDataRole.DecorationRole:
                 return blame_marks.marker(found)
-            return blame_marks.tooltip(found) if found else None
+            return blame_marks.tooltip(found, event.text) if found else None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TIME:
             return f"{event.at:%Y-%m-%d %H:%M:%S} UTC"
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -76,10 +76,15 @@ class FlagPanel(QFrame):
         self.title.setText(f"⚑ {current.label}")
         self.message.setText(current.message)
         self.message.show()
-        if current.replacement:
-            self.rewrite.setText(f"<b>Rewrite:</b> “{escape(current.replacement)}”")
+        if current.replacement is not None:
+            shown = current.preview or current.replacement
+            self.rewrite.setText(f"<b>Rewrite:</b> “{escape(shown)}”")
             self.rewrite.show()
             self.accept_button.show()
+        elif current.question:
+            self.rewrite.setText(f"<b>Ask:</b> “{escape(current.question)}”")
+            self.rewrite.show()
+            self.accept_button.hide()
         else:
             self.rewrite.clear()
             self.rewrite.hide()

@@ -26,7 +26,7 @@ def test_a_blame_note_is_flagged_with_the_rewrite_and_the_prompt(qtbot, meeting)
     assert panel.property("flagged")
     said = panel.texts()
     assert "What someone should have done" in said
-    assert "Rewrite:" in said and "What would have made it easier to catch this?" in said
+    assert "Rewrite:" in said and "This was not caught" in said
     assert SYSTEM_PROMPT in said
     assert panel.accept_button.isVisible()
 
@@ -35,7 +35,7 @@ def test_the_accept_key_puts_the_rewrite_in_and_it_is_saved(qtbot, meeting, stor
     notes = type_note(qtbot, meeting)
     qtbot.keyClick(notes, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert NOTE not in notes.text()
-    assert notes.text().endswith("What would have made it easier to catch this?")
+    assert notes.text().endswith("This was not caught")
     assert not meeting.console.flag_panel.property("flagged")
     pm_id = meeting.session.pm_id
     qtbot.waitUntil(lambda: store.get(pm_id).meeting_notes == notes.text())
@@ -44,10 +44,18 @@ def test_the_accept_key_puts_the_rewrite_in_and_it_is_saved(qtbot, meeting, stor
 
 
 def test_alt_enter_accepts_too(qtbot, meeting):
-    notes = type_note(qtbot, meeting, "He was careless with the config.")
+    notes = type_note(qtbot, meeting, "He made a careless change to the config.")
     assert "We're not here to evaluate" in meeting.console.flag_panel.texts()
     qtbot.keyClick(notes, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
-    assert "careless" not in notes.text()
+    assert notes.text().endswith("He made a change to the config.")
+
+
+def test_without_a_rewrite_the_console_shows_the_question_and_replaces_nothing(qtbot, meeting):
+    notes = type_note(qtbot, meeting, "He was careless with the config.")
+    panel = meeting.console.flag_panel
+    assert "Ask:" in panel.texts() and not panel.accept_button.isVisible()
+    qtbot.keyClick(notes, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert "He was careless with the config." in notes.text()
 
 
 def open_actions(meeting):
