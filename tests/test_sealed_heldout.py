@@ -7,6 +7,7 @@ file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as a
 whole (normalised: lowercase, whitespace collapsed) nor as any run of eight
 consecutive words.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,14 @@ WHYS = SEALED_DIR / "whys.jsonl"
 
 SCANNED_ROOTS = ("pmdesk/", "resources/", "tests/", "benchmarks/", "docs/")
 BLAME_CATEGORIES = (
-    "named-agent", "counterfactual", "judgmental", "human-error-cause",
-    "hindsight", "group-blame", "preventable", "punitive",
+    "named-agent",
+    "counterfactual",
+    "judgmental",
+    "human-error-cause",
+    "hindsight",
+    "group-blame",
+    "preventable",
+    "punitive",
 )
 MIN_PER_CATEGORY = 45
 MIN_CLEAN = 300
@@ -66,14 +73,19 @@ def _tracked_files() -> list[Path]:
     try:
         res = subprocess.run(
             ["git", "ls-files", "-z", "--", *SCANNED_ROOTS],
-            cwd=REPO, capture_output=True, check=True, timeout=30,
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+            timeout=30,
         )
         rels = [p for p in res.stdout.decode("utf-8", "replace").split("\0") if p]
     except (OSError, subprocess.SubprocessError):
         rels = [
             p.relative_to(REPO).as_posix()
-            for root in SCANNED_ROOTS if (REPO / root).is_dir()
-            for p in (REPO / root).rglob("*") if p.is_file()
+            for root in SCANNED_ROOTS
+            if (REPO / root).is_dir()
+            for p in (REPO / root).rglob("*")
+            if p.is_file()
         ]
     sealed_prefix = SEALED_DIR.relative_to(REPO).as_posix() + "/"
     me = Path(__file__).resolve().relative_to(REPO).as_posix()
@@ -94,6 +106,7 @@ def _read_text(path: Path) -> str | None:
 
 
 # ---------------------------------------------------------------- well-formed
+
 
 def test_sentences_well_formed():
     rows = _load_jsonl(SENTENCES)
@@ -134,6 +147,7 @@ def test_whys_well_formed():
 
 # ---------------------------------------------------------------------- seal
 
+
 def test_sealed_text_not_found_elsewhere():
     sealed = _sealed_texts()
     shingles: dict[tuple[str, ...], str] = {}
@@ -146,7 +160,7 @@ def test_sealed_text_not_found_elsewhere():
                 short.append((label, " " + " ".join(words) + " "))
             continue
         for i in range(len(words) - SHINGLE + 1):
-            shingles.setdefault(tuple(words[i:i + SHINGLE]), label)
+            shingles.setdefault(tuple(words[i : i + SHINGLE]), label)
 
     leaks: list[str] = []
     for path in _tracked_files():
@@ -157,7 +171,7 @@ def test_sealed_text_not_found_elsewhere():
         normed = _norm(text)
         words = _words(text)
         for i in range(len(words) - SHINGLE + 1):
-            label = shingles.get(tuple(words[i:i + SHINGLE]))
+            label = shingles.get(tuple(words[i : i + SHINGLE]))
             if label is not None:
                 leaks.append(f"{label}: 8-word run found in {rel}")
         joined = " " + " ".join(words) + " "

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pmdesk.lint.names import is_given_name
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_TIME = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|[ap]\.?m\.?)$", re.I)
+_TIME = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|[ap]\.?m\.?)$", re.I
+)
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 
 
@@ -151,16 +153,25 @@ class Sentence:
         while verb is not None and seen < 6:
             seen += 1
             for c in verb.children:
-                if c.dep_ == "csubj" and any(x.lower_ in ("whoever", "whomever") for x in c.subtree):
+                if c.dep_ == "csubj" and any(
+                    x.lower_ in ("whoever", "whomever") for x in c.subtree
+                ):
                     return next(x for x in c.subtree if x.lower_ in ("whoever", "whomever"))
                 if c.dep_ in SUBJECTS:
-                    if c.lower_ in ("who", "that") and verb.dep_ == "ccomp" and lemma(verb.head) == "be":
+                    if (
+                        c.lower_ in ("who", "that")
+                        and verb.dep_ == "ccomp"
+                        and lemma(verb.head) == "be"
+                    ):
                         attr = [x for x in verb.head.children if x.dep_ == "attr"]
                         if attr:
                             return attr[0]  # "It was Björn who disabled ..." read as a clause
                     if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         head = verb.head  # "It was Sven who took down the cache"
-                        if head.lower_ in ("one", "person", "guy", "engineer") and head.dep_ == "attr":
+                        if (
+                            head.lower_ in ("one", "person", "guy", "engineer")
+                            and head.dep_ == "attr"
+                        ):
                             # "Tariq is the one who let it lapse": the one is Tariq
                             subj = [x for x in head.head.children if x.dep_ == "nsubj"]
                             return subj[0] if subj else head
@@ -168,7 +179,8 @@ class Sentence:
                     return c
             if verb.head is not verb and (
                 verb.dep_ in ("conj", "xcomp")
-                or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")  # "..., breaking prod"
+                or verb.dep_ == "advcl"
+                and verb.tag_ in ("VBG", "VBN")  # "..., breaking prod"
             ):
                 verb = verb.head
                 continue
@@ -180,8 +192,16 @@ class Sentence:
         if verb is None or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         before = self.doc[verb.i - 1]
-        if before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.w["not_names"]:
-            if before.lower_ in self.people or is_given_name(before.lower_) or self.entity(before) == "PERSON":
+        if (
+            before.text[:1].isupper()
+            and before.is_alpha
+            and before.lower_ not in self.w["not_names"]
+        ):
+            if (
+                before.lower_ in self.people
+                or is_given_name(before.lower_)
+                or self.entity(before) == "PERSON"
+            ):
                 return before
         return None
 

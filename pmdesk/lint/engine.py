@@ -25,8 +25,8 @@ from pmdesk.lint import grammar
 from pmdesk.lint.clause import Sentence, Words
 from pmdesk.lint.finding import Finding, PendingSuggestions
 from pmdesk.lint.judges import GATES, JUDGES
-from pmdesk.lint.names import is_given_name
 from pmdesk.lint.markdown import Suppression, make_view
+from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
 
 #: (start, end, rule index, suggestions, category) relative to the sentence; what the cache
@@ -167,7 +167,11 @@ class Linter:
             low = word.lower()
             if low in known or word.startswith("@") or low in pronouns or low in roles:
                 return True
-            return word[:1].isupper() and low not in not_names and (is_given_name(low) or _maybe_name(word))
+            return (
+                word[:1].isupper()
+                and low not in not_names
+                and (is_given_name(low) or _maybe_name(word))
+            )
 
         for i in _bits(rules):
             gate = GATES.get(self.rules[i].judge)
@@ -220,8 +224,12 @@ class Linter:
             for hit in found:
                 start, end, edit = hit[:3]
                 category = hit[3] if len(hit) > 3 else rule.category
-                if _suppressed(sups, start, rule) or category != rule.category and _suppressed(
-                    sups, start, Rule(rule.id, category, rule.severity, rule.message)
+                if (
+                    _suppressed(sups, start, rule)
+                    or category != rule.category
+                    and _suppressed(
+                        sups, start, Rule(rule.id, category, rule.severity, rule.message)
+                    )
                 ):
                     continue
                 spans = taken.setdefault(category, [])
@@ -246,7 +254,10 @@ class Linter:
             for m in pattern.finditer(sentence):
                 if m.end() == m.start():
                     continue
-                if any(e.search(sentence, max(0, m.start() - 40), m.end() + 40) for e in rule.exceptions):
+                if any(
+                    e.search(sentence, max(0, m.start() - 40), m.end() + 40)
+                    for e in rule.exceptions
+                ):
                     continue
                 edit = None
                 for template in rule.rewrites:
@@ -258,7 +269,9 @@ class Linter:
                     break
                 yield m.start(), m.end(), edit
 
-    def _checked(self, sentence: str, edit: tuple[int, int, str], people: tuple[str, ...]) -> list[str]:
+    def _checked(
+        self, sentence: str, edit: tuple[int, int, str], people: tuple[str, ...]
+    ) -> list[str]:
         """The edit's replacement, if the sentence it makes lints clean and looks back no more."""
         start, end, new = edit
         result = sentence[:start] + new + sentence[end:]

@@ -83,10 +83,17 @@ class Finding:
         value = self.suggestions
         if not value:
             return ""
-        start = max(text.rfind("\n", 0, self.start), *(text.rfind(p, 0, self.start) for p in (". ", "? ", "! ")))
+        start = max(
+            text.rfind("\n", 0, self.start),
+            *(text.rfind(p, 0, self.start) for p in (". ", "? ", "! ")),
+        )
         start = 0 if start < 0 else start + (1 if text[start] == "\n" else 2)
         stops = [i for i in (text.find(p, self.end) for p in ("\n", ". ", "? ", "! ")) if i >= 0]
-        end = min(stops) + (1 if min(stops) < len(text) and text[min(stops)] in ".?!" else 0) if stops else len(text)
+        end = (
+            min(stops) + (1 if min(stops) < len(text) and text[min(stops)] in ".?!" else 0)
+            if stops
+            else len(text)
+        )
         return (text[start : self.start] + value[0] + text[self.end : end]).strip()
 
     @property

@@ -8,8 +8,8 @@ window loads it after its first paint and lints in a worker thread.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

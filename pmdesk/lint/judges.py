@@ -99,7 +99,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
 def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     groups = _verb_forms("groups", words, ("groups", "team_words", "roles", "group_openers"))
     verbs = _verb_forms(
-        "group", words, ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers")
+        "group",
+        words,
+        ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
     return _agent_before_verb(text, lambda w: w.lower() in groups, verbs, 6)
 
@@ -111,7 +113,9 @@ def _alt(words: Iterable[str]) -> str:
 _WORDISH = re.compile(r"@?[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*")
 
 
-def _mentions_person(text: str, is_person_word: Callable[[str], bool], _words: Words | None = None) -> bool:
+def _mentions_person(
+    text: str, is_person_word: Callable[[str], bool], _words: Words | None = None
+) -> bool:
     """A word that may name a person: a given name, a handle, he/she, a role, a known name."""
     return any(is_person_word(w) for w in _WORDISH.findall(text))
 
@@ -124,11 +128,23 @@ _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale"
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
 
 
-_TOOK_DOWN = re.compile(r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b", re.I)
+_TOOK_DOWN = re.compile(
+    r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b",
+    re.I,
+)
 # "..., which is why the invoices vanished": the act is named as the cause
-_CAUSAL = re.compile(r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b", re.I)
-_MISTAKEN = re.compile(r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had)\b", re.I)
-_EXPOSED = re.compile(r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b", re.I)
+_CAUSAL = re.compile(
+    r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b",
+    re.I,
+)
+_MISTAKEN = re.compile(
+    r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had)\b",
+    re.I,
+)
+_EXPOSED = re.compile(
+    r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b",
+    re.I,
+)
 
 
 def _words(s: Sentence) -> set[str]:
@@ -171,18 +187,84 @@ def _is_act(s: Sentence, verb: Token) -> bool:
     return lem in s.w["act_verbs"] or lem in s.w["harmful_verbs"] or phrase in _HARMFUL_PHRASAL
 
 
-_REMOVAL = {"delete", "remove", "drop", "kill", "restart", "reboot", "clear", "flush", "purge",
-            "drain", "disable", "stop", "cordon", "evict", "quarantine", "isolate", "shut",
-            "rotate", "revoke", "replace", "reset", "rebuild", "repair", "roll", "terminate"}
+_REMOVAL = {
+    "delete",
+    "remove",
+    "drop",
+    "kill",
+    "restart",
+    "reboot",
+    "clear",
+    "flush",
+    "purge",
+    "drain",
+    "disable",
+    "stop",
+    "cordon",
+    "evict",
+    "quarantine",
+    "isolate",
+    "shut",
+    "rotate",
+    "revoke",
+    "replace",
+    "reset",
+    "rebuild",
+    "repair",
+    "roll",
+    "terminate",
+}
 # destructive acts on data are failures by themselves unless what was removed was itself junk
-_DESTRUCTIVE = {"drop", "delete", "wipe", "truncate", "purge", "overwrite", "erase", "destroy", "nuke"}
-_DATA = re.compile(r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|shared\s+\w+)\b", re.I)
-_JUNK = re.compile(r"\b(?:stale|stuck|old|orphan(?:ed)?|unused|duplicate[sd]?|temporary|temp|tmp|leaked|compromised|broken|bad|faulty|failed|corrupt(?:ed)?|test|dangling|expired|obsolete|deprecated|extra|empty|zombie|hung|wedged|redundant)\b", re.I)
-_POSITIVE = re.compile(r"\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b", re.I)
+_DESTRUCTIVE = {
+    "drop",
+    "delete",
+    "wipe",
+    "truncate",
+    "purge",
+    "overwrite",
+    "erase",
+    "destroy",
+    "nuke",
+}
+_DATA = re.compile(
+    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|shared\s+\w+)\b",
+    re.I,
+)
+_JUNK = re.compile(
+    r"\b(?:stale|stuck|old|orphan(?:ed)?|unused|duplicate[sd]?|temporary|temp|tmp|leaked|compromised|broken|bad|faulty|failed|corrupt(?:ed)?|test|dangling|expired|obsolete|deprecated|extra|empty|zombie|hung|wedged|redundant)\b",
+    re.I,
+)
+_POSITIVE = re.compile(
+    r"\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b",
+    re.I,
+)
 
 
-_FIX = re.compile(r"\b(?:fix(?:ed|es)?|hotfix|patch(?:ed)?|workaround|mitigation|rollback|revert)\b", re.I)
-_PURPOSE = {"avoid", "prevent", "mitigate", "protect", "stop", "reduce", "limit", "contain", "free", "recover", "restore", "unblock", "investigate", "analyze", "analyse", "diagnose", "figure", "find", "fix", "debug"}
+_FIX = re.compile(
+    r"\b(?:fix(?:ed|es)?|hotfix|patch(?:ed)?|workaround|mitigation|rollback|revert)\b", re.I
+)
+_PURPOSE = {
+    "avoid",
+    "prevent",
+    "mitigate",
+    "protect",
+    "stop",
+    "reduce",
+    "limit",
+    "contain",
+    "free",
+    "recover",
+    "restore",
+    "unblock",
+    "investigate",
+    "analyze",
+    "analyse",
+    "diagnose",
+    "figure",
+    "find",
+    "fix",
+    "debug",
+}
 
 
 def _remedy(s: Sentence, verb: Token) -> bool:
@@ -192,7 +274,12 @@ def _remedy(s: Sentence, verb: Token) -> bool:
     if obj is not None and _FIX.search("".join(t.text_with_ws for t in obj.subtree)):
         return True
     for c in verb.subtree:
-        if lemma(c) in _PURPOSE and c.i > verb.i and c.i > 0 and s.doc[c.i - 1].lower_ in ("to", "and"):
+        if (
+            lemma(c) in _PURPOSE
+            and c.i > verb.i
+            and c.i > 0
+            and s.doc[c.i - 1].lower_ in ("to", "and")
+        ):
             return True  # "turned off the feature to avoid ...", "started to investigate"
         if c.dep_ == "xcomp" and c.head is verb and lemma(c) in _PURPOSE:
             return True
@@ -213,16 +300,37 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     obj = s.object(verb)
     if lem in _DESTRUCTIVE and obj is not None:
         phrase = "".join(t.text_with_ws for t in obj.subtree)
-        if _DATA.search(phrase) and not _JUNK.search(phrase) and not re.search(r"no\s+longer\s+(?:in\s+use|needed|used)|not\s+in\s+use|unused", s.text, re.I):
+        if (
+            _DATA.search(phrase)
+            and not _JUNK.search(phrase)
+            and not re.search(
+                r"no\s+longer\s+(?:in\s+use|needed|used)|not\s+in\s+use|unused", s.text, re.I
+            )
+        ):
             return True  # "dropped the orders table"
     if lem == "leave" and any(
-        c.lower_ in ("open", "exposed", "unlocked", "unpatched", "unencrypted", "public", "running", "enabled", "on", "behind", "unattended")
+        c.lower_
+        in (
+            "open",
+            "exposed",
+            "unlocked",
+            "unpatched",
+            "unencrypted",
+            "public",
+            "running",
+            "enabled",
+            "on",
+            "behind",
+            "unattended",
+        )
         for c in verb.subtree
     ):
         return True  # "left the debug endpoint open"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
-    if any(c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children):
+    if any(
+        c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children
+    ):
         return True  # "disabled the rate limiter and never turned it back on"
     if lem in _REMOVAL and obj is not None:
         # "restarted the stuck workers", "removed the bad node": cleaning up after a failure
@@ -253,7 +361,12 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
     if found == {"without"}:
-        return bool(re.search(r"\bwithout\s+(?:any\s+|a\s+)?(?:test|review|check|approv|telling|asking|looking|reading|waiting|a\s+backup|backup|warning|notice|a\s+ticket|a\s+change|a\s+canary|canary|a\s+rollback|rollback)", s.lower))
+        return bool(
+            re.search(
+                r"\bwithout\s+(?:any\s+|a\s+)?(?:test|review|check|approv|telling|asking|looking|reading|waiting|a\s+backup|backup|warning|notice|a\s+ticket|a\s+change|a\s+canary|canary|a\s+rollback|rollback)",
+                s.lower,
+            )
+        )
     return bool(found)
 
 
@@ -271,11 +384,21 @@ def _did_nothing(verb: Token) -> bool:
 def _past_act(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
-    if verb.tag_ in ("VBP", "VBN", "NN") and verb.lower_ == inflect(lemma(verb), "VBD") and verb.lower_ != lemma(verb):
+    if (
+        verb.tag_ in ("VBP", "VBN", "NN")
+        and verb.lower_ == inflect(lemma(verb), "VBD")
+        and verb.lower_ != lemma(verb)
+    ):
         return True  # "Kwame overwrote/VBP": the tagger's slip on an irregular past
-    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
         return True  # "The mobile team shipped without ...": a past tense read as a participle
-    if verb.tag_ == "VBN" and any(c.lower_ in ("had", "has", "have", "'d") for c in verb.children if c.dep_ == "aux"):
+    if verb.tag_ == "VBN" and any(
+        c.lower_ in ("had", "has", "have", "'d") for c in verb.children if c.dep_ == "aux"
+    ):
         return True
     return verb.tag_ == "VBZ" and verb.pos_ == "VERB"
 
@@ -325,8 +448,23 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         checks = lem in s.w["check_verbs"]
         if not omission and not (_is_act(s, verb) and _harmful(s, verb)):
             # "nobody checked the backups", "ops still hasn't looked at the alert"
-            knowing = lem in ("know", "understand", "realise", "realize", "expect", "see", "anticipate", "think", "update", "report")
-            if not (checks and not knowing and (subj.lower_ in ("nobody", "one", "none") or s.negated(verb))):
+            knowing = lem in (
+                "know",
+                "understand",
+                "realise",
+                "realize",
+                "expect",
+                "see",
+                "anticipate",
+                "think",
+                "update",
+                "report",
+            )
+            if not (
+                checks
+                and not knowing
+                and (subj.lower_ in ("nobody", "one", "none") or s.negated(verb))
+            ):
                 if not _did_nothing(verb):
                     continue
         elif s.negated(verb) and not checks:
@@ -348,7 +486,12 @@ def _omission_gate(words: Words) -> str:
     )
 
 
-@gated(lambda text, person, words: bool(_words_regex("omission", words, _omission_gate).search(text)) and (_mentions_person(text, person) or bool(re.search(r"\b(?:we|they|i)\b", text, re.I))))
+@gated(
+    lambda text, person, words: (
+        bool(_words_regex("omission", words, _omission_gate).search(text))
+        and (_mentions_person(text, person) or bool(re.search(r"\b(?:we|they|i)\b", text, re.I)))
+    )
+)
 @judge
 def agent_omission(s: Sentence) -> Iterator[Hit]:
     """A person forgot, neglected or failed to do something, or ignored what was there."""
@@ -357,14 +500,23 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
     for verb in s.doc:
         lem = lemma(verb)
         unmade_check = (
-            s.negated(verb) and not _modal(verb)
-            and (lem in s.w["check_verbs"] or lem in s.w["act_verbs"] or any(c.lower_ == "never" for c in verb.children))
+            s.negated(verb)
+            and not _modal(verb)
+            and (
+                lem in s.w["check_verbs"]
+                or lem in s.w["act_verbs"]
+                or any(c.lower_ == "never" for c in verb.children)
+            )
             and lem not in ("know", "expect", "predict", "foresee", "anticipate", "understand")
             and (lem != "think" or any(c.dep_ == "xcomp" for c in verb.children))
         )
         if lem not in s.w["omission_verbs"] and lem != "bother" and not unmade_check:
             continue
-        if verb.tag_ == "VBN" and verb.dep_ not in ("ROOT", "conj") and not any(c.dep_ == "aux" for c in verb.children):
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ not in ("ROOT", "conj")
+            and not any(c.dep_ == "aux" for c in verb.children)
+        ):
             continue  # "skipped quality tests": a participle describing the tests
         if any(c.lower_ == "yet" for c in verb.children):
             continue  # "members who have not yet run it": a status, not a lapse
@@ -374,9 +526,18 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             continue
         xcomp = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         if lem == "let" and kind != "we":
-            if not any(lemma(x) in s.w["lapse_verbs"] or x.lower_ in s.w["lapse_verbs"] for x in verb.subtree if x.i > verb.i):
+            if not any(
+                lemma(x) in s.w["lapse_verbs"] or x.lower_ in s.w["lapse_verbs"]
+                for x in verb.subtree
+                if x.i > verb.i
+            ):
                 continue
-            yield s.span_start(subj), s.clause_end(verb), None, "group-blame" if kind == "group" else "named-agent"
+            yield (
+                s.span_start(subj),
+                s.clause_end(verb),
+                None,
+                "group-blame" if kind == "group" else "named-agent",
+            )
             return
         if kind == "group" and lem not in ("sleep",):
             continue  # the group rule judges teams
@@ -394,10 +555,16 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         elif kind == "we" or lem in ("drop", "sit"):
             continue  # "we missed the alert" is how teams write; "dropped the ball" is judged
         elif unmade_check:
-            did = any(c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children)
+            did = any(
+                c.dep_ == "aux" and c.lower_ in ("did", "had", "has", "have") for c in verb.children
+            )
             if kind != "person" or not (_past_act(verb) or did or "never" in s.lower):
                 continue
-            if s.entity(subj) == "PERSON" and not s.is_name(subj, strict=True) and subj.lower_ not in ("he", "she"):
+            if (
+                s.entity(subj) == "PERSON"
+                and not s.is_name(subj, strict=True)
+                and subj.lower_ not in ("he", "she")
+            ):
                 continue  # a name only the entity recogniser vouches for: often a company
         elif s.negated(verb) or _modal(verb):
             continue
@@ -415,14 +582,23 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         return
 
 
-@gated(_by(re.compile(r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b", re.I)))
+@gated(
+    _by(
+        re.compile(
+            r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b",
+            re.I,
+        )
+    )
+)
 @judge
 def failure_of(s: Sentence) -> Iterator[Hit]:
     """'Our failure to finish the follow-up work': an omission owned by people."""
     if s.is_question() or s.states_principle():
         return
     for t in s.doc:
-        if t.lower_ not in ("failure", "inability", "refusal", "reluctance") or not any(c.dep_ == "poss" for c in t.children):
+        if t.lower_ not in ("failure", "inability", "refusal", "reluctance") or not any(
+            c.dep_ == "poss" for c in t.children
+        ):
             continue
         owner = next(c for c in t.children if c.dep_ == "poss")
         if owner.lower_ in ("our", "their", "his", "her", "my", "your") or s.is_name(owner):
@@ -431,7 +607,20 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
                 return
 
 
-@gated(lambda text, person, words: bool(_words_regex("possessive", words, lambda w: rf"(?:\b(?:his|her)|['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{_alt(w['work_nouns'])})\b").search(text)) and (bool(re.search(r"\b(?:his|her)\b", text, re.I)) or _mentions_person(text, person)))
+@gated(
+    lambda text, person, words: (
+        bool(
+            _words_regex(
+                "possessive",
+                words,
+                lambda w: (
+                    rf"(?:\b(?:his|her)|['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{_alt(w['work_nouns'])})\b"
+                ),
+            ).search(text)
+        )
+        and (bool(re.search(r"\b(?:his|her)\b", text, re.I)) or _mentions_person(text, person))
+    )
+)
 @judge
 def agent_possessive(s: Sentence) -> Iterator[Hit]:
     """A person's piece of work as the cause: 'it was Leo's migration that locked the table'."""
@@ -445,14 +634,22 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
             continue
         if not _failure_context(s):
             continue
-        edit = rewrite.drop_possessive(s, t) if t.lower_ not in ("his", "her") else (
-            t.idx, t.idx + len(t.text), "the" if t.i > s.lead_end() else "The"
+        edit = (
+            rewrite.drop_possessive(s, t)
+            if t.lower_ not in ("his", "her")
+            else (t.idx, t.idx + len(t.text), "the" if t.i > s.lead_end() else "The")
         )
         yield t.idx, t.head.idx + len(t.head.text), edit
         return
 
 
-@gated(_by(re.compile(r"\b(?:is|was|'s|’s|are|were)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on\s+(?:[A-Z@]|him\b|her\b|them\b|the\s+[\w-]+\s+team)")))
+@gated(
+    _by(
+        re.compile(
+            r"\b(?:is|was|'s|’s|are|were)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on\s+(?:[A-Z@]|him\b|her\b|them\b|the\s+[\w-]+\s+team)"
+        )
+    )
+)
 @judge
 def blame_on(s: Sentence) -> Iterator[Hit]:
     """'The retry storm is on Yusuf': the failure is laid on a person."""
@@ -462,7 +659,10 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
         if t.lower_ != "on" or t.dep_ != "prep" or lemma(t.head) != "be":
             continue
         objs = [c for c in t.children if c.dep_ == "pobj"]
-        if not objs or not (s.person_kind(objs[0]) in ("person", "group") or objs[0].lower_ in ("him", "her", "them")):
+        if not objs or not (
+            s.person_kind(objs[0]) in ("person", "group")
+            or objs[0].lower_ in ("him", "her", "them")
+        ):
             continue
         if t.head.dep_ in ("relcl", "acl"):
             continue  # "the pool that was on NVMes"
@@ -473,9 +673,27 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_PERFECT = re.compile(r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]ve\b", re.I)
+_PERFECT = re.compile(
+    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]ve\b",
+    re.I,
+)
 _MODALS = {"should", "ought", "could", "must", "shouldn't", "couldn't", "mustn't", "might", "would"}
-_WOULD_VERBS = {"prevent", "avoid", "catch", "stop", "notice", "spot", "detect", "flag", "realise", "realize", "know", "check", "test", "verify"}
+_WOULD_VERBS = {
+    "prevent",
+    "avoid",
+    "catch",
+    "stop",
+    "notice",
+    "spot",
+    "detect",
+    "flag",
+    "realise",
+    "realize",
+    "know",
+    "check",
+    "test",
+    "verify",
+}
 
 
 @gated(_by(_PERFECT))
@@ -487,7 +705,9 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
     for m in s.doc:
         if m.lower_ not in _MODALS and not (m.lower_ == "ought" or m.lemma_ == "should"):
             continue
-        verb = m.head if m.dep_ == "aux" else next((c for c in m.children if c.dep_ == "xcomp"), None)
+        verb = (
+            m.head if m.dep_ == "aux" else next((c for c in m.children if c.dep_ == "xcomp"), None)
+        )
         if verb is None:
             continue
         haves = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of")]
@@ -508,13 +728,21 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         low_subj = subj.lower_ if subj is not None else ""
         if kind:
             pass
-        elif subj is None and m.lower_ in ("should", "ought") and (m.i == s.lead_end() or s.doc[m.i - 1].is_punct):
+        elif (
+            subj is None
+            and m.lower_ in ("should", "ought")
+            and (m.i == s.lead_end() or s.doc[m.i - 1].is_punct)
+        ):
             pass  # "- should have done the change on one host first": a note about ourselves
         elif passive and lem in s.w["check_verbs"]:
             pass
         elif low_subj in ("it", "this", "that", "these", "those") and lem in s.w["ship_verbs"]:
             pass
-        elif low_subj in ("it", "this", "that") and lem in ("obvious", "clear") or lem in ("know", "realise", "realize", "notice"):
+        elif (
+            low_subj in ("it", "this", "that")
+            and lem in ("obvious", "clear")
+            or lem in ("know", "realise", "realize", "notice")
+        ):
             pass
         else:
             continue  # a system's counterfactual: "the alert should have fired"
@@ -523,7 +751,11 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             # "options we could have taken", "anyone could have created the bucket" do not
             if kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive:
                 continue
-            if s.negated(verb) or any(c.dep_ == "neg" for c in m.children) or m.lower_ == "couldn't":
+            if (
+                s.negated(verb)
+                or any(c.dep_ == "neg" for c in m.children)
+                or m.lower_ == "couldn't"
+            ):
                 continue  # "we could not have asked for cleaner evidence"
             if subj is not None and subj.lower_ in ("anyone", "anybody"):
                 continue
@@ -531,11 +763,17 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             continue  # "people that could have helped": describing, not judging
         if lem == "be" and any(c.lower_ == "able" for c in verb.children):
             continue  # "they should not have been able to log in": a system permitted it
-        yield (s.span_start(subj) if subj is not None else m.idx), s.clause_end(verb if m.dep_ == "aux" else m), _counterfactual_edit(s, m, verb, subj, passive)
+        yield (
+            (s.span_start(subj) if subj is not None else m.idx),
+            s.clause_end(verb if m.dep_ == "aux" else m),
+            _counterfactual_edit(s, m, verb, subj, passive),
+        )
         return
 
 
-def _counterfactual_edit(s: Sentence, modal: Token, verb: Token, subj: Token | None, passive: bool) -> rewrite.Edit | None:
+def _counterfactual_edit(
+    s: Sentence, modal: Token, verb: Token, subj: Token | None, passive: bool
+) -> rewrite.Edit | None:
     if subj is None:
         return None
     if any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children) for c in verb.children):
@@ -549,8 +787,10 @@ def _counterfactual_edit(s: Sentence, modal: Token, verb: Token, subj: Token | N
         if phrase is None:
             return None
         subj_text = phrase[2]
-    negated = s.negated(verb) or modal.lower_.endswith("n't") or any(
-        c.dep_ == "neg" for c in modal.children
+    negated = (
+        s.negated(verb)
+        or modal.lower_.endswith("n't")
+        or any(c.dep_ == "neg" for c in modal.children)
     )
     if passive:
         start = s.span_start(subj)
@@ -562,7 +802,11 @@ def _counterfactual_edit(s: Sentence, modal: Token, verb: Token, subj: Token | N
         after = prt[0].i if prt else verb.i
         if prt:
             participle += " " + prt[0].text
-        return start, end, f"{text} {be}{'' if negated else ' not'} {participle}" + rewrite._rest(s, after, end)
+        return (
+            start,
+            end,
+            f"{text} {be}{'' if negated else ' not'} {participle}" + rewrite._rest(s, after, end),
+        )
     if negated:
         return rewrite.past(s, verb, subj, subj_text)
     if lemma(verb) == "have":
@@ -578,19 +822,38 @@ def _counterfactual_edit(s: Sentence, modal: Token, verb: Token, subj: Token | N
     return rewrite.did_not(s, verb, subj, subj_text)
 
 
-_IF_ONLY = re.compile(r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b", re.I)
-_WOULD_IF = re.compile(r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\b", re.I)
-_HAD_WE = re.compile(r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b", re.I)
+_IF_ONLY = re.compile(
+    r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
+    re.I,
+)
+_WOULD_IF = re.compile(
+    r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\b",
+    re.I,
+)
+_HAD_WE = re.compile(
+    r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b",
+    re.I,
+)
 
 
-@gated(_by(re.compile(r"\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?(?:supposed|expected|meant|required|asked|told)\s+to\b", re.I)))
+@gated(
+    _by(
+        re.compile(
+            r"\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?(?:supposed|expected|meant|required|asked|told)\s+to\b",
+            re.I,
+        )
+    )
+)
 @judge
 def expectation(s: Sentence) -> Iterator[Hit]:
     """'He was supposed to rotate the credentials': an expectation held against a person."""
     if s.is_question() or s.states_principle():
         return
     for t in s.doc:
-        if t.lower_ not in ("supposed", "expected", "meant", "required", "asked", "told") or t.tag_ != "VBN":
+        if (
+            t.lower_ not in ("supposed", "expected", "meant", "required", "asked", "told")
+            or t.tag_ != "VBN"
+        ):
             continue
         xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
         if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
@@ -598,15 +861,23 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         subj = s.subject(t)
         if s.person_kind(subj) not in ("person", "group"):
             continue
-        if lemma(xcomp) in ("be", "have", "remain", "stay", "keep") or not any(c.lower_ in ("was", "were", "had") for c in t.children):
+        if lemma(xcomp) in ("be", "have", "remain", "stay", "keep") or not any(
+            c.lower_ in ("was", "were", "had") for c in t.children
+        ):
             continue  # "engineers are expected to be on call one week in six": a policy
-        if t.lower_ in ("asked", "told", "required") and not re.search(r"\b(?:but|and\s+didn't|and\s+did\s+not|never|yet|not\s+at)\b", s.lower):
+        if t.lower_ in ("asked", "told", "required") and not re.search(
+            r"\b(?:but|and\s+didn't|and\s+did\s+not|never|yet|not\s+at)\b", s.lower
+        ):
             continue  # "Dana was asked to lead the call" is a neutral event
         yield s.span_start(subj), s.clause_end(t), None
         return
 
 
-@gated(lambda text, _p, _w: bool(_IF_ONLY.search(text) or _HAD_WE.search(text) or _WOULD_IF.search(text)))
+@gated(
+    lambda text, _p, _w: bool(
+        _IF_ONLY.search(text) or _HAD_WE.search(text) or _WOULD_IF.search(text)
+    )
+)
 @judge
 def counterfactual_if(s: Sentence) -> Iterator[Hit]:
     """'If only we had...', 'Had they waited...', 'If Dana had checked, we would have...'."""
@@ -659,39 +930,76 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
             yield t.idx, t.idx + len(t.text), None
             return
         if word in ("avoided", "prevented") and any(c.dep_ == "auxpass" for c in t.children):
-            if any(c.lower_ in ("could", "should", "would") for c in t.children) and any(c.lower_ == "have" for c in t.children):
+            if any(c.lower_ in ("could", "should", "would") for c in t.children) and any(
+                c.lower_ == "have" for c in t.children
+            ):
                 if s.is_question() or s.doc[0].lower_ in ("how", "what", "which"):
                     continue
-                yield s.span_start(t.head) if t.dep_ != "ROOT" else s.doc[s.lead_end()].idx, s.clause_end(t), None
+                yield (
+                    s.span_start(t.head) if t.dep_ != "ROOT" else s.doc[s.lead_end()].idx,
+                    s.clause_end(t),
+                    None,
+                )
                 return
         if word in ("fault", "faults", "blame", "blamed", "blaming", "blameworthy"):
             if s.quoted(t) or _technical_fault(s):
                 continue
-            if word == "fault" and re.search(r"\b(?:nobody|no\s+one|noone)'?s?\s+fault\s+but\b", low):
+            if word == "fault" and re.search(
+                r"\b(?:nobody|no\s+one|noone)'?s?\s+fault\s+but\b", low
+            ):
                 yield t.idx, t.idx + len(t.text), None  # "nobody's fault but Gustavo's"
                 return
             if s.is_question() and word != "fault" and "to blame" not in low:
                 continue
-            if word == "blame" and t.dep_ in ("nsubj", "nsubjpass") and not (
-                lemma(t.head) in ("rest", "lie", "fall", "sit", "be", "land") and any(c.lower_ in ("with", "on") for c in t.head.children)
+            if (
+                word == "blame"
+                and t.dep_ in ("nsubj", "nsubjpass")
+                and not (
+                    lemma(t.head) in ("rest", "lie", "fall", "sit", "be", "land")
+                    and any(c.lower_ in ("with", "on") for c in t.head.children)
+                )
             ):
                 continue  # "blame shuts down the flow of information": talk about blame
             if "to blame" in low:
-                cop = next((x for x in s.doc if x.lower_ == "to" and x.i + 1 < len(s.doc) and s.doc[x.i + 1].lower_ == "blame"), None)
+                cop = next(
+                    (
+                        x
+                        for x in s.doc
+                        if x.lower_ == "to"
+                        and x.i + 1 < len(s.doc)
+                        and s.doc[x.i + 1].lower_ == "blame"
+                    ),
+                    None,
+                )
                 holder = s.subject(cop.head) if cop is not None and cop.head is not None else None
-                if holder is not None and holder.lower_ not in ("who", "whom", "this", "that", "it") and not s.person_kind(holder):
+                if (
+                    holder is not None
+                    and holder.lower_ not in ("who", "whom", "this", "that", "it")
+                    and not s.person_kind(holder)
+                ):
                     continue  # "the storage driver is to blame": a component, not a person
             if word in ("blamed", "blame", "blaming") and t.pos_ == "VERB":
                 subj = s.subject(t)
-                if subj is not None and not s.person_kind(subj) and subj.lower_ not in ("who", "this", "that"):
+                if (
+                    subj is not None
+                    and not s.person_kind(subj)
+                    and subj.lower_ not in ("who", "this", "that")
+                ):
                     continue  # "an error that blamed their input"
             if "at fault" in low and word == "fault":
                 holder = s.subject(t.head.head) if t.head.lower_ == "at" else None
                 if holder is not None and not s.person_kind(holder):
                     continue  # "nothing was at fault in the logs"
-            if _negated_near(s, t, 5) or word == "blame" and re.search(r"\b(?:not|no|never|without|avoid|don't)\b[^.]{0,30}\bblam", low):
+            if (
+                _negated_near(s, t, 5)
+                or word == "blame"
+                and re.search(r"\b(?:not|no|never|without|avoid|don't)\b[^.]{0,30}\bblam", low)
+            ):
                 continue
-            if word.startswith("fault") and not re.search(r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|[A-Z]\w+'s)\b", low):
+            if word.startswith("fault") and not re.search(
+                r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|[A-Z]\w+'s)\b",
+                low,
+            ):
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
@@ -716,12 +1024,34 @@ def responsibility(s: Sentence) -> Iterator[Hit]:
         yield m.start(), m.end(), None
 
 
-_FAILURE_NOUNS = {"outage", "outages", "incident", "incidents", "downtime", "failure", "failures", "mistake", "mistakes", "error", "errors", "loss", "breach", "disruption", "crash", "regression", "problem", "issue", "mess"}
+_FAILURE_NOUNS = {
+    "outage",
+    "outages",
+    "incident",
+    "incidents",
+    "downtime",
+    "failure",
+    "failures",
+    "mistake",
+    "mistakes",
+    "error",
+    "errors",
+    "loss",
+    "breach",
+    "disruption",
+    "crash",
+    "regression",
+    "problem",
+    "issue",
+    "mess",
+}
 
 
 def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
     window = s.doc[max(0, t.i - width) : t.i]
-    return any(w.lower_ in ("not", "n't", "no", "never", "nobody", "isn't", "wasn't") for w in window)
+    return any(
+        w.lower_ in ("not", "n't", "no", "never", "nobody", "isn't", "wasn't") for w in window
+    )
 
 
 @judge
@@ -735,11 +1065,19 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue
         if t.text.isupper() and len(t.text) > 1:
             continue  # "YOLO", a testnet's name
-        if word in ("unacceptable", "inexcusable", "embarrassing", "ridiculous") and t.dep_ == "amod" and not _about_people(s, t):
+        if (
+            word in ("unacceptable", "inexcusable", "embarrassing", "ridiculous")
+            and t.dep_ == "amod"
+            and not _about_people(s, t)
+        ):
             continue  # "unacceptable risk": a judgement of a risk, not of people
         if word in s.w["technical_senses"] and t.dep_ == "amod" and not _about_people(s, t):
             continue  # "lazy loading"; but code that "was lazy and untested" is judged
-        if t.dep_ in ("amod", "advmod") and t.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and word not in ("unacceptable", "inexcusable", "unforgivable"):
+        if (
+            t.dep_ in ("amod", "advmod")
+            and t.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+            and word not in ("unacceptable", "inexcusable", "unforgivable")
+        ):
             yield _deletion_hit(s, t)
         else:
             yield t.idx, t.idx + len(t.text), None
@@ -753,7 +1091,12 @@ def _about_people(s: Sentence, t: Token) -> bool:
     """The word describes a person, a person's work or a decision, not code."""
     head = t.head
     if t.dep_ == "amod":
-        return bool(s.person_kind(head)) or head.lower_ in s.w["verdict_nouns"] or head.lower_ in ("mistake", "error", "change", "review", "approach", "oversight", "blunder", "slip")
+        return (
+            bool(s.person_kind(head))
+            or head.lower_ in s.w["verdict_nouns"]
+            or head.lower_
+            in ("mistake", "error", "change", "review", "approach", "oversight", "blunder", "slip")
+        )
     if t.dep_ in ("acomp", "attr"):
         return bool(s.person_kind(s.subject(head)))
     return t.dep_ == "advmod" and bool(s.person_kind(s.subject(head)))
@@ -780,8 +1123,15 @@ def verdict(s: Sentence) -> Iterator[Hit]:
     if s.states_principle() or s.is_question():
         return
     for t in s.doc:
-        if t.lower_ in s.w["verdict_adjectives"] and t.dep_ == "amod" and t.head.lower_ in s.w["verdict_nouns"]:
-            if t.head.lower_ in ("call", "calls") and any(c.lower_ in ("api", "rpc", "http", "function", "network", "service") for c in t.head.children):
+        if (
+            t.lower_ in s.w["verdict_adjectives"]
+            and t.dep_ == "amod"
+            and t.head.lower_ in s.w["verdict_nouns"]
+        ):
+            if t.head.lower_ in ("call", "calls") and any(
+                c.lower_ in ("api", "rpc", "http", "function", "network", "service")
+                for c in t.head.children
+            ):
                 continue
             yield t.idx, t.head.idx + len(t.head.text), None
             return
@@ -814,7 +1164,11 @@ def hindsight_rhetoric(s: Sentence) -> Iterator[Hit]:
     if s.states_principle():
         return
     m = _RHETORICAL.search(s.text)
-    if m and not re.search(r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b", s.text[: m.end()], re.I):
+    if m and not re.search(
+        r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b",
+        s.text[: m.end()],
+        re.I,
+    ):
         yield 0, len(s.text.rstrip(" .")), None
 
 
@@ -837,11 +1191,30 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
                 continue  # "nothing was obviously wrong": dropping the word flips the claim
             head = t.head
             if not opening and not (
-                s.person_kind(s.subject(head)) or head.lower_ in ("wrong", "broken", "stale", "bad", "faulty", "misconfigured", "incorrect", "missing")
+                s.person_kind(s.subject(head))
+                or head.lower_
+                in (
+                    "wrong",
+                    "broken",
+                    "stale",
+                    "bad",
+                    "faulty",
+                    "misconfigured",
+                    "incorrect",
+                    "missing",
+                )
             ):
                 continue  # "this obviously hampered testing": an aside, not a verdict
-        elif word in ("naturally",) or word == "of" and t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "course":
-            if not opening or not re.search(r"\b(?:going\s+to|bound\s+to|would|was\s+always|inevitabl\w*|needed\s+to|had\s+to)\b", s.lower):
+        elif (
+            word in ("naturally",)
+            or word == "of"
+            and t.i + 1 < len(s.doc)
+            and s.doc[t.i + 1].lower_ == "course"
+        ):
+            if not opening or not re.search(
+                r"\b(?:going\s+to|bound\s+to|would|was\s+always|inevitabl\w*|needed\s+to|had\s+to)\b",
+                s.lower,
+            ):
                 continue  # "of course" alone is a shrug; with "was going to" it is hindsight
             if word == "of":
                 yield _deletion_hit_span(s, t, s.doc[t.i + 1])
@@ -852,9 +1225,30 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
                 continue
             if not opening and head.tag_ in ("VB", "VBP") and not _past_or_present_report(head):
                 continue
-            if not opening and head.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children):
+            if (
+                not opening
+                and head.tag_ == "VBN"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children)
+            ):
                 continue  # "until clearly documented": a participle, no claim
-            if not opening and not (lemma(head) in s.w["seeing_verbs"] or head.lower_ in ("wrong", "broken", "stale", "bad", "visible", "marked", "labelled", "labeled", "documented", "written", "outdated", "insufficient")):
+            if not opening and not (
+                lemma(head) in s.w["seeing_verbs"]
+                or head.lower_
+                in (
+                    "wrong",
+                    "broken",
+                    "stale",
+                    "bad",
+                    "visible",
+                    "marked",
+                    "labelled",
+                    "labeled",
+                    "documented",
+                    "written",
+                    "outdated",
+                    "insufficient",
+                )
+            ):
                 continue
         elif word in ("simply", "just", "merely"):
             head = t.head
@@ -864,10 +1258,31 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
             if word == "merely":
                 pass
             if not (
-                (after in ("forgot", "ignored", "skipped", "missed", "didn't", "did", "never", "assumed", "overlooked", "neglected") and person)
-                or after in ("had", "needed", "took", "required") and t.i + 2 < len(s.doc) and s.doc[t.i + 2].lower_ in ("to", "a", "one", "the")
-                or after in ("should", "could") and "have" in s.lower
-                or word == "simply" and subj is not None and subj.lower_ == "you" and head.tag_ in ("VBP", "VB", "VBD")
+                (
+                    after
+                    in (
+                        "forgot",
+                        "ignored",
+                        "skipped",
+                        "missed",
+                        "didn't",
+                        "did",
+                        "never",
+                        "assumed",
+                        "overlooked",
+                        "neglected",
+                    )
+                    and person
+                )
+                or after in ("had", "needed", "took", "required")
+                and t.i + 2 < len(s.doc)
+                and s.doc[t.i + 2].lower_ in ("to", "a", "one", "the")
+                or after in ("should", "could")
+                and "have" in s.lower
+                or word == "simply"
+                and subj is not None
+                and subj.lower_ == "you"
+                and head.tag_ in ("VBP", "VB", "VBD")
             ):
                 continue
         else:
@@ -887,7 +1302,10 @@ def _negated_scope(s: Sentence, t: Token) -> bool:
     for w in (head, head.head):
         if s.negated(w) or any(c.lower_ in ("nothing", "nobody", "none", "no") for c in w.children):
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "nobody", "none") for c in w.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "nobody", "none")
+            for c in w.children
+        ):
             return True
     return _negated_near(s, t)
 
@@ -902,7 +1320,10 @@ _ERROR_TALK = re.compile(
     r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
     re.I,
 )
-_PREVENTION = re.compile(r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|guard\w*\s+against|make\s+(?:it|them|this)\s+(?:hard|harder|impossible)|such\s+a\s+mistake)\b", re.I)
+_PREVENTION = re.compile(
+    r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|guard\w*\s+against|make\s+(?:it|them|this)\s+(?:hard|harder|impossible)|such\s+a\s+mistake)\b",
+    re.I,
+)
 _CAUSE = re.compile(
     r"\b(?:root\s+cause|cause[sd]?|causing|stemmed|part\s+of\s+the\s+problem|caused\s+by|due\s+to|because\s+of|result(?:ed)?\s+of|blame|attribut\w+\s+to|down\s+to|comes?\s+down|boils?\s+down|came\s+from|stem(?:s|med)\s+from|was\s+(?:a|an|the|simply|just)|were\s+(?:a|an)|is\s+(?:a|an)|reason|led\s+to|trigger\w*|source|culprit|behind|responsible)\b",
     re.I,
@@ -919,27 +1340,63 @@ def human_error(s: Sentence) -> Iterator[Hit]:
     if m and re.search(r"\b(?:never|not|no)\s+(?:\w+\s+)?$", s.text[: m.start()]):
         m = None  # "indicates a bug, never user error"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
-        if not re.search(r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|rate|rates|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b", s.lower):
+        if not re.search(
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|rate|rates|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
+            s.lower,
+        ):
             yield m.start(), m.end(), None
             return
     for t in s.doc:
         word = t.lower_
-        if word in ("error", "mistake", "errors", "mistakes") and t.dep_ == "nsubjpass" and lemma(t.head) == "make":
+        if (
+            word in ("error", "mistake", "errors", "mistakes")
+            and t.dep_ == "nsubjpass"
+            and lemma(t.head) == "make"
+        ):
             yield t.idx, t.idx + len(t.text), None  # "an error was made when republishing"
             return
-        if word in ("misunderstanding", "miscommunication", "misjudgment", "misjudgement", "assumption") and _CAUSE.search(s.text):
-            if word != "assumption" or any(c.lower_ in ("incorrect", "mistaken", "wrong", "bad", "false", "faulty") for c in t.children):
+        if word in (
+            "misunderstanding",
+            "miscommunication",
+            "misjudgment",
+            "misjudgement",
+            "assumption",
+        ) and _CAUSE.search(s.text):
+            if word != "assumption" or any(
+                c.lower_ in ("incorrect", "mistaken", "wrong", "bad", "false", "faulty")
+                for c in t.children
+            ):
                 yield t.idx, t.idx + len(t.text), None  # "this misunderstanding led to ..."
                 return
-        if word in ("error", "errors") and lemma(t.head) == "make" and s.person_kind(s.subject(t.head)) in ("person", "group"):
+        if (
+            word in ("error", "errors")
+            and lemma(t.head) == "make"
+            and s.person_kind(s.subject(t.head)) in ("person", "group")
+        ):
             yield t.idx, t.idx + len(t.text), None  # "a person made an error when copying"
             return
-        if word in ("input", "inputs", "values", "value", "change", "command", "edit", "entry") and any(
-            c.lower_ == "from" and any(s.person_kind(g) == "person" for g in c.children) for c in t.children
-        ) and _failure_context(s):
+        if (
+            word in ("input", "inputs", "values", "value", "change", "command", "edit", "entry")
+            and any(
+                c.lower_ == "from" and any(s.person_kind(g) == "person" for g in c.children)
+                for c in t.children
+            )
+            and _failure_context(s)
+        ):
             yield t.idx, t.idx + len(t.text), None  # "bad input from an admin corrupted the index"
             return
-        if word in ("mistake", "mistakes", "oversight", "oversights", "typo", "typos", "misclick", "slip", "lapse", "blunder"):
+        if word in (
+            "mistake",
+            "mistakes",
+            "oversight",
+            "oversights",
+            "typo",
+            "typos",
+            "misclick",
+            "slip",
+            "lapse",
+            "blunder",
+        ):
             if s.quoted(t) or _negated_near(s, t) or _PREVENTION.search(s.text):
                 continue
             if word in ("slip", "lapse") and t.pos_ != "NOUN":
@@ -947,17 +1404,32 @@ def human_error(s: Sentence) -> Iterator[Hit]:
             if word in ("typo", "typos") and not _CAUSE.search(s.text):
                 continue
             made = _made_by_person(s, t)
-            agent = t.dep_ == "nsubj" and t.head.pos_ == "VERB"  # "an oversight ... granted the public user"
-            if word.startswith(("mistake", "oversight", "slip", "lapse", "blunder")) and not _CAUSE.search(s.text) and not made and not agent:
+            agent = (
+                t.dep_ == "nsubj" and t.head.pos_ == "VERB"
+            )  # "an oversight ... granted the public user"
+            if (
+                word.startswith(("mistake", "oversight", "slip", "lapse", "blunder"))
+                and not _CAUSE.search(s.text)
+                and not made
+                and not agent
+            ):
                 continue
             if word.endswith("s") and not _CAUSE.search(s.text):
                 continue  # "we cover our own mistakes": a general statement
-            if word.startswith("mistake") and not made and any(
-                c.dep_ == "prep" and c.lower_ == "in" and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
-                for c in t.children
+            if (
+                word.startswith("mistake")
+                and not made
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                    for c in t.children
+                )
             ):
                 continue  # "the mistake in the config template was a missing quote": a defect
-            if word.startswith("lapse") and re.search(r"\b(?:certificate|cert|domain|license|licence|subscription|contract)s?\b", s.lower):
+            if word.startswith("lapse") and re.search(
+                r"\b(?:certificate|cert|domain|license|licence|subscription|contract)s?\b", s.lower
+            ):
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
@@ -972,7 +1444,10 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
     head = t.head
     if head.lemma_.lower() in ("make", "commit") and s.person_kind(s.subject(head)):
         return True
-    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her", "my", "our", "their") or s.is_name(c)) for c in t.children)
+    return any(
+        c.dep_ == "poss" and (c.lower_ in ("his", "her", "my", "our", "their") or s.is_name(c))
+        for c in t.children
+    )
 
 
 _PUNITIVE = re.compile(
@@ -998,23 +1473,56 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         return
     for m in _PUNITIVE.finditer(s.text):
         text = m.group().lower()
-        if "accountab" in text and re.search(r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:" + "|".join(s.w["ownership_objects"]) + r")\b", s.lower):
+        if "accountab" in text and re.search(
+            r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:"
+            + "|".join(s.w["ownership_objects"])
+            + r")\b",
+            s.lower,
+        ):
             continue
-        if "accountability" in text and re.search(r"\b(?:service|ownership|clear|team)\s+accountability\b|\baccountability\s+for\s+(?:the\s+)?(?:service|system|runbook|slo)", s.lower):
+        if "accountability" in text and re.search(
+            r"\b(?:service|ownership|clear|team)\s+accountability\b|\baccountability\s+for\s+(?:the\s+)?(?:service|system|runbook|slo)",
+            s.lower,
+        ):
             continue
-        if "retrain" in text and re.search(r"\b(?:model|classifier|network|ml|embeddings?|index)\b", s.lower):
+        if "retrain" in text and re.search(
+            r"\b(?:model|classifier|network|ml|embeddings?|index)\b", s.lower
+        ):
             continue
         span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and (s.quoted(span[0]) or _negated_near(s, span[0])) and "no consequences" not in s.lower:
+        if (
+            span is not None
+            and (s.quoted(span[0]) or _negated_near(s, span[0]))
+            and "no consequences" not in s.lower
+        ):
             continue
-        if re.search(r"\b(?:nobody|no\s+one|none\s+of|not|never|won't|isn't|aren't|n't)\b", s.text[: m.start()], re.I):
+        if re.search(
+            r"\b(?:nobody|no\s+one|none\s+of|not|never|won't|isn't|aren't|n't)\b",
+            s.text[: m.start()],
+            re.I,
+        ):
             continue  # "nobody here is going to be fired": the blameless promise
         if re.search(r"\b(?:fired|terminated|suspended|sacked|let\s+go|demoted)\b", text):
-            verb = next((x for x in s.doc if x.idx >= m.start() and x.lower_ in ("fired", "terminated", "suspended", "sacked", "let", "demoted")), None)
+            verb = next(
+                (
+                    x
+                    for x in s.doc
+                    if x.idx >= m.start()
+                    and x.lower_ in ("fired", "terminated", "suspended", "sacked", "let", "demoted")
+                ),
+                None,
+            )
             holder = s.subject(verb) if verb is not None else None
-            if holder is not None and not s.person_kind(holder) and holder.lower_ not in ("who", "whoever"):
+            if (
+                holder is not None
+                and not s.person_kind(holder)
+                and holder.lower_ not in ("who", "whoever")
+            ):
                 continue  # "multiple calls were fired", "the pods were terminated"
-        if "repercussion" in text and not re.search(r"\brepercussions?\s+for\s+(?:this|that|it|the\s+(?:team|engineer|person|people)|him|her|them|whoever)|\b(?:be|need|needs|must|will)\s+(?:to\s+be\s+)?(?:\w+\s+)?repercussions\b", s.lower):
+        if "repercussion" in text and not re.search(
+            r"\brepercussions?\s+for\s+(?:this|that|it|the\s+(?:team|engineer|person|people)|him|her|them|whoever)|\b(?:be|need|needs|must|will)\s+(?:to\s+be\s+)?(?:\w+\s+)?repercussions\b",
+            s.lower,
+        ):
             continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return

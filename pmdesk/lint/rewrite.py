@@ -27,9 +27,32 @@ _DROPPABLE = {
     "recklessly", "hastily", "apparently", "probably", "at", "least", "even", "somehow",
     "sloppily", "lazily", "thoughtlessly", "stupidly", "foolishly", "negligently", "still",
 }  # fmt: skip
-_NO_FACT = {"be", "know", "realise", "realize", "think", "see", "understand", "expect", "foresee", "anticipate", "guess", "care", "bother", "try", "do"}
+_NO_FACT = {
+    "be",
+    "know",
+    "realise",
+    "realize",
+    "think",
+    "see",
+    "understand",
+    "expect",
+    "foresee",
+    "anticipate",
+    "guess",
+    "care",
+    "bother",
+    "try",
+    "do",
+}
 _PLURAL_PRONOUNS = {"they", "them", "these", "those", "we", "us"}
-_OBJECT_PRONOUNS = {"it": "it", "them": "they", "this": "this", "that": "that", "these": "these", "those": "those"}
+_OBJECT_PRONOUNS = {
+    "it": "it",
+    "them": "they",
+    "this": "this",
+    "that": "that",
+    "these": "these",
+    "those": "those",
+}
 
 
 def _text(s: Sentence, a: int, b: int) -> str:
@@ -68,15 +91,19 @@ def _noun_phrase(s: Sentence, head: Token) -> tuple[int, int, str] | None:
     for c in head.children:
         if c.dep_ in ("relcl", "acl") and c.i > head.i:
             last = max(last, c.right_edge.i)  # "the config that took down auth" stays whole
-    while last + 1 < len(s.doc) and s.doc[last + 1].head.i == last and s.doc[last + 1].dep_ in (
-        "compound", "nummod", "npadvmod"
+    while (
+        last + 1 < len(s.doc)
+        and s.doc[last + 1].head.i == last
+        and s.doc[last + 1].dep_ in ("compound", "nummod", "npadvmod")
     ):
         last += 1
     nxt = s.doc[last + 1] if last + 1 < len(s.doc) else None
     if any(c.dep_ == head.dep_ and c.i > head.i for c in head.head.children):
         return None  # two objects: the parse is unsure where the phrase ends
     if nxt is not None and (
-        nxt.pos_ in ("NOUN", "PROPN") or not s.doc[last].whitespace_ and not nxt.is_punct
+        nxt.pos_ in ("NOUN", "PROPN")
+        or not s.doc[last].whitespace_
+        and not nxt.is_punct
         or nxt.text in ("-", "–", "/")
     ):
         return None  # the parse split a compound ("the primary mid-backup"): do not guess
@@ -141,7 +168,9 @@ def passive(
 
 
 def _only_aux(s: Sentence, a: int, b: int) -> bool:
-    return all(s.doc[i].dep_ in ("aux", "neg") or s.doc[i].lower_ in _DROPPABLE for i in range(a + 1, b))
+    return all(
+        s.doc[i].dep_ in ("aux", "neg") or s.doc[i].lower_ in _DROPPABLE for i in range(a + 1, b)
+    )
 
 
 def did_not(s: Sentence, verb: Token, subj: Token, subj_text: str) -> Edit | None:

@@ -208,7 +208,9 @@ def _user_rule(entry: dict[str, Any], vocab: dict[str, Any], name: str) -> Rule:
     return Rule(
         **base,
         patterns=patterns,
-        exceptions=[_compile(p, vocab, where) for p in _str_list(entry.get("exceptions", []), where)],
+        exceptions=[
+            _compile(p, vocab, where) for p in _str_list(entry.get("exceptions", []), where)
+        ],
         rewrites=_str_list(entry.get("rewrites", []), where),
     )
 

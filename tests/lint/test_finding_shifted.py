@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from pmdesk.lint import Finding, Linter, load_ruleset
 from pmdesk.document_lint import lint_lines
+from pmdesk.lint import Finding, Linter, load_ruleset
 from pmdesk.lint.finding import PendingSuggestions
 
 RULESET = load_ruleset()

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from pmdesk.lint import Finding, lint
 from pmdesk.document_lint import action_findings
+from pmdesk.lint import Finding, lint
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
 

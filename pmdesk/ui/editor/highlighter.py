@@ -77,7 +77,9 @@ class BlameHighlighter(QSyntaxHighlighter):
     ) -> None:
         super().__init__(document)
         self._people = people
-        self._cache: OrderedDict[tuple[str, tuple[str, ...], int], list[BlockFinding]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[str, ...], int], list[BlockFinding]] = (
+            OrderedDict()
+        )
         self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
         self._waiting = False
 
