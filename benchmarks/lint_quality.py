@@ -1,173 +1,230 @@
-"""Measure the blame-language linter against the labelled corpus and print the figures.
+"""Measure the blame-language linter on labelled sentences and on real published postmortems.
 
-    .venv/bin/python benchmarks/lint_quality.py [--corpus DIR] [--heldout DIR] [--errors]
+    .venv/bin/python benchmarks/lint_quality.py [--errors] [--rewrites FILE]
 
-Two sets, reported side by side: the shared corpus (../shared/corpus), which the rules were
-first written against, and the held-out set in tests/data (lint_heldout.jsonl and
-whys_heldout.jsonl: different sentences, names, roles and shapes, written before the rules
-were read). Each is also split by id parity, so a rule that works on one half and not the other
-shows up as memorising, not general. Every reference rewrite in the sets is linted too: a
-blameless rewrite that gets flagged is a false alarm the labels do not count.
+Sets, side by side:
+
+- the shared corpus (../shared/corpus, when present): the sentences the first rules were
+  written against;
+- the dev set (tests/data/lint_dev.jsonl, whys_dev.jsonl): once held out, since tuned against,
+  so it measures nothing new;
+- the sealed set (tests/data/lint_sealed/), with --sealed: written before any tuning by
+  someone who read no rule, never used to develop rules. Only its totals are printed, never a
+  sentence, even with --errors; measure it once per release, not while tuning;
+- real writing (../shared/realtext, when present): 200 published postmortems that are not ours
+  (read from ../shared, never copied). Flags per 1,000 sentences; recall on the sentences
+  hand-labelled as blame (benchmarks/realtext_labels/part*.jsonl: file, offset, length,
+  category, strength); precision on the flags hand-judged in flag_judgements.jsonl (file,
+  offset, verdict). A flag nobody has judged yet is counted and said.
+
+Rewrites: how many findings offer one, and of those how many make a sentence that lints clean,
+keeps the original's numbers, times and negations, and says no "should have"; the share judged
+grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl. --rewrites FILE writes
+every first suggestion (set, where, original sentence, rewritten sentence) for such a reading;
+for real writing it writes the file and offset, and the reader looks the sentence up.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from pmdesk.lint import CATEGORIES, check_five_whys, lint
+from pmdesk.lint.markdown import make_view
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "data"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+LABELS = HERE / "realtext_labels"
+FACT = re.compile(r"\d[\d:.,%]*|\b(?:not|no|never)\b", re.I)
+STILL_COUNTERFACTUAL = re.compile(r"\b(?:should|ought|could|must)\s+(?:not\s+)?(?:have|'ve)\b", re.I)
 
 
 def load(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def flagged(text: str) -> list:
+def warnings(text: str) -> list:
     return [f for f in lint(text) if f.is_warning]
 
 
-def apply_first(text: str, finding) -> str:
-    return text[: finding.start] + finding.suggestions[0] + text[finding.end :]
+class Rewrites:
+    """Every first suggestion seen, and the mechanical checks on each."""
+
+    def __init__(self) -> None:
+        self.findings = self.offered = self.clean = self.facts = self.no_should = 0
+        self.rows: list[dict] = []
+
+    def add(self, where: dict, text: str, finding) -> None:
+        self.findings += 1
+        if not finding.suggestions:
+            return
+        self.offered += 1
+        sentence = finding.preview(text)
+        new_text = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
+        self.clean += not warnings(sentence)
+        self.no_should += not STILL_COUNTERFACTUAL.search(sentence)
+        original = text[max(text.rfind("\n", 0, finding.start), 0) : finding.end + 200]
+        kept = [f for f in FACT.findall(original) if f.lower() not in ("no", "not", "never")]
+        self.facts += all(f in new_text for f in kept)
+        self.rows.append({**where, "rewritten": sentence})
+
+    def report(self) -> None:
+        print(f"  findings {self.findings}, with a rewrite {self.offered} ({pct(self.offered, self.findings)})")
+        if self.offered:
+            print(
+                f"  of those: lint clean {pct(self.clean, self.offered)}, numbers and times kept "
+                f"{pct(self.facts, self.offered)}, no 'should have' left {pct(self.no_should, self.offered)}"
+            )
 
 
-def clean_after(text: str, rounds: int) -> bool:
-    """Apply the first suggestion of the widest warning, `rounds` times; then lint clean?"""
-    for _ in range(rounds):
-        warnings = flagged(text)
-        if not warnings:
-            return True
-        widest = max(warnings, key=lambda f: f.end - f.start)
-        if not widest.suggestions:
-            return False
-        text = apply_first(text, widest)
-    return not flagged(text)
+def pct(a: int, b: int) -> str:
+    return f"{a / b:.1%}" if b else "n/a"
 
 
-def parity(item_id: str) -> str:
-    return "dev" if int("".join(c for c in item_id if c.isdigit())) % 2 else "check"
-
-
-def sentence_figures(rows: list[dict], errors: bool) -> dict[str, float]:
+def sentences(name: str, rows: list[dict], errors: bool, rewrites: Rewrites | None) -> None:
     tp = fp = fn = 0
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    with_suggestion = one_shot = iterative = 0
     for row in rows:
-        warnings = flagged(row["text"])
+        found = warnings(row["text"])
         if row["blame"]:
             by_cat[row["category"]][1] += 1
-            if warnings:
+            if found:
                 tp += 1
                 by_cat[row["category"]][0] += 1
-                if all(f.suggestions for f in warnings):
-                    with_suggestion += 1
-                    one_shot += clean_after(row["text"], 1)
-                    iterative += clean_after(row["text"], 6)
-                elif errors:
-                    print(f"  NO SUGGESTION {row['id']}: {row['text']}")
             else:
                 fn += 1
                 if errors:
                     print(f"  MISSED {row['id']} [{row['category']}]: {row['text']}")
-        elif warnings:
+        elif found:
             fp += 1
             if errors:
-                rules = ", ".join(sorted({f.rule for f in warnings}))
-                print(f"  FALSE ALARM {row['id']} ({rules}): {row['text']}")
-    out = {
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "suggestion coverage": with_suggestion / tp if tp else 1.0,
-        "clean after one suggestion": one_shot / with_suggestion if with_suggestion else 1.0,
-        "clean after applying suggestions": iterative / with_suggestion if with_suggestion else 1.0,
-    }
-    for cat in CATEGORIES:
-        hit, total = by_cat[cat]
-        out[f"recall {cat}"] = hit / total if total else float("nan")
-    return out
+                print(f"  FALSE ALARM {row['id']} {[f.rule for f in found]}: {row['text']}")
+        if rewrites is not None:
+            for f in found:
+                rewrites.add({"set": name, "id": row["id"], "original": row["text"]}, row["text"], f)
+    print(
+        f"{name}: {len(rows)} sentences; precision {tp / max(tp + fp, 1):.3f}, "
+        f"recall {tp / max(tp + fn, 1):.3f} ({tp} flagged, {fp} false alarms, {fn} missed)"
+    )
+    cats = "  ".join(
+        f"{c} {by_cat[c][0] / by_cat[c][1]:.2f}" for c in CATEGORIES if by_cat[c][1]
+    )
+    print(f"  by category: {cats}")
 
 
-def whys_accuracy(chains: list[dict], errors: bool) -> float:
+def chains(name: str, rows: list[dict], errors: bool) -> None:
     right = 0
-    for chain in chains:
-        stops = bool(check_five_whys(chain["whys"], chain["root_cause"]))
-        right += stops == chain["stops_at_human"]
-        if errors and stops != chain["stops_at_human"]:
-            print(f"  WHYS WRONG {chain['id']} expected {chain['stops_at_human']}")
-    return right / len(chains) if chains else 1.0
+    for row in rows:
+        stops = bool(check_five_whys(row["whys"], row["root_cause"]))
+        right += stops == row["stops_at_human"]
+        if errors and stops != row["stops_at_human"]:
+            print(f"  FIVE WHYS {row['id']}: expected stops_at_human={row['stops_at_human']}")
+    if rows:
+        print(f"{name} Five Whys: {right}/{len(rows)} = {right / len(rows):.3f}")
 
 
-def columns(sentences: list[dict], chains: list[dict], name: str) -> dict[str, tuple]:
-    """The whole set and its odd and even halves."""
-    return {
-        name: (sentences, chains),
-        f"{name} odd": (
-            [r for r in sentences if parity(r["id"]) == "dev"],
-            [c for c in chains if parity(c["id"]) == "dev"],
-        ),
-        f"{name} even": (
-            [r for r in sentences if parity(r["id"]) == "check"],
-            [c for c in chains if parity(c["id"]) == "check"],
-        ),
-    }
+def realtext(errors: bool, rewrites: Rewrites | None) -> None:
+    folder = SHARED / "realtext"
+    if not folder.exists():
+        print("real writing: ../shared/realtext is not here; skipped")
+        return
+    labels = [r for part in sorted(LABELS.glob("part*.jsonl")) for r in load(part)]
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for r in labels:
+        by_file[r["file"]].append(r)
+    verdicts = {(j["file"], j["offset"]): j["verdict"] for j in load(LABELS / "flag_judgements.jsonl")}
+    files = sorted(p for p in folder.glob("*.md") if p.name != "README.md")
+    n_sentences = flags = 0
+    judged: Counter[str] = Counter()
+    found_by: Counter[str] = Counter()
+    total_by: Counter[str] = Counter()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        view = make_view(text)
+        n_sentences += sum(1 for a, b in view.sentences if view.masked[a:b].strip())
+        found = warnings(text)
+        flags += len(found)
+        for f in found:
+            verdict = verdicts.get((path.name, f.start))
+            if verdict is None:
+                # a flag inside a sentence labelled as blame is a true one
+                inside = any(r["offset"] - 2 <= f.start <= r["offset"] + r["length"] for r in by_file[path.name])
+                verdict = "blame (labelled)" if inside else "unjudged"
+            judged[verdict] += 1
+            if errors and verdict not in ("blame", "blame (labelled)"):
+                print(f"  FLAG {verdict}: {path.name} offset {f.start} [{f.rule}]")
+            if rewrites is not None:
+                rewrites.add({"set": "realtext", "file": path.name, "offset": f.start}, text, f)
+        for r in by_file[path.name]:
+            total_by[r["strength"]] += 1
+            hit = any(f.start < r["offset"] + r["length"] and r["offset"] < f.end for f in found)
+            found_by[r["strength"]] += hit
+            if errors and not hit and r["strength"] == "clear":
+                print(f"  MISSED clear {r['category']}: {path.name} offset {r['offset']}")
+    true = judged["blame"] + judged["blame (labelled)"]
+    decided = true + judged["not blame"]
+    print(
+        f"real writing: {len(files)} published postmortems, {n_sentences} sentences, {flags} flags "
+        f"= {1000 * flags / max(n_sentences, 1):.2f} per 1,000 sentences"
+    )
+    print(
+        f"  precision {pct(true, decided)} on {decided} judged flags "
+        f"({judged['not blame']} false alarms = {1000 * judged['not blame'] / max(n_sentences, 1):.2f} "
+        f"per 1,000 sentences; {judged['unjudged']} flags not judged yet)"
+    )
+    print(
+        f"  recall on hand-labelled blame sentences: clear {found_by['clear']}/{total_by['clear']} "
+        f"({pct(found_by['clear'], total_by['clear'])}), mild {found_by['mild']}/{total_by['mild']}, "
+        f"all {sum(found_by.values())}/{sum(total_by.values())} ({pct(sum(found_by.values()), sum(total_by.values()))})"
+    )
 
 
-def rewrites_clean(rows: list[dict], errors: bool) -> float:
-    """Share of the reference rewrites (blameless by construction) that lint clean."""
-    rewrites = [r for r in rows if r.get("rewrite")]
-    clean = 0
-    for row in rewrites:
-        if flagged(row["rewrite"]):
-            if errors:
-                print(f"  REWRITE FLAGGED {row['id']}: {row['rewrite']}")
-        else:
-            clean += 1
-    return clean / len(rewrites) if rewrites else 1.0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--heldout", type=Path, default=HELDOUT)
-    parser.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--rewrites", metavar="FILE", help="write every first suggestion here")
+    parser.add_argument(
+        "--sealed", action="store_true", help="also measure the sealed set (once, at a release)"
+    )
     args = parser.parse_args(argv)
-    sets = {
-        "corpus": (args.corpus / "sentences.jsonl", args.corpus / "whys.jsonl"),
-        "held-out": (args.heldout / "lint_heldout.jsonl", args.heldout / "whys_heldout.jsonl"),
-    }
-    table: dict[str, dict[str, float]] = {}
-    sizes = []
-    for set_name, (sentence_file, whys_file) in sets.items():
-        if not sentence_file.exists():
-            print(f"(no {set_name} set at {sentence_file})")
-            continue
-        sentences = load(sentence_file)
-        chains = load(whys_file) if whys_file.exists() else []
-        sizes.append(f"{set_name}: {len(sentences)} sentences, {len(chains)} chains")
-        for name, (rows, whys) in columns(sentences, chains, set_name).items():
-            whole = name == set_name
-            if args.errors and not whole:
-                print(f"{name}:")
-            table[name] = sentence_figures(rows, args.errors and not whole)
-            table[name]["five whys accuracy"] = whys_accuracy(whys, args.errors and not whole)
-            table[name]["reference rewrites lint clean"] = rewrites_clean(
-                rows, args.errors and not whole
-            )
-    if not table:
-        return 2
-    names = list(table)
-    first = names[0]
-    print(f"{'':34}" + "".join(f"{n:>15}" for n in names))
-    for metric in table[first]:
-        print(f"{metric:34}" + "".join(f"{table[n][metric]:>15.3f}" for n in names))
-    print("\n" + "; ".join(sizes))
+    rewrites = Rewrites()
+    corpus = SHARED / "corpus"
+    if corpus.exists():
+        sentences("shared corpus", load(corpus / "sentences.jsonl"), args.errors, rewrites)
+        chains("shared corpus", load(corpus / "whys.jsonl"), args.errors)
+    else:
+        print("shared corpus: ../shared/corpus is not here; skipped")
+    data = ROOT / "tests" / "data"
+    sentences("dev set (tuned against)", load(data / "lint_dev.jsonl"), args.errors, rewrites)
+    chains("dev set", load(data / "whys_dev.jsonl"), args.errors)
+    if args.sealed:
+        sealed = data / "lint_sealed"
+        sentences("SEALED set", load(sealed / "sentences.jsonl"), False, None)
+        chains("SEALED set", load(sealed / "whys.jsonl"), False)
+    realtext(args.errors, rewrites)
+    print("rewrites (shared corpus, dev set and real writing):")
+    rewrites.report()
+    judgements = load(LABELS / "rewrite_judgements.jsonl")
+    if judgements:
+        good = sum(1 for j in judgements if j["grammatical"] and j["keeps_meaning"])
+        print(
+            f"  read by hand: {good}/{len(judgements)} = {pct(good, len(judgements))} "
+            "grammatical and keeping the meaning"
+        )
+    if args.rewrites:
+        with open(args.rewrites, "w", encoding="utf-8") as out:
+            # (a file for a reader outside the repository: real writing is not ours to copy)
+            for row in rewrites.rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -135,13 +135,21 @@ class Linter:
                 return None
             jobs.append((n, key, text[s0:s1], sentence.replace("\n", " "), sups, rules))
         if jobs:
-            needs_parse = [j for j in jobs if j[5] & ~self._always or not self._user_only(j[5])]
+            # the same sentence twice in one text (a repeated timeline line) is judged once
+            unique: dict[tuple, tuple[int, tuple, str, str, _Sups, int]] = {}
+            for job in jobs:
+                unique.setdefault(job[1], job)
+            todo = list(unique.values())
+            needs_parse = [j for j in todo if not self._user_only(j[5])]
             docs = grammar.parse([j[3] for j in needs_parse]) if needs_parse else []
-            parsed = {j[0]: d for j, d in zip(needs_parse, docs, strict=True)}
-            for n, key, original, sentence, sups, rules in jobs:
-                hits = self._judge(original, sentence, parsed.get(n), people, sups, rules, suggest)
-                results[n] = hits
+            parsed = {j[1]: d for j, d in zip(needs_parse, docs, strict=True)}
+            judged: dict[tuple, list[_Hit]] = {}
+            for _n, key, original, sentence, sups, rules in todo:
+                hits = self._judge(original, sentence, parsed.get(key), people, sups, rules, suggest)
+                judged[key] = hits
                 self._store(key, hits)
+            for n, key, *_ in jobs:
+                results[n] = judged[key]
         findings: list[Finding] = []
         for n, (s0, _s1) in enumerate(spans):
             for start, end, index, suggestions, category in results.get(n, ()):
@@ -304,9 +312,20 @@ _LONG = 250
 _SEPARATOR = re.compile(r";\s+|\s[-–—•*]\s+|\s{3,}|\|")
 
 
+#: a timestamp that opens a timeline line ("14:05", "2026-03-10 14:05:33 UTC -") never changes
+#: what the words after it say: it is left out of the sentence that is judged and cached, so a
+#: timeline whose lines repeat under new times is read once
+_LEAD = re.compile(
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z|[AaPp]\.?[Mm]\.?))?[ \t]*[-–—:|]?[ \t]+"
+)
+
+
 def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s0, s1 in sentences:
+        lead = _LEAD.match(masked, s0, s1)
+        if lead and lead.end() < s1:
+            s0 = lead.end()
         if s1 - s0 <= _LONG:
             out.append((s0, s1))
             continue
