@@ -41,7 +41,9 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 LABELS = HERE / "realtext_labels"
 FACT = re.compile(r"\d[\d:.,%]*|\b(?:not|no|never)\b", re.I)
-STILL_COUNTERFACTUAL = re.compile(r"\b(?:should|ought|could|must)\s+(?:not\s+)?(?:have|'ve)\b", re.I)
+STILL_COUNTERFACTUAL = re.compile(
+    r"\b(?:should|ought|could|must)\s+(?:not\s+)?(?:have|'ve)\b", re.I
+)
 
 
 def load(path: Path) -> list[dict]:
@@ -76,7 +78,9 @@ class Rewrites:
         self.rows.append({**where, "rewritten": sentence})
 
     def report(self) -> None:
-        print(f"  findings {self.findings}, with a rewrite {self.offered} ({pct(self.offered, self.findings)})")
+        print(
+            f"  findings {self.findings}, with a rewrite {self.offered} ({pct(self.offered, self.findings)})"
+        )
         if self.offered:
             print(
                 f"  of those: lint clean {pct(self.clean, self.offered)}, numbers and times kept "
@@ -108,14 +112,14 @@ def sentences(name: str, rows: list[dict], errors: bool, rewrites: Rewrites | No
                 print(f"  FALSE ALARM {row['id']} {[f.rule for f in found]}: {row['text']}")
         if rewrites is not None:
             for f in found:
-                rewrites.add({"set": name, "id": row["id"], "original": row["text"]}, row["text"], f)
+                rewrites.add(
+                    {"set": name, "id": row["id"], "original": row["text"]}, row["text"], f
+                )
     print(
         f"{name}: {len(rows)} sentences; precision {tp / max(tp + fp, 1):.3f}, "
         f"recall {tp / max(tp + fn, 1):.3f} ({tp} flagged, {fp} false alarms, {fn} missed)"
     )
-    cats = "  ".join(
-        f"{c} {by_cat[c][0] / by_cat[c][1]:.2f}" for c in CATEGORIES if by_cat[c][1]
-    )
+    cats = "  ".join(f"{c} {by_cat[c][0] / by_cat[c][1]:.2f}" for c in CATEGORIES if by_cat[c][1])
     print(f"  by category: {cats}")
 
 
@@ -139,7 +143,9 @@ def realtext(errors: bool, rewrites: Rewrites | None) -> None:
     by_file: dict[str, list[dict]] = defaultdict(list)
     for r in labels:
         by_file[r["file"]].append(r)
-    verdicts = {(j["file"], j["offset"]): j["verdict"] for j in load(LABELS / "flag_judgements.jsonl")}
+    verdicts = {
+        (j["file"], j["offset"]): j["verdict"] for j in load(LABELS / "flag_judgements.jsonl")
+    }
     files = sorted(p for p in folder.glob("*.md") if p.name != "README.md")
     n_sentences = flags = 0
     judged: Counter[str] = Counter()
@@ -155,7 +161,10 @@ def realtext(errors: bool, rewrites: Rewrites | None) -> None:
             verdict = verdicts.get((path.name, f.start))
             if verdict is None:
                 # a flag inside a sentence labelled as blame is a true one
-                inside = any(r["offset"] - 2 <= f.start <= r["offset"] + r["length"] for r in by_file[path.name])
+                inside = any(
+                    r["offset"] - 2 <= f.start <= r["offset"] + r["length"]
+                    for r in by_file[path.name]
+                )
                 verdict = "blame (labelled)" if inside else "unjudged"
             judged[verdict] += 1
             if errors and verdict not in ("blame", "blame (labelled)"):

@@ -50,7 +50,9 @@ BUILT_IN = [
 
 def sentences() -> tuple[list[str], list[str], str]:
     if CORPUS.exists():
-        rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+        rows = [
+            json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line
+        ]
         pairs = [(r["text"], r["blame"]) for r in rows]
         source = "../shared/corpus"
     else:

@@ -145,7 +145,9 @@ class Linter:
             parsed = {j[1]: d for j, d in zip(needs_parse, docs, strict=True)}
             judged: dict[tuple, list[_Hit]] = {}
             for _n, key, original, sentence, sups, rules in todo:
-                hits = self._judge(original, sentence, parsed.get(key), people, sups, rules, suggest)
+                hits = self._judge(
+                    original, sentence, parsed.get(key), people, sups, rules, suggest
+                )
                 judged[key] = hits
                 self._store(key, hits)
             for n, key, *_ in jobs:

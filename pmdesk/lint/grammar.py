@@ -72,6 +72,21 @@ _AUXILIARIES = {"be", "have", "do", "get"}
 
 def _annotate(doc: Doc) -> None:
     for t in doc:
+        if t.lower_ == "re" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+            # "re-started" comes as "re", "-", "started": the verb is "restart"
+            verb = doc[t.i + 2]
+            if verb.tag_.startswith("VB"):
+                verb.lemma_ = "re" + _lemma(verb.lower_, "VERB")
+                t.pos_, t.lemma_ = "X", "re"
+                continue
+        if (
+            t.i >= 2
+            and doc[t.i - 2].lower_ == "re"
+            and doc[t.i - 1].text == "-"
+            and t.tag_.startswith("VB")
+        ):
+            t.pos_ = "VERB"
+            continue
         pos = _POS.get(t.tag_, "X")
         lemma = _lemma(t.lower_, pos)
         if pos == "VERB" and t.dep_ in ("aux", "auxpass") and lemma in _AUXILIARIES:

@@ -385,7 +385,7 @@ def _past_act(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     if (
-        verb.tag_ in ("VBP", "VBN", "NN")
+        verb.tag_ in ("VB", "VBP", "VBN", "NN")
         and verb.lower_ == inflect(lemma(verb), "VBD")
         and verb.lower_ != lemma(verb)
     ):
@@ -425,7 +425,34 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         return
 
 
-@gated(_group_gate)
+_ORG_GATE = re.compile(
+    r"\b[A-Z][\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
+    r"failed|had\s+not|hadn['’]t)\s+(?:\w+\s+)?(?:catch|notice|test|respond|communicate|"
+    r"review|upgrade|follow|flag|check|to)\b"
+)
+_ORG_CHECKS = {
+    "catch", "notice", "test", "respond", "communicate", "review", "upgrade", "follow", "flag",
+    "check",
+}  # fmt: skip
+
+
+def _organisation_omission(s: Sentence, verb: Token, subj: Token | None) -> bool:
+    """'ICL didn't catch that the patch was consensus-breaking': an organisation or team named
+    as the one that left a check undone. (Only checks people make: a system 'did not sync'.)"""
+    if subj is None or subj.dep_ != "nsubj" or subj.lower_ in s.w["not_names"]:
+        return False
+    acronym = subj.text.isupper() and 2 <= len(subj.text) <= 6
+    proper = subj.tag_ in ("NNP", "NNPS") and any(c.isupper() for c in subj.text)
+    if not (acronym or proper) or s.is_name(subj, strict=True):
+        return False
+    lem = lemma(verb)
+    if lem == "fail":
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return xcomp is not None and lemma(xcomp) in _ORG_CHECKS
+    return lem in _ORG_CHECKS and s.negated(verb)
+
+
+@gated(lambda text, person, words: _group_gate(text, person, words) or bool(_ORG_GATE.search(text)))
 @judge
 def group_act(s: Sentence) -> Iterator[Hit]:
     """A team, someone or everyone as the agent of a failure or omission."""
@@ -437,9 +464,9 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         if not _past_act(verb) and not s.negated(verb) and not _kept_doing(verb):
             continue
         subj = s.subject(verb)
-        if s.person_kind(subj) != "group" or subj.dep_ == "nsubjpass":
+        if s.person_kind(subj) != "group" and not _organisation_omission(s, verb, subj):
             continue
-        if _conditional(verb) or _modal(verb):
+        if subj.dep_ == "nsubjpass" or _conditional(verb) or _modal(verb):
             continue
         lem = lemma(verb)
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
