@@ -363,7 +363,7 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"without"}:
         return bool(
             re.search(
-                r"\bwithout\s+(?:any\s+|a\s+)?(?:test|review|check|approv|telling|asking|looking|reading|waiting|a\s+backup|backup|warning|notice|a\s+ticket|a\s+change|a\s+canary|canary|a\s+rollback|rollback)",
+                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+)?(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up)",
                 s.lower,
             )
         )
@@ -853,6 +853,12 @@ _IF_ONLY = re.compile(
     r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
     re.I,
 )
+_IF_ONLY = re.compile(
+    _IF_ONLY.pattern
+    + r"|\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b|\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"
+    r"|\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b|\b(?:we|they|he|she|you|[A-Z][a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
+    re.I,
+)
 _WOULD_IF = re.compile(
     r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\b",
     re.I,
@@ -923,6 +929,13 @@ _NONE_HAPPENS = re.compile(
     r"\bshould(?:n't|\s+not|\s+never)\s+(?:ever\s+)?have\s+happened\b|\bwas\s+never\s+going\s+to\s+end\s+well\b",
     re.I,
 )
+_NONE_HAPPENS = re.compile(
+    _NONE_HAPPENS.pattern
+    + r"|\bself-inflicted\b|\bunforced\s+error\b|\bown\s+goal\b|\b(?:totally|completely|entirely)\s+unnecessary\s+(?:outage|incident|downtime|failure)\b"
+    r"|\bdidn['’]?t\s+(?:need|have)\s+to\s+happen\b|\bwe\s+(?:did|brought)\s+this\s+(?:to|on)\s+ourselves\b|\bpoint(?:ing)?\s+fingers?\b"
+    r"|\bwho(?:['’]s|\s+is|\s+was)\s+(?:at\s+fault|to\s+blame)\b|\b(?:put|place|lay|pin)\s+the\s+blame\b|\bnever\s+should\s+have\s+(?:occurred|gone\s+out|shipped)\b",
+    re.I,
+)
 
 
 @gated(lambda text, _p, _w: bool(_NONE_HAPPENS.search(text)))
@@ -931,7 +944,8 @@ def preventable_hypothesis(s: Sentence) -> Iterator[Hit]:
     """Avoidability by hypothesis: 'none of it happens if the rollout had been staged'."""
     if s.states_principle() or s.is_question():
         return
-    if _NONE_HAPPENS.search(s.text):
+    m = _NONE_HAPPENS.search(s.text)
+    if m and not re.search(r"\b(?:no|not|never|without)\b[^.;]*$", s.text[: m.start()], re.I):
         yield 0, len(s.text.rstrip(" .")), None
 
 
@@ -1182,6 +1196,16 @@ _RHETORICAL = re.compile(
     r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)\s+have\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
     re.I,
 )
+_RHETORICAL = re.compile(
+    _RHETORICAL.pattern
+    + r"|\b(?:any(?:one|body)|a\s+child|a\s+five-year-old)\s+could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted)\b"
+    r"|\bdoesn['’]t\s+take\s+a\s+(?:genius|rocket\s+scientist)\b|\bwriting\s+(?:was|is)\s+on\s+the\s+wall\b"
+    r"|\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b"
+    r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
+    r"|\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b"
+    r"|\bbasic\s+(?:diligence|hygiene|competence)\b|\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b",
+    re.I,
+)
 
 
 @gated(lambda text, _p, _w: bool(_RHETORICAL.search(text)))
@@ -1342,6 +1366,11 @@ _HUMAN_ERROR = re.compile(
     r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b",
     re.I,
 )
+_HUMAN_ERROR = re.compile(
+    _HUMAN_ERROR.pattern
+    + r"|\bslip-?ups?\b|\bfinger\s+trouble\b|\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b|\bpeople\s+problem\b|\b(?:wrong|incorrect)\s+(?:button|key|command|terminal|window|tab)\b",
+    re.I,
+)
 _ERROR_TALK = re.compile(
     r"\b(?:mistakes?|oversights?|typos?|misclick|slip|lapse|blunder|misunderstanding|miscommunication|misjudge?ments?|assumption)\b|"
     r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
@@ -1488,6 +1517,16 @@ _PUNITIVE = re.compile(
     r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
     r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
     r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b|\bmandatory\s+(?:re-?)?training\b|\bowes?\s+(?:us|everyone)\s+an?\s+apology\b|\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b",
+    re.I,
+)
+_PUNITIVE = re.compile(
+    _PUNITIVE.pattern
+    + r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
+    r"|\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b"
+    r"|\bwrite\s+(?:him|her|them|[A-Z][a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
+    r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
+    r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
+    r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
 
