@@ -26,6 +26,7 @@ __all__ = [
     "lint",
     "linter_ready",
     "load_ruleset",
+    "rules_problem",
     "user_rules_path",
 ]
 
@@ -48,10 +49,27 @@ def default_linter() -> Linter:
         key, path = ("", 0.0), None
     linter = _cache.get(key)
     if linter is None:
-        linter = Linter.from_files(path)
+        global _problem
+        try:
+            linter = Linter.from_files(path)
+            _problem = ""
+        except RuleFileError as exc:
+            # a broken rules file must not take the linter (or the window) down with it: the
+            # built-in rules go on, and the problem is there to be said (rules_problem)
+            linter = Linter.from_files(None)
+            _problem = f"{exc}; using the built-in rules until it is fixed"
         _cache.clear()
         _cache[key] = linter
     return linter
+
+
+_problem = ""
+
+
+def rules_problem() -> str:
+    """Why the user's rules file is not in force, in one line; "" when it is (or there is none)."""
+    default_linter()
+    return _problem
 
 
 def linter_ready() -> bool:

@@ -56,3 +56,26 @@ def test_bad_rule_file_is_one_clear_error(tmp_path, text, says):
 def test_missing_rules_file_is_an_error(tmp_path):
     with pytest.raises(RuleFileError, match="no such rules file"):
         Linter.from_files(tmp_path / "nope.toml")
+
+
+def test_a_pattern_that_nests_repetitions_is_refused_before_it_can_run_for_minutes(tmp_path):
+    path = write(tmp_path / "r.toml", EXTRA.replace("\\byolo\\b", "(a+)+!"))
+    with pytest.raises(RuleFileError, match="nests one repetition inside another"):
+        Linter.from_files(path)
+
+
+def test_a_broken_user_file_leaves_the_built_in_rules_working_and_says_why():
+    from pmdesk.lint import rules_problem
+
+    write(user_rules_path(), "[[rule]\n")
+    assert [f.category for f in lint("Root cause: human error.")] == ["human-error-cause"]
+    assert "not valid TOML" in rules_problem() and "built-in rules" in rules_problem()
+    write(user_rules_path(), EXTRA)  # fixed: in force again, and nothing to say
+    assert lint("That was a yolo deploy.") and rules_problem() == ""
+
+
+def test_user_words_teach_the_linter_a_product_name():
+    text = "Hermes deleted the production bucket instead of the staging one."
+    assert lint(text)
+    write(user_rules_path(), '[words]\nnot_names = ["Hermes"]\n')
+    assert lint(text) == []
