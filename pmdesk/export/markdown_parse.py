@@ -42,6 +42,8 @@ class MarkdownImport:
 
     postmortem: Postmortem
     skipped: list[str] = field(default_factory=list)
+    #: the front matter's `id:`, the postmortem's identifier in a team library ("" if none)
+    uid: str = ""
 
 
 _SECTIONS = {
@@ -153,7 +155,8 @@ class _Reader:
                 "no **Date:**-style header lines and no template sections"
             )
         self._apply_front_matter()
-        return MarkdownImport(self._postmortem(), self.skipped)
+        uid = self.front.get("id", "")
+        return MarkdownImport(self._postmortem(), self.skipped, uid if isinstance(uid, str) else "")
 
     def _postmortem(self) -> Postmortem:
         values = self.values
@@ -219,7 +222,7 @@ class _Reader:
 
     def _apply_front_matter(self) -> None:
         for key, value in self.front.items():
-            if key == "action_items":
+            if key in ("action_items", "id"):
                 continue
             if key == "root_cause_category":
                 self.values[key] = value

@@ -224,6 +224,60 @@ class Store:
             self._reindex(pm_id)
         return self.get(pm_id)
 
+    def add_many(self, pms: Iterable[Postmortem]) -> list[int]:
+        """Insert many postmortems in one transaction and return their ids (a library index).
+
+        The same rows as `create`, written with plain executemany: building an index of
+        thousands of files spends its time here, and sqlite-utils' per-row insert costs 4x.
+        """
+        now = format_utc(self._clock())
+        ids: list[int] = []
+        conn = self.db.conn
+        with self.transaction():
+            for pm in pms:
+                row = _postmortem_row(pm)
+                row["created_at"] = format_utc(pm.created_at) if pm.created_at else now
+                row["updated_at"] = now
+                names = ", ".join(row)
+                marks = ", ".join("?" * len(row))
+                cursor = conn.execute(
+                    f"INSERT INTO postmortems ({names}) VALUES ({marks})", list(row.values())
+                )
+                pm_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+                ids.append(pm_id)
+                _insert_rows(conn, "timeline_events", [_event_row(pm_id, e) for e in pm.timeline])
+                _insert_rows(
+                    conn,
+                    "whys",
+                    [
+                        {"postmortem_id": pm_id, "position": i, "answer": _require_text(a, "why")}
+                        for i, a in enumerate(pm.whys)
+                    ],
+                )
+                _insert_rows(
+                    conn,
+                    "contributing_factors",
+                    [
+                        {
+                            "postmortem_id": pm_id,
+                            "position": i,
+                            "text": f.text,
+                            "checked": f.checked,
+                        }
+                        for i, f in enumerate(pm.contributing_factors)
+                    ],
+                )
+                _insert_rows(
+                    conn,
+                    "action_items",
+                    [
+                        {"postmortem_id": pm_id, "position": i, **_action_row(item)}
+                        for i, item in enumerate(pm.action_items)
+                    ],
+                )
+                self._reindex(pm_id)
+        return ids
+
     def get(self, pm_id: int) -> Postmortem:
         with self._snapshot():
             rows = list(self.db.query("SELECT * FROM postmortems WHERE id = ?", [pm_id]))
@@ -700,6 +754,15 @@ def _insert(table: sqlite_utils.db.Table, row: dict[str, Any]) -> int:
         if "id" in row:
             raise StoreError(f"{_NOUNS[table.name]} {row['id']} exists already") from None
         raise
+
+
+def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        names = ", ".join(rows[0])
+        marks = ", ".join("?" * len(rows[0]))
+        conn.executemany(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})", [list(r.values()) for r in rows]
+        )
 
 
 def _summary(row: dict[str, Any]) -> PostmortemSummary:

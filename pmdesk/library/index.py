@@ -1,0 +1,303 @@
+"""The local SQLite store as the index of a team library folder.
+
+The files are the truth; the index holds each file's postmortem in an ordinary
+pmdesk Store (so the window, search, the gate and metrics work on it unchanged)
+and, in table `library_files`, which file it came from: path, id, size, mtime and
+a hash. A refresh re-reads only files whose size or mtime changed (and parses only
+those whose hash changed), so after a `git pull` it costs about one `stat` per
+file. A rebuild deletes the index and reads every file again: nothing is lost,
+because an edit in the window is written to its file as it is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pmdesk.library.folder import (
+    MAX_FILE_BYTES,
+    LibraryError,
+    LibraryFile,
+    file_name_for,
+    index_path,
+    new_uid,
+    parse_library_text,
+    postmortem_files,
+    require_library,
+    write_library_file,
+)
+from pmdesk.models.store import Store, StoreError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS library_files (
+    path TEXT PRIMARY KEY,
+    uid TEXT NOT NULL,
+    postmortem_id INTEGER,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    written_at TEXT,
+    problem TEXT
+)
+"""
+#: below this many files to parse, starting worker processes costs more than it saves
+_PARALLEL_FROM = 400
+
+
+@dataclass
+class RefreshReport:
+    """What one refresh of the index found."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    #: one line per file that could not be read, naming the file
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {len(self.problems)} skipped"
+        )
+
+
+@dataclass(frozen=True)
+class _Read:
+    rel: str
+    mtime_ns: int
+    size: int
+    sha256: str
+    file: LibraryFile | None
+    problem: str
+
+
+class LibraryIndex:
+    """A library folder and its index store, opened together."""
+
+    def __init__(self, root: str | Path, store_path: str | Path | None = None) -> None:
+        self.root = require_library(root)
+        path = Path(store_path) if store_path else index_path(self.root)
+        self.store = Store(path)
+        self.store.db.execute(_SCHEMA)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> LibraryIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- files -> index ----------------------------------------------------------------
+
+    def refresh(self) -> RefreshReport:
+        """Bring the index up to date with the folder."""
+        report = RefreshReport()
+        on_disk = postmortem_files(self.root)
+        known = {
+            r["path"]: r for r in self.store.db.query("SELECT * FROM library_files ORDER BY path")
+        }
+        changed = [
+            rel
+            for rel, (mtime, size) in on_disk.items()
+            if rel not in known or (known[rel]["mtime_ns"], known[rel]["size"]) != (mtime, size)
+        ]
+        gone = [rel for rel in known if rel not in on_disk]
+        report.unchanged = len(on_disk) - len(changed)
+        for row in known.values():
+            if row["problem"] and row["path"] not in changed and row["path"] in on_disk:
+                report.problems.append(row["problem"])
+        reads = self._read_all(sorted(changed), known)
+        with self.store.transaction():
+            self._apply(reads, gone, known, report)
+        report.problems.sort()
+        return report
+
+    def rebuild(self) -> RefreshReport:
+        """Forget the index and read every file again."""
+        path = self.store.path
+        self.store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        self.store = Store(path)
+        self.store.db.execute(_SCHEMA)
+        return self.refresh()
+
+    def _read_all(self, rels: list[str], known: dict[str, dict]) -> list[_Read]:
+        # a file that had a problem is parsed again even with the same bytes, to report it
+        sums = {
+            rel: known[rel]["sha256"] for rel in rels if rel in known and not known[rel]["problem"]
+        }
+        jobs = [(str(self.root), rel, sums.get(rel, "")) for rel in rels]
+        if len(jobs) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            return [_read_one(job) for job in jobs]
+        workers = min(4, os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_read_one, jobs, chunksize=64))
+
+    def _apply(
+        self, reads: list[_Read], gone: list[str], known: dict[str, dict], report: RefreshReport
+    ) -> None:
+        db = self.store.db
+        by_uid = {r["uid"]: r for r in known.values() if r["postmortem_id"] is not None}
+        gone_set = set(gone)
+        fresh: list[tuple[_Read, LibraryFile]] = []
+        for read in reads:
+            old = known.get(read.rel)
+            if read.problem:
+                report.problems.append(read.problem)
+                if old and old["postmortem_id"] is not None:
+                    self._forget_postmortem(old["postmortem_id"])
+                    report.removed += 1
+                self._record(read, "", None, read.problem)
+                continue
+            if read.file is None:  # same bytes as indexed: only the mtime moved
+                db.execute(
+                    "UPDATE library_files SET mtime_ns = ?, size = ? WHERE path = ?",
+                    [read.mtime_ns, read.size, read.rel],
+                )
+                report.unchanged += 1
+                continue
+            uid = read.file.uid
+            owner = by_uid.get(uid)
+            if owner and owner["path"] != read.rel:
+                if owner["path"] in gone_set:  # a rename: same postmortem, new path
+                    db.execute("DELETE FROM library_files WHERE path = ?", [owner["path"]])
+                    gone_set.discard(owner["path"])
+                else:
+                    problem = f"{read.rel}: has the same id as {owner['path']} (a copy?): skipped"
+                    report.problems.append(problem)
+                    self._record(read, uid, None, problem)
+                    continue
+            if owner is None and old and old["postmortem_id"] is not None:
+                owner = old  # the file got a new id: keep its index entry
+            if owner is not None:
+                pm = replace(read.file.postmortem, id=owner["postmortem_id"])
+                self.store.save(pm)
+                self._record(read, uid, pm.id, "")
+                by_uid[uid] = {"path": read.rel, "uid": uid, "postmortem_id": pm.id}
+                report.updated += 1
+            else:
+                by_uid[uid] = {"path": read.rel, "uid": uid, "postmortem_id": -1}
+                fresh.append((read, read.file))
+        ids = self.store.add_many(f.postmortem for _, f in fresh)
+        for (read, file), pm_id in zip(fresh, ids, strict=True):
+            self._record(read, file.uid, pm_id, "")
+        report.added += len(ids)
+        for rel in gone_set:
+            row = known[rel]
+            if row["postmortem_id"] is not None:
+                self._forget_postmortem(row["postmortem_id"])
+                report.removed += 1
+            db.execute("DELETE FROM library_files WHERE path = ?", [rel])
+
+    def _forget_postmortem(self, pm_id: int) -> None:
+        try:
+            self.store.delete(pm_id)
+        except StoreError:
+            pass  # already gone from the index
+        self.store.db.execute(
+            "UPDATE library_files SET postmortem_id = NULL WHERE postmortem_id = ?", [pm_id]
+        )
+
+    def _record(self, read: _Read, uid: str, pm_id: int | None, problem: str) -> None:
+        written = None
+        if pm_id is not None:
+            written = self.store.db.execute(
+                "SELECT updated_at FROM postmortems WHERE id = ?", [pm_id]
+            ).fetchone()[0]
+        self.store.db.execute(
+            "INSERT OR REPLACE INTO library_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [read.rel, uid, pm_id, read.mtime_ns, read.size, read.sha256, written, problem or None],
+        )
+
+    # --- index -> files (edits made in the window) --------------------------------------
+
+    def write_changes(self) -> list[str]:
+        """Write every postmortem edited in the index since it was read to its file.
+
+        A postmortem new in the index gets an id and a file; one deleted from the index
+        has its file removed. Returns the relative paths written or removed.
+        """
+        db = self.store.db
+        rows = {
+            r["id"]: r["updated_at"]
+            for r in db.query("SELECT id, updated_at FROM postmortems WHERE is_example = 0")
+        }
+        files = {
+            r["postmortem_id"]: r
+            for r in db.query("SELECT * FROM library_files WHERE postmortem_id IS NOT NULL")
+        }
+        touched: list[str] = []
+        with self.store.transaction():
+            for pm_id, updated_at in rows.items():
+                row = files.get(pm_id)
+                if row is not None and row["written_at"] == updated_at:
+                    continue
+                touched.append(self._write_one(pm_id, row))
+            for pm_id, row in files.items():
+                if pm_id not in rows:
+                    (self.root / row["path"]).unlink(missing_ok=True)
+                    db.execute("DELETE FROM library_files WHERE path = ?", [row["path"]])
+                    touched.append(row["path"])
+        return touched
+
+    def _write_one(self, pm_id: int, row: dict | None) -> str:
+        pm = self.store.get(pm_id)
+        if row is None:
+            uid = new_uid()
+            rel = file_name_for(pm, uid)
+        else:
+            uid, rel = row["uid"], row["path"]
+        data = write_library_file(self.root, rel, pm, uid)
+        st = (self.root / rel).stat()
+        read = _Read(rel, st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest(), None, "")
+        self._record(read, uid, pm_id, "")
+        return rel
+
+    # --- questions the window asks --------------------------------------------------------
+
+    def path_of(self, pm_id: int) -> Path | None:
+        row = self.store.db.execute(
+            "SELECT path FROM library_files WHERE postmortem_id = ?", [pm_id]
+        ).fetchone()
+        return self.root / row[0] if row else None
+
+    def problems(self) -> list[str]:
+        return [
+            r[0]
+            for r in self.store.db.execute(
+                "SELECT problem FROM library_files WHERE problem IS NOT NULL ORDER BY path"
+            )
+        ]
+
+
+def _read_one(job: tuple[str, str, str]) -> _Read:
+    """Read and parse one file (in a worker process when there are many)."""
+    root, rel, known_sha = job
+    path = Path(root) / rel
+    try:
+        st = path.stat()
+        raw = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
+    except OSError as exc:
+        return _Read(rel, 0, 0, "", None, f"{rel}: cannot read it: {exc.strerror or exc}")
+    if st.st_size > MAX_FILE_BYTES:
+        too_big = f"{rel}: larger than {MAX_FILE_BYTES // 2**20} MB, not read"
+        return _Read(rel, st.st_mtime_ns, st.st_size, "", None, too_big)
+    sha = hashlib.sha256(raw).hexdigest()
+    if sha == known_sha:
+        return _Read(rel, st.st_mtime_ns, st.st_size, sha, None, "")
+    try:
+        file = parse_library_text(rel, raw)
+    except LibraryError as exc:
+        return _Read(rel, st.st_mtime_ns, st.st_size, sha, None, str(exc))
+    return _Read(rel, st.st_mtime_ns, st.st_size, sha, file, "")
