@@ -39,9 +39,14 @@ CREATE TABLE IF NOT EXISTS library_files (
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
-    written_at TEXT,
     problem TEXT
-)
+);
+-- postmortems changed in the index (by the window) whose files are not yet written
+CREATE TABLE IF NOT EXISTS library_unwritten (postmortem_id INTEGER PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS library_unwritten_insert AFTER INSERT ON postmortems
+    BEGIN INSERT OR IGNORE INTO library_unwritten VALUES (NEW.id); END;
+CREATE TRIGGER IF NOT EXISTS library_unwritten_update AFTER UPDATE ON postmortems
+    BEGIN INSERT OR IGNORE INTO library_unwritten VALUES (NEW.id); END;
 """
 #: below this many files to parse, starting worker processes costs more than it saves
 _PARALLEL_FROM = 400
@@ -86,7 +91,7 @@ class LibraryIndex:
         self.root = require_library(root)
         path = Path(store_path) if store_path else index_path(self.root)
         self.store = Store(path)
-        self.store.db.execute(_SCHEMA)
+        self.store.db.conn.executescript(_SCHEMA)
 
     def close(self) -> None:
         self.store.close()
@@ -129,7 +134,7 @@ class LibraryIndex:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         self.store = Store(path)
-        self.store.db.execute(_SCHEMA)
+        self.store.db.conn.executescript(_SCHEMA)
         return self.refresh()
 
     def _read_all(self, rels: list[str], known: dict[str, dict]) -> list[_Read]:
@@ -210,14 +215,12 @@ class LibraryIndex:
         )
 
     def _record(self, read: _Read, uid: str, pm_id: int | None, problem: str) -> None:
-        written = None
+        db = self.store.db
         if pm_id is not None:
-            written = self.store.db.execute(
-                "SELECT updated_at FROM postmortems WHERE id = ?", [pm_id]
-            ).fetchone()[0]
-        self.store.db.execute(
-            "INSERT OR REPLACE INTO library_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [read.rel, uid, pm_id, read.mtime_ns, read.size, read.sha256, written, problem or None],
+            db.execute("DELETE FROM library_unwritten WHERE postmortem_id = ?", [pm_id])
+        db.execute(
+            "INSERT OR REPLACE INTO library_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [read.rel, uid, pm_id, read.mtime_ns, read.size, read.sha256, problem or None],
         )
 
     # --- index -> files (edits made in the window) --------------------------------------
@@ -229,35 +232,40 @@ class LibraryIndex:
         has its file removed. Returns the relative paths written or removed.
         """
         db = self.store.db
-        rows = {
-            r["id"]: r["updated_at"]
-            for r in db.query("SELECT id, updated_at FROM postmortems WHERE is_example = 0")
-        }
-        files = {
-            r["postmortem_id"]: r
-            for r in db.query("SELECT * FROM library_files WHERE postmortem_id IS NOT NULL")
-        }
+        unwritten = [
+            r[0]
+            for r in db.execute(
+                "SELECT u.postmortem_id FROM library_unwritten AS u "
+                "JOIN postmortems AS p ON p.id = u.postmortem_id WHERE p.is_example = 0"
+            )
+        ]
+        deleted = list(
+            db.query(
+                "SELECT f.path FROM library_files AS f LEFT JOIN postmortems AS p "
+                "ON p.id = f.postmortem_id WHERE f.postmortem_id IS NOT NULL AND p.id IS NULL"
+            )
+        )
         touched: list[str] = []
         with self.store.transaction():
-            for pm_id, updated_at in rows.items():
-                row = files.get(pm_id)
-                if row is not None and row["written_at"] == updated_at:
-                    continue
+            for pm_id in unwritten:
+                row = db.execute(
+                    "SELECT * FROM library_files WHERE postmortem_id = ?", [pm_id]
+                ).fetchone()
                 touched.append(self._write_one(pm_id, row))
-            for pm_id, row in files.items():
-                if pm_id not in rows:
-                    (self.root / row["path"]).unlink(missing_ok=True)
-                    db.execute("DELETE FROM library_files WHERE path = ?", [row["path"]])
-                    touched.append(row["path"])
+            db.execute("DELETE FROM library_unwritten")
+            for row in deleted:
+                (self.root / row["path"]).unlink(missing_ok=True)
+                db.execute("DELETE FROM library_files WHERE path = ?", [row["path"]])
+                touched.append(row["path"])
         return touched
 
-    def _write_one(self, pm_id: int, row: dict | None) -> str:
+    def _write_one(self, pm_id: int, row: tuple | None) -> str:
         pm = self.store.get(pm_id)
         if row is None:
             uid = new_uid()
             rel = file_name_for(pm, uid)
         else:
-            uid, rel = row["uid"], row["path"]
+            rel, uid = row[0], row[1]
         data = write_library_file(self.root, rel, pm, uid)
         st = (self.root / rel).stat()
         read = _Read(rel, st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest(), None, "")
