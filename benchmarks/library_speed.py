@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,7 +85,6 @@ def postmortem(i: int, rng: random.Random) -> Postmortem:
                 priority=["high", "medium", "low"][k % 3],
                 due_date=day + timedelta(days=14 + 7 * k),
                 status=rng.choice(["open", "in_progress", "done"]),
-                completed_on=None,
             )
             for k in range(rng.randrange(3, 7))
         ],
@@ -92,14 +92,17 @@ def postmortem(i: int, rng: random.Random) -> Postmortem:
 
 
 def build(root: Path, count: int) -> None:
+    """Write the library: a team that follows through, so most old action items are done."""
     rng = random.Random(16)
+    followed_up = date.today() - timedelta(days=60)
     for i in range(count):
         pm = postmortem(i, rng)
-        if pm.action_items:
-            pm.action_items = [
-                replace(a, completed_on=pm.incident_date) if a.status == "done" else a
-                for a in pm.action_items
-            ]
+        pm.action_items = [
+            replace(a, status="done", completed_on=a.due_date)
+            if (a.due_date < followed_up and rng.random() < 0.995) or a.status == "done"
+            else a
+            for a in pm.action_items
+        ]
         uid = new_uid()
         write_library_file(root, file_name_for(pm, uid), pm, uid)
 
@@ -129,6 +132,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="build the library here (default: a temp dir)")
     args = parser.parse_args()
     root = args.dir or Path(tempfile.mkdtemp(prefix="pmdesk-library-bench-"))
+    shutil.rmtree(root / ".pmdesk", ignore_errors=True)
     root.mkdir(parents=True, exist_ok=True)
     seconds, _ = timed(lambda: build(root, args.count))
     size = sum(s for _, s in postmortem_files(root).values())

@@ -176,7 +176,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import gate_blockers
 
     with _followup_store(args) as store:
-        records = store.actions()
+        records = store.actions(open_only=True)
     blockers = gate_blockers(records, _today(args), args.priority)
     level = args.priority.lower()
     if not blockers:

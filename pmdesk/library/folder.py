@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pmdesk.errors import PmdeskError
-from pmdesk.export.markdown import render_markdown
-from pmdesk.export.markdown_parse import parse_markdown
 from pmdesk.files import write_atomically
 from pmdesk.models.postmortem import Postmortem
 
@@ -87,18 +85,19 @@ def require_library(root: str | Path) -> Path:
 def postmortem_files(root: Path) -> dict[str, tuple[int, int]]:
     """Every Markdown file of the library: relative path -> (mtime in ns, size)."""
     found: dict[str, tuple[int, int]] = {}
-    stack = [root]
+    stack = [""]  # folders as paths relative to root, "" for root itself, "/"-separated
     while stack:
         folder = stack.pop()
         try:
-            entries = list(_scan(folder))
+            entries = list(_scan(root / folder if folder else root))
         except OSError:
             continue
         for entry in entries:
             name = entry.name
+            rel = f"{folder}/{name}" if folder else name
             if entry.is_dir(follow_symlinks=False):
                 if name not in _SKIPPED_DIRS and not name.startswith("."):
-                    stack.append(Path(entry.path))
+                    stack.append(rel)
             elif (
                 name.endswith(".md")
                 and not name.startswith(".")
@@ -106,7 +105,7 @@ def postmortem_files(root: Path) -> dict[str, tuple[int, int]]:
                 and entry.is_file(follow_symlinks=False)
             ):
                 st = entry.stat(follow_symlinks=False)
-                found[Path(entry.path).relative_to(root).as_posix()] = (st.st_mtime_ns, st.st_size)
+                found[rel] = (st.st_mtime_ns, st.st_size)
     return found
 
 
@@ -128,6 +127,8 @@ def read_library_file(root: Path, rel: str) -> LibraryFile:
 
 
 def parse_library_text(rel: str, raw: bytes) -> LibraryFile:
+    from pmdesk.export.markdown_parse import parse_markdown  # not needed by a fresh index
+
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -164,6 +165,8 @@ def file_name_for(pm: Postmortem, uid: str) -> str:
 
 def write_library_file(root: Path, rel: str, pm: Postmortem, uid: str) -> bytes:
     """Write `pm` to `root/rel` atomically; returns the bytes written."""
+    from pmdesk.export.markdown import render_markdown
+
     data = render_markdown(pm, uid=uid).encode("utf-8")
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)

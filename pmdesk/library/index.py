@@ -12,7 +12,9 @@ because an edit in the window is written to its file as it is made.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +43,7 @@ CREATE TABLE IF NOT EXISTS library_files (
     sha256 TEXT NOT NULL,
     problem TEXT
 );
+CREATE INDEX IF NOT EXISTS library_files_by_uid ON library_files(uid);
 -- postmortems changed in the index (by the window) whose files are not yet written
 CREATE TABLE IF NOT EXISTS library_unwritten (postmortem_id INTEGER PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS library_unwritten_insert AFTER INSERT ON postmortems
@@ -107,23 +110,36 @@ class LibraryIndex:
     def refresh(self) -> RefreshReport:
         """Bring the index up to date with the folder."""
         report = RefreshReport()
+        db = self.store.db.conn
         on_disk = postmortem_files(self.root)
         known = {
-            r["path"]: r for r in self.store.db.query("SELECT * FROM library_files ORDER BY path")
+            path: (mtime, size, problem)
+            for path, mtime, size, problem in db.execute(
+                "SELECT path, mtime_ns, size, problem FROM library_files"
+            )
         }
-        changed = [
-            rel
-            for rel, (mtime, size) in on_disk.items()
-            if rel not in known or (known[rel]["mtime_ns"], known[rel]["size"]) != (mtime, size)
-        ]
-        gone = [rel for rel in known if rel not in on_disk]
+        changed = sorted(
+            rel for rel, stat in on_disk.items() if rel not in known or known[rel][:2] != stat
+        )
+        gone = {rel for rel in known if rel not in on_disk}
         report.unchanged = len(on_disk) - len(changed)
-        for row in known.values():
-            if row["problem"] and row["path"] not in changed and row["path"] in on_disk:
-                report.problems.append(row["problem"])
-        reads = self._read_all(sorted(changed), known)
-        with self.store.transaction():
-            self._apply(reads, gone, known, report)
+        changed_set = set(changed)
+        report.problems += [
+            problem
+            for rel, (_, _, problem) in known.items()
+            if problem and rel in on_disk and rel not in changed_set
+        ]
+        if changed or gone:
+            # a file that had a problem is parsed again even with the same bytes, to report it
+            sums = dict(
+                db.execute(
+                    "SELECT path, sha256 FROM library_files WHERE problem IS NULL AND path IN "
+                    "(SELECT value FROM json_each(?))",
+                    [json.dumps(changed)],
+                )
+            )
+            with self.store.transaction():
+                self._apply(self._read_all(changed, sums), gone, report)
         report.problems.sort()
         return report
 
@@ -137,31 +153,31 @@ class LibraryIndex:
         self.store.db.conn.executescript(_SCHEMA)
         return self.refresh()
 
-    def _read_all(self, rels: list[str], known: dict[str, dict]) -> list[_Read]:
-        # a file that had a problem is parsed again even with the same bytes, to report it
-        sums = {
-            rel: known[rel]["sha256"] for rel in rels if rel in known and not known[rel]["problem"]
-        }
+    def _read_all(self, rels: list[str], sums: dict[str, str]) -> Iterator[_Read]:
+        """Each file read and parsed, in order; by worker processes when there are many."""
         jobs = [(str(self.root), rel, sums.get(rel, "")) for rel in rels]
         if len(jobs) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-            return [_read_one(job) for job in jobs]
-        workers = min(4, os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_read_one, jobs, chunksize=64))
+            yield from map(_read_one, jobs)
+            return
+        # results stream back in order while the workers go on, so this process writes
+        # the index while they parse
+        with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            yield from pool.map(_read_one, jobs, chunksize=32)
 
-    def _apply(
-        self, reads: list[_Read], gone: list[str], known: dict[str, dict], report: RefreshReport
-    ) -> None:
-        db = self.store.db
-        by_uid = {r["uid"]: r for r in known.values() if r["postmortem_id"] is not None}
-        gone_set = set(gone)
+    def _row(self, sql: str, params: list) -> tuple | None:
+        return self.store.db.conn.execute(sql, params).fetchone()
+
+    def _apply(self, reads: Iterator[_Read], gone: set[str], report: RefreshReport) -> None:
+        db = self.store.db.conn
         fresh: list[tuple[_Read, LibraryFile]] = []
+        pending: dict[str, str] = {}  # id -> path of files read but not yet in the index
         for read in reads:
-            old = known.get(read.rel)
+            old = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [read.rel])
+            old_id = old[0] if old else None
             if read.problem:
                 report.problems.append(read.problem)
-                if old and old["postmortem_id"] is not None:
-                    self._forget_postmortem(old["postmortem_id"])
+                if old_id is not None:
+                    self._forget_postmortem(old_id)
                     report.removed += 1
                 self._record(read, "", None, read.problem)
                 continue
@@ -173,37 +189,44 @@ class LibraryIndex:
                 report.unchanged += 1
                 continue
             uid = read.file.uid
-            owner = by_uid.get(uid)
-            if owner and owner["path"] != read.rel:
-                if owner["path"] in gone_set:  # a rename: same postmortem, new path
-                    db.execute("DELETE FROM library_files WHERE path = ?", [owner["path"]])
-                    gone_set.discard(owner["path"])
-                else:
-                    problem = f"{read.rel}: has the same id as {owner['path']} (a copy?): skipped"
-                    report.problems.append(problem)
-                    self._record(read, uid, None, problem)
-                    continue
-            if owner is None and old and old["postmortem_id"] is not None:
-                owner = old  # the file got a new id: keep its index entry
-            if owner is not None:
-                pm = replace(read.file.postmortem, id=owner["postmortem_id"])
-                self.store.save(pm)
-                self._record(read, uid, pm.id, "")
-                by_uid[uid] = {"path": read.rel, "uid": uid, "postmortem_id": pm.id}
+            owner = self._row(
+                "SELECT path, postmortem_id FROM library_files "
+                "WHERE uid = ? AND postmortem_id IS NOT NULL AND path != ?",
+                [uid, read.rel],
+            )
+            other = owner[0] if owner else pending.get(uid)
+            if other is not None and other in gone:  # a rename: same postmortem, new path
+                db.execute("DELETE FROM library_files WHERE path = ?", [other])
+                gone.discard(other)
+            elif other is not None:
+                problem = f"{read.rel}: has the same id as {other} (a copy?): skipped"
+                report.problems.append(problem)
+                self._record(read, uid, None, problem)
+                continue
+            pm_id = owner[1] if owner else old_id  # a new id in a known file keeps its entry
+            if pm_id is not None:
+                self.store.save(replace(read.file.postmortem, id=pm_id))
+                self._record(read, uid, pm_id, "")
                 report.updated += 1
             else:
-                by_uid[uid] = {"path": read.rel, "uid": uid, "postmortem_id": -1}
+                pending[uid] = read.rel
                 fresh.append((read, read.file))
+                if len(fresh) >= 256:
+                    self._add(fresh, report)
+        self._add(fresh, report)
+        for rel in gone:
+            row = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [rel])
+            if row and row[0] is not None:
+                self._forget_postmortem(row[0])
+                report.removed += 1
+            db.execute("DELETE FROM library_files WHERE path = ?", [rel])
+
+    def _add(self, fresh: list[tuple[_Read, LibraryFile]], report: RefreshReport) -> None:
         ids = self.store.add_many(f.postmortem for _, f in fresh)
         for (read, file), pm_id in zip(fresh, ids, strict=True):
             self._record(read, file.uid, pm_id, "")
         report.added += len(ids)
-        for rel in gone_set:
-            row = known[rel]
-            if row["postmortem_id"] is not None:
-                self._forget_postmortem(row["postmortem_id"])
-                report.removed += 1
-            db.execute("DELETE FROM library_files WHERE path = ?", [rel])
+        fresh.clear()
 
     def _forget_postmortem(self, pm_id: int) -> None:
         try:

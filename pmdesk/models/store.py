@@ -527,14 +527,21 @@ class Store:
     def get_action(self, action_id: int) -> ActionItem:
         return _action(self._row("action_items", action_id))
 
-    def actions(self, *, include_examples: bool = False) -> list[ActionRecord]:
-        """Every action item of every postmortem, with its postmortem's title and severity."""
+    def actions(
+        self, *, include_examples: bool = False, open_only: bool = False
+    ) -> list[ActionRecord]:
+        """Every action item of every postmortem, with its postmortem's title and severity.
+
+        `open_only` leaves out items that are done (the deploy gate over a large library).
+        """
         sql = (
             "SELECT a.*, p.title AS pm_title, p.severity AS pm_severity "
-            "FROM action_items AS a JOIN postmortems AS p ON p.id = a.postmortem_id"
+            "FROM action_items AS a JOIN postmortems AS p ON p.id = a.postmortem_id WHERE 1"
         )
         if not include_examples:
-            sql += " WHERE p.is_example = 0"
+            sql += " AND p.is_example = 0"
+        if open_only:
+            sql += f" AND a.status != '{ActionStatus.DONE.value}'"
         sql += " ORDER BY p.id, a.position"
         return [
             ActionRecord(
