@@ -265,7 +265,10 @@ def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     parents = [common, clock]
     library = argparse.ArgumentParser(add_help=False)
     library.add_argument(
-        "--library", metavar="DIR", help="read a team library folder instead of the store (CI)"
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # as --db: also accepted before the command
+        help="read a team library folder instead of the store (CI)",
     )
 
     p = sub.add_parser(
@@ -509,7 +512,8 @@ def run_window(args: argparse.Namespace) -> int:
     return run(
         db_path(args.db),
         exit_after_startup=args.exit_after_startup,
-        use_remembered=not chosen_elsewhere,
+        use_remembered=not chosen_elsewhere and not args.library,
+        library=Path(args.library) if args.library else None,
     )
 
 
@@ -528,6 +532,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument(
+        "--library", metavar="DIR", default=None, help="open a team library folder (see: library)"
+    )
     parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
     parser.add_argument(
         "--exit-after-startup",

@@ -59,7 +59,7 @@ def cmd_library_index(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from pmdesk.library.sync import sync
 
-    folder = library_dir(args.library)
+    folder = library_dir(getattr(args, "library", None))
     with open_library_index(folder) as index:
         index.write_changes()  # edits in the index that have not reached their files yet
     result = sync(folder)
@@ -98,7 +98,12 @@ def add_library_commands(sub: argparse._SubParsersAction, common: argparse.Argum
     p = sub.add_parser(
         "sync", parents=[common], help="commit a team library's changes, pull, merge and push"
     )
-    p.add_argument("--library", metavar="DIR", help="the library (default: $PMDESK_LIBRARY or .)")
+    p.add_argument(
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the library (default: $PMDESK_LIBRARY or .)",
+    )
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("merge-file", help="git's merge driver for postmortems (set up by init)")

@@ -90,14 +90,16 @@ class _Read:
 class LibraryIndex:
     """A library folder and its index store, opened together."""
 
-    def __init__(self, root: str | Path, store_path: str | Path | None = None) -> None:
+    def __init__(self, root: str | Path, *, store: Store | None = None) -> None:
+        """Open the index of the library at `root`; `store` shares an open index store."""
         self.root = require_library(root)
-        path = Path(store_path) if store_path else index_path(self.root)
-        self.store = Store(path)
+        self._owns_store = store is None
+        self.store = store or Store(index_path(self.root))
         self.store.db.conn.executescript(_SCHEMA)
 
     def close(self) -> None:
-        self.store.close()
+        if self._owns_store:
+            self.store.close()
 
     def __enter__(self) -> LibraryIndex:
         return self
