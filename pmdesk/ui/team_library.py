@@ -10,6 +10,7 @@ merges and pushes in the background with the user's own git.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,7 @@ class TeamLibrary(QObject):
             "color: palette(highlighted-text); background: palette(highlight); padding: 0 6px;"
         )
         self.conflicts.hide()
-        window.statusBar().addWidget(self.conflicts)
+        window.statusBar().insertPermanentWidget(0, self.conflicts)
         window.setWindowTitle(f"{root.name} — pmdesk")
 
         self._writer = QTimer(self, interval=WRITE_EVERY_MS)
@@ -181,7 +182,7 @@ class TeamLibrary(QObject):
     def _synced(self, value: tuple[Any, RefreshReport]) -> None:
         result, report = value
         self._reload()
-        self._set_status(f"Sync: {result.status()}")
+        self._set_status(_short_status(result), f"Sync: {result.status()}")
         self._report_problems(report)
         self._finish()
 
@@ -218,17 +219,31 @@ class TeamLibrary(QObject):
             self.window.statusBar().showMessage(f"Skipped {first}{more}", 15000)
             self.status.setToolTip("\n".join(report.problems))
 
-    def _set_status(self, text: str) -> None:
-        self.status.setText(text if len(text) <= 90 else text[:89] + "…")
-        self.status.setToolTip(text)
+    def _set_status(self, text: str, detail: str = "") -> None:
+        self.status.setText(text if len(text) <= 60 else text[:59] + "…")
+        self.status.setToolTip(detail or text)
 
     def show_conflicts(self) -> None:
         """Say which fields of the open postmortem hold two versions to choose from."""
         editor = self.window.editor  # type: ignore[attr-defined]
         fields = conflicted_fields(editor.session.pm) if editor is not None else []
         if fields:
-            self.conflicts.setText(
-                f"Two versions to choose from in: {', '.join(fields)} — keep one and delete the "
-                "<<<<<<< / ======= / >>>>>>> lines"
+            self.conflicts.setText(f"Two versions to choose from: {', '.join(fields)}")
+            self.conflicts.setToolTip(
+                "A teammate changed the same text. Keep the right version and delete the "
+                "other one with the <<<<<<< / ======= / >>>>>>> lines around it."
             )
         self.conflicts.setVisible(bool(fields))
+
+
+def _short_status(result: Any) -> str:
+    """A few words for the status bar; the whole story is in its tooltip."""
+    parts = ["committed"] if result.committed else []
+    if result.no_remote:
+        parts.append("no remote")
+    elif result.offline:
+        parts.append(f"offline, {result.waiting} waiting")
+    else:
+        parts += ["merged"] if result.merged else []
+        parts.append("pushed" if result.pushed else "up to date")
+    return f"Synced {datetime.now().strftime('%H:%M')}: {', '.join(parts)}"
