@@ -275,7 +275,10 @@ class Store:
                         for i, item in enumerate(pm.action_items)
                     ],
                 )
-                self._reindex(pm_id)
+                conn.execute(
+                    "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+                    [pm_id, pm.title, _search_body(pm)],
+                )
         return ids
 
     def get(self, pm_id: int) -> Postmortem:
@@ -761,6 +764,17 @@ def _insert(table: sqlite_utils.db.Table, row: dict[str, Any]) -> int:
         if "id" in row:
             raise StoreError(f"{_NOUNS[table.name]} {row['id']} exists already") from None
         raise
+
+
+def _search_body(pm: Postmortem) -> str:
+    """The full-text body `_reindex` reads back from the rows, made from the postmortem itself."""
+    parts = [getattr(pm, name) for name in SCALAR_TEXT_FIELDS]
+    parts.append(" ".join(pm.authors))
+    parts += [e.text for e in pm.timeline]
+    parts += pm.whys
+    parts += [f.text for f in pm.contributing_factors]
+    parts += [f"{a.action} {a.owner}" for a in pm.action_items]
+    return "\n".join(p for p in parts if p)
 
 
 def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
