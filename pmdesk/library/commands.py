@@ -17,8 +17,8 @@ def library_dir(value: str | None) -> Path:
     return Path(value or os.environ.get(LIBRARY_ENV, "").strip() or ".")
 
 
-def open_library_index(folder: str | Path):  # noqa: ANN201 - LibraryIndex, imported late
-    """The library's index, brought up to date; unreadable files reported on stderr."""
+def open_library_index(folder: str | Path, *, empty_ok: bool = False):  # noqa: ANN201
+    """The library's index (a LibraryIndex), brought up to date; unreadable files on stderr."""
     from pmdesk.library.index import LibraryIndex
 
     index = LibraryIndex(folder)
@@ -29,7 +29,10 @@ def open_library_index(folder: str | Path):  # noqa: ANN201 - LibraryIndex, impo
         raise
     for line in report.problems:
         print(f"pmdesk: skipped {line}", file=sys.stderr)
-    if not index.store.db.execute("SELECT count(*) FROM library_files").fetchone()[0]:
+    if (
+        not empty_ok
+        and not index.store.db.execute("SELECT count(*) FROM library_files").fetchone()[0]
+    ):
         index.close()
         # a mistyped folder must not pass a deploy gate as an empty library
         raise PmdeskError(f"no postmortems in {index.root} (check --library)")
@@ -57,13 +60,13 @@ def cmd_library_index(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from pmdesk.library.sync import sync
+    from pmdesk.library.sync import require_repository, sync
 
-    folder = library_dir(getattr(args, "library", None))
-    with open_library_index(folder) as index:
+    folder = require_repository(library_dir(getattr(args, "library", None)))
+    with open_library_index(folder, empty_ok=True) as index:
         index.write_changes()  # edits in the index that have not reached their files yet
     result = sync(folder)
-    with open_library_index(folder):
+    with open_library_index(folder, empty_ok=True):
         pass  # read what the pull brought in
     print(f"sync: {result.status()}")
     for rel in result.kept_edits:

@@ -114,9 +114,7 @@ def install_merge_driver(root: Path) -> None:
 
 def sync(root: str | Path, remote: str = REMOTE) -> SyncResult:
     """Commit, fetch, merge and push the library at `root`."""
-    path = require_library(root)
-    if not git(path, "rev-parse", "--git-dir", check=False).ok:
-        raise LibraryError(f"{path} is not in a git repository (pmdesk library init {path})")
+    path = require_repository(root)
     install_merge_driver(path)
     result = SyncResult()
     result.committed = commit_changes(path)
@@ -146,6 +144,14 @@ def sync(root: str | Path, remote: str = REMOTE) -> SyncResult:
         result.offline = pushed.first_error_line()
     result.waiting = _ahead(path, tracking)
     return result
+
+
+def require_repository(root: str | Path) -> Path:
+    """The library folder, which must be inside a git repository."""
+    path = require_library(root)
+    if not git(path, "rev-parse", "--git-dir", check=False).ok:
+        raise LibraryError(f"{path} is not in a git repository (pmdesk library init {path})")
+    return path
 
 
 def _ahead(path: Path, tracking: str) -> int:
