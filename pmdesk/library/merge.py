@@ -210,8 +210,8 @@ def merge_text(base: str, ours: str, theirs: str) -> tuple[str, bool]:
 
 
 def _merge_authors(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
-    removed = (set(base) - set(ours)) | (set(base) - set(theirs))
-    merged = [a for a in ours if a not in removed or a in theirs and a in ours and a not in base]
+    removed = (set(base) - set(ours)) | (set(base) - set(theirs))  # by either side
+    merged = [a for a in ours if a not in removed]
     for name in theirs:
         if name not in merged and name not in removed:
             merged.append(name)

@@ -104,7 +104,11 @@ def init_library(root: str | Path) -> Path:
 
 def install_merge_driver(root: Path) -> None:
     """Register `pmdesk merge-file` in this repository's git config (git keeps drivers there)."""
-    command = f"{shlex.quote(sys.executable)} -m pmdesk merge-file %O %A %B %P"
+    # the desktop bundle is its own executable; an installed pmdesk runs as a module of
+    # the Python it is installed in (PATH may hold another pmdesk, or none)
+    program = shlex.quote(sys.executable)
+    runner = program if getattr(sys, "frozen", False) else f"{program} -m pmdesk"
+    command = f"{runner} merge-file %O %A %B %P"
     git(root, "config", "merge.pmdesk.name", "pmdesk: postmortems section by section")
     git(root, "config", "merge.pmdesk.driver", command)
 

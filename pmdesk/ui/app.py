@@ -104,19 +104,16 @@ class Workspace:
             return True
         return False
 
-    def open_library(self, folder: str) -> None:
-        """Switch to a team library: index its files in the background, then show them."""
-        from pmdesk.ui.team_library import refresh_library, run_in_background
+    def open_library(self, folder: str) -> bool:
+        """Switch to a team library; its files are read in the background once it shows."""
+        from pmdesk.library.folder import LibraryError, require_library
 
-        root = Path(folder).resolve()
-        self.window.statusBar().showMessage(f"Reading the team library {root}…")
-        self._job = run_in_background(
-            lambda: refresh_library(root),
-            lambda _report: self.show_library(root),
-            lambda message: QMessageBox.warning(
-                self.window, "pmdesk cannot open this team library", message
-            ),
-        )
+        try:
+            root = require_library(folder)
+        except LibraryError as exc:
+            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            return False
+        return self.show_library(root)
 
     def show_library(self, root: Path) -> bool:
         """Switch to the (indexed) team library at `root`."""
@@ -204,20 +201,17 @@ def run(
 
 
 def _run_library(app: QApplication, folder: Path, *, exit_after_startup: bool) -> int:
-    """`pmdesk --library DIR`: the window on a team library, its index brought up to date first."""
+    """`pmdesk --library DIR`: the window on a team library; its files are read after it paints."""
     from pmdesk.errors import PmdeskError
     from pmdesk.library import index_path
-    from pmdesk.ui.team_library import refresh_library
+    from pmdesk.library.folder import require_library
 
     try:
-        root = folder.expanduser().resolve()
-        report = refresh_library(root)
+        root = require_library(folder)
         store = Store(index_path(root))
     except PmdeskError as exc:
         print(f"pmdesk: {exc}", file=sys.stderr)
         return 2
-    for line in report.problems:
-        print(f"pmdesk: skipped {line}", file=sys.stderr)
     workspace = Workspace(store, library=root)
     workspace.window.show()
     if exit_after_startup:

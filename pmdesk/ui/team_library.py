@@ -93,6 +93,7 @@ class TeamLibrary(QObject):
         self.root = root
         self.index = LibraryIndex(root, store=window.store)  # type: ignore[attr-defined]
         self.busy = False
+        self.closed = False  # the window closed: its store may be closed too
         self._again = False
         self._job: _Job | None = None
         self._pool = QThreadPool(self)
@@ -127,11 +128,15 @@ class TeamLibrary(QObject):
         window.library.postmortem_selected.connect(lambda _id: self.show_conflicts())  # type: ignore[attr-defined]
         self._set_status(f"Team library {root}")
         self.show_conflicts()
+        # the files are read after the first paint: a large library takes seconds
+        QTimer.singleShot(0, self.refresh)
 
     # --- files ---------------------------------------------------------------------------
 
     def write_changes(self) -> list[str]:
         """Write postmortems edited in the window to their files."""
+        if self.closed:
+            return []
         try:
             written = self.index.write_changes()
         except PmdeskError as exc:
@@ -146,23 +151,33 @@ class TeamLibrary(QObject):
             self.refresh()
         elif watched is self.window and event.type() == QEvent.Type.Close:
             self._writer.stop()
+            self._settle.stop()
             self.write_changes()
             self._pool.waitForDone()  # a sync or refresh under way finishes with the window
+            self.closed = True
         return False
 
     def refresh(self) -> None:
         """Re-read files changed outside the window, in the background."""
+        if self.closed:
+            return
         if self.busy:
             self._again = True
             return
         self.busy = True
         self.write_changes()
+        if not self.status.text().startswith(("Synced", "Library read")):
+            self._set_status("Reading the team library…")
         self._start(lambda: refresh_library(self.root), self._refreshed)
 
     def _refreshed(self, report: RefreshReport) -> None:
+        if self.closed:
+            return
         if report.changed:
             self._reload()
-            self._set_status(f"Library re-read: {report.summary()}")
+            self._set_status(f"Library read: {report.summary()}")
+            if self.window.editor is None:  # type: ignore[attr-defined]
+                self.window.library.select_first()  # type: ignore[attr-defined]
         self._report_problems(report)
         self._finish()
 
@@ -181,6 +196,8 @@ class TeamLibrary(QObject):
 
     def _synced(self, value: tuple[Any, RefreshReport]) -> None:
         result, report = value
+        if self.closed:
+            return
         self._reload()
         self._set_status(_short_status(result), f"Sync: {result.status()}")
         self._report_problems(report)
@@ -193,6 +210,8 @@ class TeamLibrary(QObject):
         self._job = run_in_background(work, on_done, self._failed, self._pool)
 
     def _failed(self, message: str) -> None:
+        if self.closed:
+            return
         self._set_status(f"Sync failed: {message}" if not self.sync_action.isEnabled() else message)
         self._finish()
 

@@ -109,10 +109,13 @@ def test_file_open_team_library_switches_the_window_to_the_library(
     workspace.window.show()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(library))
     workspace.window.open_library_action.trigger()
-    qtbot.waitUntil(lambda: getattr(workspace.window, "team_library", None) is not None)
     window = workspace.window
+    assert window.team_library.root == library
     model = window.library.model
-    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [TITLE]
+    qtbot.waitUntil(lambda: model.rowCount() == 1)  # read in the background
+    assert model.data(model.index(0, 0)) == TITLE
+    qtbot.waitUntil(lambda: window.editor is not None)
+    assert window.editor.session.pm.title == TITLE
     assert window.windowTitle() == "team — pmdesk"
     window.close()
     workspace.store.close()
