@@ -53,6 +53,8 @@ CREATE TRIGGER IF NOT EXISTS library_unwritten_update AFTER UPDATE ON postmortem
 """
 #: below this many files to parse, starting worker processes costs more than it saves
 _PARALLEL_FROM = 400
+#: files written to the index per transaction: the window's own saves wait at most one batch
+_BATCH = 250
 
 
 @dataclass
@@ -140,8 +142,16 @@ class LibraryIndex:
                     [json.dumps(changed)],
                 )
             )
+            pending: dict[str, str] = {}  # id -> path of files read in this refresh
+            batch: list[_Read] = []
+            for read in self._read_all(changed, sums):
+                batch.append(read)
+                if len(batch) == _BATCH:
+                    self._apply(batch, gone, pending, report)
+                    batch = []
+            self._apply(batch, gone, pending, report)
             with self.store.transaction():
-                self._apply(self._read_all(changed, sums), gone, report)
+                self._remove(gone, report)
         report.problems.sort()
         return report
 
@@ -169,53 +179,67 @@ class LibraryIndex:
     def _row(self, sql: str, params: list) -> tuple | None:
         return self.store.db.conn.execute(sql, params).fetchone()
 
-    def _apply(self, reads: Iterator[_Read], gone: set[str], report: RefreshReport) -> None:
+    def _apply(
+        self, reads: list[_Read], gone: set[str], pending: dict[str, str], report: RefreshReport
+    ) -> None:
+        """One batch of files into the index, in one transaction of its own."""
+        with self.store.transaction():
+            fresh: list[tuple[_Read, LibraryFile]] = []
+            for read in reads:
+                self._apply_one(read, gone, pending, fresh, report)
+            self._add(fresh, report)
+
+    def _apply_one(
+        self,
+        read: _Read,
+        gone: set[str],
+        pending: dict[str, str],
+        fresh: list[tuple[_Read, LibraryFile]],
+        report: RefreshReport,
+    ) -> None:
         db = self.store.db.conn
-        fresh: list[tuple[_Read, LibraryFile]] = []
-        pending: dict[str, str] = {}  # id -> path of files read but not yet in the index
-        for read in reads:
-            old = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [read.rel])
-            old_id = old[0] if old else None
-            if read.problem:
-                report.problems.append(read.problem)
-                if old_id is not None:
-                    self._forget_postmortem(old_id)
-                    report.removed += 1
-                self._record(read, "", None, read.problem)
-                continue
-            if read.file is None:  # same bytes as indexed: only the mtime moved
-                db.execute(
-                    "UPDATE library_files SET mtime_ns = ?, size = ? WHERE path = ?",
-                    [read.mtime_ns, read.size, read.rel],
-                )
-                report.unchanged += 1
-                continue
-            uid = read.file.uid
-            owner = self._row(
-                "SELECT path, postmortem_id FROM library_files "
-                "WHERE uid = ? AND postmortem_id IS NOT NULL AND path != ?",
-                [uid, read.rel],
+        old = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [read.rel])
+        old_id = old[0] if old else None
+        if read.problem:
+            report.problems.append(read.problem)
+            if old_id is not None:
+                self._forget_postmortem(old_id)
+                report.removed += 1
+            self._record(read, "", None, read.problem)
+            return
+        if read.file is None:  # same bytes as indexed: only the mtime moved
+            db.execute(
+                "UPDATE library_files SET mtime_ns = ?, size = ? WHERE path = ?",
+                [read.mtime_ns, read.size, read.rel],
             )
-            other = owner[0] if owner else pending.get(uid)
-            if other is not None and other in gone:  # a rename: same postmortem, new path
-                db.execute("DELETE FROM library_files WHERE path = ?", [other])
-                gone.discard(other)
-            elif other is not None:
-                problem = f"{read.rel}: has the same id as {other} (a copy?): skipped"
-                report.problems.append(problem)
-                self._record(read, uid, None, problem)
-                continue
-            pm_id = owner[1] if owner else old_id  # a new id in a known file keeps its entry
-            if pm_id is not None:
-                self.store.save(replace(read.file.postmortem, id=pm_id))
-                self._record(read, uid, pm_id, "")
-                report.updated += 1
-            else:
-                pending[uid] = read.rel
-                fresh.append((read, read.file))
-                if len(fresh) >= 256:
-                    self._add(fresh, report)
-        self._add(fresh, report)
+            report.unchanged += 1
+            return
+        uid = read.file.uid
+        owner = self._row(
+            "SELECT path, postmortem_id FROM library_files "
+            "WHERE uid = ? AND postmortem_id IS NOT NULL AND path != ?",
+            [uid, read.rel],
+        )
+        other = owner[0] if owner else pending.get(uid)
+        if other is not None and other in gone:  # a rename: same postmortem, new path
+            db.execute("DELETE FROM library_files WHERE path = ?", [other])
+            gone.discard(other)
+        elif other is not None:
+            problem = f"{read.rel}: has the same id as {other} (a copy?): skipped"
+            report.problems.append(problem)
+            self._record(read, uid, None, problem)
+            return
+        pm_id = owner[1] if owner else old_id  # a new id in a known file keeps its entry
+        if pm_id is not None:
+            self.store.save(replace(read.file.postmortem, id=pm_id))
+            self._record(read, uid, pm_id, "")
+            report.updated += 1
+        else:
+            pending[uid] = read.rel
+            fresh.append((read, read.file))
+
+    def _remove(self, gone: set[str], report: RefreshReport) -> None:
+        db = self.store.db.conn
         for rel in gone:
             row = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [rel])
             if row and row[0] is not None:
@@ -271,6 +295,8 @@ class LibraryIndex:
             )
         )
         touched: list[str] = []
+        if not unwritten and not deleted:
+            return touched  # the usual case, checked every second: no write transaction
         with self.store.transaction():
             for pm_id in unwritten:
                 row = db.execute(

@@ -100,3 +100,17 @@ def test_an_edit_in_the_index_is_written_to_the_same_file(tmp_path):
     assert files(root) == [name]
     found = parse_library_text(name, (root / name).read_bytes())
     assert found.postmortem.went_well == "Fast rollback."
+
+
+def test_a_library_read_by_worker_processes_in_several_batches_loses_nothing(tmp_path):
+    from pmdesk.library import index as index_module
+
+    count = index_module._PARALLEL_FROM + 50  # parsed in worker processes, over 2 batches
+    assert count > index_module._BATCH
+    root = make_library(tmp_path, *(f"Incident {i}" for i in range(count)))
+    with LibraryIndex(root) as index:
+        before = {pm.title: content(pm) for pm in index.store.postmortems()}
+        report = index.rebuild()
+        after = {pm.title: content(pm) for pm in index.store.postmortems()}
+    assert (report.added, report.problems) == (count, [])
+    assert after == before
