@@ -191,6 +191,7 @@ class TeamLibrary(QObject):
         self.sync_action.setEnabled(False)
         self.window.flush()  # type: ignore[attr-defined]
         self.write_changes()
+        self._writer.stop()  # git owns the files until the sync is done
         self._set_status("Syncing…")
         self._start(lambda: sync_library(self.root), self._synced)
 
@@ -218,6 +219,8 @@ class TeamLibrary(QObject):
     def _finish(self) -> None:
         self.busy = False
         self.sync_action.setEnabled(True)
+        if not self.closed:
+            self._writer.start()
         self.show_conflicts()
         self.settled.emit()
         if self._again:
