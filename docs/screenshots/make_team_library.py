@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings  # noqa: TID251 - a UI script
+from PySide6.QtGui import QColor, QPalette  # noqa: TID251 - a UI script
+from PySide6.QtWidgets import QApplication  # noqa: TID251 - a UI script
 
 from pmdesk.library import LibraryIndex, index_path, init_library, sync
 from pmdesk.models import Store, load_example
@@ -104,6 +104,8 @@ def main() -> int:
             app.setPalette(palette)
             for width, height in SIZES:
                 window.resize(width, height)
+                settle(app)
+                team._pool.waitForDone()  # a re-read on activation, if one started
                 settle(app)
                 window.grab().save(str(OUT / f"team-library-{theme}-{width}x{height}.png"))
         window.close()

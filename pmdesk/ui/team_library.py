@@ -166,14 +166,14 @@ class TeamLibrary(QObject):
             return
         self.busy = True
         self.write_changes()
-        if not self.status.text().startswith(("Synced", "Library read")):
+        if self.status.text().startswith("Team library"):  # the first read, after opening
             self._set_status("Reading the team library…")
         self._start(lambda: refresh_library(self.root), self._refreshed)
 
     def _refreshed(self, report: RefreshReport) -> None:
         if self.closed:
             return
-        if report.changed:
+        if report.changed or self.status.text().startswith("Reading"):
             self._reload()
             self._set_status(f"Library read: {report.summary()}")
             if self.window.editor is None:  # type: ignore[attr-defined]
