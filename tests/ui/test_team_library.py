@@ -118,6 +118,5 @@ def test_file_open_team_library_switches_the_window_to_the_library(
     assert window.editor.session.pm.title == TITLE
     status = window.team_library.status
     qtbot.waitUntil(lambda: status.text().startswith("Library read: "))
-    assert window.windowTitle() == "team — pmdesk"
     window.close()
     workspace.store.close()
