@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from pmdesk import __version__
 from pmdesk.errors import PmdeskError
+from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
 
@@ -41,6 +42,15 @@ def _existing_store(args: argparse.Namespace) -> Store:
     if not path.exists():
         raise PmdeskError(f"no store at {path} (check --db or PMDESK_DB)")
     return open_store(path)
+
+
+def _followup_store(args: argparse.Namespace) -> Store:
+    """The store the follow-through commands read: a team library's index, or --db."""
+    if getattr(args, "library", None):
+        from pmdesk.library.commands import open_library_index
+
+        return open_library_index(args.library).store
+    return _existing_store(args)
 
 
 def postmortem_id(text: str) -> int:
@@ -147,7 +157,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import action_rows
 
     today = _today(args)
-    with _existing_store(args) as store:
+    with _followup_store(args) as store:
         records = store.actions()
     rows = action_rows(
         records, today, overdue_only=args.overdue, owner=args.owner, priority=args.priority
@@ -165,8 +175,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
 def cmd_gate(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import gate_blockers
 
-    with _existing_store(args) as store:
-        records = store.actions()
+    with _followup_store(args) as store:
+        records = store.actions(open_only=True)
     blockers = gate_blockers(records, _today(args), args.priority)
     level = args.priority.lower()
     if not blockers:
@@ -186,7 +196,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     since = parse_date(args.since, "--since") or until - timedelta(days=180)
     if since > until:
         raise PmdeskError(f"--since {since} comes after --until {until}")
-    with _existing_store(args) as store:
+    with _followup_store(args) as store:
         pms = store.postmortems()
     result = practice_metrics(pms, since, until, today, _holidays())
     if args.json:
@@ -253,8 +263,17 @@ def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     clock = argparse.ArgumentParser(add_help=False)
     clock.add_argument("--today", metavar="DATE", help="take this date (YYYY-MM-DD) as today")
     parents = [common, clock]
+    library = argparse.ArgumentParser(add_help=False)
+    library.add_argument(
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # as --db: also accepted before the command
+        help="read a team library folder instead of the store (CI)",
+    )
 
-    p = sub.add_parser("actions", parents=parents, help="list action items, most overdue first")
+    p = sub.add_parser(
+        "actions", parents=[*parents, library], help="list action items, most overdue first"
+    )
     p.add_argument("--overdue", action="store_true", help="only open items past their due date")
     p.add_argument("--owner", metavar="NAME", help="only this owner (whole name, any case)")
     p.add_argument("--priority", metavar="P", help="only this priority: high, medium or low")
@@ -262,7 +281,9 @@ def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     p.set_defaults(func=cmd_actions)
 
     p = sub.add_parser(
-        "gate", parents=parents, help="exit 1 while an action item of a priority is overdue (CI)"
+        "gate",
+        parents=[*parents, library],
+        help="exit 1 while an action item of a priority is overdue (CI)",
     )
     p.add_argument(
         "--priority",
@@ -273,7 +294,9 @@ def _add_followup(sub: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     p.set_defaults(func=cmd_gate)
 
-    p = sub.add_parser("metrics", parents=parents, help="practice metrics beside their targets")
+    p = sub.add_parser(
+        "metrics", parents=[*parents, library], help="practice metrics beside their targets"
+    )
     p.add_argument("--since", metavar="DATE", help="first incident date (default: until - 180 d)")
     p.add_argument("--until", metavar="DATE", help="last incident date (default: today)")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -460,6 +483,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser],
     _add_import_timeline,
     _add_export,
     _add_import,
+    add_library_commands,
 ]
 
 
@@ -490,7 +514,8 @@ def run_window(args: argparse.Namespace) -> int:
     return run(
         db_path(args.db),
         exit_after_startup=args.exit_after_startup,
-        use_remembered=not chosen_elsewhere,
+        use_remembered=not chosen_elsewhere and not args.library,
+        library=Path(args.library) if args.library else None,
     )
 
 
@@ -509,6 +534,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument(
+        "--library", metavar="DIR", default=None, help="open a team library folder (see: library)"
+    )
     parser.add_argument("--version", action="version", version=f"pmdesk {__version__}")
     parser.add_argument(
         "--exit-after-startup",

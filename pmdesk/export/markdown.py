@@ -34,10 +34,10 @@ _HEADING_LIKE = re.compile(r"^(\\*#{1,6})(\s|$)")
 _BARE = re.compile(r"[A-Za-z0-9_./+(][^\n]*")
 
 
-def render_markdown(pm: Postmortem) -> str:
-    """The whole document, ending in one newline."""
+def render_markdown(pm: Postmortem, *, uid: str = "") -> str:
+    """The whole document, ending in one newline; `uid` is its team-library identifier."""
     parts = [
-        _front_matter(pm),
+        _front_matter(pm, uid),
         f"# {TITLE_PREFIX}{one_line(pm.title)}".rstrip(),
         _header_lines(pm),
         "## Impact Summary",
@@ -120,8 +120,10 @@ def clock(value: datetime, day: date | None) -> str:
 # --- sections -------------------------------------------------------------------------
 
 
-def _front_matter(pm: Postmortem) -> str:
+def _front_matter(pm: Postmortem, uid: str = "") -> str:
     lines = ["---", f"pmdesk: {FORMAT_VERSION}"]
+    if uid:
+        lines.append(f"id: {_value(uid)}")
     scalars = {
         "root_cause_category": one_line(pm.root_cause_category),
         "draft_shared_at": pm.to_dict()["draft_shared_at"],

@@ -42,6 +42,8 @@ class MarkdownImport:
 
     postmortem: Postmortem
     skipped: list[str] = field(default_factory=list)
+    #: the front matter's `id:`, the postmortem's identifier in a team library ("" if none)
+    uid: str = ""
 
 
 _SECTIONS = {
@@ -153,7 +155,8 @@ class _Reader:
                 "no **Date:**-style header lines and no template sections"
             )
         self._apply_front_matter()
-        return MarkdownImport(self._postmortem(), self.skipped)
+        uid = self.front.get("id", "")
+        return MarkdownImport(self._postmortem(), self.skipped, uid if isinstance(uid, str) else "")
 
     def _postmortem(self) -> Postmortem:
         values = self.values
@@ -219,7 +222,7 @@ class _Reader:
 
     def _apply_front_matter(self) -> None:
         for key, value in self.front.items():
-            if key == "action_items":
+            if key in ("action_items", "id"):
                 continue
             if key == "root_cause_category":
                 self.values[key] = value
@@ -561,42 +564,32 @@ def _table(lines: list[str]) -> tuple[list[str], list[list[str]], int]:
 
 
 def _cells(line: str) -> list[str]:
-    cells, current, i = [], [], 1
-    while i < len(line):
-        char = line[i]
-        if char == "\\" and i + 1 < len(line):
-            current.append(line[i : i + 2])
-            i += 2
-            continue
-        if char == "|":
-            cells.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-        i += 1
-    if "".join(current).strip():
-        cells.append("".join(current))
+    cells: list[str] = []
+    pos, end = 1, len(line)
+    while True:
+        # one regex step per cell, not one Python step per character: a team library of
+        # thousands of files spends most of its parsing time in these tables
+        match = _CELL_TEXT.match(line, pos)
+        text = match.group()  # type: ignore[union-attr]
+        pos = match.end()  # type: ignore[union-attr]
+        if pos >= end:
+            if text.strip():
+                cells.append(text)
+            break
+        cells.append(text)
+        pos += 1  # the "|"
     return [_decode_cell(c.strip()) for c in cells]
 
 
+# a cell's text: escaped characters (a backslash and any one character) and any
+# character but "|" and "\"; a lone backslash at the end of the line is text
+_CELL_TEXT = re.compile(r"(?:\\.|\\\Z|[^\\|])*")
+# a backslash before an ASCII punctuation character, or a <br> line break
+_CELL_ESCAPE = re.compile(r"\\([\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f])|<br>")
+
+
 def _decode_cell(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if (
-            text[i] == "\\"
-            and i + 1 < len(text)
-            and not text[i + 1].isalnum()
-            and text[i + 1].isascii()
-        ):
-            out.append(text[i + 1])
-            i += 2
-        elif text.startswith("<br>", i):
-            out.append("\n")
-            i += 4
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    return _CELL_ESCAPE.sub(lambda m: m.group(1) if m.group(1) is not None else "\n", text)
 
 
 def _columns(header: list[str], wanted: dict[str, int | None]) -> dict[str, int | None]:

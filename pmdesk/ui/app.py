@@ -77,14 +77,19 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
 class Workspace:
     """The open store and its window; File → Open Store swaps both."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, library: Path | None = None) -> None:
         self.store = store
-        self.window = self._window_for(store)
+        self.window = self._window_for(store, library)
 
-    def _window_for(self, store: Store) -> MainWindow:
+    def _window_for(self, store: Store, library: Path | None = None) -> MainWindow:
         window = MainWindow(store, qt_settings())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.store_chosen.connect(self.open)
+        window.library_chosen.connect(self.open_library)
+        if library is not None:
+            from pmdesk.ui.team_library import TeamLibrary
+
+            window.team_library = TeamLibrary(window, library)
         return window
 
     def open(self, path: str) -> bool:
@@ -94,11 +99,39 @@ class Workspace:
         except StoreError as exc:
             QMessageBox.warning(self.window, "pmdesk cannot open this store", str(exc))
             return False
+        if self._switch(store):
+            remember_store(store.path)
+            return True
+        return False
+
+    def open_library(self, folder: str) -> bool:
+        """Switch to a team library; its files are read in the background once it shows."""
+        from pmdesk.library.folder import LibraryError, require_library
+
+        try:
+            root = require_library(folder)
+        except LibraryError as exc:
+            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            return False
+        return self.show_library(root)
+
+    def show_library(self, root: Path) -> bool:
+        """Switch to the (indexed) team library at `root`."""
+        from pmdesk.library import index_path
+
+        try:
+            store = Store(index_path(root))
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            return False
+        return self._switch(store, library=root)
+
+    def _switch(self, store: Store, library: Path | None = None) -> bool:
         if store.path.resolve() == self.store.path.resolve():
             store.close()
             return True
         old_window, old_store = self.window, self.store
-        new_window = self._window_for(store)
+        new_window = self._window_for(store, library)
         new_window.show()  # before the old one closes, so the application does not quit
         if not old_window.close():  # the user chose to stay with unsaved edits
             new_window.close()
@@ -106,7 +139,6 @@ class Workspace:
             return False
         old_store.close()
         self.store, self.window = store, new_window
-        remember_store(store.path)
         return True
 
 
@@ -123,13 +155,21 @@ def remembered_store() -> Path | None:
     return path if path is not None and path.is_file() else None
 
 
-def run(db_path: Path, *, exit_after_startup: bool = False, use_remembered: bool = False) -> int:
+def run(
+    db_path: Path,
+    *,
+    exit_after_startup: bool = False,
+    use_remembered: bool = False,
+    library: Path | None = None,
+) -> int:
     """Start the window on the store at `db_path`; return the process exit status.
 
     With `use_remembered` (no --db, no PMDESK_DB), the store last opened from the
     File menu is opened instead, when it still exists.
     """
     app = application()
+    if library is not None:
+        return _run_library(app, library, exit_after_startup=exit_after_startup)
     if use_remembered:
         db_path = remembered_store() or db_path
     if exit_after_startup:
@@ -154,6 +194,28 @@ def run(db_path: Path, *, exit_after_startup: bool = False, use_remembered: bool
         # Let the window paint once, then leave through the normal close path.
         QTimer.singleShot(0, window.repaint)
         QTimer.singleShot(50, window.close)
+        QTimer.singleShot(60, app.quit)
+    status = app.exec()
+    workspace.store.close()
+    return status
+
+
+def _run_library(app: QApplication, folder: Path, *, exit_after_startup: bool) -> int:
+    """`pmdesk --library DIR`: the window on a team library; its files are read after it paints."""
+    from pmdesk.errors import PmdeskError
+    from pmdesk.library import index_path
+    from pmdesk.library.folder import require_library
+
+    try:
+        root = require_library(folder)
+        store = Store(index_path(root))
+    except PmdeskError as exc:
+        print(f"pmdesk: {exc}", file=sys.stderr)
+        return 2
+    workspace = Workspace(store, library=root)
+    workspace.window.show()
+    if exit_after_startup:
+        QTimer.singleShot(50, workspace.window.close)
         QTimer.singleShot(60, app.quit)
     status = app.exec()
     workspace.store.close()

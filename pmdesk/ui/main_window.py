@@ -37,6 +37,8 @@ SAVE_STATES = {
 class MainWindow(QMainWindow):
     #: the user picked another store file to work in (File → Open Store / New Store)
     store_chosen = Signal(str)
+    #: the user picked a team library folder (File → Open Team Library)
+    library_chosen = Signal(str)
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,8 +141,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.open_store_action = self._action("Open &Store…", None, self.choose_store)
         self.new_store_action = self._action("New S&tore…", None, self.choose_new_store)
+        self.open_library_action = self._action("Open &Team Library…", None, self.choose_library)
         self.file_menu.addAction(self.open_store_action)
         self.file_menu.addAction(self.new_store_action)
+        self.file_menu.addAction(self.open_library_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
@@ -325,6 +329,12 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.store_chosen.emit(path)
+
+    def choose_library(self) -> None:
+        """File → Open Team Library: a folder of Markdown postmortems in git."""
+        path = QFileDialog.getExistingDirectory(self, "Open a team library folder")
+        if path:
+            self.library_chosen.emit(path)
 
     def choose_new_store(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -202,3 +202,24 @@ def test_a_restored_row_gets_its_id_back(fresh_db):
     assert fresh_db.add_factor(pm_id, factor).id == factor.id
     with pytest.raises(StoreError, match="exists already"):
         fresh_db.add_action(pm_id, action)
+
+
+def test_add_many_stores_what_create_stores_and_is_found_by_search(tmp_path, example):
+    """add_many (a library index) and create write the same rows and the same search text."""
+    from pmdesk.models import Store
+
+    with Store(tmp_path / "a.db") as one, Store(tmp_path / "b.db") as many:
+        created = one.create(example)
+        [pm_id] = many.add_many([example])
+        added = many.get(pm_id)
+        assert added.to_dict() | {"created_at": None, "updated_at": None} == created.to_dict() | {
+            "created_at": None,
+            "updated_at": None,
+        }
+        body = "SELECT title, body FROM search_index WHERE rowid = ?"
+        assert (
+            many.db.execute(body, [pm_id]).fetchone()
+            == one.db.execute(body, [created.id]).fetchone()
+        )
+        word = example.timeline[0].text.split()[0]
+        assert [s.id for s in many.list_postmortems(search=word)] == [pm_id]
