@@ -1,0 +1,696 @@
+"""Find what a public version must not show: people, contact details, internal systems, secrets.
+
+Detection runs in two passes. The first finds *what* is sensitive, each thing once: a person
+(with every form of their name), a host, an address, a key. The second finds *every place*
+each of those strings occurs, in every field, so a name spotted once in the timeline is also
+replaced where it stands alone in the root cause, and all its mentions share one placeholder.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from pmdesk.share import names
+from pmdesk.share.fields import TextField
+
+
+class Kind(StrEnum):
+    SECRET = "secret"
+    URL = "url"
+    EMAIL = "email"
+    IP = "ip"
+    HOST = "host"
+    TICKET = "ticket"
+    CHANNEL = "channel"
+    TEAM = "team"
+    PERSON = "person"
+
+    @property
+    def label(self) -> str:
+        return {
+            "secret": "Secret",
+            "url": "Internal URL",
+            "email": "Email address",
+            "ip": "IP address",
+            "host": "Internal host",
+            "ticket": "Ticket key",
+            "channel": "Chat channel",
+            "team": "Team",
+            "person": "Person",
+        }[self.value]
+
+
+#: which kind wins when two finds cover exactly the same text
+_RANK = {kind: i for i, kind in enumerate(Kind)}
+
+
+@dataclass
+class Entity:
+    """One sensitive thing and every string that names it ("Priya Raman", "Priya", "@priya")."""
+
+    kind: Kind
+    key: str
+    forms: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Span:
+    path: str
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    key: str
+
+
+# --- patterns --------------------------------------------------------------------------
+
+_SECRET_PATTERNS = [
+    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.S),
+    re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
+    re.compile(r"\bgh[pousr]_[A-Za-z0-9]{30,}\b"),
+    re.compile(r"\bgithub_pat_[A-Za-z0-9_]{30,}\b"),
+    re.compile(r"\bglpat-[A-Za-z0-9_-]{20,}\b"),
+    re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+    re.compile(r"\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}\b"),
+    re.compile(r"\bsk-[A-Za-z0-9_-]{20,}"),
+    re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+]
+# The value after a word that says a secret follows: "password=hunter2", "API key: 8f3…".
+_SECRET_VALUE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|secret|token|api[_ -]?key|apikey|"
+    r"access[_ -]?key|secret[_ -]?key|client[_ -]?secret|private[_ -]?key|auth|authorization|"
+    r"bearer|credentials?)(?![A-Za-z0-9])[\"']?"
+    r"(?P<sep>\s*(?:[:=]|\bis\b|\bwas\b)\s*|\s+)[\"'`]?(?:bearer\s+|basic\s+)?"
+    r"(?P<value>[A-Za-z0-9!#$%&*+./=?@^_~-]{6,})"
+)
+# user:password@ inside any URL or connection string
+_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]+)@")
+# A long mixed string of letters and digits is a key or token, not a word; hex alone is a
+# commit or trace id and stays.
+_OPAQUE = re.compile(r"(?<![\w/.-])[A-Za-z0-9+/_-]{28,}={0,2}(?![\w/.-])")
+
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://[^\s<>\"'`|)\]]+", re.I)
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
+_IPV4 = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?:/\d{1,2})?(?![\w]|\.\d)")
+_IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:])")
+_VERSION_BEFORE = re.compile(
+    r"(?i)(?:\bv|\b(?:version|versions|release|build|ver|firmware|patch|tag|upgrade[ds]? to|"
+    r"from version|to version)\s+)$"
+)
+
+_VERSION_AFTER = re.compile(
+    r"(?i)^\s+(?:release|version|build|update|upgrade|rollout|patch|firmware|client|sdk|app)\b"
+)
+_INTERNAL_SUFFIXES = (
+    "internal", "corp", "local", "lan", "intranet", "private", "int", "localdomain", "svc",
+    "home", "prod", "staging", "infra",
+)  # fmt: skip
+_FQDN = re.compile(r"(?<![\w@.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)(?![\w-])", re.I)
+# db-prod-03, kafka-broker-5, web7, cache01a: a name followed by a number is a machine
+_NUMBERED_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-?\d+[a-z]?)(?![\w-])")
+_NOT_HOST_PREFIX = frozenset(
+    "utf sha md base ipv http https h x arm amd s ec p gp m c r t i iso rfc cve tls ssl aes rsa "
+    "win py python node java go es ecma k v q top log log2 log10 mp ddr usb pci cwe gpt llama "
+    "rhel el fc ubuntu debian centos alpine x86 i386 amd64 aarch int uint float u ui f g b kb mb "
+    "gb tb ms us ns db2 n w wcag vp8 vp9 av1 hevc oauth oauth2 saml fido u2f ps hd sd ".split()
+)
+_REGION = re.compile(
+    r"(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?(?:east|west|north|south|central|northeast|"
+    r"southeast|northwest|southwest)-\d"
+)
+_HOST_CUE = re.compile(
+    r"(?i)\b(?:host|hostname|server|node|box|instance|machine|vm|bastion|jump ?host)s?"
+    r"\s+(?:called\s+|named\s+)?[`'\"]?([a-z][a-z0-9_-]{2,})[`'\"]?"
+)
+_HOST_CUE_STOP = frozenset(
+    """is was were are be been has had have and or the a an to of in on at for with that which
+    who from by pool pools group groups count type size name names pressure affinity selector
+    drain list status health metrics exporter process restart restarts reboot reboots logs side
+    error errors timeout timeouts load version versions class classes role roles image images
+    level levels template templates fleet fleets itself themselves went ran came stopped started
+    failed crashed died returned running ready not also then could would should will did does
+    became kept""".split()
+)
+_SAAS_WORKSPACES = (
+    "atlassian.net", "slack.com", "pagerduty.com", "opsgenie.com", "service-now.com",
+    "sharepoint.com", "notion.so", "zoom.us", "datadoghq.com", "sentry.io", "grafana.net",
+    "docs.google.com", "drive.google.com", "app.datadoghq.eu", "statuspage.io", "linear.app",
+    "monday.com", "asana.com", "trello.com", "okta.com", "1password.com",
+)  # fmt: skip
+_PUBLIC_SUBDOMAINS = frozenset("www status blog docs help support developer developers".split())
+
+_TICKET = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})-(\d{1,7})(?![\w-])")
+_NOT_TICKET = frozenset(
+    "CVE SHA UTF ISO RFC AES RSA TLS SSL HTTP MD GPT IPV ECDSA ED TCP UDP IEEE PCI SOC ARM AMD "
+    "X86 DDR USB COVID SARS MIL ANSI ASCII HTML CSS ES ECMA NIST FIPS OWASP CWE GDPR PEP JSR JEP "
+    "KEP RHSA DSA USN GHSA EC2 S3 HTTP2 HTTP3 MP3 MP4 H264 VP8 VP9 AV1 DDR4 DDR5 LTE CAT WPA "
+    "BS EN IEC".split()
+)
+_CHANNEL = re.compile(r"(?<![\w&#/])#([a-z0-9][a-z0-9_.-]*[a-z][a-z0-9_.-]*[a-z0-9])", re.I)
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[A-Za-z])")
+_NOT_HANDLE = frozenset({"here", "channel", "everyone", "all"})
+_TEAM = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?((?:[A-Z][\w&'-]*\s+){1,3})(?:team|squad|guild|tribe|crew)\b"
+)
+_GENERIC_TEAM = frozenset(
+    "sre devops ops security support engineering infrastructure platform database network "
+    "on-call oncall incident incident-response product data ir response noc soc whole entire "
+    "same other our their this that".split()
+)
+
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-zà-öø-ÿ]*['’])?[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z][a-zà-öø-ÿ]+)?"
+)
+_NAME_RUN = re.compile(rf"(?<![\w@.#/-])({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w@-])")
+# Words that, right after a capitalised word, say it was a person who did something.
+_PERSON_VERBS = frozenset(
+    """acknowledged acked paged pinged escalated said says wrote asked noticed reported
+    confirmed joined declared posted rolled restarted approved merged reviewed deployed ran
+    opened suggested proposed took handed investigated found shared began started checked
+    looked saw spotted called messaged emailed replied answered agreed decided led coordinated
+    mitigated fixed identified realized realised updated took tried attempted pushed reverted
+    applied manually volunteered offered explained mentioned thought believed raised filed
+    flagged triaged owned owns drafted (""".split()
+)
+# Of those, the ones only a person does: enough to take an unknown word for a name.
+_HUMAN_VERBS = frozenset(
+    """acknowledged acked said says wrote asked noticed replied answered agreed decided
+    suggested proposed volunteered explained mentioned thought believed realized realised
+    joined messaged emailed called pinged paged escalated posted spotted confirmed reported
+    (""".split()
+)
+# Words that, right before a capitalised word, say a person follows.
+_PERSON_CUES = frozenset(
+    """paged pinged asked thanked thanks cc cc: engineer sre on-call oncall manager lead dr mr
+    ms mrs""".split()
+)
+_DETERMINERS = frozenset("the a an our their its this that every each".split())
+_TECH_NOUNS = frozenset(
+    """job jobs pipeline pipelines build builds server servers agent agents controller plugin
+    plugins instance instances cluster clusters node nodes worker workers master queue queues
+    topic topics broker brokers client clients config configuration version versions release
+    api service services database table tables index dashboard dashboards alert alerts
+    operator chart charts image images container containers pod pods""".split()
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*]\s+|\d+\.\s+)?)$")
+# "[08:15] kim.nguyen: text" — a chat log pasted into the notes names people by username
+_CHAT_USER = re.compile(r"^\s*(?:\[[^\]\n]*\]\s*)?([a-z][a-z0-9._-]{2,30}):\s", re.M)
+_THING_SUFFIXES = (
+    "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ics", "ogy", "ism", "ure",
+    "age", "ship", "ware", "ers", "ors", "ies", "able", "ible", "ful", "less", "ous", "ive",
+    "ized", "ised", "ated",
+)  # fmt: skip
+_LOWER_WORD = re.compile(r"(?<![\w@.#/-])[a-z][a-z'’-]+(?![\w@-]|\.\w)")
+_CHAT_SPEAKER = re.compile(rf"^\s*(?:\[[^\]]*\]\s*)?({_NAME_TOKEN}(?: {_NAME_TOKEN})?):\s")
+
+
+# --- pass one: what is sensitive --------------------------------------------------------
+
+
+class _Registry:
+    """The entities found so far; every string that names one maps to it."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.by_form: dict[str, Entity] = {}
+        self.person_parts: dict[str, Entity] = {}
+        #: words the document itself writes in lower case: not names, whatever the lists say
+        self.lower_words: set[str] = set()
+
+    def is_word(self, token: str) -> bool:
+        low = token.lower()
+        return (
+            names.is_plain_word(token)
+            or low in self.lower_words
+            or (low.endswith(_THING_SUFFIXES) and len(low) > 6)
+        )
+
+    def add(self, kind: Kind, key: str, *forms: str) -> Entity:
+        entity = self.entities.get(f"{kind}:{key}")
+        if entity is None:
+            entity = self.entities[f"{kind}:{key}"] = Entity(kind, f"{kind}:{key}")
+        for form in forms:
+            form = form.strip()
+            if form and form not in self.by_form:
+                entity.forms.add(form)
+                self.by_form[form] = entity
+        return entity
+
+    def add_person(self, full: str) -> Entity:
+        """A person by their full name; each part of it names them too, unless taken."""
+        full = " ".join(full.split())
+        found = self.by_form.get(full)
+        if found is not None and found.kind is Kind.PERSON:
+            return found
+        parts = [p for p in full.split() if len(p) > 1]
+        for part in parts:
+            entity = self.person_parts.get(part)
+            if entity is not None and len(parts) == 1:
+                return entity
+        entity = self.add(Kind.PERSON, full.casefold(), full)
+        for part in parts:
+            if part not in self.person_parts:
+                self.person_parts[part] = entity
+                if part not in self.by_form:
+                    entity.forms.add(part)
+                    self.by_form[part] = entity
+        return entity
+
+    def person_for_handle(self, handle: str) -> Entity | None:
+        """The known person a handle or an email's local part stands for, if any."""
+        wanted = re.sub(r"[^a-z]", "", handle.casefold())
+        for entity in {e.key: e for e in self.person_parts.values()}.values():
+            full = max(entity.forms, key=len).casefold().split()
+            first, last = full[0], full[-1]
+            options = {first, last, first + last, first[0] + last, first + last[0], last + first}
+            if wanted in options or (len(full) == 1 and wanted.startswith(first)):
+                return entity
+        return None
+
+
+def find_entities(
+    fields: list[TextField],
+    people: Iterable[str] = (),
+    added: Iterable[tuple[str, Kind]] = (),
+) -> list[Entity]:
+    """Pass one: every sensitive thing in `fields`; `people` are names known to be persons."""
+    reg = _Registry()
+    for name in people:
+        name = " ".join(name.split()).lstrip("@")
+        if _TEAM.fullmatch(name) or name.casefold().endswith(" team"):
+            reg.add(Kind.TEAM, name.casefold(), name)
+        elif name:
+            reg.add_person(name)
+    for text, kind in added:
+        if kind is Kind.PERSON:
+            reg.add_person(text)
+        else:
+            reg.add(kind, text.casefold(), text)
+    company = _company_domains(fields)
+    for f in fields:
+        reg.lower_words.update(_LOWER_WORD.findall(f.text))
+    for f in fields:
+        _find_secrets(reg, f.text)
+        _find_addresses(reg, f.text, company)
+    for f in fields:
+        _find_named_hosts(reg, f.text, company)
+    for f in fields:
+        _find_hosts(reg, f.text)
+        _find_tickets_channels_teams(reg, f.text)
+    for f in fields:
+        _find_handles(reg, f.text)
+    for f in fields:
+        _find_people(reg, f)
+    return list(reg.entities.values())
+
+
+def _company_domains(fields: list[TextField]) -> set[str]:
+    """The organisation's own domains: those of the email addresses in the document."""
+    domains = set()
+    for f in fields:
+        for m in _EMAIL.finditer(f.text):
+            domain = m.group().rsplit("@", 1)[1].lower()
+            parts = domain.split(".")
+            domains.add(
+                ".".join(parts[-3:] if len(parts[-1]) == 2 and len(parts) > 2 else parts[-2:])
+            )
+    return domains
+
+
+def _find_secrets(reg: _Registry, text: str) -> None:
+    for pattern in _SECRET_PATTERNS:
+        for m in pattern.finditer(text):
+            reg.add(Kind.SECRET, m.group(), m.group())
+    for m in _SECRET_VALUE.finditer(text):
+        value = m.group("value").rstrip(".,;:)")
+        # "token: x7…" or "password=…" says a value follows; "token validation" does not
+        explicit = bool(m.group("sep").strip())
+        if _looks_secret(value, keyed=explicit):
+            reg.add(Kind.SECRET, value, value)
+    for m in _URL_PASSWORD.finditer(text):
+        value = m.group("value")
+        if _looks_secret(value, keyed=True):
+            reg.add(Kind.SECRET, value, value)
+    for m in _OPAQUE.finditer(text):
+        if _looks_secret(m.group(), keyed=False):
+            reg.add(Kind.SECRET, m.group(), m.group())
+
+
+def _looks_secret(value: str, *, keyed: bool) -> bool:
+    has_digit = any(c.isdigit() for c in value)
+    has_alpha = any(c.isalpha() for c in value)
+    if not keyed:
+        if re.fullmatch(r"[0-9a-fA-F-]+", value):  # commit, trace and request ids
+            return False
+        mixed_case = any(c.isupper() for c in value) and any(c.islower() for c in value)
+        return has_digit and has_alpha and (mixed_case or len(value) >= 20)
+    low = value.casefold()
+    if low in {
+        "none",
+        "null",
+        "empty",
+        "unset",
+        "rotation",
+        "rotated",
+        "expired",
+        "leak",
+        "leaked",
+    }:
+        return False
+    if value.isalpha() and value.islower() and names.is_plain_word(value):
+        return False
+    if re.fullmatch(r"(?:\d+(?:\.\d+)?[a-z]{0,2}|\d+%)", low):  # "token: 30s", "key 3"
+        return False
+    return True
+
+
+def _find_addresses(reg: _Registry, text: str, company: set[str]) -> None:
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        if _internal_url(url, company):
+            reg.add(Kind.URL, url, url)
+            host = _url_host(url)
+            if host and not _is_ip(host) and "." in host and host not in company:
+                reg.add(Kind.HOST, host.lower(), host)
+    for m in _EMAIL.finditer(text):
+        email = m.group()
+        entity = reg.person_for_handle(email.split("@")[0])
+        reg.add(Kind.EMAIL, email.casefold(), email)
+        if entity is None:
+            local = email.split("@")[0]
+            parts = [p for p in re.split(r"[._-]", local) if p.isalpha()]
+            if len(parts) == 2 and all(
+                names.is_given_name(p.capitalize()) or len(p) > 2 for p in parts
+            ):
+                if names.is_given_name(parts[0].capitalize()):
+                    reg.add_person(" ".join(p.capitalize() for p in parts))
+    for m in _IPV4.finditer(text):
+        version = _VERSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) or (
+            _VERSION_AFTER.match(text[m.end() : m.end() + 20])
+        )
+        if _is_ip(m.group(1)) and not version:
+            reg.add(Kind.IP, m.group(), m.group())
+    for m in _IPV6.finditer(text):
+        if m.group().count(":") >= 2 and _is_ip(m.group()) and re.search(r"[a-fA-F]|::", m.group()):
+            reg.add(Kind.IP, m.group().lower(), m.group())
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _url_host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _internal_url(url: str, company: set[str]) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return True
+    host = (parts.hostname or "").lower()
+    if parts.password or parts.username:
+        return True
+    if not host or "." not in host or host == "localhost" or _is_ip(host):
+        return True
+    if host.rsplit(".", 1)[-1] in _INTERNAL_SUFFIXES:
+        return True
+    if any(host == d or host.endswith("." + d) for d in _SAAS_WORKSPACES):
+        return True
+    for domain in company:
+        if host.endswith("." + domain) and host.split(".")[0] not in _PUBLIC_SUBDOMAINS:
+            return True
+    return parts.scheme.lower() not in {"http", "https"}
+
+
+def _find_named_hosts(reg: _Registry, text: str, company: set[str]) -> None:
+    """Fully qualified names in internal zones or the organisation's own domains."""
+    for m in _FQDN.finditer(text):
+        host = m.group(1).rstrip(".")
+        low = host.lower()
+        labels = low.split(".")
+        internal = labels[-1] in _INTERNAL_SUFFIXES and not re.fullmatch(r"[\d.]+", low)
+        own = any(low.endswith("." + d) and labels[0] not in _PUBLIC_SUBDOMAINS for d in company)
+        if (internal or own) and not _is_ip(low) and not low.endswith((".md", ".py")):
+            entity = reg.add(Kind.HOST, low, host)
+            short = labels[0]
+            if len(labels) > 1 and len(short) > 2 and not reg.is_word(short):
+                if short not in reg.by_form:
+                    entity.forms.add(short)
+                    reg.by_form[short] = entity
+
+
+def _find_hosts(reg: _Registry, text: str) -> None:
+    """Machines named with a number (db-prod-3), and words the sentence calls a host."""
+    for m in _NUMBERED_HOST.finditer(text):
+        host = m.group(1)
+        if _numbered_host(host) and host not in reg.by_form:
+            reg.add(Kind.HOST, host.lower(), host)
+    for m in _HOST_CUE.finditer(text):
+        word = m.group(1)
+        if word.lower() in _HOST_CUE_STOP or word in reg.by_form:
+            continue
+        numbered = "-" in word or "_" in word or any(c.isdigit() for c in word)
+        verb_like = word.endswith(("s", "ed", "ing"))  # "the host holds", "the server failed"
+        if numbered or not (names.is_plain_word(word) or verb_like):
+            # "host ledger" and ledger.payments.internal are one machine
+            fqdn = next(
+                (
+                    e
+                    for f, e in reg.by_form.items()
+                    if f.lower().startswith(word.lower() + ".") and e.kind is Kind.HOST
+                ),
+                None,
+            )
+            if fqdn is not None:
+                fqdn.forms.add(word)
+                reg.by_form[word] = fqdn
+            else:
+                reg.add(Kind.HOST, word.lower(), word)
+
+
+def _numbered_host(host: str) -> bool:
+    low = host.lower()
+    if _REGION.fullmatch(low) or re.fullmatch(r"[a-z]?\d+[a-z]?", low):
+        return False
+    first = re.match(r"[a-z]+", low)
+    if first is None or first.group() in _NOT_HOST_PREFIX or len(first.group()) < 2:
+        return False
+    if re.fullmatch(r"[a-z]+\d{1,2}", low) and "-" not in low:
+        # web7, cache01 are machines; p99, ipv6, http2, log4j-like words are not
+        return (
+            len(first.group()) >= 3
+            and not names.is_plain_word(first.group())
+            or bool(
+                re.fullmatch(
+                    r"(?:web|db|app|cache|api|node|host|srv|server|worker|proxy|lb|mq)\d+", low
+                )
+            )
+        )
+    return "-" in low and re.search(r"\d", low.rsplit("-", 1)[-1]) is not None
+
+
+def _find_tickets_channels_teams(reg: _Registry, text: str) -> None:  # noqa: C901
+    for m in _TICKET.finditer(text):
+        if m.group(1) not in _NOT_TICKET and not re.fullmatch(r"[A-Z]\d*|P\d", m.group(1)):
+            reg.add(Kind.TICKET, m.group(), m.group())
+    for m in _CHANNEL.finditer(text):
+        reg.add(Kind.CHANNEL, m.group().lower(), m.group())
+    for m in _TEAM.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 1 and reg.is_word(words[0]) and words[0].lower() not in _GENERIC_TEAM:
+            words.pop(0)  # "Ask the Identity team": the sentence's first word is not the team's
+        if words[-1].endswith(("'s", "’s")) or words[0].lower() in _DETERMINERS:
+            continue  # "Priyanka's team" names a person, found as one
+        if len(words) == 1 and words[0].lower() in _GENERIC_TEAM:
+            continue
+        core = " ".join(words)
+        reg.add(Kind.TEAM, core.casefold(), f"the {core} team", f"The {core} team", f"{core} team")
+
+
+def _find_handles(reg: _Registry, text: str) -> None:
+    found = [(m.group(1).rstrip(".-_"), True) for m in _HANDLE.finditer(text)]
+    found += [(m.group(1), False) for m in _CHAT_USER.finditer(text)]
+    for handle, at in found:
+        if handle.lower() in _NOT_HANDLE or (not at and names.is_plain_word(handle)):
+            continue
+        form = "@" + handle if at else handle
+        if form in reg.by_form:
+            continue
+        low = handle.lower()
+        if any(w in low for w in ("team", "oncall", "on-call", "sre", "squad", "ops")):
+            reg.add(Kind.TEAM, low, form)
+            continue
+        entity = reg.by_form.get(handle) or reg.by_form.get("@" + handle)
+        entity = entity or reg.person_for_handle(handle) or reg.add(Kind.PERSON, handle.casefold())
+        # the bare username too, as chat exports and logs write it
+        for f in (form, handle) if not names.is_plain_word(handle) else (form,):
+            if f not in reg.by_form:
+                entity.forms.add(f)
+                reg.by_form[f] = entity
+
+
+def _find_people(reg: _Registry, f: TextField) -> None:
+    text = f.text
+    if f.path.startswith("authors.") or f.path.endswith(".owner"):
+        if f.text.strip() and f.text.strip() not in reg.by_form:
+            reg.add_person(f.text.strip().lstrip("@"))
+        return
+    speaker = _CHAT_SPEAKER.match(text)
+    if speaker and not any(reg.is_word(w) for w in speaker.group(1).split()):
+        reg.add_person(speaker.group(1))
+    for m in _NAME_RUN.finditer(text):
+        tokens = m.group(1).split(" ")
+        starts = []
+        pos = m.start(1)
+        for t in tokens:
+            starts.append(pos)
+            pos += len(t) + 1
+        _people_in_run(reg, text, tokens, starts, m.end(1))
+
+
+def _people_in_run(
+    reg: _Registry, text: str, tokens: list[str], starts: list[int], run_end: int
+) -> None:
+    before = text[max(0, starts[0] - 30) : starts[0]]
+    prev_word = (re.findall(r"[\w:-]+", before) or [""])[-1].lower()
+    after = text[run_end : run_end + 30]
+    next_word = (re.findall(r"\(|[\w'-]+", after) or [""])[0].lower()
+    context = next_word in _HUMAN_VERBS or prev_word in _PERSON_CUES
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        base = token[:-2] if token.endswith(("'s", "’s")) else token
+        if base in reg.by_form or base.lower() in names.PRODUCTS or _camel(base):
+            i += 1
+            continue
+        plain = reg.is_word(base)
+        rest = tokens[i + 1 :]
+        if names.is_given_name(base):
+            surname = _surname_tokens(reg, rest)
+            # "Will", "Mark", "Page": a name only with a surname beside it
+            if not plain or (surname and surname[0] in names.surnames()):
+                reg.add_person(" ".join([base, *surname]))
+                i += 1 + len(surname)
+                continue
+        elif not plain and context and len(tokens) <= 2:
+            # a name no list knows, in a sentence that says a person acted or was addressed
+            if all(not reg.is_word(t) and not _camel(t) for t in tokens):
+                reg.add_person(" ".join(tokens))
+                return
+        i += 1
+
+
+def _camel(word: str) -> bool:
+    """PagerDuty, CheckoutService: a product or a class, not a person (McDonald is a person)."""
+    inner = word[1:]
+    return any(c.isupper() for c in inner) and not re.match(r"(?:Mc|Mac|O['’]|D['’])", word)
+
+
+def _surname_tokens(reg: _Registry, rest: list[str]) -> list[str]:
+    out = []
+    for token in rest[:2]:
+        if reg.is_word(token) or _camel(token):
+            break
+        if token in names.given_names() and token not in names.surnames() and out:
+            break
+        out.append(token)
+    return out[:1] if len(out) > 1 and out[1] not in names.surnames() else out
+
+
+# --- pass two: every place each thing occurs --------------------------------------------
+
+
+def find_spans(fields: list[TextField], entities: list[Entity]) -> list[Span]:
+    """Pass two: every occurrence of every form of every entity, without overlaps."""
+    forms: dict[str, Entity] = {}
+    for entity in entities:
+        for form in entity.forms:
+            forms.setdefault(form, entity)
+    if not forms:
+        return []
+    ordered = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(
+        "|".join(f"(?<![\\w@.#-]){re.escape(form)}(?![\\w@-]|\\.\\w)" for form in ordered)
+    )
+    folded = {form.casefold(): e for form, e in forms.items() if _fold_ok(form, e)}
+    loose = (
+        re.compile(
+            "|".join(
+                f"(?<![\\w@.#-]){re.escape(form)}(?![\\w@-]|\\.\\w)"
+                for form in sorted(folded, key=len, reverse=True)
+            ),
+            re.I,
+        )
+        if folded
+        else None
+    )
+    out: list[Span] = []
+    for f in fields:
+        found: list[Span] = []
+        for m in pattern.finditer(f.text):
+            entity = forms[m.group()]
+            if _keep_match(f.text, m.start(), m.end(), entity):
+                found.append(Span(f.path, m.start(), m.end(), m.group(), entity.kind, entity.key))
+        if loose is not None:
+            for m in loose.finditer(f.text):
+                entity = folded[m.group().casefold()]
+                found.append(Span(f.path, m.start(), m.end(), m.group(), entity.kind, entity.key))
+        out += _without_overlaps(found)
+    return out
+
+
+def _fold_ok(form: str, entity: Entity) -> bool:
+    """Forms matched whatever their letter case: hosts, addresses, keys, and unusual names."""
+    if entity.kind is Kind.HOST:
+        # db-prod-3 and DB-PROD-3 are one machine; "ledger" the host is not "Ledger" the product
+        return not form.isalpha()
+    if entity.kind in (Kind.EMAIL, Kind.URL, Kind.CHANNEL, Kind.TICKET):
+        return True
+    if entity.kind is Kind.PERSON:
+        return len(form) >= 4 and not names.is_plain_word(form.lstrip("@"))
+    return False
+
+
+def _keep_match(text: str, start: int, end: int, entity: Entity) -> bool:
+    """A lone part of a name that is also a word or product counts only where it is a name."""
+    if entity.kind is not Kind.PERSON:
+        return True
+    word = text[start:end]
+    if " " in word or word.startswith("@") or not names.is_plain_word(word):
+        return True
+    before = text[max(0, start - 30) : start]
+    prev = (re.findall(r"[\w-]+", before) or [""])[-1].lower()
+    nxt = (re.findall(r"[\w-]+", text[end : end + 30]) or [""])[0].lower()
+    if prev in _DETERMINERS or nxt in _TECH_NOUNS:
+        return False
+    if word.lower() in names.PRODUCTS:
+        return nxt in _PERSON_VERBS or prev in _PERSON_CUES
+    if _SENTENCE_END.search(before) and nxt not in _PERSON_VERBS:
+        return False
+    return True
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """The widest find wins where finds overlap; on a tie, the more sensitive kind."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start), _RANK[s.kind]))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
