@@ -384,6 +384,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = {"markdown": "md", "pdf": "pdf", "md": "md"}.get(fmt)
     if fmt is None:
         raise PmdeskError("choose the format with --format pdf or --format md")
+    if args.public or args.list_replacements:
+        from pmdesk.cli_share import export_public
+
+        with _store(args) as store:
+            return export_public(args, store, store.get(args.id), fmt)
     with _store(args) as store:
         pm = store.get(args.id)
     if fmt == "pdf":
@@ -440,7 +445,35 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         choices=["A4", "Letter"],
         help="paper size of the PDF (default: the page_size setting, A4 unless changed)",
     )
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="the public version: names, contacts, hosts and secrets replaced (choices from the window)",
+    )
+    p.add_argument(
+        "--list-replacements",
+        action="store_true",
+        help="print what the public version replaces, and write nothing",
+    )
     p.set_defaults(func=cmd_export)
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from pmdesk.cli_share import cmd_digest as digest
+
+    return digest(args, _existing_store(args), _holidays(), _today(args))
+
+
+def _add_digest(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from pmdesk.cli_share import add_digest_arguments
+
+    clock = argparse.ArgumentParser(add_help=False)
+    clock.add_argument("--today", metavar="DATE", help="take this date (YYYY-MM-DD) as today")
+    p = sub.add_parser(
+        "digest", parents=[common, clock], help="a newsletter digest of the postmortems of a period"
+    )
+    add_digest_arguments(p)
+    p.set_defaults(func=cmd_digest)
 
 
 def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -484,6 +517,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser],
     _add_export,
     _add_import,
     add_library_commands,
+    _add_digest,
 ]
 
 

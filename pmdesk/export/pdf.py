@@ -56,6 +56,10 @@ STATUS_COLOURS = {
 }
 
 MARGIN = 20 * mm
+PUBLIC_NOTE = (
+    "Public version: names, contact details, internal systems and internal sections have been "
+    "replaced or left out."
+)  # pmdesk.share.public says the same under the Markdown title
 
 
 class PdfExportError(PmdeskError):
@@ -63,23 +67,28 @@ class PdfExportError(PmdeskError):
 
 
 def export_pdf(
-    pm: Postmortem, path: str | os.PathLike[str], *, page_size: str | None = None
+    pm: Postmortem,
+    path: str | os.PathLike[str],
+    *,
+    page_size: str | None = None,
+    public: bool = False,
 ) -> int:
     """Write the PDF of `pm` to `path` in one piece; return its page count.
 
-    `page_size` is "A4" or "Letter"; by default the one in the user's settings.
+    `page_size` is "A4" or "Letter"; by default the one in the user's settings. `public`
+    marks an already redacted copy (pmdesk.share.public) for readers outside the company.
     """
     if page_size is None:
         from pmdesk.settings import load_settings
 
         page_size = load_settings().page_size
-    data, pages = render_pdf(pm, page_size=page_size)
+    data, pages = render_pdf(pm, page_size=page_size, public=public)
     write_atomically(path, data)
     return pages
 
 
-def render_pdf(pm: Postmortem, *, page_size: str = "A4") -> tuple[bytes, int]:
-    """The PDF of `pm` as bytes, and its page count."""
+def render_pdf(pm: Postmortem, *, page_size: str = "A4", public: bool = False) -> tuple[bytes, int]:
+    """The PDF of `pm` as bytes, and its page count; `public`: no authors in the metadata."""
     if page_size not in PAGE_SIZES:
         raise PdfExportError(f"unknown page size {page_size!r}: expected A4 or Letter")
     fonts.register_fonts()
@@ -92,14 +101,14 @@ def render_pdf(pm: Postmortem, *, page_size: str = "A4") -> tuple[bytes, int]:
         topMargin=MARGIN + 4 * mm,
         bottomMargin=MARGIN,
         title=fonts.clean(pm.title) or "Untitled postmortem",
-        author=fonts.clean(", ".join(pm.authors)),
-        subject=_subject(pm),
+        author="" if public else fonts.clean(", ".join(pm.authors)),
+        subject=("Public version: " if public else "") + _subject(pm),
         creator="pmdesk",
         keywords=["postmortem", pm.severity.value],
     )
-    furniture = _Furniture(pm)
+    furniture = _Furniture(pm, public=public)
     doc.build(
-        _story(pm, doc.width),
+        _story(pm, doc.width, public=public),
         onFirstPage=furniture.draw_page,
         onLaterPages=furniture.draw_page,
         canvasmaker=functools.partial(_CountingCanvas, furniture=furniture),
@@ -185,12 +194,13 @@ def _para(text: str, style: str, **kw: Any) -> Paragraph:
 # --- the story ------------------------------------------------------------------------
 
 
-def _story(pm: Postmortem, width: float) -> list[Flowable]:
-    story: list[Flowable] = [*_title_block(pm, width)]
+def _story(pm: Postmortem, width: float, *, public: bool = False) -> list[Flowable]:
+    story: list[Flowable] = [*_title_block(pm, width, public=public)]
 
     story += _section("Impact")
     story += _field("User impact", pm.user_impact)
-    story += _field("Revenue impact", pm.revenue_impact)
+    if not public or pm.revenue_impact.strip():  # a public copy leaves internal sections out
+        story += _field("Revenue impact", pm.revenue_impact)
 
     story += _section("Timeline")
     story += _timeline(pm, width)
@@ -255,14 +265,17 @@ def _day(value: date | None) -> str:
     return value.strftime("%-d %B %Y") if value else "—"
 
 
-def _title_block(pm: Postmortem, width: float) -> list[Flowable]:
+def _title_block(pm: Postmortem, width: float, *, public: bool = False) -> list[Flowable]:
     s = _styles()
-    kicker = f"POSTMORTEM  ·  {pm.severity.value}  ·  {pm.status.label.upper()}"
+    kind = "PUBLIC VERSION" if public else "POSTMORTEM"
+    kicker = f"{kind}  ·  {pm.severity.value}  ·  {pm.status.label.upper()}"
     out: list[Flowable] = [
         _para(kicker, "kicker"),
         Spacer(1, 3),
         _para(pm.title or "Untitled postmortem", "title"),
     ]
+    if public:
+        out.append(_para(PUBLIC_NOTE, "empty"))
     if pm.status is not Status.COMPLETE:
         out.append(_para("DRAFT — this postmortem is not complete and may still change.", "draft"))
     duration = pm.duration_minutes
@@ -476,7 +489,8 @@ def _actions(pm: Postmortem, width: float) -> list[Flowable]:
 class _Furniture:
     """What every page carries: running header, DRAFT marking, 'page X of Y'."""
 
-    def __init__(self, pm: Postmortem) -> None:
+    def __init__(self, pm: Postmortem, *, public: bool = False) -> None:
+        self.public = public
         self.title = fonts.clean(pm.title) or "Untitled postmortem"
         self.draft = pm.status is not Status.COMPLETE
         self.status = pm.status.label
@@ -498,6 +512,7 @@ class _Furniture:
         if doc.page > 1:
             canvas.setFillColor(MUTED)
             right = f"DRAFT · {self.status}" if self.draft else "Postmortem"
+            right = f"Public version · {right}" if self.public else right
             right_w = fonts.text_width(right, fonts.SANS_BOLD, 7.5)
             room = width - 2 * MARGIN - right_w - 10 * mm
             fonts.draw_text(
@@ -525,7 +540,8 @@ class _Furniture:
         canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
         canvas.setFillColor(MUTED)
         canvas.setFont(fonts.SANS, 7.5)
-        canvas.drawString(MARGIN, y, "Blameless postmortem · all times UTC")
+        kind = "Public version of a blameless postmortem" if self.public else "Blameless postmortem"
+        canvas.drawString(MARGIN, y, f"{kind} · all times UTC")
         canvas.drawRightString(width - MARGIN, y, f"Page {page} of {total}")
         canvas.restoreState()
 

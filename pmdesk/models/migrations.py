@@ -126,7 +126,18 @@ _V2 = [
 # Version 3: notes taken during the review meeting (meeting mode's console).
 _V3 = ["ALTER TABLE postmortems ADD COLUMN meeting_notes TEXT NOT NULL DEFAULT ''"]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: the facilitator's choices for a postmortem's public version (replacements
+# rejected, terms added, sections kept internal), as one JSON document that pmdesk.share reads.
+_V4 = [
+    """
+    CREATE TABLE public_version_choices (
+        postmortem_id INTEGER PRIMARY KEY REFERENCES postmortems(id) ON DELETE CASCADE,
+        choices TEXT NOT NULL
+    )
+    """
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -565,6 +565,24 @@ class Store:
         with self._snapshot():
             return [self.get(r["id"]) for r in self.db.query(sql)]
 
+    # --- public version ---------------------------------------------------------------
+
+    def public_choices(self, pm_id: int) -> str | None:
+        """The saved choices for the public version of a postmortem (JSON), if any."""
+        row = self.db.execute(
+            "SELECT choices FROM public_version_choices WHERE postmortem_id = ?", [pm_id]
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def set_public_choices(self, pm_id: int, choices: str) -> None:
+        with self.transaction():
+            self._require("postmortems", pm_id)
+            self.db.execute(
+                "INSERT INTO public_version_choices (postmortem_id, choices) VALUES (?, ?) "
+                "ON CONFLICT (postmortem_id) DO UPDATE SET choices = excluded.choices",
+                [pm_id, choices],
+            )
+
     # --- internals -------------------------------------------------------------------
 
     def _scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:

@@ -1,0 +1,89 @@
+"""The public version of a postmortem: redacted, linted, and written as Markdown or PDF."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from pmdesk.lint import Finding, lint
+from pmdesk.models import Postmortem, Store
+from pmdesk.share.fields import text_fields
+from pmdesk.share.redact import RedactionChoices, RedactionPlan, plan_redaction
+
+PUBLIC_NOTE = (
+    "Public version: names, contact details, internal systems and internal sections have been "
+    "replaced or left out."
+)
+
+
+@dataclass(frozen=True)
+class PublicFinding:
+    """Blame language left in the public text, and where."""
+
+    label: str
+    text: str
+    finding: Finding
+
+    def line(self) -> str:
+        quoted = self.text[self.finding.start : self.finding.end]
+        return f"{self.label}: “{quoted}” — {self.finding.message}"
+
+
+@dataclass
+class PublicVersion:
+    plan: RedactionPlan
+    findings: list[PublicFinding]
+
+    @property
+    def postmortem(self) -> Postmortem:
+        return self.plan.public
+
+
+def load_choices(store: Store, pm_id: int) -> RedactionChoices:
+    """The facilitator's saved choices for this postmortem, or pmdesk's proposal."""
+    saved = store.public_choices(pm_id)
+    return RedactionChoices() if saved is None else RedactionChoices.from_json(saved)
+
+
+def save_choices(store: Store, pm_id: int, choices: RedactionChoices) -> None:
+    store.set_public_choices(pm_id, choices.to_json())
+
+
+def public_version(pm: Postmortem, choices: RedactionChoices | None = None) -> PublicVersion:
+    """Redact `pm` as `choices` say, then lint what a reader would see."""
+    plan = plan_redaction(pm, choices)
+    people = sorted({r.placeholder for r in plan.replacements if r.kind == "person"})
+    findings = []
+    for f in text_fields(plan.public):
+        if f.path.startswith("authors.") or f.path.endswith((".owner", ".source")):
+            continue
+        findings += [
+            PublicFinding(f.label, f.text, finding)
+            for finding in lint(f.text, people)
+            if finding.is_warning
+        ]
+    return PublicVersion(plan, findings)
+
+
+def render_public_markdown(public: Postmortem) -> str:
+    """The Markdown of a redacted copy, saying under its title that it is the public version."""
+    from pmdesk.export.markdown import render_markdown
+
+    text = render_markdown(public)
+    head, sep, rest = text.partition("\n# ")
+    title, newline, body = rest.partition("\n")
+    return f"{head}{sep}{title}{newline}\n> {PUBLIC_NOTE}\n{body}"
+
+
+def export_public(
+    public: Postmortem, path: str | os.PathLike[str], fmt: str, *, page_size: str | None = None
+) -> int | None:
+    """Write the redacted copy as "md" or "pdf"; a PDF returns its page count."""
+    if fmt == "pdf":
+        from pmdesk.export.pdf import export_pdf
+
+        return export_pdf(public, path, page_size=page_size, public=True)
+    from pmdesk.files import write_atomically
+
+    write_atomically(path, render_public_markdown(public).encode("utf-8"))
+    return None
