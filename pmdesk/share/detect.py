@@ -392,14 +392,19 @@ def _find_addresses(reg: _Registry, text: str, company: set[str]) -> None:
                 if names.is_given_name(parts[0].capitalize()):
                     reg.add_person(" ".join(p.capitalize() for p in parts))
     for m in _IPV4.finditer(text):
-        version = _VERSION_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) or (
-            _VERSION_AFTER.match(text[m.end() : m.end() + 20])
-        )
-        if _is_ip(m.group(1)) and not version:
+        if _is_ip(m.group(1)) and not _is_version(text, m.start(), m.end()):
             reg.add(Kind.IP, m.group(), m.group())
     for m in _IPV6.finditer(text):
         if m.group().count(":") >= 2 and _is_ip(m.group()) and re.search(r"[a-fA-F]|::", m.group()):
             reg.add(Kind.IP, m.group().lower(), m.group())
+
+
+def _is_version(text: str, start: int, end: int) -> bool:
+    """'version 10.4.2.1', 'v2.14.0.3', 'the 2.14.0.3 release': a number, not an address."""
+    return bool(
+        _VERSION_BEFORE.search(text[max(0, start - 24) : start])
+        or _VERSION_AFTER.match(text[end : end + 20])
+    )
 
 
 def _is_ip(text: str) -> bool:
@@ -668,6 +673,8 @@ def _fold_ok(form: str, entity: Entity) -> bool:
 
 def _keep_match(text: str, start: int, end: int, entity: Entity) -> bool:
     """A lone part of a name that is also a word or product counts only where it is a name."""
+    if entity.kind is Kind.IP:
+        return not _is_version(text, start, end)
     if entity.kind is not Kind.PERSON:
         return True
     word = text[start:end]

@@ -166,7 +166,8 @@ def _recurring_lines(d: Digest, esc, bullet: str) -> list[str]:
         return ["No root-cause category recurred in this period."]
     lines = ["Recurring root-cause categories:"]
     for c in cats:
-        lines.append(f"{bullet}{esc(c.category)}: {c.count} incidents, {c.first} to {c.last}")
+        word = "incident" if c.count == 1 else "incidents"
+        lines.append(f"{bullet}{esc(c.category)}: {c.count} {word}, {c.first} to {c.last}")
     return lines
 
 
