@@ -25,6 +25,7 @@ from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
+from pmdesk.ui.share.share_actions import ShareActions
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
 SAVE_STATES = {
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
         self.timeline_menu = bar.addMenu("&Timeline")
+        self.share_menu = bar.addMenu("&Share")
         self.help_menu = bar.addMenu("&Help")
         self.import_timeline_action = self._action(
             "&Import from File…", QKeySequence("Ctrl+Shift+I"), self.import_timeline
@@ -138,6 +140,10 @@ class MainWindow(QMainWindow):
             on_imported=lambda pm_id: (self.library.refresh(), self.library.select(pm_id)),
         )
         self.export_actions.add_to(self.file_menu)
+        self.share_actions = ShareActions(
+            self, self.store, self.current_postmortem_id, flush=self.flush
+        )
+        self.share_actions.add_to(self.share_menu)
         self.file_menu.addSeparator()
         self.open_store_action = self._action("Open &Store…", None, self.choose_store)
         self.new_store_action = self._action("New S&tore…", None, self.choose_new_store)

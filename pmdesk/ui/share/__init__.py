@@ -1,0 +1,1 @@
+"""The Share menu: the digest of a period, and the reviewed public version of a postmortem."""
