@@ -75,6 +75,8 @@ class DigestWindow(QWidget):
         self.rendered = QTextBrowser()
         self.rendered.setOpenLinks(False)
         self.rendered.setOpenExternalLinks(False)
+        # the email's own colours, on a dark desktop too: that is what the reader will see
+        self.rendered.setStyleSheet("QTextBrowser { background: #ffffff; color: #1f2933; }")
         self.source = QTextBrowser()
         self.source.setOpenLinks(False)
         self.source.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
