@@ -70,7 +70,7 @@ class RedactionChoices:
         text = " ".join(text.split())
         if not text:
             raise PmdeskError("type the text to replace")
-        added = tuple(a for a in self.added if a[0] != text) + ((text, kind),)
+        added = tuple(a for a in self.added if a[0] != text) + ((text, Kind(kind)),)
         return RedactionChoices(self.rejected - {text}, added, self.internal)
 
     def with_internal(self, sections: Iterable[str]) -> RedactionChoices:
