@@ -165,8 +165,13 @@ _GENERIC_TEAM = frozenset(
     "same other our their this that".split()
 )
 
+# Capital and small Latin letters, accented ones included (Émile, Łukasz, Nguyễn): the
+# extended blocks mix both cases, which is harmless here because a run is then checked word
+# by word against the name lists and the document's own lower-case words.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LOW = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-zà-öø-ÿ]*['’])?[A-Z][a-zà-öø-ÿ]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Z][a-zà-öø-ÿ]+)?"
+    rf"(?:[{_UP}][{_LOW}]*['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 )
 _NAME_RUN = re.compile(rf"(?<![\w@.#/-])({_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w@-])")
 # Words that, right after a capitalised word, say it was a person who did something.
@@ -589,7 +594,13 @@ def _people_in_run(
             surname = _surname_tokens(reg, rest)
             # "Will", "Mark", "Page": a name only with a surname beside it
             if not plain or (surname and surname[0] in names.surnames()):
-                reg.add_person(" ".join([base, *surname]))
+                # family name first (Nguyễn Thị Lan, Tanaka Aiko): the unknown words before it
+                family = []
+                for before in reversed(tokens[:i]):
+                    if reg.is_word(before) or _camel(before) or before in reg.by_form:
+                        break
+                    family.insert(0, before)
+                reg.add_person(" ".join([*family, base, *surname]))
                 i += 1 + len(surname)
                 continue
         elif not plain and context and len(tokens) <= 2:

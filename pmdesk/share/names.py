@@ -13,7 +13,7 @@ import importlib
 import pkgutil
 import re
 
-_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’-]+")
+_LATIN_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ][a-zß-öø-ÿĀ-ɏḀ-ỿ'’-]+")
 _NAME_LISTS = (
     "first_names",
     "first_names_male",
