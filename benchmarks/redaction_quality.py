@@ -65,14 +65,11 @@ def main() -> None:
             f"{stem:<30} {s.planted:>7} {s.leaked:>6} {s.recall:>7.3f} {s.kept:>7.1%} "
             f"{redact:>9.1f} {floor:>8.2f}"
         )
-    print(
-        f"{'all six':<30} {total.planted:>7} {total.leaked:>6} {total.recall:>7.3f} "
-        f"{total.kept:>7.1%}"
-    )
-    print(
-        f"{'first five (tuned on)':<30} {tuning.planted:>7} {tuning.leaked:>6} "
-        f"{tuning.recall:>7.3f} {tuning.kept:>7.1%}"
-    )
+    for label, group in (("all", total), ("tuned on", tuning), ("held out", heldout)):
+        print(
+            f"{label:<30} {group.planted:>7} {group.leaked:>6} {group.recall:>7.3f} "
+            f"{group.kept:>7.1%}"
+        )
     print(
         "by kind:",
         ", ".join(
