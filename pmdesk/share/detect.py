@@ -84,7 +84,7 @@ _SECRET_PATTERNS = [
 ]
 # The value after a word that says a secret follows: "password=hunter2", "API key: 8f3…".
 _SECRET_VALUE = re.compile(
-    r"(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|passphrase|secret|token|api[_ -]?key|apikey|"
+    r"(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|pass|passphrase|secret|token|api[_ -]?key|apikey|"
     r"access[_ -]?key|secret[_ -]?key|client[_ -]?secret|private[_ -]?key|auth|authorization|"
     r"bearer|credentials?)(?![A-Za-z0-9])[\"']?"
     r"(?P<sep>\s*(?:[:=]|\bis\b|\bwas\b)\s*|\s+)[\"'`]?(?:bearer\s+|basic\s+)?"
@@ -112,6 +112,11 @@ _INTERNAL_SUFFIXES = (
     "internal", "corp", "local", "lan", "intranet", "private", "int", "localdomain", "svc",
     "home", "prod", "staging", "infra",
 )  # fmt: skip
+# db1.prod.acme.com, grafana.ops.example.net: an environment label inside a name says internal
+_INTERNAL_LABELS = frozenset(
+    "prod production staging stg dev internal int corp mgmt ops infra lab qa uat priv private "
+    "intra intranet vpc cluster svc".split()
+)
 _FQDN = re.compile(r"(?<![\w@.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)(?![\w-])", re.I)
 # db-prod-03, kafka-broker-5, web7, cache01a: a name followed by a number is a machine
 _NUMBERED_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-?\d+[a-z]?)(?![\w-])")
@@ -127,7 +132,7 @@ _REGION = re.compile(
 )
 _HOST_CUE = re.compile(
     r"(?i)\b(?:host|hostname|server|node|box|instance|machine|vm|bastion|jump ?host)s?"
-    r"\s+(?:called\s+|named\s+)?[`'\"]?([a-z][a-z0-9_-]{2,})[`'\"]?"
+    r"\s+(?P<named>called\s+|named\s+)?(?P<quote>[`'\"])?(?P<host>[a-z][a-z0-9_-]{2,})[`'\"]?"
 )
 _HOST_CUE_STOP = frozenset(
     """is was were are be been has had have and or the a an to of in on at for with that which
@@ -453,7 +458,9 @@ def _find_named_hosts(reg: _Registry, text: str, company: set[str]) -> None:
         host = m.group(1).rstrip(".")
         low = host.lower()
         labels = low.split(".")
-        internal = labels[-1] in _INTERNAL_SUFFIXES and not re.fullmatch(r"[\d.]+", low)
+        internal = (
+            labels[-1] in _INTERNAL_SUFFIXES or any(x in _INTERNAL_LABELS for x in labels[:-2])
+        ) and not re.fullmatch(r"[\d.]+", low)
         own = any(low.endswith("." + d) and labels[0] not in _PUBLIC_SUBDOMAINS for d in company)
         if (internal or own) and not _is_ip(low) and not low.endswith((".md", ".py")):
             entity = reg.add(Kind.HOST, low, host)
@@ -471,12 +478,13 @@ def _find_hosts(reg: _Registry, text: str) -> None:
         if _numbered_host(host) and host not in reg.by_form:
             reg.add(Kind.HOST, host.lower(), host)
     for m in _HOST_CUE.finditer(text):
-        word = m.group(1)
+        word = m.group("host")
         if word.lower() in _HOST_CUE_STOP or word in reg.by_form:
             continue
         numbered = "-" in word or "_" in word or any(c.isdigit() for c in word)
         verb_like = word.endswith(("s", "ed", "ing"))  # "the host holds", "the server failed"
-        if numbered or not (names.is_plain_word(word) or verb_like):
+        said = bool(m.group("named") or m.group("quote"))  # "a host called atlas", "node `kiwi`"
+        if numbered or said or not (names.is_plain_word(word) or verb_like):
             # "host ledger" and ledger.payments.internal are one machine
             fqdn = next(
                 (
@@ -561,7 +569,9 @@ def _find_people(reg: _Registry, f: TextField) -> None:
             reg.add_person(f.text.strip().lstrip("@"))
         return
     speaker = _CHAT_SPEAKER.match(text)
-    if speaker and not any(reg.is_word(w) for w in speaker.group(1).split()):
+    words = speaker.group(1).split() if speaker else []
+    listed = any(w in names.given_names() or w in names.surnames() for w in words)
+    if words and listed and not any(reg.is_word(w) for w in words):
         reg.add_person(speaker.group(1))
     for m in _NAME_RUN.finditer(text):
         tokens = m.group(1).split(" ")
