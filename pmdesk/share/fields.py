@@ -27,8 +27,9 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("meeting_notes", "Meeting notes"),
 )
 SECTION_NAMES = frozenset(name for name, _ in SECTIONS)
-#: left out unless the facilitator includes them: money and the room's own notes
-DEFAULT_INTERNAL = frozenset({"revenue_impact", "meeting_notes"})
+#: every section is published until the facilitator marks one internal (the issue's reading:
+#: "sections the facilitator marks internal are left out"); the window lists them all
+DEFAULT_INTERNAL: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

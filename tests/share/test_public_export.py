@@ -57,16 +57,18 @@ def test_public_markdown_from_the_command_line_names_no_one(tmp_path, capsys):
     for ids in PLANTED.values():
         for identifier in ids:
             assert identifier not in text
-    assert "22,000 EUR" not in text  # revenue impact is internal unless included
+    assert "22,000 EUR" in text  # no section marked internal yet
     assert "blame language" in err  # "nobody tracked" is still blame in public
 
 
-def test_saved_rejections_reach_the_command_line_export(tmp_path, capsys):
+def test_saved_choices_reach_the_command_line_export(tmp_path, capsys):
     db, pm_id = stored(tmp_path)
     with Store(db) as store:
-        save_choices(store, pm_id, RedactionChoices().rejecting("#auth-oncall"))
+        choices = RedactionChoices().rejecting("#auth-oncall").with_internal(["revenue_impact"])
+        save_choices(store, pm_id, choices)
     code, out, _ = run(capsys, "--db", db, "export", str(pm_id), "--public", "--format", "md")
     assert code == 0 and "#auth-oncall" in out and "Carlos" not in out
+    assert "22,000 EUR" not in out
 
 
 def test_list_replacements_writes_nothing(tmp_path, capsys):
