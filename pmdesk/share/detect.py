@@ -134,6 +134,10 @@ _HOST_CUE = re.compile(
     r"(?i)\b(?:host|hostname|server|node|box|instance|machine|vm|bastion|jump ?host)s?"
     r"\s+(?P<named>called\s+|named\s+)?(?P<quote>[`'\"])?(?P<host>[a-z][a-z0-9_-]{2,})[`'\"]?"
 )
+# "pear (172.20.14.10)": a name with its address beside it is a machine
+_HOST_WITH_IP = re.compile(
+    r"(?<![\w.@/-])([a-z][a-z0-9_-]{2,})\s*\(\s*(?:IP\s*)?\d{1,3}(?:\.\d{1,3}){3}\b"
+)
 _HOST_CUE_STOP = frozenset(
     """is was were are be been has had have and or the a an to of in on at for with that which
     who from by pool pools group groups count type size name names pressure affinity selector
@@ -141,7 +145,9 @@ _HOST_CUE_STOP = frozenset(
     error errors timeout timeouts load version versions class classes role roles image images
     level levels template templates fleet fleets itself themselves went ran came stopped started
     failed crashed died returned running ready not also then could would should will did does
-    became kept""".split()
+    became kept held took got left lost sent set put hit saw made did told built found fell
+    stood scheduler schedulers database databases cluster clusters region regions zone zones
+    pod pods""".split()
 )
 _SAAS_WORKSPACES = (
     "atlassian.net", "slack.com", "pagerduty.com", "opsgenie.com", "service-now.com",
@@ -155,7 +161,7 @@ _TICKET = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})-(\d{1,7})(?![\w-])")
 _NOT_TICKET = frozenset(
     "CVE SHA UTF ISO RFC AES RSA TLS SSL HTTP MD GPT IPV ECDSA ED TCP UDP IEEE PCI SOC ARM AMD "
     "X86 DDR USB COVID SARS MIL ANSI ASCII HTML CSS ES ECMA NIST FIPS OWASP CWE GDPR PEP JSR JEP "
-    "KEP RHSA DSA USN GHSA EC2 S3 HTTP2 HTTP3 MP3 MP4 H264 VP8 VP9 AV1 DDR4 DDR5 LTE CAT WPA "
+    "KEP RHSA DSA USN GHSA EC2 S3 HTTP2 HTTP3 MP3 MP4 H264 VP8 VP9 AV1 DDR4 DDR5 LTE WPA "
     "BS EN IEC".split()
 )
 _CHANNEL = re.compile(r"(?<![\w&#/])#([a-z0-9][a-z0-9_.-]*[a-z][a-z0-9_.-]*[a-z0-9])", re.I)
@@ -477,6 +483,9 @@ def _find_hosts(reg: _Registry, text: str) -> None:
         host = m.group(1)
         if _numbered_host(host) and host not in reg.by_form:
             reg.add(Kind.HOST, host.lower(), host)
+    for m in _HOST_WITH_IP.finditer(text):
+        if m.group(1) not in reg.by_form and m.group(1).lower() not in _HOST_CUE_STOP:
+            reg.add(Kind.HOST, m.group(1).lower(), m.group(1))
     for m in _HOST_CUE.finditer(text):
         word = m.group("host")
         if word.lower() in _HOST_CUE_STOP or word in reg.by_form:

@@ -17,10 +17,12 @@ TODAY = date(2026, 12, 1)
 
 
 def postmortems():
+    """The first seven postmortems of the redaction set (later additions leave these tests be)."""
     out = []
-    for i, (_, pm, _, _) in enumerate(cases(), 1):
-        pm.id = i
-        out.append(pm)
+    for i, (name, pm, _, _) in enumerate(cases(), 1):
+        if name[:2] <= "07":
+            pm.id = i
+            out.append(pm)
     return out
 
 
