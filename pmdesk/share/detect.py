@@ -324,6 +324,7 @@ def find_entities(
         _find_handles(reg, f.text)
     for f in fields:
         _find_people(reg, f)
+    _find_sibling_hosts(reg, fields)
     return list(reg.entities.values())
 
 
@@ -471,7 +472,8 @@ def _find_named_hosts(reg: _Registry, text: str, company: set[str]) -> None:
         if (internal or own) and not _is_ip(low) and not low.endswith((".md", ".py")):
             entity = reg.add(Kind.HOST, low, host)
             short = labels[0]
-            if len(labels) > 1 and len(short) > 2 and not reg.is_word(short):
+            machine_like = "-" in short or any(c.isdigit() for c in short)
+            if len(labels) > 1 and len(short) > 2 and (machine_like or not reg.is_word(short)):
                 if short not in reg.by_form:
                     entity.forms.add(short)
                     reg.by_form[short] = entity
@@ -491,7 +493,8 @@ def _find_hosts(reg: _Registry, text: str) -> None:
         if word.lower() in _HOST_CUE_STOP or word in reg.by_form:
             continue
         numbered = "-" in word or "_" in word or any(c.isdigit() for c in word)
-        verb_like = word.endswith(("s", "ed", "ing"))  # "the host holds", "the server failed"
+        # "the host holds", "the server failed", "every instance simultaneously"
+        verb_like = word.endswith(("s", "ed", "ing", "ly"))
         said = bool(m.group("named") or m.group("quote"))  # "a host called atlas", "node `kiwi`"
         if numbered or said or not (names.is_plain_word(word) or verb_like):
             # "host ledger" and ledger.payments.internal are one machine
@@ -645,6 +648,34 @@ def _surname_tokens(reg: _Registry, rest: list[str]) -> list[str]:
             break
         out.append(token)
     return out[:1] if len(out) > 1 and out[1] not in names.surnames() else out
+
+
+_SIBLING = re.compile(r"(?<![\w@./-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*)-([a-z0-9]{1,3})(?![\w-])")
+
+
+def _find_sibling_hosts(reg: _Registry, fields: list[TextField]) -> None:
+    """dns-res-a beside a known dns-res-b, web-3 beside web-2: machines of one fleet."""
+    fleets = set()
+    for entity in reg.entities.values():
+        if entity.kind is Kind.HOST:
+            for form in entity.forms:
+                m = _SIBLING.fullmatch(form.lower())
+                if m and len(m.group(1)) >= 2:
+                    fleets.add((m.group(1), _suffix_shape(m.group(2))))
+    if not fleets:
+        return
+    for f in fields:
+        for m in _SIBLING.finditer(f.text):
+            shape = (m.group(1).lower(), _suffix_shape(m.group(2)))
+            if shape in fleets and m.group() not in reg.by_form:
+                reg.add(Kind.HOST, m.group().lower(), m.group())
+
+
+def _suffix_shape(suffix: str) -> str:
+    """'3' and '12' are numbers, 'a' and 'b' letters: siblings share a shape ('app' is none)."""
+    if suffix.isdigit():
+        return "number"
+    return "letter" if len(suffix) == 1 else re.sub(r"[a-z]", "a", re.sub(r"\d", "9", suffix))
 
 
 # --- pass two: every place each thing occurs --------------------------------------------
