@@ -134,6 +134,9 @@ _HOST_CUE = re.compile(
     r"(?i)\b(?:host|hostname|server|node|box|instance|machine|vm|bastion|jump ?host)s?"
     r"\s+(?P<named>called\s+|named\s+)?(?P<quote>[`'\"])?(?P<host>[a-z][a-z0-9_-]{2,})[`'\"]?"
 )
+# "orchard:6379", "ssh deploy@bastion": a name with a port, or after user@, is a machine
+_HOST_PORT = re.compile(r"(?<![\w@./:-])([a-z][a-z0-9_-]{2,}):(\d{2,5})(?![\w:.])")
+_USER_AT_HOST = re.compile(r"(?<![\w.])[a-z_][a-z0-9_.-]*@([a-z][a-z0-9-]{2,})(?![\w.@-])")
 # "pear (172.20.14.10)": a name with its address beside it is a machine
 _HOST_WITH_IP = re.compile(
     r"(?<![\w.@/-])([a-z][a-z0-9_-]{2,})\s*\(\s*(?:IP\s*)?\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -485,6 +488,12 @@ def _find_hosts(reg: _Registry, text: str) -> None:
         host = m.group(1)
         if _numbered_host(host) and host not in reg.by_form:
             reg.add(Kind.HOST, host.lower(), host)
+    for pattern in (_HOST_PORT, _USER_AT_HOST):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            if word not in reg.by_form and word.lower() not in _HOST_CUE_STOP:
+                if word.lower() not in names.PRODUCTS and not word.isdigit():
+                    reg.add(Kind.HOST, word.lower(), word)
     for m in _HOST_WITH_IP.finditer(text):
         if m.group(1) not in reg.by_form and m.group(1).lower() not in _HOST_CUE_STOP:
             reg.add(Kind.HOST, m.group(1).lower(), m.group(1))
@@ -690,16 +699,11 @@ def find_spans(fields: list[TextField], entities: list[Entity]) -> list[Span]:
     if not forms:
         return []
     ordered = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(
-        "|".join(f"(?<![\\w@.#-]){re.escape(form)}(?![\\w@-]|\\.\\w)" for form in ordered)
-    )
+    pattern = re.compile("|".join(_alternative(form, forms[form]) for form in ordered))
     folded = {form.casefold(): e for form, e in forms.items() if _fold_ok(form, e)}
     loose = (
         re.compile(
-            "|".join(
-                f"(?<![\\w@.#-]){re.escape(form)}(?![\\w@-]|\\.\\w)"
-                for form in sorted(folded, key=len, reverse=True)
-            ),
+            "|".join(_alternative(f, folded[f]) for f in sorted(folded, key=len, reverse=True)),
             re.I,
         )
         if folded
@@ -718,6 +722,12 @@ def find_spans(fields: list[TextField], entities: list[Entity]) -> list[Span]:
                 found.append(Span(f.path, m.start(), m.end(), m.group(), entity.kind, entity.key))
         out += _without_overlaps(found)
     return out
+
+
+def _alternative(form: str, entity: Entity) -> str:
+    """The form as a whole word; a host may follow an @ ("deploy@bastion"), a name may not."""
+    before = r"(?<![\w.#-])" if entity.kind is Kind.HOST else r"(?<![\w@.#-])"
+    return f"{before}{re.escape(form)}(?![\\w@-]|\\.\\w)"
 
 
 def _fold_ok(form: str, entity: Entity) -> bool:

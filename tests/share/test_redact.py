@@ -147,3 +147,19 @@ def test_choices_round_trip_and_a_damaged_record_is_one_clear_error():
     assert RedactionChoices.from_json(choices.to_json()) == choices
     with pytest.raises(ChoicesError, match="cannot be read"):
         RedactionChoices.from_json("{not json")
+
+
+def test_machines_named_by_port_login_address_or_fleet():
+    out = public(
+        "ssh deploy@bastion, then orchard:6379 answered; dns-res-b (10.96.0.11) and dns-res-a "
+        "both reloaded at 14:05:00, a 3:1 ratio."
+    )
+    assert out == (
+        "ssh deploy@internal host 1, then internal host 2:6379 answered; internal host 3 "
+        "(IP address 1) and internal host 4 both reloaded at 14:05:00, a 3:1 ratio."
+    )
+
+
+def test_names_with_accented_capitals_and_family_name_first():
+    out = public("Łukasz Nowak paged Émilie; Nguyễn Thị Lan agreed, and later Lan said so.")
+    assert out == "Engineer A paged Engineer B; Engineer C agreed, and later Engineer C said so."
