@@ -96,14 +96,21 @@ _URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]+)
 # commit or trace id and stays.
 _OPAQUE = re.compile(r"(?<![\w/.-])[A-Za-z0-9+/_-]{28,}={0,2}(?![\w/.-])")
 
+# Fl4g-Adm1n-2026, Tr0ub4dor&3: capitals, small letters, digits between letters and a symbol
+_PASSWORD_LIKE = re.compile(
+    r"(?<![\w/.@-])(?=\S*[A-Z])(?=\S*[a-z])(?=\S*\d)[A-Za-z0-9!#$%&*+?@^_~-]{8,40}(?![\w/@-])"
+)
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://[^\s<>\"'`|)\]]+", re.I)
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b")
 _IPV4 = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?:/\d{1,2})?(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:])")
 _VERSION_BEFORE = re.compile(
     r"(?i)(?:\bv|\b(?:version|versions|release|build|ver|firmware|patch|tag|upgrade[ds]? to|"
-    r"from version|to version)\s+)$"
+    r"from version|to version|sdk|client|library|driver|plugin|agent|package)\s+)$"
 )
+# "Redis 7.0.15.2", "Chrome 120.0.6099.109": a number right after a name is the name's version
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z0-9]*)\s+$")
+_NOT_A_PRODUCT = frozenset("IP Host From On At To Address Addr Server Node Via And Or".split())
 
 _VERSION_AFTER = re.compile(
     r"(?i)^\s+(?:release|version|build|update|upgrade|rollout|patch|firmware|client|sdk|app)\b"
@@ -137,6 +144,11 @@ _HOST_CUE = re.compile(
 # "orchard:6379", "ssh deploy@bastion": a name with a port, or after user@, is a machine
 _HOST_PORT = re.compile(r"(?<![\w@./:-])([a-z][a-z0-9_-]{2,}):(\d{2,5})(?![\w:.])")
 _USER_AT_HOST = re.compile(r"(?<![\w.])[a-z_][a-z0-9_.-]*@([a-z][a-z0-9-]{2,})(?![\w.@-])")
+# "`marmot`, the flag service host": a name and, beside it, what machine it is
+_HOST_APPOSITIVE = re.compile(
+    r"(?<![\w@./-])`?([a-z][a-z0-9_-]{2,})`?,\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:host|server|machine|box|node|vm|instance)\b"
+)
 # "pear (172.20.14.10)": a name with its address beside it is a machine
 _HOST_WITH_IP = re.compile(
     r"(?<![\w.@/-])([a-z][a-z0-9_-]{2,})\s*\(\s*(?:IP\s*)?\d{1,3}(?:\.\d{1,3}){3}\b"
@@ -327,8 +339,34 @@ def find_entities(
         _find_handles(reg, f.text)
     for f in fields:
         _find_people(reg, f)
+    _find_nicknames(reg, fields)
     _find_sibling_hosts(reg, fields)
     return list(reg.entities.values())
+
+
+_WORD = re.compile(r"(?<![\w@.#/-])([^\W\d_]{3,})(?![\w@-])")
+
+
+def _find_nicknames(reg: _Registry, fields: list[TextField]) -> None:
+    """'Sid' or 'sid' for Siddharth, 'Olu' for Olumide: the start of a known given name."""
+    firsts: dict[str, Entity] = {}
+    for entity in {id(e): e for e in reg.person_parts.values()}.values():
+        full = max(entity.forms, key=len)
+        if " " in full and len(full.split()[0]) >= 5:
+            firsts.setdefault(full.split()[0].lower(), entity)
+    if not firsts:
+        return
+    for f in fields:
+        for m in _WORD.finditer(f.text):
+            word = m.group(1)
+            low = word.lower()
+            if word in reg.by_form or names.is_plain_word(word):
+                continue
+            for first, entity in firsts.items():
+                if first.startswith(low) and first != low:
+                    entity.forms.add(word)
+                    reg.by_form[word] = entity
+                    break
 
 
 def _company_domains(fields: list[TextField]) -> set[str]:
@@ -361,6 +399,10 @@ def _find_secrets(reg: _Registry, text: str) -> None:
     for m in _OPAQUE.finditer(text):
         if _looks_secret(m.group(), keyed=False):
             reg.add(Kind.SECRET, m.group(), m.group())
+    for m in _PASSWORD_LIKE.finditer(text):
+        word = m.group().rstrip(".,;:!?")
+        if re.search(r"[A-Za-z]\d[A-Za-z]", word) and re.search(r"[^A-Za-z0-9]", word):
+            reg.add(Kind.SECRET, word, word)
 
 
 def _looks_secret(value: str, *, keyed: bool) -> bool:
@@ -421,9 +463,12 @@ def _find_addresses(reg: _Registry, text: str, company: set[str]) -> None:
 
 def _is_version(text: str, start: int, end: int) -> bool:
     """'version 10.4.2.1', 'v2.14.0.3', 'the 2.14.0.3 release': a number, not an address."""
+    before = text[max(0, start - 24) : start]
+    named = _NAME_BEFORE.search(before)
     return bool(
-        _VERSION_BEFORE.search(text[max(0, start - 24) : start])
+        _VERSION_BEFORE.search(before)
         or _VERSION_AFTER.match(text[end : end + 20])
+        or (named and named.group(1) not in _NOT_A_PRODUCT)
     )
 
 
@@ -488,7 +533,7 @@ def _find_hosts(reg: _Registry, text: str) -> None:
         host = m.group(1)
         if _numbered_host(host) and host not in reg.by_form:
             reg.add(Kind.HOST, host.lower(), host)
-    for pattern in (_HOST_PORT, _USER_AT_HOST):
+    for pattern in (_HOST_PORT, _USER_AT_HOST, _HOST_APPOSITIVE):
         for m in pattern.finditer(text):
             word = m.group(1)
             if word not in reg.by_form and word.lower() not in _HOST_CUE_STOP:

@@ -65,7 +65,7 @@ _EXTRA_WORDS = """
     both either neither many much more most less least few several other another such same
     shortly later meanwhile however because since until although though also still just only
     even again already always never often sometimes usually nobody somebody someone everyone
-    anyone everybody anybody nothing everything something ask asks please thanks
+    anyone everybody anybody nothing everything something ask asks please thanks ping pinged
 """
 
 

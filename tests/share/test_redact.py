@@ -163,3 +163,17 @@ def test_machines_named_by_port_login_address_or_fleet():
 def test_names_with_accented_capitals_and_family_name_first():
     out = public("Łukasz Nowak paged Émilie; Nguyễn Thị Lan agreed, and later Lan said so.")
     assert out == "Engineer A paged Engineer B; Engineer C agreed, and later Engineer C said so."
+
+
+def test_nicknames_passwords_in_prose_versions_after_a_name_and_a_host_described_beside_it():
+    out = public(
+        "Siddharth Rao changed the flag on `marmot`, the flag service host; ping sid or Sid. "
+        "The console login was flagadmin / Fl4g-Adm1n-2026. Flag SDK 3.2.0.1 and Redis 7.0.15 "
+        "were in use, and marmot answered from 10.2.0.1.",
+        authors=["Siddharth Rao"],
+    )
+    assert out == (
+        "Engineer A changed the flag on `internal host 1`, the flag service host; ping Engineer A "
+        "or Engineer A. The console login was flagadmin / [secret 1 removed]. Flag SDK 3.2.0.1 "
+        "and Redis 7.0.15 were in use, and internal host 1 answered from IP address 1."
+    )
