@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -347,13 +348,49 @@ def find_entities(
 _WORD = re.compile(r"(?<![\w@.#/-])([^\W\d_]{3,})(?![\w@-])")
 
 
+_USERNAME = re.compile(r"(?<![\w@./-])([a-z][a-z0-9._-]{2,30}[a-z0-9])(?![\w@-]|\.\w)")
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _usernames(full: str) -> set[str]:
+    """The logins a person's name usually becomes: jkowalczyk, jan.kowalczyk, kowalczykj…"""
+    parts = [re.sub(r"[^a-z]", "", _ascii(p)) for p in full.split()]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return set()
+    first, last = parts[0], parts[-1]
+    return {
+        first + last,
+        first[0] + last,
+        f"{first}.{last}",
+        f"{first}_{last}",
+        f"{first}-{last}",
+        f"{first[0]}.{last}",
+        last + first[0],
+        last + first,
+        f"{last}.{first}",
+    }
+
+
 def _find_nicknames(reg: _Registry, fields: list[TextField]) -> None:
-    """'Sid' or 'sid' for Siddharth, 'Olu' for Olumide: the start of a known given name."""
+    """'Sid' or 'sid' for Siddharth, 'Olu' for Olumide, 'jkowalczyk' for Jan Kowalczyk."""
     firsts: dict[str, Entity] = {}
+    logins: dict[str, Entity] = {}
     for entity in {id(e): e for e in reg.person_parts.values()}.values():
         full = max(entity.forms, key=len)
         if " " in full and len(full.split()[0]) >= 5:
             firsts.setdefault(full.split()[0].lower(), entity)
+        for login in _usernames(full):
+            logins.setdefault(login, entity)
+    for f in fields:
+        for m in _USERNAME.finditer(f.text):
+            entity = logins.get(m.group(1))
+            if entity is not None and m.group(1) not in reg.by_form:
+                entity.forms.add(m.group(1))
+                reg.by_form[m.group(1)] = entity
     if not firsts:
         return
     for f in fields:

@@ -177,3 +177,14 @@ def test_nicknames_passwords_in_prose_versions_after_a_name_and_a_host_described
         "or Engineer A. The console login was flagadmin / [secret 1 removed]. Flag SDK 3.2.0.1 "
         "and Redis 7.0.15 were in use, and internal host 1 answered from IP address 1."
     )
+
+
+def test_logins_made_from_a_known_name():
+    out = public(
+        "The drill run by jkowalczyk failed; j.kowalczyk and kowalczykj are the same login. "
+        "Jan Kowalczyk wrote it up.",
+    )
+    assert out == (
+        "The drill run by Engineer A failed; Engineer A and Engineer A are the same login. "
+        "Engineer A wrote it up."
+    )
