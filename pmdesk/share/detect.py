@@ -91,6 +91,11 @@ _SECRET_VALUE = re.compile(
     r"(?P<sep>\s*(?:[:=]|\bis\b|\bwas\b)\s*|\s+)[\"'`]?(?:bearer\s+|basic\s+)?"
     r"(?P<value>[A-Za-z0-9!#$%&*+./=?@^_~-]{6,})"
 )
+# X-Admin-Key: 7c2f…, DB_PASSWORD=…, signing_secret = …: any field named for a secret
+_FIELD_SECRET = re.compile(
+    r"(?i)(?<![A-Za-z0-9])[\w-]*(?:key|token|secret|passw(?:or)?d|credentials?)[\"']?\s*[:=]\s*"
+    r"[\"'`]?(?P<value>[A-Za-z0-9!#$%&*+./=?@^_~-]{8,})"
+)
 # user:password@ inside any URL or connection string
 _URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<value>[^\s@/]+)@")
 # A long mixed string of letters and digits is a key or token, not a word; hex alone is a
@@ -127,7 +132,10 @@ _INTERNAL_LABELS = frozenset(
 )
 _FQDN = re.compile(r"(?<![\w@.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)+)(?![\w-])", re.I)
 # db-prod-03, kafka-broker-5, web7, cache01a: a name followed by a number is a machine
-_NUMBERED_HOST = re.compile(r"(?<![\w@./-])([a-z][a-z0-9]*(?:-[a-z0-9]+)*-?\d+[a-z]?)(?![\w-])")
+# (a dot right before is a domain label, "a.web7"; two dots are a range, "web-01..web-12")
+_NUMBERED_HOST = re.compile(
+    r"(?<![\w@/-])(?<!\w\.)([a-z][a-z0-9]*(?:-[a-z0-9]+)*-?\d+[a-z]?)(?![\w-])"
+)
 _NOT_HOST_PREFIX = frozenset(
     "utf sha md base ipv http https h x arm amd s ec p gp m c r t i iso rfc cve tls ssl aes rsa "
     "win py python node java go es ecma k v q top log log2 log10 mp ddr usb pci cwe gpt llama "
@@ -174,6 +182,8 @@ _SAAS_WORKSPACES = (
 _PUBLIC_SUBDOMAINS = frozenset("www status blog docs help support developer developers".split())
 
 _TICKET = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})-(\d{1,7})(?![\w-])")
+# ServiceNow's numbers: INC0048213, CHG0031337, RITM0012345
+_SERVICENOW = re.compile(r"\b(?:INC|CHG|PRB|RITM|REQ|TASK|SCTASK|CS|KB)\d{6,10}\b")
 _NOT_TICKET = frozenset(
     "CVE SHA UTF ISO RFC AES RSA TLS SSL HTTP MD GPT IPV ECDSA ED TCP UDP IEEE PCI SOC ARM AMD "
     "X86 DDR USB COVID SARS MIL ANSI ASCII HTML CSS ES ECMA NIST FIPS OWASP CWE GDPR PEP JSR JEP "
@@ -423,6 +433,10 @@ def _find_secrets(reg: _Registry, text: str) -> None:
     for pattern in _SECRET_PATTERNS:
         for m in pattern.finditer(text):
             reg.add(Kind.SECRET, m.group(), m.group())
+    for m in _FIELD_SECRET.finditer(text):
+        value = m.group("value").rstrip(".,;:)")
+        if _looks_secret(value, keyed=True):
+            reg.add(Kind.SECRET, value, value)
     for m in _SECRET_VALUE.finditer(text):
         value = m.group("value").rstrip(".,;:)")
         # "token: x7…" or "password=…" says a value follows; "token validation" does not
@@ -629,6 +643,8 @@ def _find_tickets_channels_teams(reg: _Registry, text: str) -> None:  # noqa: C9
     for m in _TICKET.finditer(text):
         if m.group(1) not in _NOT_TICKET and not re.fullmatch(r"[A-Z]\d*|P\d", m.group(1)):
             reg.add(Kind.TICKET, m.group(), m.group())
+    for m in _SERVICENOW.finditer(text):
+        reg.add(Kind.TICKET, m.group(), m.group())
     for m in _CHANNEL.finditer(text):
         reg.add(Kind.CHANNEL, m.group().lower(), m.group())
     for m in _TEAM.finditer(text):
@@ -808,7 +824,7 @@ def find_spans(fields: list[TextField], entities: list[Entity]) -> list[Span]:
 
 def _alternative(form: str, entity: Entity) -> str:
     """The form as a whole word; a host may follow an @ ("deploy@bastion"), a name may not."""
-    before = r"(?<![\w.#-])" if entity.kind is Kind.HOST else r"(?<![\w@.#-])"
+    before = r"(?<![\w#-])(?<!\w\.)" if entity.kind is Kind.HOST else r"(?<![\w@.#-])"
     return f"{before}{re.escape(form)}(?![\\w@-]|\\.\\w)"
 
 

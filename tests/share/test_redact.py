@@ -188,3 +188,14 @@ def test_logins_made_from_a_known_name():
         "The drill run by Engineer A failed; Engineer A and Engineer A are the same login. "
         "Engineer A wrote it up."
     )
+
+
+def test_host_ranges_servicenow_numbers_and_secret_headers():
+    out = public(
+        "Pool hook-worker-01..hook-worker-12 saturated; INC0048213 opened; the hotfix sent "
+        "X-Admin-Key: 7c2f1e9a-4b3d-4e8f-a1c6-5d9b8e7f6a40 at 09:40."
+    )
+    assert out == (
+        "Pool internal host 1..internal host 2 saturated; ticket 1 opened; the hotfix sent "
+        "X-Admin-Key: [secret 1 removed] at 09:40."
+    )
