@@ -233,6 +233,15 @@ _PERSON_CUES = frozenset(
     """paged pinged asked thanked thanks cc cc: engineer sre on-call oncall manager lead dr mr
     ms mrs""".split()
 )
+# Two words before a name that say a person follows: "handed over to Xiadani"
+_PERSON_PHRASES = frozenset(
+    {
+        "over to", "thanks to", "thank you", "escalated to", "assigned to", "reassigned to",
+        "handed to", "questions for", "credit to", "shout-out to", "kudos to", "paired with",
+        "spoke with", "talked to", "reported by", "approved by", "reviewed by", "written by",
+        "owned by", "led by",
+    }
+)  # fmt: skip
 _DETERMINERS = frozenset("the a an our their its this that every each".split())
 _TECH_NOUNS = frozenset(
     """job jobs pipeline pipelines build builds server servers agent agents controller plugin
@@ -706,10 +715,9 @@ def _people_in_run(
     reg: _Registry, text: str, tokens: list[str], starts: list[int], run_end: int
 ) -> None:
     before = text[max(0, starts[0] - 30) : starts[0]]
-    prev_word = (re.findall(r"[\w:-]+", before) or [""])[-1].lower()
+    prev_words = [w.lower() for w in re.findall(r"[\w:-]+", before)[-2:]]
     after = text[run_end : run_end + 30]
     next_word = (re.findall(r"\(|[\w'-]+", after) or [""])[0].lower()
-    context = next_word in _HUMAN_VERBS or prev_word in _PERSON_CUES
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -732,11 +740,27 @@ def _people_in_run(
                 reg.add_person(" ".join([*family, base, *surname]))
                 i += 1 + len(surname)
                 continue
-        elif not plain and context and len(tokens) <= 2:
-            # a name no list knows, in a sentence that says a person acted or was addressed
-            if all(not reg.is_word(t) and not _camel(t) for t in tokens):
-                reg.add_person(" ".join(tokens))
-                return
+        elif not plain:
+            # a name no list knows, in a sentence that says a person acted or was addressed:
+            # "Paged Oyelaran", "handed over to Xiadani", "Kwabena acknowledged"
+            name = [base]
+            while i + len(name) < len(tokens) and not reg.is_word(tokens[i + len(name)]):
+                name.append(tokens[i + len(name)])
+            last = i + len(name) == len(tokens)
+            previous = [*prev_words, *(t.lower() for t in tokens[:i])][-2:]
+            cued = bool(previous) and (
+                previous[-1] in _PERSON_CUES or " ".join(previous) in _PERSON_PHRASES
+            )
+            listed = any(names.is_given_name(t) for t in name[1:])  # handled at that name
+            if (
+                len(name) <= 2
+                and not listed
+                and not any(_camel(t) for t in name)
+                and (cued or (last and next_word in _HUMAN_VERBS))
+            ):
+                reg.add_person(" ".join(name))
+                i += len(name)
+                continue
         i += 1
 
 

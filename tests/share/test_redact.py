@@ -199,3 +199,14 @@ def test_host_ranges_servicenow_numbers_and_secret_headers():
         "Pool internal host 1..internal host 2 saturated; ticket 1 opened; the hotfix sent "
         "X-Admin-Key: [secret 1 removed] at 09:40."
     )
+
+
+def test_unlisted_names_where_the_sentence_says_a_person_is_meant():
+    out = public(
+        "Paged Oyelaran at 02:10. Handed over to Xiadani at 18:00. Questions for Eitan? "
+        "The Borealis cluster was fine. Reviewed by Grafana Labs."
+    )
+    assert out == (
+        "Paged Engineer A at 02:10. Handed over to Engineer B at 18:00. Questions for "
+        "Engineer C? The Borealis cluster was fine. Reviewed by Grafana Labs."
+    )
