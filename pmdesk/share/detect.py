@@ -57,6 +57,8 @@ class Entity:
     kind: Kind
     key: str
     forms: set[str] = field(default_factory=set)
+    #: typed in by the facilitator: replaced wherever it stands, no second-guessing
+    added: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,10 @@ _PERSON_PHRASES = frozenset(
         "owned by", "led by",
     }
 )  # fmt: skip
+_HOST_WORD_NOUNS = frozenset(
+    "deploy deploys deployment deployments release releases stage stages test tests rollout "
+    "rollouts analysis build builds group groups check checks run runs".split()
+)
 _DETERMINERS = frozenset("the a an our their its this that every each".split())
 _TECH_NOUNS = frozenset(
     """job jobs pipeline pipelines build builds server servers agent agents controller plugin
@@ -341,9 +347,9 @@ def find_entities(
             reg.add_person(name)
     for text, kind in added:
         if kind is Kind.PERSON:
-            reg.add_person(text)
+            reg.add_person(text).added = True
         else:
-            reg.add(kind, text.casefold(), text)
+            reg.add(kind, text.casefold(), text).added = True
     company = _company_domains(fields)
     for f in fields:
         reg.lower_words.update(_LOWER_WORD.findall(f.text))
@@ -868,9 +874,17 @@ def _keep_match(text: str, start: int, end: int, entity: Entity) -> bool:
     """A lone part of a name that is also a word or product counts only where it is a name."""
     if entity.kind is Kind.IP:
         return not _is_version(text, start, end)
+    word = text[start:end]
+    if entity.added:
+        return True
+    if entity.kind is Kind.HOST and word.isalpha():
+        # the host "canary" is not "a canary deploy": a word-named host after an article, or
+        # before a noun of its own, is the word
+        prev = (re.findall(r"[\w-]+", text[max(0, start - 30) : start]) or [""])[-1].lower()
+        nxt = (re.findall(r"[\w-]+", text[end : end + 30]) or [""])[0].lower()
+        return prev not in _DETERMINERS and nxt not in _HOST_WORD_NOUNS
     if entity.kind is not Kind.PERSON:
         return True
-    word = text[start:end]
     if " " in word or word.startswith("@") or not names.is_plain_word(word):
         return True
     before = text[max(0, start - 30) : start]
