@@ -453,14 +453,18 @@ def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    from pmdesk.input_files import guarded_lint_input
     from pmdesk.lint import Linter, default_linter, rules_problem
     from pmdesk.lint.report import run_lint
 
-    linter = Linter.from_files(Path(args.rules)) if args.rules else default_linter()
-    if not args.rules and rules_problem():
-        print(f"pmdesk: {rules_problem()}", file=sys.stderr)
-    people = [p.strip() for p in (args.people or "").split(",") if p.strip()]
-    return run_lint(args.files, linter=linter, people=people, fmt=args.format)
+    # Every file passes the shared guard (regular files, size, lines, nesting) before
+    # the linter reads it; standard input is read here, bounded, and handed on.
+    with guarded_lint_input(args.files):
+        linter = Linter.from_files(Path(args.rules)) if args.rules else default_linter()
+        if not args.rules and rules_problem():
+            print(f"pmdesk: {rules_problem()}", file=sys.stderr)
+        people = [p.strip() for p in (args.people or "").split(",") if p.strip()]
+        return run_lint(args.files, linter=linter, people=people, fmt=args.format)
 
 
 def _add_lint(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

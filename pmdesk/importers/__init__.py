@@ -88,7 +88,8 @@ def read_timeline(
     if path.is_dir():
         if fmt not in (None, "slack"):
             raise TimelineImportError(f"{path.name} is a folder; only a Slack export can be one")
-        return ImportedTimeline("slack", zone_name, read_slack(path, zone_info, path.name))
+        events = read_slack(path, zone_info, path.name or str(path))
+        return ImportedTimeline("slack", zone_name, events)
     data = read_file(path)
     fmt = fmt or detect_format(path, data)
     if fmt == "slack":
