@@ -14,6 +14,7 @@ from pmdesk.models import Store, StoreError, open_store
 from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
 from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.plain_text import message_box, show_message, warn
 
 
 def qt_settings() -> QSettings:
@@ -42,17 +43,14 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
         try:
             return open_store(path)
         except StoreError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "pmdesk cannot open this store",
-                str(exc),
-                parent=parent,
+            box = message_box(
+                parent, QMessageBox.Icon.Warning, "pmdesk cannot open this store", str(exc)
             )
             box.setInformativeText("The file has not been changed. Choose another store?")
             other = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
             new = box.addButton("Create a New Store…", QMessageBox.ButtonRole.ActionRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
+            show_message(box)
             if box.clickedButton() is other:
                 chosen, _ = QFileDialog.getOpenFileName(
                     parent,
@@ -97,7 +95,7 @@ class Workspace:
         try:
             store = open_store(Path(path))
         except StoreError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this store", str(exc))
+            warn(self.window, "pmdesk cannot open this store", str(exc))
             return False
         if self._switch(store):
             remember_store(store.path)

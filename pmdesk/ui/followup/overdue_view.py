@@ -23,6 +23,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.models import ActionStatus, Priority, Store
 from pmdesk.models.followup import mark_done, overdue_actions, reopen
 from pmdesk.ui.followup.action_model import ActionTableModel
+from pmdesk.ui.plain_text import warn
 
 ALL = ""
 
@@ -157,7 +158,7 @@ class OverdueActionsView(QWidget):
                 mark_done(self.store, action_id, today)
                 self.model.remove_action(action_id)
         except PmdeskError as exc:
-            QMessageBox.warning(self, "Cannot mark done", str(exc))
+            warn(self, "Cannot mark done", str(exc))
         self._undo = undo
         self._show_summary(len(overdue_actions(self.store.actions(), today)))
         self._after_change()
