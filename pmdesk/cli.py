@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from pmdesk import __version__
+from pmdesk.cli_backup import add_backup_commands
 from pmdesk.errors import PmdeskError
 from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
@@ -488,6 +489,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser],
     _add_export,
     _add_import,
     add_library_commands,
+    add_backup_commands,
 ]
 
 
@@ -567,6 +569,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PmdeskError as exc:
         print(f"pmdesk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OverflowError:
+        # --today 0001-01-01 or 9999-12-31: a schedule or period would leave the calendar
+        print("pmdesk: a date is too far in the past or future to work with", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -25,6 +25,7 @@ import sqlite_utils
 
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
+from pmdesk.models.backup import keep_before_migration
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
     ActionItem,
@@ -123,6 +124,12 @@ class Store:
                 # FULL: an acknowledged autosave survives a power cut, not just a crash.
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
+                if (
+                    0
+                    < conn.execute("PRAGMA user_version").fetchone()[0]
+                    < migrations.LATEST_VERSION
+                ):
+                    keep_before_migration(self.path)
                 migrations.migrate(conn)
             except sqlite3.Error as exc:
                 conn.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,15 +130,16 @@ def leave_no_trace(path: Path) -> Iterator[None]:
 
 def inspect_file(path: Path) -> None:
     """Refuse, without writing a byte, a file that pmdesk must not open for writing."""
-    if path.is_dir():
-        raise NotAPmdeskStore(f"{path} is a folder, not a pmdesk store")
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         return
-    except OSError as exc:
-        raise explain_os_error(exc, path, "read") from None
-    if not path.is_file():
+    except OSError as exc:  # a name too long, a folder that is a file, no permission
+        raise explain_os_error(exc, path, "open") from None
+    size = info.st_size
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAPmdeskStore(f"{path} is a folder, not a pmdesk store")
+    if not stat.S_ISREG(info.st_mode):
         raise NotAPmdeskStore(f"{path} is not a regular file, so not a pmdesk store")
     if size == 0:
         return
