@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from pmdesk import __version__
 from pmdesk.locations import config_dir
-from pmdesk.models import Store, StoreError, open_store
+from pmdesk.models import AlteredStore, DamagedStore, Store, StoreError, open_store
+from pmdesk.models.backup import latest_good_backup, restore
 from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
 from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
@@ -49,8 +50,28 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
             box.setInformativeText("The file has not been changed. Choose another store?")
             other = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
             new = box.addButton("Create a New Store…", QMessageBox.ButtonRole.ActionRole)
+            latest = (
+                latest_good_backup(path) if isinstance(exc, DamagedStore | AlteredStore) else None
+            )
+            from_backup = None
+            if latest is not None:
+                from_backup = box.addButton(
+                    f"Restore Backup of {latest.made_at:%Y-%m-%d %H:%M} UTC "
+                    f"({latest.postmortems} postmortems)",
+                    QMessageBox.ButtonRole.ActionRole,
+                )
+                box.setInformativeText(
+                    "The file has not been changed. Restore its latest good backup (the "
+                    "damaged file is kept beside it), or choose another store?"
+                )
             box.addButton(QMessageBox.StandardButton.Cancel)
             show_message(box)
+            if from_backup is not None and box.clickedButton() is from_backup:
+                try:
+                    restore(path, latest.path)  # type: ignore[union-attr]
+                except StoreError as failed:
+                    warn(parent, "Restore failed", str(failed))
+                continue
             if box.clickedButton() is other:
                 chosen, _ = QFileDialog.getOpenFileName(
                     parent,
@@ -184,6 +205,8 @@ def run(
     workspace = Workspace(store)
     window = workspace.window
     window.show()
+    if not exit_after_startup:
+        QTimer.singleShot(0, window.backup_actions.start_daily_backup)
     # Shown by a smoke test too, but only a real start uses up the user's one tip.
     show_first_run_tip_once(
         window, open_guide=window.help_actions.guide_action.trigger, remember=not exit_after_startup

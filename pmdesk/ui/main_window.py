@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from pmdesk.models import Store
 from pmdesk.models.template import new_postmortem
+from pmdesk.ui.backup_actions import BackupActions
 from pmdesk.ui.editor.editor_widget import EditorWidget
 from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_store_action)
         self.file_menu.addAction(self.new_store_action)
         self.file_menu.addAction(self.open_library_action)
+        self.backup_actions = BackupActions(self, self.store.path)
+        self.backup_actions.add_to(self.file_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
