@@ -130,7 +130,7 @@ class Workspace:
         try:
             root = require_library(folder)
         except LibraryError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            warn(self.window, "pmdesk cannot open this team library", str(exc))
             return False
         return self.show_library(root)
 
@@ -141,7 +141,7 @@ class Workspace:
         try:
             store = Store(index_path(root))
         except StoreError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            warn(self.window, "pmdesk cannot open this team library", str(exc))
             return False
         return self._switch(store, library=root)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -169,7 +168,7 @@ class OverdueActionsView(QWidget):
                 if status is not ActionStatus.DONE:
                     reopen(self.store, action_id, status)
         except PmdeskError as exc:
-            QMessageBox.warning(self, "Cannot undo", str(exc))
+            warn(self, "Cannot undo", str(exc))
         self._undo = []
         self.refresh()
         self._after_change()
