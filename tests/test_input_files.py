@@ -123,7 +123,7 @@ def test_lint_reads_standard_input_only_up_to_the_cap(capsys, monkeypatch):
 def test_lint_of_standard_input_within_the_cap_still_finds_blame(capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Dana was careless.\n")))
     code, out, _ = run(capsys, "lint", "-")
-    assert code == 1 and out.startswith("-:1:1: judgmental")
+    assert code == 1 and out.startswith("-:1:") and "judgmental" in out
 
 
 def test_a_csv_with_a_million_columns_is_refused_in_a_short_line(tmp_path, capsys, db):
