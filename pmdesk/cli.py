@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from pmdesk import __version__
+from pmdesk.cli_backup import add_backup_commands
 from pmdesk.errors import PmdeskError
 from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
@@ -486,14 +487,18 @@ def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
+    from pmdesk.input_files import guarded_lint_input
     from pmdesk.lint import Linter, default_linter, rules_problem
     from pmdesk.lint.report import run_lint
 
-    linter = Linter.from_files(Path(args.rules)) if args.rules else default_linter()
-    if not args.rules and rules_problem():
-        print(f"pmdesk: {rules_problem()}", file=sys.stderr)
-    people = [p.strip() for p in (args.people or "").split(",") if p.strip()]
-    return run_lint(args.files, linter=linter, people=people, fmt=args.format)
+    # Every file passes the shared guard (regular files, size, lines, nesting) before
+    # the linter reads it; standard input is read here, bounded, and handed on.
+    with guarded_lint_input(args.files):
+        linter = Linter.from_files(Path(args.rules)) if args.rules else default_linter()
+        if not args.rules and rules_problem():
+            print(f"pmdesk: {rules_problem()}", file=sys.stderr)
+        people = [p.strip() for p in (args.people or "").split(",") if p.strip()]
+        return run_lint(args.files, linter=linter, people=people, fmt=args.format)
 
 
 def _add_lint(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -518,6 +523,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser],
     _add_import,
     add_library_commands,
     _add_digest,
+    add_backup_commands,
 ]
 
 
@@ -597,6 +603,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PmdeskError as exc:
         print(f"pmdesk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OverflowError:
+        # --today 0001-01-01 or 9999-12-31: a schedule or period would leave the calendar
+        print("pmdesk: a date is too far in the past or future to work with", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -15,12 +15,18 @@ from typing import Any
 
 from pmdesk.errors import PmdeskError
 from pmdesk.files import write_atomically
+from pmdesk.input_files import SETTINGS as SETTINGS_LIMITS
+from pmdesk.input_files import read_text
 from pmdesk.locations import config_dir
 from pmdesk.models.postmortem import parse_date
 
 SETTINGS_FILENAME = "settings.json"
 PAGE_SIZES = ("A4", "Letter")
 THEMES = ("light", "dark")
+
+
+class SettingsError(PmdeskError):
+    """The settings file cannot be used; it is left as it is."""
 
 
 @dataclass
@@ -68,20 +74,19 @@ def load_settings(path: Path | None = None) -> Settings:
     hand-edited file does not wipe the user's holidays.
     """
     path = path or settings_path()
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return Settings()
-    except OSError as exc:
-        raise PmdeskError(f"cannot read settings {path}: {exc.strerror}") from None
+    raw = read_text(path, SETTINGS_LIMITS, error=SettingsError)
     try:
         data = json.loads(raw)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         known = {f.name for f in dataclasses.fields(Settings)}
         return Settings(**{k: v for k, v in data.items() if k in known})
+    except RecursionError:
+        raise SettingsError(f"settings file {path} nests JSON too deeply to read") from None
     except (ValueError, TypeError, PmdeskError) as exc:
-        raise PmdeskError(f"settings file {path} is not valid: {exc}") from None
+        raise SettingsError(f"settings file {path} is not valid: {exc}") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

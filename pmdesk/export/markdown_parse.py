@@ -17,6 +17,7 @@ from typing import Any
 
 from pmdesk.errors import PmdeskError, ValidationError
 from pmdesk.export.markdown import ARROW, trim_blank_lines
+from pmdesk.input_files import MARKDOWN, read_text
 from pmdesk.models.postmortem import (
     ActionItem,
     ActionStatus,
@@ -93,16 +94,7 @@ _MAX_LINES = 1_000_000
 def read_markdown_file(path: str | Path) -> MarkdownImport:
     """Read a Markdown file from disk; errors reading it are one-line PmdeskErrors."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise MarkdownImportError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MarkdownImportError(
-            f"{path} is not UTF-8 text, so not a Markdown postmortem"
-        ) from None
+    text = read_text(path, MARKDOWN, error=MarkdownImportError)
     try:
         return parse_markdown(text)
     except MarkdownImportError as exc:
@@ -117,7 +109,13 @@ def parse_markdown(text: str) -> MarkdownImport:
 class _Reader:
     def __init__(self, text: str) -> None:
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-        self.lines = text.split("\n")[:_MAX_LINES]
+        self.lines = text.split("\n")
+        if len(self.lines) > _MAX_LINES:
+            # Refused, not cut: sections after the cut would be reported as left empty.
+            raise MarkdownImportError(
+                f"the text has {len(self.lines):,} lines, more than the {_MAX_LINES:,} pmdesk "
+                "imports from one postmortem"
+            )
         self.skipped: list[str] = []
         self.values: dict[str, Any] = {}
         self.front: dict[str, Any] = {}

@@ -8,6 +8,7 @@ wrong with ends in one TimelineImportError with a one-line message.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
@@ -85,10 +86,11 @@ def read_timeline(
         raise TimelineImportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     zone_info: tzinfo = zone(tz)
     zone_name = str(zone_info) if tz else "UTC"
-    if path.is_dir():
+    if os.path.isdir(path):  # False, not an error, for a name too long to exist
         if fmt not in (None, "slack"):
             raise TimelineImportError(f"{path.name} is a folder; only a Slack export can be one")
-        return ImportedTimeline("slack", zone_name, read_slack(path, zone_info, path.name))
+        events = read_slack(path, zone_info, path.name or str(path))
+        return ImportedTimeline("slack", zone_name, events)
     data = read_file(path)
     fmt = fmt or detect_format(path, data)
     if fmt == "slack":

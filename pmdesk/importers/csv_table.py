@@ -24,6 +24,8 @@ from pmdesk.models import TimelineEvent
 SOURCE = "csv"
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_ROWS = 50
+#: far more than any export has; a row wider than this is refused before columns are guessed
+MAX_COLUMNS = 500
 
 _TIME_NAMES = {
     "time", "timestamp", "at", "when", "date", "datetime", "date_time", "time_utc",
@@ -60,6 +62,11 @@ def _rows(text: str, delimiter: str, name: str, limit: int | None = None) -> lis
     rows = []
     try:
         for row in reader:
+            if len(row) > MAX_COLUMNS:
+                raise TimelineImportError(
+                    f"{name} line {reader.line_num} has {len(row):,} columns, more than the "
+                    f"{MAX_COLUMNS} pmdesk reads"
+                )
             if any(cell.strip() for cell in row):
                 rows.append(row)
                 if limit is not None and len(rows) >= limit:
@@ -70,6 +77,28 @@ def _rows(text: str, delimiter: str, name: str, limit: int | None = None) -> lis
             f"{name} is not valid CSV: {problem} (line {reader.line_num})"
         ) from None
     return rows
+
+
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_COLUMNS},}}")
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def _refuse_wide_rows(text: str, name: str) -> None:
+    """Refuse rows wider than MAX_COLUMNS before the csv module builds them.
+
+    A row of a million one-byte cells takes some 60 bytes per cell once split, far
+    beyond ten times the file; only lines long enough to hold that many delimiters
+    are looked at, and delimiters inside quotes do not count.
+    """
+    for match in _LONG_LINE.finditer(text):
+        line = _QUOTED.sub("", match.group())
+        widest = max(line.count(d) for d in DELIMITERS) + 1
+        if widest > MAX_COLUMNS:
+            number = text.count("\n", 0, match.start()) + 1
+            raise TimelineImportError(
+                f"{name} line {number} has {widest:,} columns, more than the {MAX_COLUMNS} "
+                "pmdesk reads"
+            )
 
 
 def _delimiter(text: str, name: str) -> str:
@@ -103,6 +132,7 @@ def _parses(value: str) -> bool:
 def csv_layout(data: bytes | str, name: str = "file") -> CsvLayout:
     """The delimiter, header and best guess of the time and text columns of a CSV file."""
     text = data if isinstance(data, str) else decode_text(data, name)
+    _refuse_wide_rows(text, name)
     delimiter = _delimiter(text, name)
     sample = _rows(text, delimiter, name, _SAMPLE_ROWS)
     if not sample:
@@ -145,6 +175,13 @@ def csv_layout(data: bytes | str, name: str = "file") -> CsvLayout:
     return CsvLayout(delimiter, has_header, columns, time_col, text_col, source, sure)
 
 
+def _listed(columns: list[str], shown: int = 12) -> str:
+    """Column names for a one-line message: the first few, then how many more."""
+    if len(columns) <= shown:
+        return ", ".join(columns)
+    return f"{', '.join(columns[:shown])} and {len(columns) - shown} more"
+
+
 def _column(choice: str | int, layout: CsvLayout, what: str) -> int:
     if isinstance(choice, int):
         index = choice
@@ -154,11 +191,11 @@ def _column(choice: str | int, layout: CsvLayout, what: str) -> int:
         keys = [_key(c) for c in layout.columns]
         if _key(choice) not in keys:
             raise TimelineImportError(
-                f"no {what} column {choice!r}; the columns are {', '.join(layout.columns)}"
+                f"no {what} column {clip(choice)!r}; the columns are {_listed(layout.columns)}"
             )
         index = keys.index(_key(choice))
     if not 0 <= index < len(layout.columns):
-        raise TimelineImportError(f"{what} column {choice!r} is out of range")
+        raise TimelineImportError(f"{what} column {clip(str(choice))!r} is out of range")
     return index
 
 
@@ -178,7 +215,7 @@ def read_csv(
         if not layout.sure:
             raise CsvColumnsUnclear(
                 f"cannot tell which columns of {name} hold the time and the text; name them "
-                f"with --time-column and --text-column (columns: {', '.join(layout.columns)})",
+                f"with --time-column and --text-column (columns: {_listed(layout.columns)})",
                 layout.columns,
                 (layout.time_column, layout.text_column)
                 if layout.time_column is not None and layout.text_column is not None

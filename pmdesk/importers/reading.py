@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pmdesk.importers.errors import TimelineImportError
+from pmdesk.input_files import read_bytes
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -34,25 +36,7 @@ def _mb(n: int) -> str:
 
 def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of `path`, refusing before reading when it is larger than `limit`."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise TimelineImportError(
-                f"{path.name} is {_mb(size)}, more than the {_mb(limit)} pmdesk imports"
-            )
-        with path.open("rb") as f:
-            # Read one byte past the limit: a file that grows, or a device that
-            # reports no size, is still refused without reading it all.
-            data = f.read(limit + 1)
-    except FileNotFoundError:
-        raise TimelineImportError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise TimelineImportError(f"{path} is a folder") from None
-    except OSError as exc:
-        raise TimelineImportError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise TimelineImportError(f"{path.name} is larger than the {_mb(limit)} pmdesk imports")
-    return data
+    return read_bytes(path, limit, kind="timeline file", error=TimelineImportError)
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -208,15 +192,49 @@ def _member_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterato
 
 def read_folder(folder: Path, limit: int = MAX_UNPACKED_BYTES) -> dict[str, bytes]:
     """The JSON files under `folder`, by path relative to it, within `limit` bytes in all."""
+    paths = _json_files(folder)
     try:
-        paths = sorted(p for p in folder.rglob("*.json") if p.is_file())
         total = sum(p.stat().st_size for p in paths)
     except OSError as exc:
         raise TimelineImportError(f"cannot read {folder}: {exc.strerror or exc}") from None
-    if len(paths) > MAX_ZIP_MEMBERS:
-        raise TimelineImportError(f"{folder.name} holds more than {MAX_ZIP_MEMBERS} files")
     if total > limit:
         raise TimelineImportError(
             f"{folder.name} holds {_mb(total)} of JSON, more than the {_mb(limit)} pmdesk imports"
         )
     return {p.relative_to(folder).as_posix(): read_file(p) for p in paths}
+
+
+#: a Slack export is channel/day.json, perhaps inside one more folder
+MAX_FOLDER_DEPTH = 3
+#: entries looked at before giving up on a folder that is not an export (say, /)
+MAX_FOLDER_ENTRIES = 2 * MAX_ZIP_MEMBERS
+
+
+def _json_files(folder: Path) -> list[Path]:
+    """The .json files at most MAX_FOLDER_DEPTH down, refusing a folder far larger than an export."""
+    found: list[Path] = []
+    seen = 0
+    level = [folder]
+    for _ in range(MAX_FOLDER_DEPTH):
+        below: list[Path] = []
+        for current in level:
+            try:
+                with os.scandir(current) as entries:
+                    for entry in entries:
+                        seen += 1
+                        if seen > MAX_FOLDER_ENTRIES:
+                            raise TimelineImportError(
+                                f"{folder.name or folder} holds more than {MAX_FOLDER_ENTRIES:,} "
+                                "files and folders; it is not a Slack export"
+                            )
+                        # Symbolic links are not followed: an export holds none.
+                        if entry.is_dir(follow_symlinks=False):
+                            below.append(Path(entry.path))
+                        elif entry.is_file(follow_symlinks=False) and entry.name.endswith(".json"):
+                            found.append(Path(entry.path))
+            except OSError as exc:
+                raise TimelineImportError(f"cannot read {current}: {exc.strerror or exc}") from None
+        level = below
+    if len(found) > MAX_ZIP_MEMBERS:
+        raise TimelineImportError(f"{folder.name} holds more than {MAX_ZIP_MEMBERS} files")
+    return sorted(found)

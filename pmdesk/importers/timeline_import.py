@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -64,13 +65,54 @@ def _outside(pm: Postmortem, at: datetime) -> bool:
     )
 
 
-def apply_import(store: Store, pm_id: int, events: list[TimelineEvent]) -> ImportResult:
-    """Add the events not yet in the timeline, in one transaction; duplicates are skipped.
+#: events written per statement group; several groups fill one transaction
+IMPORT_CHUNK = 500
+#: the longest one transaction of an import holds the write lock
+HOLD_S = 0.1
+#: the gap left between transactions: longer than the 100 ms between the polls of
+#: SQLite's busy handler, so a save waiting for the lock always finds the gap
+PAUSE_S = 0.11
 
-    The check runs inside the write transaction, so an import racing another
-    window's edit still adds nothing twice.
+
+def apply_import(
+    store: Store,
+    pm_id: int,
+    events: list[TimelineEvent],
+    chunk: int = IMPORT_CHUNK,
+    *,
+    hold_s: float = HOLD_S,
+    pause_s: float = PAUSE_S,
+) -> ImportResult:
+    """Add the events not yet in the timeline, in short transactions; duplicates are skipped.
+
+    A long import never holds the write lock for long: each transaction writes
+    for at most `hold_s`, then the import lets go for `pause_s`, so the window's
+    autosave (or another process) gets in between; each transaction lands whole
+    or not at all. If another writer wrote in between, what is left is checked
+    again against the timeline, so nothing is added twice; an import cut short
+    leaves whole transactions, and running it again adds only the rest.
     """
-    with store.transaction():
-        plan = plan_import(store, pm_id, events)
-        added = store.add_events(pm_id, plan.new_events)
-    return ImportResult(added=added, skipped=plan.duplicates)
+    seen_version = store.data_version()
+    plan = plan_import(store, pm_id, events)
+    pending = plan.new_events
+    added: list[TimelineEvent] = []
+    skipped = plan.duplicates
+    first = True
+    while pending or first:
+        if not first:
+            time.sleep(pause_s)
+        first = False
+        started = time.monotonic()
+        with store.transaction():
+            if store.data_version() != seen_version:  # someone else wrote: check again
+                again = plan_import(store, pm_id, pending)
+                skipped += again.duplicates
+                pending = again.new_events
+                seen_version = store.data_version()
+            while True:
+                batch, pending = pending[:chunk], pending[chunk:]
+                # the search index is rewritten once, with the last batch
+                added += store.add_events(pm_id, batch, reindex=not pending)
+                if not pending or time.monotonic() - started > hold_s:
+                    break
+    return ImportResult(added=added, skipped=skipped)

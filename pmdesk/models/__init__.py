@@ -15,14 +15,12 @@ from pmdesk.models.postmortem import (
     parse_date,
     parse_utc,
 )
-from pmdesk.models.store import (
-    ActionRecord,
+from pmdesk.models.store import ActionRecord, NotFound, PostmortemSummary, Store
+from pmdesk.models.store_health import (
+    AlteredStore,
     DamagedStore,
     NewerStore,
     NotAPmdeskStore,
-    NotFound,
-    PostmortemSummary,
-    Store,
     StoreError,
 )
 
@@ -30,6 +28,7 @@ __all__ = [
     "ActionItem",
     "ActionRecord",
     "ActionStatus",
+    "AlteredStore",
     "ContributingFactor",
     "DamagedStore",
     "NewerStore",

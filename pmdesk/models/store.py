@@ -23,8 +23,9 @@ from typing import Any
 
 import sqlite_utils
 
-from pmdesk.errors import PmdeskError, ValidationError
+from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
+from pmdesk.models.backup import keep_before_migration
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
     ActionItem,
@@ -43,25 +44,15 @@ from pmdesk.models.postmortem import (
     parse_enum,
     parse_utc,
 )
+from pmdesk.models.store_health import (
+    StoreError,
+    explain,
+    explain_os_error,
+    inspect_file,
+    leave_no_trace,
+)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 5.0
-
-
-class StoreError(PmdeskError):
-    """The store file cannot be used as asked."""
-
-
-class NotAPmdeskStore(StoreError):
-    """The file is something else; it is left untouched."""
-
-
-class DamagedStore(StoreError):
-    """The file looks like a pmdesk store but SQLite finds it damaged; it is left untouched."""
-
-
-class NewerStore(StoreError):
-    """The file was written by a newer pmdesk whose schema this one does not know."""
 
 
 class NotFound(StoreError):
@@ -117,22 +108,32 @@ class Store:
         self.path = Path(path).expanduser()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._depth = 0
-        _inspect(self.path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: an acknowledged autosave survives a power cut, not just a crash.
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrations.migrate(conn)
-        except sqlite3.Error as exc:
-            conn.close()
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        inspect_file(self.path)
+        with leave_no_trace(self.path):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise explain_os_error(exc, self.path) from None
+            try:
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise explain(exc, self.path) from None
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: an acknowledged autosave survives a power cut, not just a crash.
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                if (
+                    0
+                    < conn.execute("PRAGMA user_version").fetchone()[0]
+                    < migrations.LATEST_VERSION
+                ):
+                    keep_before_migration(self.path)
+                migrations.migrate(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise explain(exc, self.path) from None
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
 
     # --- life cycle ------------------------------------------------------------------
@@ -173,7 +174,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"the store is busy or read-only: {exc}") from None
+            raise explain(exc, self.path, "write to") from None
         self._depth = 1
         try:
             yield
@@ -181,7 +182,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             # disk full, file made read-only, lock lost: the user can act on these
             _rollback(conn)
-            raise StoreError(f"the store could not be written: {exc}") from None
+            raise explain(exc, self.path, "write to") from None
         except BaseException:
             _rollback(conn)
             raise
@@ -419,19 +420,33 @@ class Store:
     def add_event(self, pm_id: int, event: TimelineEvent) -> TimelineEvent:
         return self.add_events(pm_id, [event])[0]
 
-    def add_events(self, pm_id: int, events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    def add_events(
+        self, pm_id: int, events: Iterable[TimelineEvent], *, reindex: bool = True
+    ) -> list[TimelineEvent]:
         """Add events in one transaction; return them with their ids.
 
         An event that carries an id (deleted earlier, now restored by undo) gets it back.
+        `reindex=False` leaves the search index to a later call (a long import in
+        batches rewrites it once, with its last batch).
         """
         added = []
         with self.transaction():
             self._require("postmortems", pm_id)
             for event in events:
                 row = {**_reuse_id(event), **_event_row(pm_id, event)}
-                event_id = _insert(self.db["timeline_events"], row)
+                if event.id is None:
+                    # A plain INSERT: sqlite-utils' insert() inspects the table on every
+                    # call, which made a 100,000-event import take 20 s.
+                    event_id = self.db.execute(
+                        "INSERT INTO timeline_events (postmortem_id, at, text, source) "
+                        "VALUES (:postmortem_id, :at, :text, :source) RETURNING id",
+                        row,
+                    ).fetchone()[0]
+                else:
+                    event_id = _insert(self.db["timeline_events"], row)
                 added.append(dataclasses.replace(event, id=event_id))
-            self._touch(pm_id)
+            if reindex:
+                self._touch(pm_id)
         return added
 
     def get_event(self, event_id: int) -> TimelineEvent:
@@ -715,55 +730,6 @@ _NOUNS = {
     "contributing_factors": "contributing factor",
     "action_items": "action item",
 }
-
-
-def _inspect(path: Path) -> None:
-    """Refuse, without writing a byte, a file that pmdesk must not open for writing."""
-    if path.is_dir():
-        raise NotAPmdeskStore(f"{path} is a folder, not a pmdesk store")
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-    if size == 0:
-        return
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
-    if not header.startswith(SQLITE_MAGIC):
-        raise NotAPmdeskStore(f"{path} is not a pmdesk store (it is not an SQLite database)")
-    if len(header) < 100:
-        raise DamagedStore(f"{path} is damaged: it is shorter than an SQLite header")
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot read {path}: {exc}") from None
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != migrations.APPLICATION_ID:
-            if app_id == 0 and tables == 0:
-                return  # an empty SQLite file: ours to initialise
-            raise NotAPmdeskStore(
-                f"{path} is an SQLite database of another program, not a pmdesk store"
-            )
-        if version > migrations.LATEST_VERSION:
-            raise NewerStore(
-                f"{path} was written by a newer pmdesk (store version {version}; this pmdesk "
-                f"reads up to {migrations.LATEST_VERSION}): update pmdesk to open it"
-            )
-        problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
-        if problems != ["ok"]:
-            raise DamagedStore(f"{path} is damaged ({problems[0]}); restore it from a backup")
-    except sqlite3.DatabaseError as exc:
-        raise DamagedStore(f"{path} is damaged ({exc}); restore it from a backup") from None
-    finally:
-        conn.close()
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

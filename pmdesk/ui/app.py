@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from pmdesk import __version__
 from pmdesk.locations import config_dir
-from pmdesk.models import Store, StoreError, open_store
+from pmdesk.models import AlteredStore, DamagedStore, Store, StoreError, open_store
+from pmdesk.models.backup import latest_good_backup, restore
 from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
 from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.plain_text import message_box, show_message, warn
 
 
 def qt_settings() -> QSettings:
@@ -42,17 +44,34 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
         try:
             return open_store(path)
         except StoreError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "pmdesk cannot open this store",
-                str(exc),
-                parent=parent,
+            box = message_box(
+                parent, QMessageBox.Icon.Warning, "pmdesk cannot open this store", str(exc)
             )
             box.setInformativeText("The file has not been changed. Choose another store?")
             other = box.addButton("Open Another File…", QMessageBox.ButtonRole.AcceptRole)
             new = box.addButton("Create a New Store…", QMessageBox.ButtonRole.ActionRole)
+            latest = (
+                latest_good_backup(path) if isinstance(exc, DamagedStore | AlteredStore) else None
+            )
+            from_backup = None
+            if latest is not None:
+                from_backup = box.addButton(
+                    f"Restore Backup of {latest.made_at:%Y-%m-%d %H:%M} UTC "
+                    f"({latest.postmortems} postmortems)",
+                    QMessageBox.ButtonRole.ActionRole,
+                )
+                box.setInformativeText(
+                    "The file has not been changed. Restore its latest good backup (the "
+                    "damaged file is kept beside it), or choose another store?"
+                )
             box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
+            show_message(box)
+            if from_backup is not None and box.clickedButton() is from_backup:
+                try:
+                    restore(path, latest.path)  # type: ignore[union-attr]
+                except StoreError as failed:
+                    warn(parent, "Restore failed", str(failed))
+                continue
             if box.clickedButton() is other:
                 chosen, _ = QFileDialog.getOpenFileName(
                     parent,
@@ -97,7 +116,7 @@ class Workspace:
         try:
             store = open_store(Path(path))
         except StoreError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this store", str(exc))
+            warn(self.window, "pmdesk cannot open this store", str(exc))
             return False
         if self._switch(store):
             remember_store(store.path)
@@ -111,7 +130,7 @@ class Workspace:
         try:
             root = require_library(folder)
         except LibraryError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            warn(self.window, "pmdesk cannot open this team library", str(exc))
             return False
         return self.show_library(root)
 
@@ -122,7 +141,7 @@ class Workspace:
         try:
             store = Store(index_path(root))
         except StoreError as exc:
-            QMessageBox.warning(self.window, "pmdesk cannot open this team library", str(exc))
+            warn(self.window, "pmdesk cannot open this team library", str(exc))
             return False
         return self._switch(store, library=root)
 
@@ -186,6 +205,8 @@ def run(
     workspace = Workspace(store)
     window = workspace.window
     window.show()
+    if not exit_after_startup:
+        QTimer.singleShot(0, window.backup_actions.start_daily_backup)
     # Shown by a smoke test too, but only a real start uses up the user's one tip.
     show_first_run_tip_once(
         window, open_guide=window.help_actions.guide_action.trigger, remember=not exit_after_startup

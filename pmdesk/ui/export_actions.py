@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from pmdesk.errors import PmdeskError
 from pmdesk.models import Store
 from pmdesk.settings import Settings, load_settings, save_settings
+from pmdesk.ui.plain_text import message_box
 
 
 class ExportActions(QObject):
@@ -135,9 +136,9 @@ class ExportActions(QObject):
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         # open(), not exec(): window-modal without a nested event loop
-        self.message_box = QMessageBox(
-            icon, title, text, QMessageBox.StandardButton.Ok, self._window
-        )
+        self.message_box = message_box(
+            self._window, icon, title, text, QMessageBox.StandardButton.Ok
+        )  # file names and errors quote user text: never shown as markup
         self.message_box.open()
 
     def _refresh(self) -> None:

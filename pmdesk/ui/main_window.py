@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from pmdesk.models import Store
 from pmdesk.models.template import new_postmortem
+from pmdesk.ui.backup_actions import BackupActions
 from pmdesk.ui.editor.editor_widget import EditorWidget
 from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
+from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_store_action)
         self.file_menu.addAction(self.new_store_action)
         self.file_menu.addAction(self.open_library_action)
+        self.backup_actions = BackupActions(self, self.store.path)
+        self.backup_actions.add_to(self.file_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
@@ -213,18 +217,18 @@ class MainWindow(QMainWindow):
     def _save_before_leaving(self, *, can_stay: bool) -> bool:
         """True when nothing typed is left unsaved, or the user chose to let it go."""
         while self.editor is not None and not self.editor.flush():
-            box = QMessageBox(
+            box = message_box(
+                self,
                 QMessageBox.Icon.Warning,
                 "Edits not saved",
                 "pmdesk could not write your latest edits to the store.",
-                parent=self,
             )
             box.setInformativeText(self.statusBar().currentMessage())
             retry = box.addButton("Try Again", QMessageBox.ButtonRole.AcceptRole)
             discard = box.addButton("Discard Edits", QMessageBox.ButtonRole.DestructiveRole)
             if can_stay:
                 box.addButton(QMessageBox.StandardButton.Cancel)
-            box.exec()
+            show_message(box)
             if box.clickedButton() is discard:
                 self.editor.session.discard_pending()
                 return True
@@ -257,7 +261,8 @@ class MainWindow(QMainWindow):
             return
         self.flush()
         pm = self.editor.session.pm
-        answer = QMessageBox.question(
+        # ask(), not QMessageBox.question: the title is shown as typed, never as markup
+        answer = ask(
             self,
             "Delete postmortem",
             f"Delete “{pm.title or 'Untitled postmortem'}” and everything in it?\n\n"
@@ -352,9 +357,7 @@ class MainWindow(QMainWindow):
         if path:
             if Path(path).exists():
                 # the save dialog asked before replacing; a store is never overwritten, so say so
-                QMessageBox.information(
-                    self, "Open Store", f"{path} exists already: it is opened, not replaced."
-                )
+                inform(self, "Open Store", f"{path} exists already: it is opened, not replaced.")
             self.store_chosen.emit(path)
 
     def show_preferences(self) -> bool:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from pmdesk.importers import (
     read_timeline,
 )
 from pmdesk.models import Store, TimelineEvent, format_utc
+from pmdesk.ui.plain_text import plain_tip, warn
 
 try:  # the linter is its own library; the preview does without it if it is absent
     from pmdesk.lint import lint as _lint
@@ -113,10 +113,13 @@ class CandidatesModel(QAbstractTableModel):
             if column == 4:
                 return _wording(self.findings[row])
         if role == Qt.ItemDataRole.ToolTipRole:
+            # the file's own text: shown as written, never as markup
             if column == 1:
-                return event.text
+                return plain_tip(event.text)
             if column == 4 and self.findings[row]:
-                return "\n".join(f"{f.severity}: {f.message}" for f in self.findings[row])
+                return plain_tip(
+                    "\n".join(f"{f.severity}: {f.message}" for f in self.findings[row])
+                )
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and candidate.outside_window:
             return QBrush(QColor("#a15c00"))
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and self.findings[row]:
@@ -348,5 +351,5 @@ def import_timeline_interactively(
             return 0
         return len(apply_import(store, pm_id, dialog.checked_events()).added)
     except PmdeskError as exc:
-        QMessageBox.warning(parent, "Import timeline", str(exc))
+        warn(parent, "Import timeline", str(exc))
         return 0

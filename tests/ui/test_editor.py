@@ -92,10 +92,10 @@ def test_new_postmortem_from_the_template_then_undo_and_redo(qtbot, window, stor
 
 def test_delete_asks_first_and_undo_brings_it_back(qtbot, window, store, monkeypatch):
     pm_id = window.editor.session.pm_id
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Cancel)
     window.delete_action.trigger()
     assert store.list_postmortems()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
     window.delete_action.trigger()
     assert store.list_postmortems() == []
     assert window.editor is None

@@ -141,9 +141,7 @@ def test_a_bad_file_is_one_message_and_nothing_written(store, pm_id, tmp_path, m
     bad = tmp_path / "deep.json"
     bad.write_text("[" * 10_000 + "]" * 10_000)
     shown = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda _p, _t, text: shown.append(text))
-    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
     before = store.get(pm_id).timeline
     assert import_timeline_interactively(None, store, pm_id, bad) == 0
     assert len(shown) == 1 and "too deeply" in shown[0]

@@ -32,7 +32,7 @@ def test_a_file_that_is_not_a_store_leaves_the_current_one_open(qtbot, tmp_path,
     store = open_store(tmp_path / "mine.db")
     workspace = Workspace(store)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     assert workspace.open(str(notes)) is False
     assert workspace.store is store and "not a pmdesk store" in warnings[0]
     assert notes.read_text() == "not a database"

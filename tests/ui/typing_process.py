@@ -2,6 +2,11 @@
 
 Each edit is printed as `EDIT <monotonic time> <field> <value>` after the
 keystrokes reached the widget, so the test knows what had been typed when.
+
+`typing_process.py DB` types a word at a time and moves between two fields;
+`typing_process.py DB continuous MS` types one character every MS milliseconds
+into one field that keeps the focus, so the text never pauses long enough for
+the pause timer and never loses focus.
 """
 
 import sys
@@ -36,6 +41,19 @@ def type_some() -> None:
     print(f"EDIT {time.monotonic():.4f} {field_name} {typed[field_name]}", flush=True)
 
 
+def type_continuously() -> None:
+    field = editor.text_fields["what_happened"]
+    if not field.hasFocus():
+        field.setFocus()
+        cursor = field.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        field.setTextCursor(cursor)
+    char = "abcdefghij "[next_count() % 11]
+    QTest.keyClicks(field, char)
+    typed["what_happened"] += char
+    print(f"EDIT {time.monotonic():.4f} what_happened {typed['what_happened']}", flush=True)
+
+
 _count = [0]
 
 
@@ -44,8 +62,9 @@ def next_count() -> int:
     return _count[0]
 
 
-timer = QTimer(interval=90)
-timer.timeout.connect(type_some)
+continuous = sys.argv[2:3] == ["continuous"]
+timer = QTimer(interval=int(sys.argv[3]) if continuous else 90)
+timer.timeout.connect(type_continuously if continuous else type_some)
 timer.start()
 print("READY", flush=True)
 app.exec()

@@ -2,9 +2,10 @@
 
 Two kinds of edit reach the store:
 
-* typing in a text field: written after a short pause (SAVE_DELAY_MS), and at
-  once when the field loses focus, another postmortem is opened or the window
-  closes. Text widgets keep their own undo history while you type, as every
+* typing in a text field: written after a short pause (SAVE_DELAY_MS), but
+  never later than MAX_WAIT_MS after the first unsaved keystroke however fast
+  the typing goes on, and at once when the field loses focus, another
+  postmortem is opened or the window closes. Text widgets keep their own undo history while you type, as every
   text editor does.
 * everything else (a severity, a date, a table row, a checklist tick): a
   QUndoCommand on the session's stack, written as it is pushed, so Ctrl+Z and
@@ -23,6 +24,9 @@ from pmdesk.errors import PmdeskError
 from pmdesk.models import Postmortem, Store
 
 SAVE_DELAY_MS = 400
+#: the longest typed text waits for the store while typing goes on without a pause;
+#: with the write itself it stays inside the promised second
+MAX_WAIT_MS = 700
 #: how soon a failed save is tried again
 RETRY_MS = 3000
 
@@ -46,6 +50,10 @@ class EditorSession(QObject):
         self._pending: dict[str, Any] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Each keystroke restarts the pause timer; this one is not restarted, so a
+        # long burst of typing is still written every MAX_WAIT_MS.
+        self._deadline = QTimer(self, singleShot=True, interval=MAX_WAIT_MS)
+        self._deadline.timeout.connect(self.flush)
         self.save_state = "saved"
 
     # --- typing ----------------------------------------------------------------------
@@ -55,20 +63,25 @@ class EditorSession(QObject):
         if self._pending.get(name, getattr(self.pm, name)) == value:
             return
         self._pending[name] = value
-        self._set_state("pending")
-        self._timer.start(SAVE_DELAY_MS)
+        self._schedule()
 
     def edit_whys(self, answers: list[str]) -> None:
         """The Five Whys answers were typed in; written after the same pause as text."""
         if self._pending.get("whys", self.pm.whys) == answers:
             return
         self._pending["whys"] = list(answers)
+        self._schedule()
+
+    def _schedule(self) -> None:
         self._set_state("pending")
         self._timer.start(SAVE_DELAY_MS)
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def flush(self) -> bool:
         """Write whatever was typed and not yet saved; True when nothing is left over."""
         self._timer.stop()
+        self._deadline.stop()
         if not self._pending:
             return True
         pending, self._pending = self._pending, {}
@@ -96,6 +109,7 @@ class EditorSession(QObject):
     def discard_pending(self) -> None:
         """Give up on edits that could not be written (the user chose to)."""
         self._timer.stop()
+        self._deadline.stop()
         self._pending.clear()
         self._set_state("saved")
 

@@ -29,6 +29,7 @@ from pmdesk.models.schedule import (
 from pmdesk.ui.followup.action_model import ActionTableModel
 from pmdesk.ui.followup.overdue_view import action_table
 from pmdesk.ui.followup.trees import report_tree
+from pmdesk.ui.plain_text import plain_tip
 
 LATE = QBrush(QColor("#b3261e"))
 SOON = QBrush(QColor("#9a5b00"))
@@ -160,5 +161,5 @@ class ScheduleDashboard(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, row.schedule.postmortem_id)
             item.setForeground(1, brush)
-            item.setToolTip(2, row.schedule.title)
+            item.setToolTip(2, plain_tip(row.schedule.title))
             tree.addTopLevelItem(item)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.models import ActionStatus, Priority, Store
 from pmdesk.models.followup import mark_done, overdue_actions, reopen
 from pmdesk.ui.followup.action_model import ActionTableModel
+from pmdesk.ui.plain_text import warn
 
 ALL = ""
 
@@ -157,7 +157,7 @@ class OverdueActionsView(QWidget):
                 mark_done(self.store, action_id, today)
                 self.model.remove_action(action_id)
         except PmdeskError as exc:
-            QMessageBox.warning(self, "Cannot mark done", str(exc))
+            warn(self, "Cannot mark done", str(exc))
         self._undo = undo
         self._show_summary(len(overdue_actions(self.store.actions(), today)))
         self._after_change()
@@ -168,7 +168,7 @@ class OverdueActionsView(QWidget):
                 if status is not ActionStatus.DONE:
                     reopen(self.store, action_id, status)
         except PmdeskError as exc:
-            QMessageBox.warning(self, "Cannot undo", str(exc))
+            warn(self, "Cannot undo", str(exc))
         self._undo = []
         self.refresh()
         self._after_change()
