@@ -106,6 +106,39 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     return _agent_before_verb(text, lambda w: w.lower() in groups, verbs, 6)
 
 
+def phrase_judge(
+    name: str,
+    *patterns: re.Pattern[str],
+    questions: bool = False,
+    vetoed: Callable[[str, re.Match[str]], bool] = lambda text, m: False,
+    whole: bool = True,
+) -> Judge:
+    """A judge whose blame is a turn of phrase ("if only we had", "how hard is it to"): found by
+    `patterns` in the raw sentence (which is also its gate), unless the sentence states the
+    blameless principle, is a question (when `questions` is False), or `vetoed` says the phrase
+    is negated. It flags the whole sentence, or only the phrase (`whole=False`)."""
+
+    def find(text: str) -> re.Match[str] | None:
+        return next((m for m in (p.search(text) for p in patterns) if m), None)
+
+    def judge_it(s: Sentence) -> Iterator[Hit]:
+        if s.states_principle() or not questions and s.is_question():
+            return
+        m = find(s.text)
+        if m and not vetoed(s.text, m):
+            yield (0, len(s.text.rstrip(" .")), None) if whole else (m.start(), m.end(), None)
+
+    judge_it.__name__ = name
+    GATES[name] = lambda text, _person, _words: find(text) is not None
+    JUDGES[name] = judge_it
+    return judge_it
+
+
+def _negation_before(pattern: str) -> Callable[[str, re.Match[str]], bool]:
+    negation = re.compile(pattern, re.I)
+    return lambda text, m: negation.search(text[: m.start()]) is not None
+
+
 def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -906,19 +939,7 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         return
 
 
-@gated(
-    lambda text, _p, _w: bool(
-        _IF_ONLY.search(text) or _HAD_WE.search(text) or _WOULD_IF.search(text)
-    )
-)
-@judge
-def counterfactual_if(s: Sentence) -> Iterator[Hit]:
-    """'If only we had...', 'Had they waited...', 'If Dana had checked, we would have...'."""
-    if s.states_principle() or s.is_question():
-        return
-    m = _IF_ONLY.search(s.text) or _HAD_WE.search(s.text) or _WOULD_IF.search(s.text)
-    if m:
-        yield 0, len(s.text.rstrip(" .")), None
+phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
 
 
 _NONE_HAPPENS = re.compile(
@@ -938,15 +959,11 @@ _NONE_HAPPENS = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_NONE_HAPPENS.search(text)))
-@judge
-def preventable_hypothesis(s: Sentence) -> Iterator[Hit]:
-    """Avoidability by hypothesis: 'none of it happens if the rollout had been staged'."""
-    if s.states_principle() or s.is_question():
-        return
-    m = _NONE_HAPPENS.search(s.text)
-    if m and not re.search(r"\b(?:no|not|never|without)\b[^.;]*$", s.text[: m.start()], re.I):
-        yield 0, len(s.text.rstrip(" .")), None
+phrase_judge(
+    "preventable_hypothesis",
+    _NONE_HAPPENS,
+    vetoed=_negation_before(r"\b(?:no|not|never|without)\b[^.;]*$"),
+)
 
 
 def _technical_fault(s: Sentence) -> bool:
@@ -1054,15 +1071,13 @@ _RESPONSIBLE = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_RESPONSIBLE.search(text)))
-@judge
-def responsibility(s: Sentence) -> Iterator[Hit]:
-    """Who is responsible for the outage: looking for the culprit, not the causes."""
-    if s.states_principle():
-        return
-    m = _RESPONSIBLE.search(s.text)
-    if m and not re.search(r"\b(?:not|no\s+one|nobody|no\s+single)\b", s.text[: m.start()], re.I):
-        yield m.start(), m.end(), None
+phrase_judge(
+    "responsibility",
+    _RESPONSIBLE,
+    questions=True,
+    vetoed=_negation_before(r"\b(?:not|no\s+one|nobody|no\s+single)\b"),
+    whole=False,
+)
 
 
 _FAILURE_NOUNS = {
@@ -1208,19 +1223,19 @@ _RHETORICAL = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_RHETORICAL.search(text)))
-@judge
-def hindsight_rhetoric(s: Sentence) -> Iterator[Hit]:
-    """Hindsight as a question or a superlative: 'how hard is it to read the runbook?'."""
-    if s.states_principle():
-        return
-    m = _RHETORICAL.search(s.text)
-    if m and not re.search(
-        r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b",
-        s.text[: m.end()],
-        re.I,
-    ):
-        yield 0, len(s.text.rstrip(" .")), None
+phrase_judge(
+    "hindsight_rhetoric",
+    _RHETORICAL,
+    questions=True,
+    vetoed=lambda text, m: (
+        re.search(
+            r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b",
+            text[: m.end()],
+            re.I,
+        )
+        is not None
+    ),
+)
 
 
 @judge
