@@ -1,11 +1,13 @@
-"""Enforce the seal on the sealed held-out lint set (tests/data/lint_sealed/).
+"""Enforce the seal on the sealed held-out lint sets.
 
-The sealed set measures the blame-language linter only; it must never be used
-to develop rules.  This module checks that the set is well formed and that no
-sentence, why or root cause from it has leaked into any other tracked text
-file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as a
-whole (normalised: lowercase, whitespace collapsed) nor as any run of eight
-consecutive words.
+There are two sealed sets, ``tests/data/lint_sealed/`` and
+``tests/data/lint_sealed2/``.  They measure the blame-language linter only and
+must never be used to develop rules.  This module checks that each set is well
+formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
+sentence, why or root cause from either set has leaked into any other tracked
+text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
+a whole (normalised: lowercase, whitespace collapsed) nor as any run of eight
+consecutive words.  Files inside the sealed folders themselves are not scanned.
 """
 
 from __future__ import annotations
@@ -14,15 +16,40 @@ import json
 import re
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-SEALED_DIR = HERE / "data" / "lint_sealed"
-SENTENCES = SEALED_DIR / "sentences.jsonl"
-WHYS = SEALED_DIR / "whys.jsonl"
+
+
+@dataclass(frozen=True)
+class SealedSet:
+    name: str
+    dir: Path
+    id_pattern: str
+    min_per_category: int
+    min_clean: int
+
+    @property
+    def sentences(self) -> Path:
+        return self.dir / "sentences.jsonl"
+
+    @property
+    def whys(self) -> Path:
+        return self.dir / "whys.jsonl"
+
+
+SEALED_SETS = (
+    SealedSet("lint_sealed", HERE / "data" / "lint_sealed", r"s\d{4}", 45, 300),
+    SealedSet("lint_sealed2", HERE / "data" / "lint_sealed2", r"t\d{4}", 40, 250),
+)
+# Back-compat names for the first set.
+SEALED_DIR = SEALED_SETS[0].dir
+SENTENCES = SEALED_SETS[0].sentences
+WHYS = SEALED_SETS[0].whys
 
 SCANNED_ROOTS = ("pmdesk/", "resources/", "tests/", "benchmarks/", "docs/")
 BLAME_CATEGORIES = (
@@ -35,10 +62,11 @@ BLAME_CATEGORIES = (
     "preventable",
     "punitive",
 )
-MIN_PER_CATEGORY = 45
-MIN_CLEAN = 300
 SHINGLE = 8
 _WORD = re.compile(r"[0-9a-z]+(?:'[0-9a-z]+)*")
+
+_SET_IDS = [s.name for s in SEALED_SETS]
+_WHYS_SETS = [s for s in SEALED_SETS if s.whys.exists()]
 
 
 def _norm(text: str) -> str:
@@ -60,12 +88,14 @@ def _load_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def _sealed_texts() -> list[tuple[str, str]]:
-    """(label, text) for every sealed sentence, why and root cause."""
-    out = [(r["id"], r["text"]) for r in _load_jsonl(SENTENCES)]
-    for r in _load_jsonl(WHYS):
-        out += [(f"{r['id']}.why{i}", w) for i, w in enumerate(r["whys"], 1)]
-        out.append((f"{r['id']}.root_cause", r["root_cause"]))
+def _sealed_texts(sset: SealedSet) -> list[tuple[str, str]]:
+    """(label, text) for every sentence, why and root cause of one sealed set."""
+    out = [(f"{sset.name}/{r['id']}", r["text"]) for r in _load_jsonl(sset.sentences)]
+    if sset.whys.exists():
+        for r in _load_jsonl(sset.whys):
+            lab = f"{sset.name}/{r['id']}"
+            out += [(f"{lab}.why{i}", w) for i, w in enumerate(r["whys"], 1)]
+            out.append((f"{lab}.root_cause", r["root_cause"]))
     return out
 
 
@@ -87,9 +117,9 @@ def _tracked_files() -> list[Path]:
             for p in (REPO / root).rglob("*")
             if p.is_file()
         ]
-    sealed_prefix = SEALED_DIR.relative_to(REPO).as_posix() + "/"
+    sealed_prefixes = tuple(s.dir.relative_to(REPO).as_posix() + "/" for s in SEALED_SETS)
     me = Path(__file__).resolve().relative_to(REPO).as_posix()
-    return [REPO / r for r in rels if not r.startswith(sealed_prefix) and r != me]
+    return [REPO / r for r in rels if not r.startswith(sealed_prefixes) and r != me]
 
 
 def _read_text(path: Path) -> str | None:
@@ -108,11 +138,13 @@ def _read_text(path: Path) -> str | None:
 # ---------------------------------------------------------------- well-formed
 
 
-def test_sentences_well_formed():
-    rows = _load_jsonl(SENTENCES)
+@pytest.mark.parametrize("sset", SEALED_SETS, ids=_SET_IDS)
+def test_sentences_well_formed(sset: SealedSet):
+    assert sset.sentences.is_file(), f"missing {sset.sentences}"
+    rows = _load_jsonl(sset.sentences)
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate sentence ids"
-    assert all(re.fullmatch(r"s\d{4}", i) for i in ids)
+    assert all(re.fullmatch(sset.id_pattern, i) for i in ids)
     texts = [_norm(r["text"]) for r in rows]
     assert len(texts) == len(set(texts)), "duplicate sentence texts"
     counts = Counter()
@@ -126,12 +158,13 @@ def test_sentences_well_formed():
             assert r["category"] == "none", r["id"]
         counts[r["category"]] += 1
     for cat in BLAME_CATEGORIES:
-        assert counts[cat] >= MIN_PER_CATEGORY, (cat, counts[cat])
-    assert counts["none"] >= MIN_CLEAN, counts["none"]
+        assert counts[cat] >= sset.min_per_category, (sset.name, cat, counts[cat])
+    assert counts["none"] >= sset.min_clean, (sset.name, counts["none"])
 
 
-def test_whys_well_formed():
-    rows = _load_jsonl(WHYS)
+@pytest.mark.parametrize("sset", _WHYS_SETS, ids=[s.name for s in _WHYS_SETS])
+def test_whys_well_formed(sset: SealedSet):
+    rows = _load_jsonl(sset.whys)
     assert len(rows) == 40
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate chain ids"
@@ -148,8 +181,12 @@ def test_whys_well_formed():
 # ---------------------------------------------------------------------- seal
 
 
+def test_first_set_has_whys():
+    assert SEALED_SETS[0].whys.is_file()
+
+
 def test_sealed_text_not_found_elsewhere():
-    sealed = _sealed_texts()
+    sealed = [pair for sset in SEALED_SETS for pair in _sealed_texts(sset)]
     shingles: dict[tuple[str, ...], str] = {}
     short: list[tuple[str, str]] = []  # (label, " word seq ") for < 8 words
     fulls = [(label, _norm(text)) for label, text in sealed]
