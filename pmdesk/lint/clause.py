@@ -236,6 +236,8 @@ class Sentence:
         while i < len(doc) and (
             _TIME.match(doc[i].text)
             or doc[i].is_punct
+            or doc[i].is_space
+            or doc[i].text in ("•", "–", "—")
             or doc[i].text in ("-", "*", "UTC", "Z")
             or (doc[i].like_num and i + 1 < len(doc) and doc[i + 1].text in (":", ")", "."))
         ):
@@ -256,6 +258,9 @@ class Sentence:
         return last.idx + len(last.text)
 
     def at_start(self, char: int) -> bool:
-        """True when nothing but a timestamp or marker comes before `char`."""
+        """True when nothing but a timestamp or marker comes before `char`, or a list marker
+        run into the sentence does ("... on Friday * We should have ...")."""
         lead = self.lead_end()
-        return lead >= len(self.doc) or char <= self.doc[lead].idx
+        if lead >= len(self.doc) or char <= self.doc[lead].idx:
+            return True
+        return self.text[:char].rstrip().endswith(("*", "•", " -", "–", "—"))

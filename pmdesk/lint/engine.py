@@ -251,7 +251,7 @@ class Linter:
                 if edit is None:
                     hits.append((start, end, i, (), category))
                 elif suggest:
-                    check = partial(self._checked, original, edit, people)
+                    check = partial(self._checked, original, sentence, edit, people)
                     hits.append((start, end, i, PendingSuggestions(check), category))
                 else:
                     hits.append((start, end, i, (edit[2],), category))
@@ -280,10 +280,14 @@ class Linter:
                 yield m.start(), m.end(), edit
 
     def _checked(
-        self, sentence: str, edit: tuple[int, int, str], people: tuple[str, ...]
+        self, sentence: str, masked: str, edit: tuple[int, int, str], people: tuple[str, ...]
     ) -> list[str]:
         """The edit's replacement, if the sentence it makes lints clean and looks back no more."""
         start, end, new = edit
+        if masked[start:end] != sentence[start:end] or new == sentence[start:end]:
+            # the span holds code, a URL or a quotation the judge saw as blanks (a rewrite
+            # would delete it), or the edit changes nothing
+            return []
         result = sentence[:start] + new + sentence[end:]
         if _STILL_COUNTERFACTUAL.search(result):
             return []

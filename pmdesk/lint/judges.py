@@ -737,7 +737,15 @@ _PERFECT = re.compile(
     r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]ve\b",
     re.I,
 )
-_MODALS = {"should", "ought", "could", "must", "shouldn't", "couldn't", "mustn't", "might", "would"}
+_MODALS = {
+    "should",
+    "ought",
+    "could",
+    "shouldn't",
+    "couldn't",
+    "might",
+    "would",
+}  # not "must": "must have changed" is a deduction
 _WOULD_VERBS = {
     "prevent",
     "avoid",
@@ -834,10 +842,12 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
 def _counterfactual_edit(
     s: Sentence, modal: Token, verb: Token, subj: Token | None, passive: bool
 ) -> rewrite.Edit | None:
-    if subj is None:
-        return None
+    if subj is None or modal.lower_ in ("could", "couldn't", "might", "would"):
+        return None  # "might have prevented the outage by reading ...": no fact to state
     if any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children) for c in verb.children):
         return None  # "...if we had checked" keeps a counterfactual in any rewrite
+    if re.search(r"\b(?:instead\s+of|rather\s+than)\b", s.text, re.I):
+        return None  # "instead of restarting it, she should have drained it": two acts, one verb
     if any(c.dep_ == "acomp" for c in verb.children):
         return None  # "should have been more careful": no fact to keep
     if subj.pos_ == "PRON":
@@ -1163,13 +1173,37 @@ def _deletion_hit_span(s: Sentence, first: Token, last: Token) -> Hit:
     return start, end, rewrite.delete_word(s.text, start, end)
 
 
+#: nouns that say nothing once their judgement word goes: "a sloppy deploy" is a fact about a
+#: deploy, but "a careless way", "a dumb decision" and "lazy work" are only the judgement
+_EMPTY_WITHOUT = {
+    "way", "decision", "decisions", "move", "work", "piece", "attitude", "quality", "strategy",
+    "job", "call", "mess", "reviewing", "thing", "idea", "choice", "effort", "behaviour",
+    "behavior", "approach", "mistake", "error", "deploy", "practice", "engineering", "thinking",
+}  # fmt: skip
+_INTENSIFIERS = {"pretty", "very", "really", "so", "totally", "quite", "rather", "extremely",
+                 "incredibly", "utterly", "just", "plain", "truly", "completely", "downright"}  # fmt: skip
+
+
 def _deletion_hit(s: Sentence, t: Token) -> Hit:
+    """Delete the judgement word when what is left still states a fact; else ask instead."""
     words = [t]
-    # "totally careless", "really sloppy": the intensifier goes with the word
+    # "totally careless", "pretty sloppy": the intensifier goes with the word
     before = s.doc[t.i - 1] if t.i > 0 else None
-    if before is not None and before.dep_ == "advmod" and before.head is t:
+    if before is not None and (
+        before.dep_ == "advmod" and before.head is t or before.lower_ in _INTENSIFIERS
+    ):
         words.insert(0, before)
     start, end = words[0].idx, t.idx + len(t.text)
+    if t.dep_ == "amod" and t.head.lower_ in _EMPTY_WITHOUT:
+        return start, end, None
+    last_word = max((c.i for c in t.head.subtree if not c.is_punct), default=t.i)
+    if (
+        t.dep_ == "advmod"
+        and t.head.pos_ == "VERB"
+        and t.i == last_word
+        and not any(c.dep_ in ("dobj", "prep", "prt") for c in t.head.children)
+    ):
+        return start, end, None  # "was handled incompetently" -> "was handled": nothing left
     return start, end, rewrite.delete_word(s.text, start, end)
 
 

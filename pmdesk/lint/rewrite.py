@@ -91,6 +91,11 @@ def _noun_phrase(s: Sentence, head: Token) -> tuple[int, int, str] | None:
     for c in head.children:
         if c.dep_ in ("relcl", "acl") and c.i > head.i:
             last = max(last, c.right_edge.i)  # "the config that took down auth" stays whole
+        if c.dep_ == "prep" and c.i == head.i + 1:
+            if c.lower_ == "of":
+                last = max(last, c.right_edge.i)  # "the severity of the issue" stays whole
+            elif c.lower_ in ("about", "for"):
+                return None  # "tickets about failed payments": where the phrase ends is unsure
     while (
         last + 1 < len(s.doc)
         and s.doc[last + 1].head.i == last
@@ -101,7 +106,7 @@ def _noun_phrase(s: Sentence, head: Token) -> tuple[int, int, str] | None:
     if any(c.dep_ == head.dep_ and c.i > head.i for c in head.head.children):
         return None  # two objects: the parse is unsure where the phrase ends
     if nxt is not None and (
-        nxt.pos_ in ("NOUN", "PROPN")
+        nxt.pos_ in ("NOUN", "PROPN", "VERB")
         or not s.doc[last].whitespace_
         and not nxt.is_punct
         or nxt.text in ("-", "–", "/")
