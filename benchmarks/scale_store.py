@@ -94,18 +94,18 @@ def realistic(rng: random.Random, n: int, today: date, *, pages: float | None = 
     actions = []
     for _ in range(rng.randint(0, 9)):
         due = incident + timedelta(days=rng.randint(7, 60))
-        roll = rng.random()
-        if roll < 0.55:
-            done_on = due + timedelta(days=rng.randint(-20, 15))
+        # Teams close most items within weeks; a few linger open long after they were due.
+        open_chance = 0.6 if due > today - timedelta(days=30) else 0.08
+        priority = rng.choices(["high", "medium", "low"], [2, 5, 3])[0]
+        if rng.random() >= open_chance:
+            done_on = min(due + timedelta(days=rng.randint(-20, 15)), today)
             item = ActionItem(
-                rng.choice(ACTION_VERBS), rng.choice(PEOPLE), rng.choice(["high", "medium", "low"]),
-                due, "done", min(done_on, today),
-            )  # fmt: skip
+                rng.choice(ACTION_VERBS), rng.choice(PEOPLE), priority, due, "done", done_on
+            )
         else:
-            status = "open" if roll < 0.85 else "in_progress"
             item = ActionItem(
-                rng.choice(ACTION_VERBS), rng.choice(PEOPLE),
-                rng.choice(["high", "medium", "low"]), due if roll < 0.97 else None, status,
+                rng.choice(ACTION_VERBS), rng.choice(PEOPLE), priority,
+                due if rng.random() < 0.95 else None, rng.choice(["open", "in_progress"]),
             )  # fmt: skip
         actions.append(item)
     held = incident + timedelta(days=rng.randint(2, 12))
@@ -118,6 +118,7 @@ def realistic(rng: random.Random, n: int, today: date, *, pages: float | None = 
         started_at=start,
         ended_at=end,
         user_impact=paragraphs(rng, max(20, words // 10)),
+        timeline=events,
         what_happened=paragraphs(rng, max(40, words * 4 // 10)),
         why_it_happened=paragraphs(rng, max(30, words * 3 // 10)),
         why_not_caught=paragraphs(rng, max(20, words // 10)),

@@ -159,7 +159,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
     today = _today(args)
     with _followup_store(args) as store:
-        records = store.actions()
+        records = store.actions(overdue_on=today if args.overdue else None)
     rows = action_rows(
         records, today, overdue_only=args.overdue, owner=args.owner, priority=args.priority
     )
@@ -176,9 +176,10 @@ def cmd_actions(args: argparse.Namespace) -> int:
 def cmd_gate(args: argparse.Namespace) -> int:
     from pmdesk.models.followup import gate_blockers
 
+    today = _today(args)
     with _followup_store(args) as store:
-        records = store.actions(open_only=True)
-    blockers = gate_blockers(records, _today(args), args.priority)
+        records = store.actions(overdue_on=today, min_priority=args.priority)
+    blockers = gate_blockers(records, today, args.priority)
     level = args.priority.lower()
     if not blockers:
         print(f"gate open: no open action item of priority {level} or higher is overdue")
@@ -198,8 +199,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     if since > until:
         raise PmdeskError(f"--since {since} comes after --until {until}")
     with _followup_store(args) as store:
-        pms = store.postmortems()
-    result = practice_metrics(pms, since, until, today, _holidays())
+        facts = store.metric_facts()
+    result = practice_metrics(facts, since, until, today, _holidays())
     if args.json:
         _print_json(result.to_dict())
         return 0

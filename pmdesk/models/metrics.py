@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -159,13 +159,42 @@ class PracticeMetrics:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ActionFacts:
+    """What the metrics need of an action item."""
+
+    due_date: date | None
+    status: ActionStatus
+    completed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PostmortemFacts:
+    """What the metrics need of a postmortem: no text but its root-cause category.
+
+    `Store.metric_facts()` reads these from small indexes; a full `Postmortem`
+    has the same attributes, so either kind can be measured.
+    """
+
+    id: int
+    incident_date: date | None
+    meeting_at: datetime | None
+    root_cause_category: str
+    severity: Severity
+    status: Status
+    is_example: bool
+    action_items: tuple[ActionFacts, ...]
+
+
+#: a postmortem as the metrics read it
+Measured = Postmortem | PostmortemFacts
+
+
 def _percent(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100.0 * part / whole
 
 
-def _time_to_postmortem(
-    period: list[Postmortem], today: date, holidays: Collection[date]
-) -> Metric:
+def _time_to_postmortem(period: list[Measured], today: date, holidays: Collection[date]) -> Metric:
     days = [
         business_days_between(pm.incident_date, pm.meeting_at.date(), holidays)  # type: ignore[arg-type]
         for pm in period
@@ -176,7 +205,7 @@ def _time_to_postmortem(
     return Metric("time_to_postmortem", "Time to postmortem", mean, "business days", counts)
 
 
-def _on_time(period: list[Postmortem], today: date) -> Metric:
+def _on_time(period: list[Measured], today: date) -> Metric:
     counts = dict.fromkeys(
         ("on_time", "late", "overdue", "not_yet_due", "no_due_date", "done_undated"), 0
     )
@@ -198,16 +227,16 @@ def _on_time(period: list[Postmortem], today: date) -> Metric:
 
 
 def _recurring(
-    period: list[Postmortem], everyone: list[Postmortem]
+    period: list[Measured], everyone: list[Measured]
 ) -> tuple[Metric, tuple[RecurringCategory, ...]]:
-    by_category: dict[str, list[Postmortem]] = {}
+    by_category: dict[str, list[Measured]] = {}
     for pm in everyone:
         key = normalise_category(pm.root_cause_category)
         if key and pm.incident_date is not None:
             by_category.setdefault(key, []).append(pm)
     window = timedelta(days=RECURRENCE_WINDOW_DAYS)
 
-    def recurs(pm: Postmortem) -> bool:
+    def recurs(pm: Measured) -> bool:
         key = normalise_category(pm.root_cause_category)
         for other in by_category.get(key, []):
             gap = pm.incident_date - other.incident_date  # type: ignore[operator]
@@ -241,7 +270,7 @@ def _recurring(
     return metric, tuple(categories)
 
 
-def _completion(period: list[Postmortem]) -> Metric:
+def _completion(period: list[Measured]) -> Metric:
     serious = [pm for pm in period if pm.severity in (Severity.P1, Severity.P2)]
     complete = sum(1 for pm in serious if pm.status is Status.COMPLETE)
     counts = {"complete": complete, "p1_p2": len(serious)}
@@ -254,7 +283,7 @@ def _completion(period: list[Postmortem]) -> Metric:
     )
 
 
-def _actions_per_postmortem(period: list[Postmortem]) -> Metric:
+def _actions_per_postmortem(period: list[Measured]) -> Metric:
     items = sum(len(pm.action_items) for pm in period)
     value = items / len(period) if period else None
     counts = {"action_items": items, "postmortems": len(period)}
@@ -262,7 +291,7 @@ def _actions_per_postmortem(period: list[Postmortem]) -> Metric:
 
 
 def practice_metrics(
-    postmortems: Iterable[Postmortem],
+    postmortems: Iterable[Measured],
     since: date,
     until: date,
     today: date,
@@ -296,7 +325,7 @@ def month_starts(since: date, until: date) -> list[date]:
 
 
 def monthly_metrics(
-    postmortems: Iterable[Postmortem],
+    postmortems: Iterable[Measured],
     since: date,
     until: date,
     today: date,

@@ -26,6 +26,8 @@ import sqlite_utils
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
 from pmdesk.models.backup import keep_before_migration
+from pmdesk.models.library_query import LibraryQuery
+from pmdesk.models.metrics import ActionFacts, PostmortemFacts
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
     ActionItem,
@@ -367,34 +369,61 @@ class Store:
         severity: Severity | str | None = None,
         search: str = "",
         include_examples: bool = True,
+        sort: str | None = None,
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[PostmortemSummary]:
-        """The library, newest incident first; `search` uses the full-text index."""
-        where: list[str] = []
-        params: list[Any] = []
-        if status:
-            where.append("p.status = ?")
-            params.append(parse_enum(Status, status, "status").value)
-        if severity:
-            where.append("p.severity = ?")
-            params.append(parse_enum(Severity, severity, "severity").value)
-        if not include_examples:
-            where.append("p.is_example = 0")
-        query = _fts_query(search)
-        if search.strip() and not query:
+        """The library, newest incident first, or a page of it; `search` uses the full-text index.
+
+        `sort` is one of library_query.SORT_KEYS; search results are ranked by relevance.
+        """
+        query = self._library_query(status, severity, search, include_examples, sort, descending)
+        if query is None:
             return []
-        if query:
-            sql = (
-                "SELECT p.*, snippet(search_index, -1, '', '', '…', 12) AS snippet "
-                "FROM search_index JOIN postmortems AS p ON p.id = search_index.rowid "
-                "WHERE search_index MATCH ?"
-            )
-            params.insert(0, query)
-            order = "bm25(search_index, 5.0, 1.0), p.id DESC"
-        else:
-            sql = "SELECT p.*, '' AS snippet FROM postmortems AS p WHERE 1"
-            order = "p.incident_date IS NULL, p.incident_date DESC, p.id DESC"
-        sql += "".join(f" AND {w}" for w in where) + f" ORDER BY {order}"
-        return [_summary(r) for r in self.db.query(sql, params)]
+        with self._snapshot():
+            matches = self._scalar(*query.count_sql()) if query.fts else 0
+            rows = list(self.db.query(*query.page_sql(matches, limit, offset)))
+            snippets = self._snippets(query.fts, [r["id"] for r in rows]) if query.fts else {}
+        return [_summary({**r, "snippet": snippets.get(r["id"], "")}) for r in rows]
+
+    def count_postmortems(
+        self,
+        *,
+        status: Status | str | None = None,
+        severity: Severity | str | None = None,
+        search: str = "",
+        include_examples: bool = True,
+    ) -> int:
+        """How many postmortems `list_postmortems` would list with these filters."""
+        query = self._library_query(status, severity, search, include_examples, None, False)
+        return 0 if query is None else self._scalar(*query.count_sql())
+
+    @staticmethod
+    def _library_query(
+        status: Status | str | None,
+        severity: Severity | str | None,
+        search: str,
+        include_examples: bool,
+        sort: str | None,
+        descending: bool,
+    ) -> LibraryQuery | None:
+        fts = _fts_query(search)
+        if search.strip() and not fts:
+            return None  # only punctuation typed: nothing can match
+        return LibraryQuery(status, severity, fts, include_examples, sort, descending)
+
+    def _snippets(self, fts: str, ids: list[int]) -> dict[int, str]:
+        """The matching passage of each listed postmortem, made only for the rows shown."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.execute(
+            "SELECT rowid, snippet(search_index, -1, '', '', '…', 12) FROM search_index "
+            f"WHERE search_index MATCH ? AND rowid IN ({marks})",
+            [fts, *ids],
+        )
+        return dict(rows.fetchall())
 
     def summary(self, pm_id: int) -> PostmortemSummary:
         """The library row of one postmortem."""
@@ -546,20 +575,39 @@ class Store:
         return _action(self._row("action_items", action_id))
 
     def actions(
-        self, *, include_examples: bool = False, open_only: bool = False
+        self,
+        *,
+        include_examples: bool = False,
+        open_only: bool = False,
+        overdue_on: date | None = None,
+        min_priority: Priority | str | None = None,
     ) -> list[ActionRecord]:
-        """Every action item of every postmortem, with its postmortem's title and severity.
+        """Action items with their postmortem's title and severity, in document order.
 
-        `open_only` leaves out items that are done (the deploy gate over a large library).
+        `open_only` leaves out items that are done; `overdue_on` keeps the items
+        overdue on that day (open, due before it) and `min_priority` those of that
+        priority or higher. All are answered by SQL from the index on (status,
+        due_date), so a deploy gate never reads the rest.
         """
         sql = (
             "SELECT a.*, p.title AS pm_title, p.severity AS pm_severity "
-            "FROM action_items AS a JOIN postmortems AS p ON p.id = a.postmortem_id WHERE 1"
+            # the summary index holds every column used here: the rows with the text are not read
+            "FROM action_items AS a JOIN postmortems AS p INDEXED BY postmortems_summary "
+            "ON p.id = a.postmortem_id WHERE 1"
         )
+        params: list[Any] = []
         if not include_examples:
             sql += " AND p.is_example = 0"
         if open_only:
             sql += f" AND a.status != '{ActionStatus.DONE.value}'"
+        if overdue_on is not None:
+            sql += " AND a.status IN ('open', 'in_progress') AND a.due_date < ?"
+            params.append(overdue_on.isoformat())
+        if min_priority is not None:
+            floor = parse_enum(Priority, min_priority, "priority").rank
+            wanted = [p.value for p in Priority if p.rank >= floor]
+            sql += f" AND a.priority IN ({', '.join('?' * len(wanted))})"
+            params += wanted
         sql += " ORDER BY p.id, a.position"
         return [
             ActionRecord(
@@ -568,7 +616,7 @@ class Store:
                 postmortem_title=r["pm_title"],
                 severity=Severity(r["pm_severity"]),
             )
-            for r in self.db.query(sql)
+            for r in self.db.query(sql, params)
         ]
 
     def postmortems(self, *, include_examples: bool = False) -> list[Postmortem]:
@@ -597,6 +645,38 @@ class Store:
                 "ON CONFLICT (postmortem_id) DO UPDATE SET choices = excluded.choices",
                 [pm_id, choices],
             )
+
+    def metric_facts(self, *, include_examples: bool = False) -> list[PostmortemFacts]:
+        """What the practice metrics need of every postmortem, without reading its text."""
+        items: dict[int, list[ActionFacts]] = {}
+        with self._snapshot():
+            for pm_id, due, status, done in self.db.execute(
+                "SELECT postmortem_id, due_date, status, completed_on FROM action_items "
+                "ORDER BY postmortem_id, position"
+            ):
+                items.setdefault(pm_id, []).append(
+                    ActionFacts(parse_date(due), ActionStatus(status), parse_date(done))
+                )
+            sql = (
+                "SELECT id, incident_date, meeting_at, root_cause_category, severity, status, "
+                "is_example FROM postmortems INDEXED BY postmortems_metrics"
+            )
+            if not include_examples:
+                sql += " WHERE is_example = 0"
+            rows = self.db.execute(sql + " ORDER BY incident_date, id").fetchall()
+        return [
+            PostmortemFacts(
+                id=pm_id,
+                incident_date=parse_date(day),
+                meeting_at=parse_utc(meeting),
+                root_cause_category=category,
+                severity=Severity(severity),
+                status=Status(status),
+                is_example=bool(example),
+                action_items=tuple(items.get(pm_id, ())),
+            )
+            for pm_id, day, meeting, category, severity, status, example in rows
+        ]
 
     # --- internals -------------------------------------------------------------------
 
