@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.lint import Finding
-from pmdesk.ui.editor.blame_marks import cell_findings
 from pmdesk.ui.editor.highlighter import finding_format, utf16_offsets
 from pmdesk.ui.editor.text_field import TextField
 
@@ -42,7 +41,7 @@ class BlameTextDelegate(QStyledItemDelegate):
         people: Callable[[], Sequence[str]],
         parent: QWidget | None = None,
         *,
-        findings: Callable[[str, Sequence[str]], list[Finding]] = cell_findings,
+        findings: Callable[[str, Sequence[str]], list[Finding]],
     ) -> None:
         super().__init__(parent)
         self._columns = columns

@@ -61,6 +61,7 @@ class TextField(QPlainTextEdit):
             self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = BlameHighlighter(self.document(), people)
         self._loading = False
+        self._last_text = ""
         self.document().contentsChanged.connect(self._on_contents_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
@@ -81,8 +82,14 @@ class TextField(QPlainTextEdit):
             self._loading = False
 
     def _on_contents_changed(self) -> None:
+        # Underlines arriving from the lint worker re-highlight a paragraph, which Qt
+        # reports as a change of contents too; only a change of the words is an edit.
+        text = self.toPlainText()
+        if text == self._last_text:
+            return
+        self._last_text = text
         if not self._loading:
-            self.text_edited.emit(self.toPlainText())
+            self.text_edited.emit(text)
 
     def _fit_height(self, *_: object) -> None:
         """As tall as the wrapped text, so the page scrolls and the field never does."""

@@ -1,0 +1,166 @@
+"""The one place the window's linting runs: a worker thread, so the UI thread never waits.
+
+Widgets ask by key (a field, a cell, a paragraph) and get the findings back by
+signal, in batches; a newer request under the same key replaces one not yet started, and
+the newest requests are served first, so the paragraph being typed is underlined
+before the rest of a long document. The linter keeps its own cache of results;
+widgets keep only what they currently show.
+
+The linter's one-time set-up (rules compiled, a parser loaded) also runs here,
+after the window's first paint (`warm_up`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
+
+from pmdesk.lint import Finding, default_linter, lint
+
+Job = Callable[[], Any]
+
+
+class _Runner(QThread):
+    """Runs queued jobs one at a time, newest first."""
+
+    def __init__(self, done: Callable[[Hashable, Any], None]) -> None:
+        super().__init__()
+        self.setObjectName("pmdesk-lint")
+        self._done = done
+        self._pending: OrderedDict[Hashable, Job] = OrderedDict()
+        self._wake = threading.Condition()
+        self._stopping = False
+
+    def submit(self, key: Hashable, job: Job) -> None:
+        with self._wake:
+            self._pending.pop(key, None)
+            self._pending[key] = job
+            self._wake.notify()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopping = True
+            self._pending.clear()
+            self._wake.notify()
+
+    def idle(self) -> bool:
+        with self._wake:
+            return not self._pending
+
+    def run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._pending and not self._stopping:
+                    self._wake.wait()
+                if self._stopping:
+                    return
+                key, job = self._pending.popitem(last=True)
+            try:
+                result = job()
+            except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
+                result = exc
+            self._done(key, result)
+
+
+class LintWorker(QObject):
+    """Lints off the UI thread; `finished([(key, result), ...])` arrives on the UI thread."""
+
+    #: results of requests, in batches: [(key, findings or what the job returned, or the
+    #: exception)]; a batch holds whatever finished since the last one
+    finished = Signal(object)
+    #: results are waiting (emitted by the worker thread, received on the UI thread)
+    _results_ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Results cross threads in a list, not as signal arguments: Python objects
+        # carried by a queued signal that is never delivered (the application exits
+        # first) are freed by PySide without the interpreter lock, and crash Python.
+        self._results: list[tuple[Hashable, Any]] = []
+        self._lock = threading.Lock()
+        self._runner = _Runner(self._post)
+        self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _post(self, key: Hashable, result: Any) -> None:
+        with self._lock:
+            first = not self._results
+            self._results.append((key, result))
+        if first:  # one wake-up per batch: fewer signals, and PySide 6.12 leaks one per emit
+            self._results_ready.emit()
+
+    def _deliver(self) -> None:
+        with self._lock:
+            batch = list(self._results)
+            self._results.clear()
+        if batch:
+            self.finished.emit(batch)
+
+    def start(self) -> None:
+        """Begin work; requests made before are kept and served then."""
+        if not self._runner.isRunning():
+            self._runner.start(QThread.Priority.LowPriority)
+
+    def request(self, key: Hashable, job: Job) -> None:
+        """Run `job` in the worker; a request under the same key not yet started is dropped."""
+        self._runner.submit(key, job)
+
+    def lint(self, key: Hashable, text: str, people: Sequence[str]) -> None:
+        """The findings of `text`, delivered as `finished(key, list[Finding])`."""
+        names = tuple(people)
+        self._runner.submit(key, lambda: _lint(text, names))
+
+    def warm_up(self) -> None:
+        """Build the linter in the worker, so the first real request does not wait for it."""
+        self._runner.submit(("pmdesk", "warm-up"), _warm_up)
+
+    def idle(self) -> bool:
+        """True when nothing is queued (a job may still be finishing)."""
+        return self._runner.idle()
+
+    def stop(self) -> None:
+        self._runner.stop()
+        self._runner.wait()
+
+
+def _warm_up() -> None:
+    default_linter().prepare()
+
+
+def _lint(text: str, people: tuple[str, ...]) -> list[Finding]:
+    return list(lint(text, list(people))) if text.strip() else []
+
+
+_shared: LintWorker | None = None
+
+
+def lint_worker() -> LintWorker:
+    """The application's worker, made on first use and stopped when the application quits.
+
+    One per application, like Qt's global thread pool: every field and cell of
+    every window shares the one thread and the linter's one cache.
+    """
+    global _shared
+    if _shared is None:
+        app = QCoreApplication.instance()
+        _shared = LintWorker(app)
+        app.aboutToQuit.connect(_stop_shared)  # type: ignore[union-attr]
+        atexit.register(_stop_shared)  # an application that never ran its loop (tests)
+        _shared.warm_up()
+        # Widgets made before the window is shown ask at once; the work starts once the
+        # event loop runs, after the first paint that show() has already queued. (An
+        # application-wide event filter that waits for a Paint event would be exact,
+        # but PySide 6 miscounts the references of the bool such a filter returns.)
+        QTimer.singleShot(0, _shared.start)
+    return _shared
+
+
+def _stop_shared() -> None:
+    global _shared
+    if _shared is not None:
+        _shared.stop()
+        _shared = None
