@@ -1,12 +1,13 @@
 """Build a store of many realistic postmortems through the Store's public API.
 
-Used by benchmarks/scale.py. Sizes vary the way a real library does: most
-postmortems are a page or two, a few run long; timelines from none to sixty
-events; zero to nine action items, some done on time, some late, some overdue;
-incidents spread over the two years before `today`, with a few dozen root-cause
-categories so that recurrences exist.
+Used by benchmarks/scale.py and by tests that need a varied library. Sizes
+vary the way a real library does: most postmortems are a page or two, a few
+run long; timelines from none to sixty events; zero to nine action items, most
+done, some late, a few left open long after they were due; incidents spread
+over the two years before `today`, with a few dozen root-cause categories so
+that recurrences exist.
 
-    python benchmarks/scale_store.py PATH [COUNT]   build a store at PATH (default 10,000)
+    python benchmarks/support/scale_store.py PATH [COUNT]   build a store at PATH (default 10,000)
 """
 
 from __future__ import annotations
