@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -38,11 +39,20 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _existing_store(args: argparse.Namespace) -> Store:
-    """For checks a pipeline relies on: a mistyped path must fail, not pass on a new empty store."""
+    """For checks a pipeline relies on: a mistyped path must fail, not pass on a new empty store.
+
+    These commands only read, so the store is opened read-only (see Store).
+    """
     path = db_path(args.db)
     if not path.exists():
         raise PmdeskError(f"no store at {path} (check --db or PMDESK_DB)")
-    return open_store(path)
+    return Store(path, read_only=True)
+
+
+def _listing_store(args: argparse.Namespace) -> Store:
+    """An existing store read-only; a new one is created (with its example) as usual."""
+    path = db_path(args.db)
+    return Store(path, read_only=True) if path.is_file() else open_store(path)
 
 
 def _followup_store(args: argparse.Namespace) -> Store:
@@ -73,7 +83,7 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _listing_store(args) as store:
         rows = store.list_postmortems(
             status=args.status, severity=args.severity, search=args.search or ""
         )
@@ -607,6 +617,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OverflowError:
         # --today 0001-01-01 or 9999-12-31: a schedule or period would leave the calendar
         print("pmdesk: a date is too far in the past or future to work with", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        # a damaged page met by a read-only command, which skipped the full check
+        print(
+            f"pmdesk: the store cannot be read ({exc}); restore it from a backup", file=sys.stderr
+        )
         return 2
     except KeyboardInterrupt:
         return 130

@@ -60,29 +60,38 @@ class LibraryQuery:
         if self.sort is not None and self.sort not in SORT_KEYS:
             raise ValueError(f"cannot sort the library by {self.sort!r}")
 
-    def _from(self) -> tuple[str, list[Any]]:
-        if self.fts:
-            # The summary index, not the table: a row of the table carries every word.
+    def _from(self, *, ranked: bool = False) -> tuple[str, list[Any]]:
+        if ranked:
+            # bm25 needs the full-text cursor: join from it, reading the summary index.
             sql = (
                 "FROM search_index JOIN postmortems AS p INDEXED BY postmortems_summary "
                 "ON p.id = search_index.rowid WHERE search_index MATCH ?"
             )
             params = [self.fts, *self.params]
         else:
-            sql, params = "FROM postmortems AS p WHERE 1", list(self.params)
+            # Walk the date index in order and keep the matches: a page of a search that
+            # matches everything stops after one page instead of sorting every match.
+            sql, params = "FROM postmortems AS p INDEXED BY postmortems_by_date WHERE 1", []
+            if self.fts:
+                sql += " AND p.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)"
+                params.append(self.fts)
+            params += self.params
         return sql + "".join(f" AND {w}" for w in self.where), params
 
     def count_sql(self) -> tuple[str, list[Any]]:
+        if self.fts and not self.where:
+            return "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [self.fts]
         sql, params = self._from()
         return f"SELECT count(*) {sql}", params
 
     def page_sql(self, matches: int, limit: int | None, offset: int) -> tuple[str, list[Any]]:
         """One page of summaries; `matches` is the count, which decides whether to rank."""
-        sql, params = self._from()
+        ranked = bool(self.fts) and self.sort is None and matches <= RANK_LIMIT
+        sql, params = self._from(ranked=ranked)
         if self.sort is not None:
             direction = "DESC" if self.descending else "ASC"
             order = f"{SORT_KEYS[self.sort]} {direction}, {_NEWEST_FIRST}"
-        elif self.fts and matches <= RANK_LIMIT:
+        elif ranked:
             order = "bm25(search_index, 5.0, 1.0), p.id DESC"
         else:
             order = _NEWEST_FIRST

@@ -35,6 +35,7 @@ no value and is neither met nor missed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -229,41 +230,40 @@ def _on_time(period: list[Measured], today: date) -> Metric:
 def _recurring(
     period: list[Measured], everyone: list[Measured]
 ) -> tuple[Metric, tuple[RecurringCategory, ...]]:
-    by_category: dict[str, list[Measured]] = {}
+    keys = {id(pm): normalise_category(pm.root_cause_category) for pm in everyone}
+    keys.update((id(pm), normalise_category(pm.root_cause_category)) for pm in period)
+    # per category, every (incident date, id) in order: a postmortem recurs when one
+    # comes before it within the window (on the same date, a lower id comes first)
+    by_category: dict[str, list[tuple[date, int]]] = {}
     for pm in everyone:
-        key = normalise_category(pm.root_cause_category)
+        key = keys[id(pm)]
         if key and pm.incident_date is not None:
-            by_category.setdefault(key, []).append(pm)
+            by_category.setdefault(key, []).append((pm.incident_date, pm.id or 0))
+    for entries in by_category.values():
+        entries.sort()
     window = timedelta(days=RECURRENCE_WINDOW_DAYS)
 
     def recurs(pm: Measured) -> bool:
-        key = normalise_category(pm.root_cause_category)
-        for other in by_category.get(key, []):
-            gap = pm.incident_date - other.incident_date  # type: ignore[operator]
-            if other is pm or gap < timedelta(0) or gap > window:
-                continue
-            if gap or (other.id or 0) < (pm.id or 0):
-                return True
-        return False
+        entries = by_category.get(keys[id(pm)])
+        if not entries or pm.incident_date is None:
+            return False
+        first = bisect_left(entries, (pm.incident_date - window, -1))
+        return bisect_left(entries, (pm.incident_date, pm.id or 0)) > first
 
     recurring = [pm for pm in period if recurs(pm)]
-    uncategorised = sum(1 for pm in period if not normalise_category(pm.root_cause_category))
+    uncategorised = sum(1 for pm in period if not keys[id(pm)])
     counts = {"recurring": len(recurring), "uncategorised": uncategorised}
     metric = Metric(
         "recurring", "Recurring incidents", _percent(len(recurring), len(period)), "%", counts
     )
     categories = []
-    for key in sorted({normalise_category(pm.root_cause_category) for pm in recurring}):
-        dates = sorted(
-            pm.incident_date  # type: ignore[misc]
-            for pm in period
-            if normalise_category(pm.root_cause_category) == key
-        )
+    in_period: dict[str, list[Measured]] = {}
+    for pm in period:
+        in_period.setdefault(keys[id(pm)], []).append(pm)
+    for key in sorted({keys[id(pm)] for pm in recurring}):
+        dates = sorted(pm.incident_date for pm in in_period[key])  # type: ignore[type-var]
         # Show the category as it was last written, not in lower case.
-        latest = max(
-            (pm for pm in period if normalise_category(pm.root_cause_category) == key),
-            key=lambda pm: (pm.incident_date, pm.id or 0),
-        )
+        latest = max(in_period[key], key=lambda pm: (pm.incident_date, pm.id or 0))
         label = " ".join(latest.root_cause_category.split())
         categories.append(RecurringCategory(label, len(dates), dates[0], dates[-1]))
     categories.sort(key=lambda c: (-c.count, c.category.casefold()))

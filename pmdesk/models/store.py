@@ -106,11 +106,35 @@ _UPDATABLE: dict[str, Callable[[Any], Any]] = {
 class Store:
     """A pmdesk store file: postmortems and everything in them."""
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Open (creating when new) the store at `path`, migrating an older file forward.
+
+        `read_only` is for commands that only read (gate, actions, metrics, list): the
+        file is opened so that SQLite cannot write it, which also makes the full
+        integrity check (a read of every page) unnecessary; a damaged page met later
+        raises sqlite3.DatabaseError, which the command line reports in one line. A
+        missing or older file is opened as usual.
+        """
         self.path = Path(path).expanduser()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._depth = 0
-        inspect_file(self.path)
+        self.read_only = read_only and self.path.is_file()
+        inspect_file(self.path, full_check=not self.read_only)
+        conn = self._connect_read_only() if self.read_only else None
+        if conn is None:
+            if self.read_only:  # an older file: checked in full, then migrated
+                self.read_only = False
+                inspect_file(self.path)
+            conn = self._connect_read_write()
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    def _connect_read_write(self) -> sqlite3.Connection:
         with leave_no_trace(self.path):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +160,22 @@ class Store:
             except sqlite3.Error as exc:
                 conn.close()
                 raise explain(exc, self.path) from None
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection | None:
+        """A connection that cannot write, or None when the file needs migrating first."""
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        with leave_no_trace(self.path):
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.Error as exc:
+                raise explain(exc, self.path, "read") from None
+        if version < migrations.LATEST_VERSION:
+            conn.close()
+            return None
+        return conn
 
     # --- life cycle ------------------------------------------------------------------
 
@@ -173,6 +212,8 @@ class Store:
                 self._depth -= 1
             return
         conn = self.db.conn
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -373,10 +414,13 @@ class Store:
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        snippets: bool = True,
     ) -> list[PostmortemSummary]:
         """The library, newest incident first, or a page of it; `search` uses the full-text index.
 
         `sort` is one of library_query.SORT_KEYS; search results are ranked by relevance.
+        Each match carries the passage that matched, unless `snippets` is False: making
+        one reads the whole text of its postmortem (see `search_snippet`).
         """
         query = self._library_query(status, severity, search, include_examples, sort, descending)
         if query is None:
@@ -384,8 +428,15 @@ class Store:
         with self._snapshot():
             matches = self._scalar(*query.count_sql()) if query.fts else 0
             rows = list(self.db.query(*query.page_sql(matches, limit, offset)))
-            snippets = self._snippets(query.fts, [r["id"] for r in rows]) if query.fts else {}
-        return [_summary({**r, "snippet": snippets.get(r["id"], "")}) for r in rows]
+            passages = (
+                self._snippets(query.fts, [r["id"] for r in rows]) if query.fts and snippets else {}
+            )
+        return [_summary({**r, "snippet": passages.get(r["id"], "")}) for r in rows]
+
+    def search_snippet(self, search: str, pm_id: int) -> str:
+        """The passage of one postmortem that matches `search` ('' when none does)."""
+        fts = _fts_query(search)
+        return " ".join(self._snippets(fts, [pm_id]).get(pm_id, "").split()) if fts else ""
 
     def count_postmortems(
         self,
@@ -648,6 +699,8 @@ class Store:
 
     def metric_facts(self, *, include_examples: bool = False) -> list[PostmortemFacts]:
         """What the practice metrics need of every postmortem, without reading its text."""
+        day = _iso_date
+        statuses = {s.value: s for s in ActionStatus}
         items: dict[int, list[ActionFacts]] = {}
         with self._snapshot():
             for pm_id, due, status, done in self.db.execute(
@@ -655,7 +708,7 @@ class Store:
                 "ORDER BY postmortem_id, position"
             ):
                 items.setdefault(pm_id, []).append(
-                    ActionFacts(parse_date(due), ActionStatus(status), parse_date(done))
+                    ActionFacts(day(due), statuses[status], day(done))
                 )
             sql = (
                 "SELECT id, incident_date, meeting_at, root_cause_category, severity, status, "
@@ -667,15 +720,15 @@ class Store:
         return [
             PostmortemFacts(
                 id=pm_id,
-                incident_date=parse_date(day),
-                meeting_at=parse_utc(meeting),
+                incident_date=day(incident),
+                meeting_at=parse_utc(meeting) if meeting else None,
                 root_cause_category=category,
                 severity=Severity(severity),
                 status=Status(status),
                 is_example=bool(example),
                 action_items=tuple(items.get(pm_id, ())),
             )
-            for pm_id, day, meeting, category, severity, status, example in rows
+            for pm_id, incident, meeting, category, severity, status, example in rows
         ]
 
     # --- internals -------------------------------------------------------------------
@@ -861,6 +914,11 @@ def _summary(row: dict[str, Any]) -> PostmortemSummary:
         updated_at=parse_utc(row["updated_at"]),  # type: ignore[arg-type]
         snippet=" ".join(row["snippet"].split()),
     )
+
+
+def _iso_date(value: str | None) -> date | None:
+    """A date column as stored (always ISO, written by this Store), or None."""
+    return date.fromisoformat(value) if value else None
 
 
 def _require_text(value: Any, what: str) -> str:

@@ -41,6 +41,7 @@ class LibraryModel(QAbstractTableModel):
         self._total = 0
         self._sort: str | None = None
         self._descending = False
+        self._snippet: Callable[[int], str] | None = None
 
     @property
     def total(self) -> int:
@@ -79,8 +80,9 @@ class LibraryModel(QAbstractTableModel):
             tip = row.title
             if row.is_example:
                 tip += "\n(an example that ships with pmdesk)"
-            if row.snippet:
-                tip += f"\n\n{row.snippet}"
+            snippet = row.snippet or (self._snippet(row.id) if self._snippet else "")
+            if snippet:
+                tip += f"\n\n{snippet}"
             # Qt guesses whether a tooltip is HTML; a title with a tag in it must
             # show as typed, never as markup (or an image loaded from disk).
             return Qt.convertFromPlainText(tip)
@@ -117,7 +119,7 @@ class LibraryModel(QAbstractTableModel):
         if (sort, descending) == (self._sort, self._descending):
             return
         self._sort, self._descending = sort, descending
-        self.set_query(self._query, self._total)
+        self.set_query(self._query, self._total, self._snippet)
 
     def row_of(self, pm_id: int) -> int | None:
         for i, summary in enumerate(self._rows):
@@ -127,10 +129,16 @@ class LibraryModel(QAbstractTableModel):
 
     # --- changing --------------------------------------------------------------------
 
-    def set_query(self, query: PageQuery, total: int) -> None:
-        """A new search or filter (`total` rows match): show its first page."""
+    def set_query(
+        self, query: PageQuery, total: int, snippet: Callable[[int], str] | None = None
+    ) -> None:
+        """A new search or filter (`total` rows match): show its first page.
+
+        `snippet(id)` gives the matching passage of a row, asked for when its tooltip shows.
+        """
         self.beginResetModel()
         self._query, self._total = query, total
+        self._snippet = snippet
         self._rows = query(self._sort, self._descending, PAGE_SIZE, 0) if total else []
         self.endResetModel()
 

@@ -57,8 +57,14 @@ class LibraryPanel(QWidget):
         self.table.setAccessibleName("Postmortems")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (LibraryModel.DATE, LibraryModel.SEVERITY, LibraryModel.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest value each column can hold, not from measuring every
+        # row: a library of thousands would be measured on each search.
+        metrics = self.table.fontMetrics()
+        widest = {LibraryModel.DATE: "2026-12-31", LibraryModel.SEVERITY: "Sev.",
+                  LibraryModel.STATUS: "In review"}  # fmt: skip
+        for column, text in widest.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -95,10 +101,16 @@ class LibraryPanel(QWidget):
 
         def page(sort: str | None, descending: bool, limit: int, offset: int) -> list:
             return store.list_postmortems(
-                **filters, sort=sort, descending=descending, limit=limit, offset=offset
+                **filters,
+                sort=sort,
+                descending=descending,
+                limit=limit,
+                offset=offset,
+                snippets=False,  # made for the one row whose tooltip is shown
             )
 
-        self.model.set_query(page, total)
+        search = filters["search"]
+        self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
         self.count_label.setText(f"{total} postmortem{'s' if total != 1 else ''}")
         if keep is not None and self.model.row_of(keep) is not None:
             self.select(keep)

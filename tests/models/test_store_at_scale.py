@@ -13,7 +13,7 @@ from pmdesk.models.followup import action_rows, gate_blockers
 from pmdesk.models.metrics import practice_metrics
 from pmdesk.models.migrations import LATEST_VERSION, migrate
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks" / "support"))
 from scale_store import realistic  # noqa: E402 - the benchmark's own generator
 
 TODAY = date(2026, 12, 1)
@@ -72,7 +72,10 @@ def test_a_page_of_the_list_reads_indexes_not_the_rows_with_the_text(library):
     assert "COVERING INDEX postmortems_by_date" in plan(sql, params)
     assert "TEMP B-TREE" not in plan(sql, params)  # no sort of the whole library
     sql, params = LibraryQuery(fts='"payment"*').page_sql(5000, 100, 0)
-    assert "COVERING INDEX postmortems_summary" in plan(sql, params)
+    assert "COVERING INDEX postmortems_by_date" in plan(sql, params)
+    assert "TEMP B-TREE" not in plan(sql, params)  # a broad search stops after one page
+    sql, params = LibraryQuery(fts='"payment"*').page_sql(20, 100, 0)
+    assert "COVERING INDEX postmortems_summary" in plan(sql, params)  # ranked by bm25
 
 
 def test_overdue_and_gate_queries_match_filtering_every_item(library):
