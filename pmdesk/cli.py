@@ -75,6 +75,23 @@ def postmortem_id(text: str) -> int:
     return value
 
 
+def _print_json_rows(rows: list[dict[str, Any]]) -> None:
+    """A list of flat objects, laid out exactly as _print_json lays it out, but fast.
+
+    json.dumps with indent takes the pure-Python encoder: for 10,000 rows that is
+    most of a command's time. Each value here goes through the C encoder instead.
+    """
+    if not rows:
+        print("[]")
+        return
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    objects = [
+        "  {\n" + ",\n".join(f"    {encode(k)}: {encode(v)}" for k, v in row.items()) + "\n  }"
+        for row in rows
+    ]
+    print("[\n" + ",\n".join(objects) + "\n]")
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -85,10 +102,10 @@ def _print_json(value: Any) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     with _listing_store(args) as store:
         rows = store.list_postmortems(
-            status=args.status, severity=args.severity, search=args.search or ""
+            status=args.status, severity=args.severity, search=args.search or "", snippets=False
         )
     if args.json:
-        _print_json(
+        _print_json_rows(
             [
                 {
                     "id": r.id,
@@ -174,7 +191,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
         records, today, overdue_only=args.overdue, owner=args.owner, priority=args.priority
     )
     if args.json:
-        _print_json([r.to_dict() for r in rows])
+        _print_json_rows([r.to_dict() for r in rows])
         return 0
     if not rows:
         print("no overdue action items" if args.overdue else "no action items")

@@ -35,11 +35,18 @@ class _Runner(QThread):
         self._pending: OrderedDict[Hashable, Job] = OrderedDict()
         self._wake = threading.Condition()
         self._stopping = False
+        self._held = False
 
     def submit(self, key: Hashable, job: Job) -> None:
         with self._wake:
             self._pending.pop(key, None)
             self._pending[key] = job
+            self._wake.notify()
+
+    def hold(self, held: bool) -> None:
+        """While held, no new job starts (one already running finishes)."""
+        with self._wake:
+            self._held = held
             self._wake.notify()
 
     def stop(self) -> None:
@@ -55,7 +62,7 @@ class _Runner(QThread):
     def run(self) -> None:
         while True:
             with self._wake:
-                while not self._pending and not self._stopping:
+                while (self._held or not self._pending) and not self._stopping:
                     self._wake.wait()
                 if self._stopping:
                     return
@@ -84,6 +91,7 @@ class LintWorker(QObject):
         self._results: list[tuple[Hashable, Any]] = []
         self._lock = threading.Lock()
         self._runner = _Runner(self._post)
+        self._holding = False
         self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def _post(self, key: Hashable, result: Any) -> None:
@@ -107,12 +115,26 @@ class LintWorker(QObject):
 
     def request(self, key: Hashable, job: Job) -> None:
         """Run `job` in the worker; a request under the same key not yet started is dropped."""
-        self._runner.submit(key, job)
+        self._submit(key, job)
 
     def lint(self, key: Hashable, text: str, people: Sequence[str]) -> None:
         """The findings of `text`, delivered as `finished(key, list[Finding])`."""
         names = tuple(people)
-        self._runner.submit(key, lambda: _lint(text, names))
+        self._submit(key, lambda: _lint(text, names))
+
+    def _submit(self, key: Hashable, job: Job) -> None:
+        # Requests come in bursts from work the UI thread is doing (opening a document,
+        # laying out a paragraph). Python lets one thread run at a time, so the worker
+        # waits for that work to end, when the event loop runs its timers again.
+        if not self._holding:
+            self._holding = True
+            self._runner.hold(True)
+            QTimer.singleShot(0, self._release)
+        self._runner.submit(key, job)
+
+    def _release(self) -> None:
+        self._holding = False
+        self._runner.hold(False)
 
     def warm_up(self) -> None:
         """Build the linter in the worker, so the first real request does not wait for it."""

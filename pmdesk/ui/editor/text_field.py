@@ -7,6 +7,7 @@ to the paragraph so the linter leaves that passage alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from html import escape
 
@@ -92,17 +93,25 @@ class TextField(QPlainTextEdit):
             self.text_edited.emit(text)
 
     def _fit_height(self, *_: object) -> None:
-        """As tall as the wrapped text, so the page scrolls and the field never does."""
-        height = 0.0
-        block = self.document().firstBlock()
-        while block.isValid():
-            height += self.blockBoundingRect(block).height()
-            block = block.next()
+        """As tall as the wrapped text, so the page scrolls and the field never does.
+
+        The plain-text layout reports its size in lines; one block's measured height
+        per line turns that into pixels without measuring every block again (a
+        40-page field has hundreds, and this runs on every change of size).
+        """
+        layout = self.document().documentLayout()
+        lines = layout.documentSize().height()
+        first = self.document().firstBlock()
+        per_line = (
+            self.blockBoundingRect(first).height() / first.lineCount()
+            if first.isValid() and first.lineCount() > 0
+            else self.fontMetrics().lineSpacing()
+        )
         line = self.fontMetrics().lineSpacing()
-        height = max(height, self._min_lines * line)
+        height = max(lines * per_line, self._min_lines * line)
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
-        self.setFixedHeight(int(height) + frame + 2)
+        self.setFixedHeight(math.ceil(height) + frame + 2)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
