@@ -36,6 +36,8 @@ class _Runner(QThread):
         self._wake = threading.Condition()
         self._stopping = False
         self._held = False
+        #: which linter the last job used: a new one means the rules file changed
+        self.linter: int | None = None
 
     def submit(self, key: Hashable, job: Job) -> None:
         with self._wake:
@@ -69,6 +71,7 @@ class _Runner(QThread):
                 key, job = self._pending.popitem(last=True)
             try:
                 result = job()
+                self.linter = id(default_linter())  # cheap once built: one stat of the file
             except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
                 result = exc
             self._done(key, result)
@@ -80,6 +83,8 @@ class LintWorker(QObject):
     #: results of requests, in batches: [(key, findings or what the job returned, or the
     #: exception)]; a batch holds whatever finished since the last one
     finished = Signal(object)
+    #: the rules in force changed (the user's rules file was edited): what is shown is stale
+    rules_changed = Signal()
     #: results are waiting (emitted by the worker thread, received on the UI thread)
     _results_ready = Signal()
 
@@ -92,6 +97,7 @@ class LintWorker(QObject):
         self._lock = threading.Lock()
         self._runner = _Runner(self._post)
         self._holding = False
+        self._linter: int | None = None
         self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def _post(self, key: Hashable, result: Any) -> None:
@@ -105,6 +111,11 @@ class LintWorker(QObject):
         with self._lock:
             batch = list(self._results)
             self._results.clear()
+        linter = self._runner.linter
+        if linter != self._linter:
+            stale, self._linter = self._linter is not None, linter
+            if stale:
+                self.rules_changed.emit()
         if batch:
             self.finished.emit(batch)
 

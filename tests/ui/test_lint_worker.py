@@ -77,3 +77,38 @@ def test_the_editor_never_lints_on_the_ui_thread(qtbot, window, monkeypatch):
     ]
     qtbot.waitUntil(lambda: model.marks.settled(texts, editor.session.pm.people()))
     assert threads and not any(threads), "every lint ran in the worker"
+
+
+YOLO_RULE = """
+[[rule]]
+id = "house.yolo"
+category = "judgmental"
+severity = "warning"
+message = "Calling a change YOLO judges it; describe the checks it skipped."
+patterns = ['\\byolo\\b']
+rewrites = ["unreviewed"]
+"""
+
+
+def test_an_edited_rules_file_changes_the_underlines_already_shown(qtbot, window):
+    from pmdesk.lint import user_rules_path
+
+    field = window.editor.text_fields["could_improve"]
+    field.set_text("That was a yolo deploy.\n\nAnother paragraph.")
+    qtbot.waitUntil(lambda: field.highlighter.settled() and lint_worker().idle(), timeout=10000)
+    assert field.highlighter.block_findings(field.document().firstBlock()) == []
+    path = user_rules_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(YOLO_RULE, encoding="utf-8")
+    # the next lint anywhere uses the new rules; every field shown is then asked again
+    field.set_text("That was a yolo deploy.\n\nAnother paragraph, edited.")
+    qtbot.waitUntil(
+        lambda: (
+            [
+                f.finding.rule
+                for f in field.highlighter.block_findings(field.document().firstBlock())
+            ]
+            == ["house.yolo"]
+        ),
+        timeout=10000,
+    )

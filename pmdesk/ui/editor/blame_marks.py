@@ -48,6 +48,7 @@ class CellMarks(QObject):
         self._shown: dict[str, tuple[tuple[str, ...], list[Finding]]] = {}
         self._worker = lint_worker()
         self._worker.finished.connect(self._arrived)
+        self._worker.rules_changed.connect(self._rules_changed)
         self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self._settle)
 
@@ -79,6 +80,11 @@ class CellMarks(QObject):
                 any_mine = True
         if any_mine:
             self._repaint.start()
+
+    def _rules_changed(self) -> None:
+        # asked again on the next paint; the old marks show until the new ones come
+        self._shown = {t: ((), found) for t, (_, found) in self._shown.items()}
+        self.changed.emit()
 
     def _settle(self) -> None:
         present = set(self._present())

@@ -84,6 +84,7 @@ class BlameHighlighter(QSyntaxHighlighter):
         self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
         self._worker = lint_worker()
         self._worker.finished.connect(self._arrived)
+        self._worker.rules_changed.connect(self._rules_changed)
         self._arrivals: set[str] = set()
         self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self._repaint_arrivals)
@@ -120,6 +121,10 @@ class BlameHighlighter(QSyntaxHighlighter):
             self._arrivals.add(text)
         if self._arrivals:
             self._repaint.start()
+
+    def _rules_changed(self) -> None:
+        self._shown.clear()  # keep _painted: the old underlines stay until the new ones come
+        self.rehighlight()
 
     def _repaint_arrivals(self) -> None:
         """Highlight again the blocks whose findings arrived; forget texts no longer present."""
