@@ -103,7 +103,14 @@ class BlameTextDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         if isinstance(editor, TextField):
-            editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
+            value = index.data(Qt.ItemDataRole.EditRole) or ""
+            # Qt loads the editor again whenever the cell's data changes, and findings
+            # arriving from the lint worker change it: keep what is being typed unless
+            # the stored value itself changed.
+            if editor.property("loadedValue") == value:
+                return
+            editor.setProperty("loadedValue", value)
+            editor.set_text(value)
             editor.moveCursor(QTextCursor.MoveOperation.End)
             return
         super().setEditorData(editor, index)

@@ -301,3 +301,16 @@ def test_an_event_cell_is_edited_with_blame_highlighting_and_ctrl_dot(qtbot, edi
     texts = [text for _, text, _ in stored(session)]
     assert "Omar should have drained the node first" not in texts
     assert cell.text() in texts
+
+
+def test_findings_arriving_while_a_cell_is_edited_keep_what_is_typed(qtbot, editor, session):
+    table = editor.table
+    index = editor.model.index(2, EVENT)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    cell = open_editor(table)
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Dana restarted the pool")
+    editor.model.marks.changed.emit()  # as when the worker's findings for the column arrive
+    editor.model.dataChanged.emit(index, index)  # and for exactly this cell
+    assert cell.text() == "Dana restarted the pool"
