@@ -24,6 +24,9 @@ from pmdesk.lint import Finding, default_linter, lint
 
 Job = Callable[[], Any]
 
+#: after the event loop starts, how long the worker waits before its first job
+START_DELAY_MS = 300
+
 
 class _Runner(QThread):
     """Runs queued jobs one at a time, newest first."""
@@ -184,11 +187,10 @@ def lint_worker() -> LintWorker:
         app.aboutToQuit.connect(_stop_shared)  # type: ignore[union-attr]
         atexit.register(_stop_shared)  # an application that never ran its loop (tests)
         _shared.warm_up()
-        # Widgets made before the window is shown ask at once; the work starts once the
-        # event loop runs, after the first paint that show() has already queued. (An
-        # application-wide event filter that waits for a Paint event would be exact,
-        # but PySide 6 miscounts the references of the bool such a filter returns.)
-        QTimer.singleShot(0, _shared.start)
+        # Widgets made before the window is shown ask at once; the work starts a moment
+        # after the first paint (which show() queues before this timer can fire), so the
+        # linter's set-up (its English parser takes about a second) never delays it.
+        QTimer.singleShot(START_DELAY_MS, _shared.start)
     return _shared
 
 
