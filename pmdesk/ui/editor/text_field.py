@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -64,8 +64,10 @@ class TextField(QPlainTextEdit):
         self._loading = False
         self._last_text = ""
         self.document().contentsChanged.connect(self._on_contents_changed)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._measure_height)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self._fit_height()
+        self._measure_height()
 
     # --- content ---------------------------------------------------------------------
 
@@ -95,20 +97,20 @@ class TextField(QPlainTextEdit):
     def _fit_height(self, *_: object) -> None:
         """As tall as the wrapped text, so the page scrolls and the field never does.
 
-        The plain-text layout reports its size in lines; one block's measured height
-        per line turns that into pixels without measuring every block again (a
-        40-page field has hundreds, and this runs on every change of size).
+        Measuring lays out every paragraph; a 40-page field has hundreds, and Qt reports
+        a change of size many times while it lays out one edit or one resize, so the
+        measuring waits for the burst to end (`_refit`, a zero-delay timer).
         """
-        layout = self.document().documentLayout()
-        lines = layout.documentSize().height()
-        first = self.document().firstBlock()
-        per_line = (
-            self.blockBoundingRect(first).height() / first.lineCount()
-            if first.isValid() and first.lineCount() > 0
-            else self.fontMetrics().lineSpacing()
-        )
+        self._refit.start()
+
+    def _measure_height(self) -> None:
+        height = 0.0
+        block = self.document().firstBlock()
+        while block.isValid():
+            height += self.blockBoundingRect(block).height()
+            block = block.next()
         line = self.fontMetrics().lineSpacing()
-        height = max(lines * per_line, self._min_lines * line)
+        height = max(height, self._min_lines * line)
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
         self.setFixedHeight(math.ceil(height) + frame + 2)
