@@ -23,6 +23,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
+from pmdesk.models.store import is_regular_file
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -52,7 +53,7 @@ def _existing_store(args: argparse.Namespace) -> Store:
 def _listing_store(args: argparse.Namespace) -> Store:
     """An existing store read-only; a new one is created (with its example) as usual."""
     path = db_path(args.db)
-    return Store(path, read_only=True) if path.is_file() else open_store(path)
+    return Store(path, read_only=True) if is_regular_file(path) else open_store(path)
 
 
 def _followup_store(args: argparse.Namespace) -> Store:

@@ -124,7 +124,7 @@ class Store:
         self.path = Path(path).expanduser()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._depth = 0
-        self.read_only = read_only and self.path.is_file()
+        self.read_only = read_only and is_regular_file(self.path)
         inspect_file(self.path, full_check=not self.read_only)
         conn = self._connect_read_only() if self.read_only else None
         if conn is None:
@@ -919,6 +919,14 @@ def _summary(row: dict[str, Any]) -> PostmortemSummary:
 def _iso_date(value: str | None) -> date | None:
     """A date column as stored (always ISO, written by this Store), or None."""
     return date.fromisoformat(value) if value else None
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for an existing regular file; False for anything else, unreadable names included."""
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a part of the path that is a file: said by inspect_file
+        return False
 
 
 def _require_text(value: Any, what: str) -> str:
