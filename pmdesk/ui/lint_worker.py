@@ -77,6 +77,9 @@ class _Runner(QThread):
                 self.linter = id(default_linter())  # cheap once built: one stat of the file
             except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
                 result = exc
+            with self._wake:
+                if self._stopping:  # the application is going: nobody to deliver to
+                    return
             self._done(key, result)
 
 
@@ -183,8 +186,11 @@ def lint_worker() -> LintWorker:
     global _shared
     if _shared is None:
         app = QCoreApplication.instance()
-        _shared = LintWorker(app)
+        # Not a child of the application: the thread must be stopped before anything
+        # it reports to is destroyed, whichever way the application ends.
+        _shared = LintWorker()
         app.aboutToQuit.connect(_stop_shared)  # type: ignore[union-attr]
+        app.destroyed.connect(_stop_shared)  # type: ignore[union-attr]
         atexit.register(_stop_shared)  # an application that never ran its loop (tests)
         _shared.warm_up()
         # Widgets made before the window is shown ask at once; the work starts a moment
