@@ -35,9 +35,10 @@ no value and is neither met nor missed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -159,13 +160,42 @@ class PracticeMetrics:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ActionFacts:
+    """What the metrics need of an action item."""
+
+    due_date: date | None
+    status: ActionStatus
+    completed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PostmortemFacts:
+    """What the metrics need of a postmortem: no text but its root-cause category.
+
+    `Store.metric_facts()` reads these from small indexes; a full `Postmortem`
+    has the same attributes, so either kind can be measured.
+    """
+
+    id: int
+    incident_date: date | None
+    meeting_at: datetime | None
+    root_cause_category: str
+    severity: Severity
+    status: Status
+    is_example: bool
+    action_items: tuple[ActionFacts, ...]
+
+
+#: a postmortem as the metrics read it
+Measured = Postmortem | PostmortemFacts
+
+
 def _percent(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100.0 * part / whole
 
 
-def _time_to_postmortem(
-    period: list[Postmortem], today: date, holidays: Collection[date]
-) -> Metric:
+def _time_to_postmortem(period: list[Measured], today: date, holidays: Collection[date]) -> Metric:
     days = [
         business_days_between(pm.incident_date, pm.meeting_at.date(), holidays)  # type: ignore[arg-type]
         for pm in period
@@ -176,7 +206,7 @@ def _time_to_postmortem(
     return Metric("time_to_postmortem", "Time to postmortem", mean, "business days", counts)
 
 
-def _on_time(period: list[Postmortem], today: date) -> Metric:
+def _on_time(period: list[Measured], today: date) -> Metric:
     counts = dict.fromkeys(
         ("on_time", "late", "overdue", "not_yet_due", "no_due_date", "done_undated"), 0
     )
@@ -198,50 +228,49 @@ def _on_time(period: list[Postmortem], today: date) -> Metric:
 
 
 def _recurring(
-    period: list[Postmortem], everyone: list[Postmortem]
+    period: list[Measured], everyone: list[Measured]
 ) -> tuple[Metric, tuple[RecurringCategory, ...]]:
-    by_category: dict[str, list[Postmortem]] = {}
+    keys = {id(pm): normalise_category(pm.root_cause_category) for pm in everyone}
+    keys.update((id(pm), normalise_category(pm.root_cause_category)) for pm in period)
+    # per category, every (incident date, id) in order: a postmortem recurs when one
+    # comes before it within the window (on the same date, a lower id comes first)
+    by_category: dict[str, list[tuple[date, int]]] = {}
     for pm in everyone:
-        key = normalise_category(pm.root_cause_category)
+        key = keys[id(pm)]
         if key and pm.incident_date is not None:
-            by_category.setdefault(key, []).append(pm)
+            by_category.setdefault(key, []).append((pm.incident_date, pm.id or 0))
+    for entries in by_category.values():
+        entries.sort()
     window = timedelta(days=RECURRENCE_WINDOW_DAYS)
 
-    def recurs(pm: Postmortem) -> bool:
-        key = normalise_category(pm.root_cause_category)
-        for other in by_category.get(key, []):
-            gap = pm.incident_date - other.incident_date  # type: ignore[operator]
-            if other is pm or gap < timedelta(0) or gap > window:
-                continue
-            if gap or (other.id or 0) < (pm.id or 0):
-                return True
-        return False
+    def recurs(pm: Measured) -> bool:
+        entries = by_category.get(keys[id(pm)])
+        if not entries or pm.incident_date is None:
+            return False
+        first = bisect_left(entries, (pm.incident_date - window, -1))
+        return bisect_left(entries, (pm.incident_date, pm.id or 0)) > first
 
     recurring = [pm for pm in period if recurs(pm)]
-    uncategorised = sum(1 for pm in period if not normalise_category(pm.root_cause_category))
+    uncategorised = sum(1 for pm in period if not keys[id(pm)])
     counts = {"recurring": len(recurring), "uncategorised": uncategorised}
     metric = Metric(
         "recurring", "Recurring incidents", _percent(len(recurring), len(period)), "%", counts
     )
     categories = []
-    for key in sorted({normalise_category(pm.root_cause_category) for pm in recurring}):
-        dates = sorted(
-            pm.incident_date  # type: ignore[misc]
-            for pm in period
-            if normalise_category(pm.root_cause_category) == key
-        )
+    in_period: dict[str, list[Measured]] = {}
+    for pm in period:
+        in_period.setdefault(keys[id(pm)], []).append(pm)
+    for key in sorted({keys[id(pm)] for pm in recurring}):
+        dates = sorted(pm.incident_date for pm in in_period[key])  # type: ignore[type-var]
         # Show the category as it was last written, not in lower case.
-        latest = max(
-            (pm for pm in period if normalise_category(pm.root_cause_category) == key),
-            key=lambda pm: (pm.incident_date, pm.id or 0),
-        )
+        latest = max(in_period[key], key=lambda pm: (pm.incident_date, pm.id or 0))
         label = " ".join(latest.root_cause_category.split())
         categories.append(RecurringCategory(label, len(dates), dates[0], dates[-1]))
     categories.sort(key=lambda c: (-c.count, c.category.casefold()))
     return metric, tuple(categories)
 
 
-def _completion(period: list[Postmortem]) -> Metric:
+def _completion(period: list[Measured]) -> Metric:
     serious = [pm for pm in period if pm.severity in (Severity.P1, Severity.P2)]
     complete = sum(1 for pm in serious if pm.status is Status.COMPLETE)
     counts = {"complete": complete, "p1_p2": len(serious)}
@@ -254,7 +283,7 @@ def _completion(period: list[Postmortem]) -> Metric:
     )
 
 
-def _actions_per_postmortem(period: list[Postmortem]) -> Metric:
+def _actions_per_postmortem(period: list[Measured]) -> Metric:
     items = sum(len(pm.action_items) for pm in period)
     value = items / len(period) if period else None
     counts = {"action_items": items, "postmortems": len(period)}
@@ -262,7 +291,7 @@ def _actions_per_postmortem(period: list[Postmortem]) -> Metric:
 
 
 def practice_metrics(
-    postmortems: Iterable[Postmortem],
+    postmortems: Iterable[Measured],
     since: date,
     until: date,
     today: date,
@@ -296,7 +325,7 @@ def month_starts(since: date, until: date) -> list[date]:
 
 
 def monthly_metrics(
-    postmortems: Iterable[Postmortem],
+    postmortems: Iterable[Measured],
     since: date,
     until: date,
     today: date,

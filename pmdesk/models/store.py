@@ -26,6 +26,8 @@ import sqlite_utils
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
 from pmdesk.models.backup import keep_before_migration
+from pmdesk.models.library_query import LibraryQuery
+from pmdesk.models.metrics import ActionFacts, PostmortemFacts
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
     ActionItem,
@@ -104,11 +106,35 @@ _UPDATABLE: dict[str, Callable[[Any], Any]] = {
 class Store:
     """A pmdesk store file: postmortems and everything in them."""
 
-    def __init__(self, path: str | Path, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        read_only: bool = False,
+    ) -> None:
+        """Open (creating when new) the store at `path`, migrating an older file forward.
+
+        `read_only` is for commands that only read (gate, actions, metrics, list): the
+        file is opened so that SQLite cannot write it, which also makes the full
+        integrity check (a read of every page) unnecessary; a damaged page met later
+        raises sqlite3.DatabaseError, which the command line reports in one line. A
+        missing or older file is opened as usual.
+        """
         self.path = Path(path).expanduser()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._depth = 0
-        inspect_file(self.path)
+        self.read_only = read_only and is_regular_file(self.path)
+        inspect_file(self.path, full_check=not self.read_only)
+        conn = self._connect_read_only() if self.read_only else None
+        if conn is None:
+            if self.read_only:  # an older file: checked in full, then migrated
+                self.read_only = False
+                inspect_file(self.path)
+            conn = self._connect_read_write()
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    def _connect_read_write(self) -> sqlite3.Connection:
         with leave_no_trace(self.path):
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,7 +160,22 @@ class Store:
             except sqlite3.Error as exc:
                 conn.close()
                 raise explain(exc, self.path) from None
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection | None:
+        """A connection that cannot write, or None when the file needs migrating first."""
+        uri = self.path.resolve().as_uri() + "?mode=ro"
+        with leave_no_trace(self.path):
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            except sqlite3.Error as exc:
+                raise explain(exc, self.path, "read") from None
+        if version < migrations.LATEST_VERSION:
+            conn.close()
+            return None
+        return conn
 
     # --- life cycle ------------------------------------------------------------------
 
@@ -171,6 +212,8 @@ class Store:
                 self._depth -= 1
             return
         conn = self.db.conn
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only")
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -367,34 +410,71 @@ class Store:
         severity: Severity | str | None = None,
         search: str = "",
         include_examples: bool = True,
+        sort: str | None = None,
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        snippets: bool = True,
     ) -> list[PostmortemSummary]:
-        """The library, newest incident first; `search` uses the full-text index."""
-        where: list[str] = []
-        params: list[Any] = []
-        if status:
-            where.append("p.status = ?")
-            params.append(parse_enum(Status, status, "status").value)
-        if severity:
-            where.append("p.severity = ?")
-            params.append(parse_enum(Severity, severity, "severity").value)
-        if not include_examples:
-            where.append("p.is_example = 0")
-        query = _fts_query(search)
-        if search.strip() and not query:
+        """The library, newest incident first, or a page of it; `search` uses the full-text index.
+
+        `sort` is one of library_query.SORT_KEYS; search results are ranked by relevance.
+        Each match carries the passage that matched, unless `snippets` is False: making
+        one reads the whole text of its postmortem (see `search_snippet`).
+        """
+        query = self._library_query(status, severity, search, include_examples, sort, descending)
+        if query is None:
             return []
-        if query:
-            sql = (
-                "SELECT p.*, snippet(search_index, -1, '', '', '…', 12) AS snippet "
-                "FROM search_index JOIN postmortems AS p ON p.id = search_index.rowid "
-                "WHERE search_index MATCH ?"
+        with self._snapshot():
+            matches = self._scalar(*query.count_sql()) if query.fts else 0
+            rows = list(self.db.query(*query.page_sql(matches, limit, offset)))
+            passages = (
+                self._snippets(query.fts, [r["id"] for r in rows]) if query.fts and snippets else {}
             )
-            params.insert(0, query)
-            order = "bm25(search_index, 5.0, 1.0), p.id DESC"
-        else:
-            sql = "SELECT p.*, '' AS snippet FROM postmortems AS p WHERE 1"
-            order = "p.incident_date IS NULL, p.incident_date DESC, p.id DESC"
-        sql += "".join(f" AND {w}" for w in where) + f" ORDER BY {order}"
-        return [_summary(r) for r in self.db.query(sql, params)]
+        return [_summary({**r, "snippet": passages.get(r["id"], "")}) for r in rows]
+
+    def search_snippet(self, search: str, pm_id: int) -> str:
+        """The passage of one postmortem that matches `search` ('' when none does)."""
+        fts = _fts_query(search)
+        return " ".join(self._snippets(fts, [pm_id]).get(pm_id, "").split()) if fts else ""
+
+    def count_postmortems(
+        self,
+        *,
+        status: Status | str | None = None,
+        severity: Severity | str | None = None,
+        search: str = "",
+        include_examples: bool = True,
+    ) -> int:
+        """How many postmortems `list_postmortems` would list with these filters."""
+        query = self._library_query(status, severity, search, include_examples, None, False)
+        return 0 if query is None else self._scalar(*query.count_sql())
+
+    @staticmethod
+    def _library_query(
+        status: Status | str | None,
+        severity: Severity | str | None,
+        search: str,
+        include_examples: bool,
+        sort: str | None,
+        descending: bool,
+    ) -> LibraryQuery | None:
+        fts = _fts_query(search)
+        if search.strip() and not fts:
+            return None  # only punctuation typed: nothing can match
+        return LibraryQuery(status, severity, fts, include_examples, sort, descending)
+
+    def _snippets(self, fts: str, ids: list[int]) -> dict[int, str]:
+        """The matching passage of each listed postmortem, made only for the rows shown."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.execute(
+            "SELECT rowid, snippet(search_index, -1, '', '', '…', 12) FROM search_index "
+            f"WHERE search_index MATCH ? AND rowid IN ({marks})",
+            [fts, *ids],
+        )
+        return dict(rows.fetchall())
 
     def summary(self, pm_id: int) -> PostmortemSummary:
         """The library row of one postmortem."""
@@ -546,20 +626,39 @@ class Store:
         return _action(self._row("action_items", action_id))
 
     def actions(
-        self, *, include_examples: bool = False, open_only: bool = False
+        self,
+        *,
+        include_examples: bool = False,
+        open_only: bool = False,
+        overdue_on: date | None = None,
+        min_priority: Priority | str | None = None,
     ) -> list[ActionRecord]:
-        """Every action item of every postmortem, with its postmortem's title and severity.
+        """Action items with their postmortem's title and severity, in document order.
 
-        `open_only` leaves out items that are done (the deploy gate over a large library).
+        `open_only` leaves out items that are done; `overdue_on` keeps the items
+        overdue on that day (open, due before it) and `min_priority` those of that
+        priority or higher. All are answered by SQL from the index on (status,
+        due_date), so a deploy gate never reads the rest.
         """
         sql = (
             "SELECT a.*, p.title AS pm_title, p.severity AS pm_severity "
-            "FROM action_items AS a JOIN postmortems AS p ON p.id = a.postmortem_id WHERE 1"
+            # the summary index holds every column used here: the rows with the text are not read
+            "FROM action_items AS a JOIN postmortems AS p INDEXED BY postmortems_summary "
+            "ON p.id = a.postmortem_id WHERE 1"
         )
+        params: list[Any] = []
         if not include_examples:
             sql += " AND p.is_example = 0"
         if open_only:
             sql += f" AND a.status != '{ActionStatus.DONE.value}'"
+        if overdue_on is not None:
+            sql += " AND a.status IN ('open', 'in_progress') AND a.due_date < ?"
+            params.append(overdue_on.isoformat())
+        if min_priority is not None:
+            floor = parse_enum(Priority, min_priority, "priority").rank
+            wanted = [p.value for p in Priority if p.rank >= floor]
+            sql += f" AND a.priority IN ({', '.join('?' * len(wanted))})"
+            params += wanted
         sql += " ORDER BY p.id, a.position"
         return [
             ActionRecord(
@@ -568,7 +667,7 @@ class Store:
                 postmortem_title=r["pm_title"],
                 severity=Severity(r["pm_severity"]),
             )
-            for r in self.db.query(sql)
+            for r in self.db.query(sql, params)
         ]
 
     def postmortems(self, *, include_examples: bool = False) -> list[Postmortem]:
@@ -597,6 +696,40 @@ class Store:
                 "ON CONFLICT (postmortem_id) DO UPDATE SET choices = excluded.choices",
                 [pm_id, choices],
             )
+
+    def metric_facts(self, *, include_examples: bool = False) -> list[PostmortemFacts]:
+        """What the practice metrics need of every postmortem, without reading its text."""
+        day = _iso_date
+        statuses = {s.value: s for s in ActionStatus}
+        items: dict[int, list[ActionFacts]] = {}
+        with self._snapshot():
+            for pm_id, due, status, done in self.db.execute(
+                "SELECT postmortem_id, due_date, status, completed_on FROM action_items "
+                "ORDER BY postmortem_id, position"
+            ):
+                items.setdefault(pm_id, []).append(
+                    ActionFacts(day(due), statuses[status], day(done))
+                )
+            sql = (
+                "SELECT id, incident_date, meeting_at, root_cause_category, severity, status, "
+                "is_example FROM postmortems INDEXED BY postmortems_metrics"
+            )
+            if not include_examples:
+                sql += " WHERE is_example = 0"
+            rows = self.db.execute(sql + " ORDER BY incident_date, id").fetchall()
+        return [
+            PostmortemFacts(
+                id=pm_id,
+                incident_date=day(incident),
+                meeting_at=parse_utc(meeting) if meeting else None,
+                root_cause_category=category,
+                severity=Severity(severity),
+                status=Status(status),
+                is_example=bool(example),
+                action_items=tuple(items.get(pm_id, ())),
+            )
+            for pm_id, incident, meeting, category, severity, status, example in rows
+        ]
 
     # --- internals -------------------------------------------------------------------
 
@@ -781,6 +914,19 @@ def _summary(row: dict[str, Any]) -> PostmortemSummary:
         updated_at=parse_utc(row["updated_at"]),  # type: ignore[arg-type]
         snippet=" ".join(row["snippet"].split()),
     )
+
+
+def _iso_date(value: str | None) -> date | None:
+    """A date column as stored (always ISO, written by this Store), or None."""
+    return date.fromisoformat(value) if value else None
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for an existing regular file; False for anything else, unreadable names included."""
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a part of the path that is a file: said by inspect_file
+        return False
 
 
 def _require_text(value: Any, what: str) -> str:

@@ -1,8 +1,8 @@
-"""The library: every postmortem in the store, with full-text search and filters."""
+"""The library: every postmortem in the store, fetched as it scrolls, with search and filters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,8 +31,6 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self._store = store
         self.model = LibraryModel(self)
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(placeholderText="Search all postmortems  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -47,7 +45,7 @@ class LibraryPanel(QWidget):
             self.severity_filter.addItem(severity.value, severity.value)
 
         self.table = QTableView()
-        self.table.setModel(self._proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -59,8 +57,14 @@ class LibraryPanel(QWidget):
         self.table.setAccessibleName("Postmortems")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (LibraryModel.DATE, LibraryModel.SEVERITY, LibraryModel.STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest value each column can hold, not from measuring every
+        # row: a library of thousands would be measured on each search.
+        metrics = self.table.fontMetrics()
+        widest = {LibraryModel.DATE: "2026-12-31", LibraryModel.SEVERITY: "Sev.",
+                  LibraryModel.STATUS: "In review"}  # fmt: skip
+        for column, text in widest.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -87,13 +91,26 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Run the current search and filters again; keep the selection when it is still there."""
         keep = self.selected_id()
-        rows = self._store.list_postmortems(
-            status=self.status_filter.currentData(),
-            severity=self.severity_filter.currentData(),
-            search=self.search.text(),
-        )
-        self.model.set_rows(rows)
-        total = len(rows)
+        filters = {
+            "status": self.status_filter.currentData(),
+            "severity": self.severity_filter.currentData(),
+            "search": self.search.text(),
+        }
+        store = self._store
+        total = store.count_postmortems(**filters)
+
+        def page(sort: str | None, descending: bool, limit: int, offset: int) -> list:
+            return store.list_postmortems(
+                **filters,
+                sort=sort,
+                descending=descending,
+                limit=limit,
+                offset=offset,
+                snippets=False,  # made for the one row whose tooltip is shown
+            )
+
+        search = filters["search"]
+        self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
         self.count_label.setText(f"{total} postmortem{'s' if total != 1 else ''}")
         if keep is not None and self.model.row_of(keep) is not None:
             self.select(keep)
@@ -104,13 +121,13 @@ class LibraryPanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self.model.id_at(self._proxy.mapToSource(index).row())
+        return self.model.id_at(index.row())
 
     def select(self, pm_id: int) -> bool:
         row = self.model.row_of(pm_id)
         if row is None:
             return False
-        index = self._proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -120,8 +137,8 @@ class LibraryPanel(QWidget):
         return True
 
     def select_first(self) -> None:
-        if self._proxy.rowCount():
-            self.select(self.model.id_at(self._proxy.mapToSource(self._proxy.index(0, 0)).row()))
+        if self.model.rowCount():
+            self.select(self.model.id_at(0))
 
     def postmortem_changed(self, pm_id: int) -> None:
         """Repaint one row after its postmortem was edited."""

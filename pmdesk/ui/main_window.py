@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -77,7 +77,19 @@ class MainWindow(QMainWindow):
         self.library.postmortem_selected.connect(self.show_postmortem)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self._restore_view_state()
-        if self.library.selected_id() is None:
+        # The first postmortem opens just after the window's first paint, not before it
+        # (a child timer, started when the window is shown: it goes with the window).
+        self._opener: QTimer | None = QTimer(self, singleShot=True, interval=0)
+        self._opener.timeout.connect(self._open_first)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._opener is not None:  # the first show only
+            self._opener.start()
+            self._opener = None
+
+    def _open_first(self) -> None:
+        if self.isVisible() and self.library.selected_id() is None and self.editor is None:
             self.library.select_first()
 
     # --- menus -----------------------------------------------------------------------

@@ -21,4 +21,6 @@ def window(qtbot, store):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    # the first postmortem opens just after the first paint
+    qtbot.waitUntil(lambda: w.editor is not None)
     return w

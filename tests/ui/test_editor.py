@@ -135,6 +135,8 @@ def test_blame_is_underlined_and_one_key_applies_the_rewrite(qtbot, window, stor
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "John deployed bad code")
+    # the findings come from the lint worker, never from the keystroke itself
+    qtbot.waitUntil(field.highlighter.settled, timeout=5000)
     block = field.document().firstBlock()
     findings = field.highlighter.block_findings(block)
     assert findings and findings[0].finding.severity in ("warning", "error")
@@ -165,9 +167,11 @@ def test_allow_here_silences_that_finding_and_is_saved(qtbot, window, store):
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "The rollback was quick. Human error caused the outage.")
+    qtbot.waitUntil(field.highlighter.settled, timeout=5000)
     hit = field.finding_at_cursor()
     assert hit is not None and hit[1].finding.category == "human-error-cause"
     field.allow_here(*hit)
+    qtbot.waitUntil(field.highlighter.settled, timeout=5000)
     spans = field.highlighter.block_findings(field.document().firstBlock())
     assert not [s for s in spans if s.finding.category == "human-error-cause"]
     editor.flush()
@@ -238,4 +242,4 @@ def test_underlines_appear_once_the_linter_is_ready(qtbot, window):
         timeout=5000,
     )
     block = field.document().firstBlock()
-    assert any(r.format.underlineStyle() for r in block.layout().formats())
+    qtbot.waitUntil(lambda: any(r.format.underlineStyle() for r in block.layout().formats()))

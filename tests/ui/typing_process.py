@@ -23,6 +23,8 @@ app = application()
 store = open_store(sys.argv[1])
 window = MainWindow(store, qt_settings())
 window.show()
+while window.editor is None:  # the first postmortem opens just after the first paint
+    app.processEvents()
 editor = window.editor
 words = iter(f" word{i}" for i in range(100000))
 typed = {"what_happened": editor.session.pm.what_happened, "title": editor.session.pm.title}

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.models import ActionItem, ActionStatus, Priority
-from pmdesk.ui.editor import blame_marks
 from pmdesk.ui.editor.actions_model import (
     ACTION,
     COMPLETED,
@@ -132,7 +131,7 @@ class ActionsEditor(QWidget):
                 {ACTION},
                 lambda: session.pm.people(),
                 self.table,
-                findings=blame_marks.action_cell_findings,
+                findings=self.model.marks.findings,
             )
         )
         header = self.table.horizontalHeader()

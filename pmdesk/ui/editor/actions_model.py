@@ -48,6 +48,9 @@ class ActionsModel(RecordTableModel):
     ) -> None:
         super().__init__(session, parent)
         self.today = today
+        self.marks = self.watch_findings(
+            ACTION, lambda item: item.action, check=blame_marks.action_cell_check
+        )
 
     # --- showing ---------------------------------------------------------------------
 
@@ -126,7 +129,7 @@ class ActionsModel(RecordTableModel):
         return self._display(item, column).casefold()
 
     def _findings(self, item: ActionItem) -> list:
-        return blame_marks.action_cell_findings(item.action, self.session.pm.people())
+        return self.marks.findings(item.action, self.session.pm.people())
 
     def _tooltip(self, item: ActionItem, column: int, overdue: int) -> str | None:
         parts = []

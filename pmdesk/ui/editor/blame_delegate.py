@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.lint import Finding
-from pmdesk.ui.editor.blame_marks import cell_findings
 from pmdesk.ui.editor.highlighter import finding_format, utf16_offsets
 from pmdesk.ui.editor.text_field import TextField
 
@@ -42,7 +41,7 @@ class BlameTextDelegate(QStyledItemDelegate):
         people: Callable[[], Sequence[str]],
         parent: QWidget | None = None,
         *,
-        findings: Callable[[str, Sequence[str]], list[Finding]] = cell_findings,
+        findings: Callable[[str, Sequence[str]], list[Finding]],
     ) -> None:
         super().__init__(parent)
         self._columns = columns
@@ -104,7 +103,14 @@ class BlameTextDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         if isinstance(editor, TextField):
-            editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
+            value = index.data(Qt.ItemDataRole.EditRole) or ""
+            # Qt loads the editor again whenever the cell's data changes, and findings
+            # arriving from the lint worker change it: keep what is being typed unless
+            # the stored value itself changed.
+            if editor.property("loadedValue") == value:
+                return
+            editor.setProperty("loadedValue", value)
+            editor.set_text(value)
             editor.moveCursor(QTextCursor.MoveOperation.End)
             return
         super().setEditorData(editor, index)

@@ -1,37 +1,100 @@
 """Blame findings on table cells: a coloured dot and a tooltip, as text fields underline them.
 
-Tables repaint often (every hover, every scroll); the linter's own cache answers a text it has
-seen in microseconds, and it is the one cache, so a changed rules file is seen at once.
+Each table model owns a CellMarks: the findings of the texts its cells show,
+worked out by the lint worker. A cell whose findings have not arrived yet
+paints without them (or with what it showed before its text changed); when
+they arrive the model repaints the column. Only what the cells show now is
+kept; the linter's own cache is the one cache.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from pmdesk.document_lint import action_findings
 from pmdesk.lint import Finding, lint
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
+from pmdesk.ui.lint_worker import lint_worker
 
 _icons: dict[str, QIcon] = {}
 _RANK = {"error": 0, "warning": 1, "info": 2}
+#: findings arriving together repaint the table once
+REPAINT_DELAY_MS = 15
 
 
-def cell_findings(text: str, people: Sequence[str]) -> list[Finding]:
-    """The linter's findings for one cell's text."""
-    if not text.strip():
-        return []
-    return lint(text, people)
+def _cell_lint(text: str, people: tuple[str, ...]) -> list[Finding]:
+    return list(lint(text, list(people)))
 
 
-def action_cell_findings(text: str, people: Sequence[str]) -> list[Finding]:
+class CellMarks(QObject):
+    """The findings of a table's cell texts, as they arrive from the lint worker."""
+
+    #: findings arrived for some cells: repaint them
+    changed = Signal()
+
+    def __init__(
+        self,
+        present: Callable[[], Sequence[str]],
+        check: Callable[[str, tuple[str, ...]], list[Finding]] = _cell_lint,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._present = present  # the texts the cells show now
+        self._check = check
+        self._shown: dict[str, tuple[tuple[str, ...], list[Finding]]] = {}
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._arrived)
+        self._worker.rules_changed.connect(self._rules_changed)
+        self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
+        self._repaint.timeout.connect(self._settle)
+
+    def findings(self, text: str, people: Sequence[str]) -> list[Finding]:
+        """What to show for a cell now; asks the worker when the text or the names are new."""
+        if not text.strip():
+            return []
+        names = tuple(people)
+        shown = self._shown.get(text)
+        if shown is not None and shown[0] == names:
+            return shown[1]
+        check = self._check
+        self._worker.request((id(self), text, names), lambda: check(text, names))
+        return shown[1] if shown is not None else []
+
+    def settled(self, texts: Sequence[str], people: Sequence[str]) -> bool:
+        """True when the findings of every one of `texts` have arrived."""
+        names = tuple(people)
+        return all(
+            not t.strip() or (t in self._shown and self._shown[t][0] == names) for t in texts
+        )
+
+    def _arrived(self, batch: list[tuple[object, object]]) -> None:
+        mine, any_mine = id(self), False
+        for key, result in batch:
+            if isinstance(key, tuple) and len(key) == 3 and key[0] == mine:
+                _, text, names = key
+                self._shown[text] = (names, result if isinstance(result, list) else [])
+                any_mine = True
+        if any_mine:
+            self._repaint.start()
+
+    def _rules_changed(self) -> None:
+        # asked again on the next paint; the old marks show until the new ones come
+        self._shown = {t: ((), found) for t, (_, found) in self._shown.items()}
+        self.changed.emit()
+
+    def _settle(self) -> None:
+        present = set(self._present())
+        self._shown = {t: v for t, v in self._shown.items() if t in present}
+        self.changed.emit()
+
+
+def action_cell_check(text: str, people: tuple[str, ...]) -> list[Finding]:
     """An action's findings: blame language, and an action aimed at a person or too vague."""
-    if not text.strip():
-        return []
-    return action_findings(text, tuple(people))
+    return action_findings(text, people)
 
 
 def worst(findings: Sequence[Finding]) -> Finding | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,6 +30,7 @@ from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.editor.timeline_editor import TimelineEditor
 from pmdesk.ui.editor.whys_editor import WhysEditor
+from pmdesk.ui.lint_worker import lint_worker
 
 FINDINGS_DELAY_MS = 300
 
@@ -122,8 +124,9 @@ class EditorWidget(QWidget):
         self._findings_timer = QTimer(self, singleShot=True, interval=FINDINGS_DELAY_MS)
         self._findings_timer.timeout.connect(self.refresh_findings)
         self.session.part_changed.connect(self._part_changed)
-        # after the first paint: the first lint of a session includes the linter's set-up
-        QTimer.singleShot(0, self.refresh_findings)
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._findings_arrived)
+        self.refresh_findings()
 
     # --- building --------------------------------------------------------------------
 
@@ -212,7 +215,14 @@ class EditorWidget(QWidget):
         self._findings_timer.start()
 
     def refresh_findings(self) -> None:
-        self.findings.show_findings(lint_postmortem(self.session.pm))
+        """Ask the lint worker for the whole document's findings; the panel shows them on arrival."""
+        pm = copy.deepcopy(self.session.pm)  # the worker reads a copy the UI will not change
+        self._worker.request((id(self), "document"), lambda: lint_postmortem(pm))
+
+    def _findings_arrived(self, batch: list[tuple[object, object]]) -> None:
+        for key, result in batch:
+            if key == (id(self), "document") and isinstance(result, list):
+                self.findings.show_findings(result)
 
     def flush(self) -> bool:
         """Write everything typed; call before closing or switching postmortems."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +36,10 @@ class FactorsModel(RecordTableModel):
     part = "contributing_factors"
     headers = ("Contributing factor",)
 
+    def __init__(self, session: EditorSession, parent: QObject | None = None) -> None:
+        super().__init__(session, parent)
+        self.marks = self.watch_findings(0, lambda f: f.text)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -45,7 +49,7 @@ class FactorsModel(RecordTableModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if factor.checked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
-            found = blame_marks.cell_findings(factor.text, self.session.pm.people())
+            found = self.marks.findings(factor.text, self.session.pm.people())
             if role == Qt.ItemDataRole.DecorationRole:
                 return blame_marks.marker(found)
             return blame_marks.tooltip(found, factor.text) if found else None

@@ -1,14 +1,15 @@
-"""Blame language underlined as you type: one paragraph (text block) is linted at a time.
+"""Blame language underlined as you type, with the linting done in the lint worker.
 
-QSyntaxHighlighter re-runs highlightBlock only for the blocks a keystroke
-changed, so the per-keystroke cost is one `lint()` call on one paragraph.
-The findings of each paragraph are remembered by its text for tooltips, the
-context menu and the apply-suggestion shortcut.
+QSyntaxHighlighter calls highlightBlock for each paragraph (text block) that a
+keystroke or a relayout touched. A paragraph whose findings have arrived is
+underlined at once; any other is sent to the worker, keeps the underlines it
+had until the answer comes (so typing does not make them blink), and is
+highlighted again when it does. The findings shown are kept per paragraph text
+for tooltips, the context menu and the apply-suggestion shortcut.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,12 +22,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from pmdesk.lint import Finding, default_linter, lint, linter_ready
+from pmdesk.lint import Finding
+from pmdesk.ui.lint_worker import lint_worker
 
-#: long enough for the window's first paint to come before the linter's set-up
-WARM_UP_DELAY_MS = 30
-#: paragraphs whose findings are remembered per field
-CACHE_SIZE = 2048
+#: findings that arrive together are painted in one pass over the document
+REPAINT_DELAY_MS = 15
 
 SEVERITY_COLOURS = {
     "error": QColor("#c62828"),
@@ -77,58 +77,88 @@ class BlameHighlighter(QSyntaxHighlighter):
     ) -> None:
         super().__init__(document)
         self._people = people
-        self._cache: OrderedDict[tuple[str, tuple[str, ...], int], list[BlockFinding]] = (
-            OrderedDict()
-        )
+        #: what is shown: the findings of each paragraph text, for the names at the time
+        self._shown: dict[tuple[str, tuple[str, ...]], list[BlockFinding]] = {}
+        #: the spans last painted on each block, kept while its new findings are awaited
+        self._painted: dict[int, list[BlockFinding]] = {}
         self._formats = {severity: finding_format(severity) for severity in SEVERITY_COLOURS}
-        self._waiting = False
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._arrived)
+        self._worker.rules_changed.connect(self._rules_changed)
+        self._arrivals: set[str] = set()
+        self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
+        self._repaint.timeout.connect(self._repaint_arrivals)
 
     def highlightBlock(self, text: str) -> None:
-        if not linter_ready():
-            # The linter's one-time set-up would delay the first paint: paint now,
-            # underline a moment later.
-            if not self._waiting:
-                self._waiting = True
-                QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
-            return
-        for span in self.spans(text):
+        number = self.currentBlock().blockNumber()
+        spans = self.spans(text)
+        if spans is None:
+            self._worker.lint((id(self), text, tuple(self._people())), text, self._people())
+            # keep the old underlines (clipped) until the answer comes: no blinking
+            spans = [s for s in self._painted.get(number, []) if s.end <= len(text)]
+        else:
+            self._painted[number] = spans
+        for span in spans:
             self.setFormat(span.start, span.end - span.start, self._formats[span.finding.severity])
 
-    def _warm_up(self) -> None:
-        default_linter().prepare()
-        self._waiting = False
-        self.rehighlight()
-
-    def spans(self, text: str) -> list[BlockFinding]:
-        """The findings of one paragraph, linted once per distinct text and set of names.
-
-        Kept here rather than on the QTextBlock: Python objects stored as block user
-        data are freed twice by PySide at exit. The cache also spares a re-lint when
-        a paragraph is re-highlighted unchanged (a relayout, or undo back to it).
-        """
+    def spans(self, text: str) -> list[BlockFinding] | None:
+        """The findings shown for one paragraph; None while they are being worked out."""
         if not text.strip():
             return []
-        # keyed by the linter too: a changed rules file makes a new linter, and old spans go
-        key = (text, tuple(self._people()), id(default_linter()))
-        spans = self._cache.get(key)
-        if spans is None:
+        return self._shown.get((text, tuple(self._people())))
+
+    def _arrived(self, batch: list[tuple[object, object]]) -> None:
+        mine = id(self)
+        for key, result in batch:
+            if not (isinstance(key, tuple) and len(key) == 3 and key[0] == mine):
+                continue
+            _, text, people = key
+            findings = result if isinstance(result, list) else []  # a failed lint shows nothing
             to_qt = utf16_offsets(text)
-            spans = [BlockFinding(to_qt(f.start), to_qt(f.end), f) for f in lint(text, key[1])]
-            self._cache[key] = spans
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return spans
+            self._shown[(text, people)] = [
+                BlockFinding(to_qt(f.start), to_qt(f.end), f) for f in findings
+            ]
+            self._arrivals.add(text)
+        if self._arrivals:
+            self._repaint.start()
+
+    def _rules_changed(self) -> None:
+        self._shown.clear()  # keep _painted: the old underlines stay until the new ones come
+        self.rehighlight()
+
+    def _repaint_arrivals(self) -> None:
+        """Highlight again the blocks whose findings arrived; forget texts no longer present."""
+        arrived, self._arrivals = self._arrivals, set()
+        present: set[str] = set()
+        block = self.document().firstBlock()
+        while block.isValid():
+            text = block.text()
+            present.add(text)
+            if text in arrived:
+                self.rehighlightBlock(block)
+            block = block.next()
+        people = tuple(self._people())
+        self._shown = {k: v for k, v in self._shown.items() if k[0] in present and k[1] == people}
+        count = self.document().blockCount()
+        self._painted = {n: v for n, v in self._painted.items() if n < count}
 
     def block_findings(self, block: QTextBlock) -> list[BlockFinding]:
-        return self.spans(block.text())
+        return self.spans(block.text()) or []
+
+    def settled(self) -> bool:
+        """True when every paragraph's findings have arrived (for tests and benchmarks)."""
+        block = self.document().firstBlock()
+        while block.isValid():
+            if self.spans(block.text()) is None:
+                return False
+            block = block.next()
+        return True
 
     def finding_at(self, position: int) -> tuple[QTextBlock, BlockFinding] | None:
         """The finding under a document position, preferring warnings over info."""
         block = self.document().findBlock(position)
         offset = position - block.position()
-        hits = [f for f in self.spans(block.text()) if f.start <= offset <= f.end]
+        hits = [f for f in self.block_findings(block) if f.start <= offset <= f.end]
         if not hits:
             return None
         hits.sort(key=lambda f: f.finding.severity == "info")

@@ -10,7 +10,7 @@ each with the exact insert/remove/move/dataChanged signals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from pmdesk.ui.editor.blame_marks import CellMarks
 from pmdesk.ui.editor.session import EditorSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +54,17 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
+
+    def watch_findings(self, column: int, text_of: Callable[[Any], str], **check: Any) -> CellMarks:
+        """Blame findings for the texts of `column`, repainted when they arrive from the worker."""
+        marks = CellMarks(lambda: [text_of(r) for r in self.rows], parent=self, **check)
+
+        def repaint() -> None:
+            if self.rows:
+                self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
+        marks.changed.connect(repaint)
+        return marks
 
     # --- what commands call ----------------------------------------------------------
 

@@ -7,10 +7,11 @@ to the paragraph so the linter leaves that passage alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -61,9 +62,12 @@ class TextField(QPlainTextEdit):
             self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = BlameHighlighter(self.document(), people)
         self._loading = False
+        self._last_text = ""
         self.document().contentsChanged.connect(self._on_contents_changed)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._measure_height)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self._fit_height()
+        self._measure_height()
 
     # --- content ---------------------------------------------------------------------
 
@@ -81,11 +85,25 @@ class TextField(QPlainTextEdit):
             self._loading = False
 
     def _on_contents_changed(self) -> None:
+        # Underlines arriving from the lint worker re-highlight a paragraph, which Qt
+        # reports as a change of contents too; only a change of the words is an edit.
+        text = self.toPlainText()
+        if text == self._last_text:
+            return
+        self._last_text = text
         if not self._loading:
-            self.text_edited.emit(self.toPlainText())
+            self.text_edited.emit(text)
 
     def _fit_height(self, *_: object) -> None:
-        """As tall as the wrapped text, so the page scrolls and the field never does."""
+        """As tall as the wrapped text, so the page scrolls and the field never does.
+
+        Measuring lays out every paragraph; a 40-page field has hundreds, and Qt reports
+        a change of size many times while it lays out one edit or one resize, so the
+        measuring waits for the burst to end (`_refit`, a zero-delay timer).
+        """
+        self._refit.start()
+
+    def _measure_height(self) -> None:
         height = 0.0
         block = self.document().firstBlock()
         while block.isValid():
@@ -95,7 +113,7 @@ class TextField(QPlainTextEdit):
         height = max(height, self._min_lines * line)
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
-        self.setFixedHeight(int(height) + frame + 2)
+        self.setFixedHeight(math.ceil(height) + frame + 2)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -91,7 +91,9 @@ class TimelineEditor(QWidget):
         self.table.setAccessibleName("Timeline")
         self.table.setModel(self.model)
         self.table.setItemDelegate(
-            BlameTextDelegate({EVENT}, lambda: session.pm.people(), self.table)
+            BlameTextDelegate(
+                {EVENT}, lambda: session.pm.people(), self.table, findings=self.model.marks.findings
+            )
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.Fixed)

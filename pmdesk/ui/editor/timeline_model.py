@@ -43,6 +43,7 @@ class TimelineModel(RecordTableModel):
         self.rows.sort(key=_key)
         self.zone_name = "UTC"
         self.show_dates = self._needs_dates()
+        self.marks = self.watch_findings(EVENT, lambda e: e.text)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -59,7 +60,7 @@ class TimelineModel(RecordTableModel):
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
-            found = blame_marks.cell_findings(event.text, self.session.pm.people())
+            found = self.marks.findings(event.text, self.session.pm.people())
             if role == Qt.ItemDataRole.DecorationRole:
                 return blame_marks.marker(found)
             return blame_marks.tooltip(found, event.text) if found else None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pmdesk.lint import check_five_whys
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
+from pmdesk.ui.lint_worker import lint_worker
 
 FIRST_QUESTION = "What happened? Start with the symptom that users or systems saw."
 FALLBACK_QUESTION = "Why did that happen?"
@@ -127,6 +128,8 @@ class WhysEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.steps: list[_Step] = []
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._whys_checked)
         self.steps_box = QVBoxLayout()
         self.steps_box.setContentsMargins(0, 0, 0, 0)
         self.steps_box.setSpacing(6)
@@ -136,6 +139,7 @@ class WhysEditor(QWidget):
         self.warning = QLabel(objectName="whysWarning", wordWrap=True)
         self.warning.setStyleSheet(WARNING)
         self.warning.setTextFormat(Qt.TextFormat.RichText)
+        self.warning.setVisible(False)  # until the worker has checked the chain
         self.root_label = QLabel(objectName="rootCauseLabel")
         self.root_cause = TextField(
             "root_cause",
@@ -294,7 +298,18 @@ class WhysEditor(QWidget):
             previous = answers[number - 2] if number > 1 else ""
             step.label.setText(f"<b>{number}.</b> {escape(question(number, previous, people))}")
         root_cause = self.root_cause.text()
-        found = check_five_whys(answers, root_cause) if any(answers) or root_cause else []
+        if any(answers) or root_cause:
+            # checked in the lint worker; the warning changes when the answer arrives
+            self._worker.request((id(self), "whys"), lambda: check_five_whys(answers, root_cause))
+        else:
+            self._show_warning([])
+
+    def _whys_checked(self, batch: list[tuple[object, object]]) -> None:
+        for key, result in batch:
+            if key == (id(self), "whys") and isinstance(result, list):
+                self._show_warning(result)
+
+    def _show_warning(self, found: list) -> None:
         if found:
             finding = found[0]
             where = "The root cause" if finding.where == "root_cause" else finding.where.title()

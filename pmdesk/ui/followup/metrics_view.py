@@ -161,7 +161,7 @@ class MetricsView(QWidget):
         if since > until:
             self.summary.setText("The start of the period comes after its end.")
             return
-        postmortems = self.store.postmortems()
+        postmortems = self.store.metric_facts()
         today, holidays = self.today(), self.holidays()
         result = practice_metrics(postmortems, since, until, today, holidays)
         months = monthly_metrics(postmortems, since, until, today, holidays)

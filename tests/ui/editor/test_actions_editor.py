@@ -195,11 +195,12 @@ def test_add_and_delete_are_undoable(qtbot, editor, session):
     assert len(items(session)) == 6
 
 
-def test_blame_in_an_action_gets_a_marker(editor, session):
+def test_blame_in_an_action_gets_a_marker(qtbot, editor, session):
     model = editor.model
     model.setData(model.index(0, ACTION), "Make sure the careless engineer double-checks configs")
     index = model.index(0, ACTION)
-    assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    # the marker arrives from the lint worker; the cell paints without it until then
+    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.DecorationRole) is not None)
     assert "Judgement of a person" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, ACTION), Qt.ItemDataRole.DecorationRole) is None
 

@@ -237,6 +237,8 @@ def test_blame_language_in_an_event_gets_a_marker_and_tooltip(qtbot, editor, ses
     add(qtbot, editor, "14:44", "The engineer was careless with the rollback")
     row = shown(editor).index("The engineer was careless with the rollback")
     index = editor.model.index(row, EVENT)
+    # the marker arrives from the lint worker; until then the cell paints without it
+    qtbot.waitUntil(lambda: editor.model.data(index, Qt.ItemDataRole.DecorationRole) is not None)
     assert editor.model.data(index, Qt.ItemDataRole.DecorationRole) is not None
     tip = editor.model.data(index, Qt.ItemDataRole.ToolTipRole)
     # "was careless" has no fact-keeping rewrite: the tooltip asks a question instead
@@ -290,6 +292,7 @@ def test_an_event_cell_is_edited_with_blame_highlighting_and_ctrl_dot(qtbot, edi
     assert isinstance(cell, TextField)
     cell.selectAll()
     qtbot.keyClicks(cell, "Omar should have drained the node first")
+    qtbot.waitUntil(cell.highlighter.settled, timeout=5000)
     hit = cell.finding_at_cursor()
     assert hit is not None and hit[1].finding.suggestions
     qtbot.keyClick(cell, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
@@ -298,3 +301,16 @@ def test_an_event_cell_is_edited_with_blame_highlighting_and_ctrl_dot(qtbot, edi
     texts = [text for _, text, _ in stored(session)]
     assert "Omar should have drained the node first" not in texts
     assert cell.text() in texts
+
+
+def test_findings_arriving_while_a_cell_is_edited_keep_what_is_typed(qtbot, editor, session):
+    table = editor.table
+    index = editor.model.index(2, EVENT)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    cell = open_editor(table)
+    cell.selectAll()
+    qtbot.keyClicks(cell, "Dana restarted the pool")
+    editor.model.marks.changed.emit()  # as when the worker's findings for the column arrive
+    editor.model.dataChanged.emit(index, index)  # and for exactly this cell
+    assert cell.text() == "Dana restarted the pool"

@@ -1,0 +1,307 @@
+"""A library of 10,000 postmortems: start-up, commands, search, opening, typing, memory.
+
+Builds (or reuses, with --store) a store of 10,000 varied postmortems through the
+Store's public API, and a store of 20, then prints each figure beside its target
+and beside a bare PySide6 window measured in the same run:
+
+- start to painted window (`pmdesk --exit-after-startup`, the whole process), 20 and
+  10,000 postmortems, against a bare QMainWindow that shows, paints and exits the same way;
+- `gate`, `actions --overdue`, `metrics`, `list --json` on 10,000, as whole processes;
+- the library's search (count + first page into the list) for a range of queries;
+- opening a 40-page postmortem in the editor, until it has painted;
+- the longest the UI thread was blocked during start-up, opening and typing (an
+  event-loop probe: a 2 ms timer whose late arrivals are the blocks, plus any
+  synchronous call the loop could not see into);
+- peak memory (maximum resident set) of the window's process on 10,000.
+
+Each process figure is the median of --runs runs.
+
+    python benchmarks/scale.py [--store PATH] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "support"))
+
+COUNT = 10_000
+QUERIES = ["a", "t", "c", "pa", "the", "payment", "certificate expired", "runbook gap", "zebra"]
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("a bare PySide6 window"))
+window.resize(1360, 860)
+window.show()
+QTimer.singleShot(0, window.repaint)
+QTimer.singleShot(50, window.close)
+QTimer.singleShot(60, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def run_process(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall time (s), peak resident memory (KiB) and exit status of one process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err.strip()[-400:]}")
+    return elapsed, usage.ru_maxrss, proc.returncode
+
+
+def gui_probe_process(argv: list[str], env: dict[str, str]) -> tuple[dict[str, float], int]:
+    """The window's own figures from a child process, and that process's peak memory (KiB)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            raise SystemExit(f"the window probe failed: {err.read().decode()[-800:]}")
+        out.seek(0)
+        lines = out.read().decode().strip().splitlines()
+    return json.loads(lines[-1]), usage.ru_maxrss
+
+
+def median_run(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
+    results = [run_process(argv, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def build_store(path: Path, count: int) -> int:
+    from scale_store import build
+
+    started = time.perf_counter()
+    long_id = build(path, count, date.today())
+    print(f"  built {count} postmortems in {time.perf_counter() - started:.1f} s at {path}")
+    return long_id
+
+
+def long_postmortem_id(path: Path) -> int:
+    from pmdesk.models import Store
+
+    with Store(path) as store:
+        row = store.db.execute(
+            "SELECT id FROM postmortems ORDER BY length(what_happened) DESC LIMIT 1"
+        ).fetchone()
+        return int(row[0])
+
+
+# --- in the window's own process ---------------------------------------------------------
+
+
+def gui_probe(db: Path, long_id: int) -> dict[str, float]:
+    """Runs in a child process: search, opening and typing timings, and the probe's blocks."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+
+    from pmdesk.models import Store
+    from pmdesk.ui.app import application, qt_settings
+    from pmdesk.ui.lint_worker import lint_worker
+    from pmdesk.ui.main_window import MainWindow
+
+    app = application()
+
+    class Probe:
+        """A 2 ms timer; the longest gap between its ticks is the longest block of the loop."""
+
+        def __init__(self) -> None:
+            self.clock = QElapsedTimer()
+            self.timer = QTimer(interval=2, timerType=Qt.TimerType.PreciseTimer)
+            self.timer.timeout.connect(self._tick)
+            self.longest = 0.0
+
+        def _tick(self) -> None:
+            if self.clock.isValid():
+                self.longest = max(self.longest, self.clock.nsecsElapsed() / 1e6 - 2)
+            self.clock.restart()
+
+        def run(self, seconds: float) -> float:
+            """Spin the event loop for `seconds`; the longest block seen (ms)."""
+            self.longest = 0.0
+            self.clock.invalidate()
+            self.timer.start()
+            end = time.perf_counter() + seconds
+            while time.perf_counter() < end:
+                app.processEvents()
+                time.sleep(0.0005)
+            self.timer.stop()
+            return self.longest
+
+    def until(predicate, limit: float = 30.0) -> None:  # noqa: ANN001
+        end = time.perf_counter() + limit
+        while not predicate() and time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.001)
+
+    probe = Probe()
+    out: dict[str, float] = {}
+
+    # start-up: everything before the first paint is one synchronous block
+    started = time.perf_counter()
+    store = Store(db)
+    window = MainWindow(store, qt_settings())
+    window.resize(1360, 860)
+    window.show()
+    window.repaint()
+    out["startup_sync_ms"] = (time.perf_counter() - started) * 1000
+    out["startup_loop_ms"] = probe.run(3.0)  # the linter warms up in the worker meanwhile
+
+    # search as typed into the library: count, first page, the list reset
+    panel = window.library
+    for query in QUERIES:
+        times = []
+        for _ in range(5):
+            panel.search.setText(query)
+            t0 = time.perf_counter()
+            panel.refresh()
+            times.append((time.perf_counter() - t0) * 1000)
+        out[f"search:{query}"] = statistics.median(times)
+        out[f"matches:{query}"] = panel.model.total
+    panel.search.setText("")
+    panel.refresh()
+    probe.run(0.3)
+
+    # opening the 40-page postmortem, until painted
+    t0 = time.perf_counter()
+    window.show_postmortem(long_id)
+    window.repaint()
+    out["open_ms"] = (time.perf_counter() - t0) * 1000
+    out["open_loop_ms"] = probe.run(3.0)  # underlines and findings arrive meanwhile
+    editor = window.editor
+    field = editor.text_fields["what_happened"]
+    out["open_words"] = sum(len(getattr(editor.session.pm, n).split()) for n in editor.text_fields)
+
+    # typing: 60 keys, 40 ms apart, into a paragraph in the middle of the long field
+    field.setFocus()
+    cursor = QTextCursor(field.document().findBlockByNumber(field.document().blockCount() // 2))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    field.setTextCursor(cursor)
+    keys: list[float] = []
+    loop_blocks: list[float] = []
+    for char in "the pool was resized by the change and errors followed soon ":
+        t0 = time.perf_counter()
+        QTest.keyClick(field, char if char != " " else Qt.Key.Key_Space)
+        keys.append((time.perf_counter() - t0) * 1000)
+        loop_blocks.append(probe.run(0.04))
+    out["key_median_ms"] = statistics.median(keys)
+    out["key_max_ms"] = max(keys)
+    out["typing_loop_ms"] = max(loop_blocks)
+    until(lambda: field.highlighter.settled() and lint_worker().idle())
+    editor.session.flush()
+    window.close()
+    store.close()
+    return out
+
+
+# --- the harness ------------------------------------------------------------------------
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="reuse (or build once) a 10,000 store here")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--gui-probe", nargs=2, metavar=("DB", "ID"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.gui_probe:
+        print(json.dumps(gui_probe(Path(args.gui_probe[0]), int(args.gui_probe[1]))))
+        return 0
+
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        env["PMDESK_CONFIG_DIR"] = str(Path(tmp) / "config")  # no first-run tip, no old state
+        small = Path(tmp) / "twenty.db"
+        build_store(small, 20)
+        big = args.store or Path(tmp) / "ten-thousand.db"
+        if big.exists():
+            print(f"  reusing {big}")
+        else:
+            build_store(big, COUNT)
+        from pmdesk.models import Store
+
+        with Store(big) as store:  # migrates an older file once, outside the timings
+            count = store.count_postmortems()
+        long_id = long_postmortem_id(big)
+
+        bare, bare_rss = median_run([python, "-c", BARE_WINDOW], env, args.runs)
+        pmdesk = [python, "-m", "pmdesk"]
+        start20, _ = median_run(
+            [*pmdesk, "--db", str(small), "--exit-after-startup"], env, args.runs
+        )
+        start10k, rss10k = median_run(
+            [*pmdesk, "--db", str(big), "--exit-after-startup"], env, args.runs
+        )
+        commands = {}
+        for name in ("gate", "actions --overdue", "metrics", "list --json"):
+            commands[name], _ = median_run(
+                [*pmdesk, "--db", str(big), *name.split()], env, args.runs
+            )
+        gui, probe_rss = gui_probe_process(
+            [python, __file__, "--gui-probe", str(big), str(long_id)], env
+        )
+
+    ms = 1000
+    print(f"\nstore: {count} postmortems; runs per process figure: {args.runs} (median)")
+    print(f"{'what':<52} {'measured':>12}  {'target':<28}")
+
+    def row(what: str, value: str, target: str) -> None:
+        print(f"{what:<52} {value:>12}  {target:<28}")
+
+    row("bare PySide6 window, start to painted (floor)", f"{bare * ms:.0f} ms", "")
+    row("start to painted window, 20 postmortems", f"{start20 * ms:.0f} ms",
+        f"< 2x bare = {2 * bare * ms:.0f} ms ({start20 / bare:.2f}x)")  # fmt: skip
+    row("start to painted window, 10,000 postmortems", f"{start10k * ms:.0f} ms",
+        f"< 3x bare = {3 * bare * ms:.0f} ms ({start10k / bare:.2f}x)")  # fmt: skip
+    targets = {"gate": 300, "actions --overdue": 500, "metrics": 500, "list --json": 300}
+    for name, seconds in commands.items():
+        row(f"pmdesk {name}, 10,000 (whole process)", f"{seconds * ms:.0f} ms",
+            f"< {targets[name]} ms")  # fmt: skip
+    worst = max(QUERIES, key=lambda q: gui[f"search:{q}"])
+    for query in QUERIES:
+        row(f"search {query!r} ({gui[f'matches:{query}']} matches), count + first page",
+            f"{gui[f'search:{query}']:.1f} ms", "< 20 ms")  # fmt: skip
+    row(f"search, slowest of {len(QUERIES)} queries ({worst!r})", f"{gui[f'search:{worst}']:.1f} ms",
+        "< 20 ms")  # fmt: skip
+    row(f"open a 40-page postmortem ({gui['open_words']:.0f} words), to painted",
+        f"{gui['open_ms']:.0f} ms", "< 150 ms")  # fmt: skip
+    blocks = {
+        "start-up: window made, shown, painted (one block)": gui["startup_sync_ms"],
+        "start-up: event loop, 3 s after the first paint": gui["startup_loop_ms"],
+        "opening: the open itself (one block)": gui["open_ms"],
+        "opening: event loop, 3 s while findings arrive": gui["open_loop_ms"],
+        "typing: longest keystroke": gui["key_max_ms"],
+        "typing: event loop between keystrokes": gui["typing_loop_ms"],
+    }
+    for what, value in blocks.items():
+        row(f"UI thread blocked, {what}", f"{value:.0f} ms", "< 50 ms")
+    row("typing: median keystroke", f"{gui['key_median_ms']:.1f} ms", "")
+    row("peak memory, window on 10,000 (--exit-after-startup)", f"{rss10k / 1024:.0f} MB",
+        "< 250 MB")  # fmt: skip
+    row("peak memory, window on 10,000, after open + typing", f"{probe_rss / 1024:.0f} MB",
+        "< 250 MB")  # fmt: skip
+    row("peak memory, bare PySide6 window (floor)", f"{bare_rss / 1024:.0f} MB", "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
