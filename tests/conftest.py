@@ -39,3 +39,16 @@ def fresh_db(tmp_path) -> Store:
 @pytest.fixture
 def example() -> Postmortem:
     return load_example()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard before the interpreter goes: data a test put there is Qt's, and
+    Qt and Python both freeing it at exit kills the process (the app does this on aboutToQuit,
+    which pytest-qt never emits)."""
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()

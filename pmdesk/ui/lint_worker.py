@@ -191,6 +191,13 @@ def lint_worker() -> LintWorker:
         _shared = LintWorker()
         app.aboutToQuit.connect(_stop_shared)  # type: ignore[union-attr]
         app.destroyed.connect(_stop_shared)  # type: ignore[union-attr]
+        # The parser's maths library (blis) frees its memory pools in an exit handler of its
+        # own, registered when it is first imported. Exit handlers run last-in first-out: load
+        # it now (a few milliseconds), so the worker's stop is registered after it and runs
+        # before it, and no parse is using those pools when they go (one caught mid-way
+        # crashed the process on exit).
+        import blis.cy  # noqa: F401
+
         atexit.register(_stop_shared)  # an application that never ran its loop (tests)
         _shared.warm_up()
         # Widgets made before the window is shown ask at once; the work starts a moment

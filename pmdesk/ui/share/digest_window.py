@@ -162,7 +162,14 @@ class DigestWindow(QWidget):
             mime.setText(render(self.digest, "text"))
         else:
             mime.setText(self.text())
-        QGuiApplication.clipboard().setMimeData(mime)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setMimeData(mime)
+        # Qt owns the data now; if it is still there when the application object goes, Qt
+        # and Python both free it and the process dies on exit: clear it as the app quits
+        app = QGuiApplication.instance()
+        if app is not None and not getattr(app, "_pmdesk_clears_clipboard", False):
+            app.aboutToQuit.connect(clipboard.clear)
+            app._pmdesk_clears_clipboard = True  # type: ignore[attr-defined]
         self.status.setText("Copied to the clipboard.")
 
     def save(self) -> Path | None:

@@ -47,7 +47,9 @@ class _Worker(QObject):
     finished = Signal(int, object)  # generation, PublicVersion or PmdeskError
 
     def start(self, generation: int, pm: Postmortem, choices: RedactionChoices) -> None:
-        threading.Thread(target=self._run, args=(generation, pm, choices), daemon=True).start()
+        # not a daemon: a redaction still running when the interpreter shuts down would crash
+        # it inside the parser; the exit waits the fraction of a second instead
+        threading.Thread(target=self._run, args=(generation, pm, choices)).start()
 
     def _run(self, generation: int, pm: Postmortem, choices: RedactionChoices) -> None:
         try:
