@@ -27,6 +27,7 @@ for real writing it writes the file and offset, and the reader looks the sentenc
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -86,6 +87,10 @@ class Rewrites:
                 f"  of those: lint clean {pct(self.clean, self.offered)}, numbers and times kept "
                 f"{pct(self.facts, self.offered)}, no 'should have' left {pct(self.no_should, self.offered)}"
             )
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def pct(a: int, b: int) -> str:
@@ -220,12 +225,15 @@ def main(argv: list[str]) -> int:
     realtext(args.errors, rewrites)
     print("rewrites (shared corpus, dev set and real writing):")
     rewrites.report()
-    judgements = load(LABELS / "rewrite_judgements.jsonl")
-    if judgements:
-        good = sum(1 for j in judgements if j["grammatical"] and j["keeps_meaning"])
+    # a reading counts for a rewrite only while the rewrite reads as it did when it was judged
+    judged = {j["rewrite_sha256"]: j for j in load(LABELS / "rewrite_judgements.jsonl")}
+    if judged:
+        read = [judged[h] for h in (_sha(r["rewritten"]) for r in rewrites.rows) if h in judged]
+        good = sum(1 for j in read if j["grammatical"] and j["keeps_meaning"])
         print(
-            f"  read by hand: {good}/{len(judgements)} = {pct(good, len(judgements))} "
-            "grammatical and keeping the meaning"
+            f"  read by hand (an independent reader, {len(judged)} rewrites of an earlier version): "
+            f"{len(read)} of today's {rewrites.offered} read as judged; {good} of them "
+            f"({pct(good, len(read))}) grammatical and keeping the meaning"
         )
     if args.rewrites:
         with open(args.rewrites, "w", encoding="utf-8") as out:

@@ -38,6 +38,12 @@ _WORD = re.compile(r"[a-z0-9@][a-z0-9@'’-]*")
 _STILL_COUNTERFACTUAL = re.compile(
     r"\b(?:should|shouldn't|ought|could|couldn't|must)(?:\s+not|\s+never)?\s+(?:have|'ve)\b", re.I
 )
+#: judgement the rules do not flag alone but that a rewrite must not leave standing ("it's
+#: basic: you check the lag"; "the date was right there"; "a mess")
+_STILL_JUDGING = re.compile(
+    r"\b(?:basic|trivial|that\s+simple|right\s+there|glaring|a\s+mess|piece\s+of\s+work|what\s+a)\b",
+    re.I,
+)
 #: a user pattern is not run on a sentence longer than this (a runaway line, not prose)
 _USER_PATTERN_LIMIT = 5_000
 
@@ -289,7 +295,7 @@ class Linter:
             # would delete it), or the edit changes nothing
             return []
         result = sentence[:start] + new + sentence[end:]
-        if _STILL_COUNTERFACTUAL.search(result):
+        if _STILL_COUNTERFACTUAL.search(result) or _STILL_JUDGING.search(result):
             return []
         if any(f.is_warning for f in self._lint(result, people, suggest=False)):
             return []

@@ -842,6 +842,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
 def _counterfactual_edit(
     s: Sentence, modal: Token, verb: Token, subj: Token | None, passive: bool
 ) -> rewrite.Edit | None:
+    if re.search(r"\b(?:in\s+hindsight|in\s+retrospect|looking\s+back)\b", s.text, re.I):
+        return None  # the rewrite would keep "in hindsight" before a plain fact
     if subj is None or modal.lower_ in ("could", "couldn't", "might", "would"):
         return None  # "might have prevented the outage by reading ...": no fact to state
     if any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children) for c in verb.children):
@@ -878,6 +880,8 @@ def _counterfactual_edit(
             f"{text} {be}{'' if negated else ' not'} {participle}" + rewrite._rest(s, after, end),
         )
     if negated:
+        if s.person_kind(subj) in ("person", "group") or subj.lower_ == "you":
+            return None  # "Ekaterina approved a change with no tests": still about her
         return rewrite.past(s, verb, subj, subj_text)
     if lemma(verb) == "have":
         start = s.span_start(subj)
@@ -889,6 +893,8 @@ def _counterfactual_edit(
         if edit is not None and modal.dep_ != "aux":
             edit = (s.span_start(subj), edit[1], edit[2])
         return edit
+    if s.person_kind(subj) in ("person", "group") or subj.lower_ == "you":
+        return None  # "You did not wait for the canary": the person stays the agent
     return rewrite.did_not(s, verb, subj, subj_text)
 
 
@@ -1168,6 +1174,18 @@ def _about_people(s: Sentence, t: Token) -> bool:
     return t.dep_ == "advmod" and bool(s.person_kind(s.subject(head)))
 
 
+def _hindsight_hit(s: Sentence, t: Token) -> Hit:
+    """Dropping "obviously" or "simply" helps only when what is left is a plain fact: not
+    "they had to check the dashboard" (an obligation on people, minus the sneer) and not
+    "the engineer didn't understand ..." (a person at the centre, minus the adverb)."""
+    start, end, edit = _deletion_hit(s, t)
+    head = t.head
+    subject = s.subject(head) if head.pos_ in ("VERB", "AUX") else None
+    if t.lower_ in ("just", "simply", "merely") or s.person_kind(subject) in ("person", "group"):
+        edit = None
+    return start, end, edit
+
+
 def _deletion_hit_span(s: Sentence, first: Token, last: Token) -> Hit:
     start, end = first.idx, last.idx + len(last.text)
     return start, end, rewrite.delete_word(s.text, start, end)
@@ -1196,6 +1214,8 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
     start, end = words[0].idx, t.idx + len(t.text)
     if t.dep_ == "amod" and t.head.lower_ in _EMPTY_WITHOUT:
         return start, end, None
+    if t.dep_ == "amod" and any(c.dep_ == "poss" and s.is_name(c) for c in t.head.children):
+        return start, end, None  # "Bartholomew's sloppy commit message": he stays the cause
     last_word = max((c.i for c in t.head.subtree if not c.is_punct), default=t.i)
     if (
         t.dep_ == "advmod"
@@ -1387,7 +1407,7 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
                 continue
         else:
             continue
-        yield _deletion_hit(s, t)
+        yield _hindsight_hit(s, t)
         return
 
 

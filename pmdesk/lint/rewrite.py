@@ -153,6 +153,8 @@ def passive(
     if phrase is None:
         return None
     first, last, obj_text = phrase
+    if last - first > 12:
+        return None  # a long object before "was pushed" leaves the verb dangling at the end
     particles = [c for c in verb.children if c.dep_ == "prt"]
     if not _between_ok(s, verb.i, first, {p.lower_ for p in particles if p.i < first}):
         return None
