@@ -32,11 +32,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return open_store(db_path(args.db))
+    """For commands that add content: a missing store is created, and the user is told where."""
+    path = db_path(args.db)
+    existed = path.exists()
+    store = open_store(path)
+    if not existed:
+        print(f"pmdesk: created a new store at {path}", file=sys.stderr)
+    return store
 
 
 def _existing_store(args: argparse.Namespace) -> Store:
-    """For checks a pipeline relies on: a mistyped path must fail, not pass on a new empty store."""
+    """For commands that only read: a mistyped path must fail, not create an empty store."""
     path = db_path(args.db)
     if not path.exists():
         raise PmdeskError(f"no store at {path} (check --db or PMDESK_DB)")
@@ -54,6 +60,11 @@ def postmortem_id(text: str) -> int:
     return value
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 event', '7 events': a count a person reads."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -62,7 +73,7 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _existing_store(args) as store:
         rows = store.list_postmortems(
             status=args.status, severity=args.severity, search=args.search or ""
         )
@@ -91,7 +102,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if args.json:
         _print_json(pm.to_dict())
@@ -172,7 +183,9 @@ def cmd_gate(args: argparse.Namespace) -> int:
     if not blockers:
         print(f"gate open: no open action item of priority {level} or higher is overdue")
         return 0
-    print(f"gate closed: {len(blockers)} action item(s) of priority {level} or higher overdue:")
+    print(
+        f"gate closed: {_count(len(blockers), 'action item')} of priority {level} or higher overdue:"
+    )
     for row in blockers:
         print(_action_line(row))
     return 1
@@ -211,7 +224,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from pmdesk.models.schedule import postmortem_schedule
 
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if pm.incident_date is None:
         raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
@@ -236,7 +249,7 @@ def _plain_value(value: Any) -> Any:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from pmdesk.export.ics import postmortem_calendar, save_calendar
 
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if pm.incident_date is None:
         raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
@@ -310,18 +323,22 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         else:
             result = apply_import(store, args.id, found.events)
             added, skipped = result.added, result.skipped
+    outside = {id(c.event) for c in plan.candidates if c.outside_window}
+    flags = [id(planned) in outside for planned in plan.new_events]
     if args.json:
-        events = [{"at": format_utc(e.at), "text": e.text, "source": e.source} for e in added]
+        events = [
+            {"at": format_utc(e.at), "text": e.text, "source": e.source, "outside_window": flag}
+            for e, flag in zip(added, flags, strict=True)
+        ]
         _print_json({"added": len(added), "skipped": skipped, "events": events})
         return 0
     verb = "would add" if args.dry_run else "added"
     print(
-        f"{verb} {len(added)} event(s) from {found.format} (times without an offset read in "
-        f"{found.zone}); skipped {skipped} already in the timeline"
+        f"{verb} {_count(len(added), 'event')} from {found.format} (times without an offset "
+        f"read in {found.zone}); skipped {skipped} already in the timeline"
     )
-    outside = {id(c.event) for c in plan.candidates if c.outside_window}
-    for event, planned in zip(added, plan.new_events, strict=True):
-        mark = "  (outside the incident window)" if id(planned) in outside else ""
+    for event, flag in zip(added, flags, strict=True):
+        mark = "  (outside the incident window)" if flag else ""
         print(f"  {format_utc(event.at)}  [{event.source}]  {event.text}{mark}")
     return 0
 
@@ -359,9 +376,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     fmt = args.format or (output.suffix.lower().lstrip(".") if output else "md")
     fmt = {"markdown": "md", "pdf": "pdf", "md": "md"}.get(fmt)
+    if output is not None and output.is_dir():
+        raise PmdeskError(f"{output} is a folder: give a file name, e.g. -o {output / 'name.pdf'}")
     if fmt is None:
         raise PmdeskError("choose the format with --format pdf or --format md")
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if fmt == "pdf":
         from pmdesk.export.pdf import export_pdf

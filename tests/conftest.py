@@ -39,3 +39,13 @@ def fresh_db(tmp_path) -> Store:
 @pytest.fixture
 def example() -> Postmortem:
     return load_example()
+
+
+@pytest.fixture
+def example_db(tmp_path) -> str:
+    """The path of a store that exists and holds the example, as after the window's first start."""
+    from pmdesk.models import open_store
+
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    return str(path)
