@@ -17,7 +17,12 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pmdesk.errors import PmdeskError, ValidationError
-from pmdesk.export.markdown import FIVE_WHYS_FIRST, FIVE_WHYS_NEXT, trim_blank_lines
+from pmdesk.export.markdown import (
+    FIVE_WHYS_FIRST,
+    FIVE_WHYS_NEXT,
+    trim_blank_lines,
+    unescape_html,
+)
 from pmdesk.export.markdown_shapes import (
     length_in_minutes,
     question_and_answer,
@@ -258,7 +263,7 @@ class _Reader:
                 text = title.group(1)
                 if text.casefold().startswith("postmortem:"):
                     text = text[len("postmortem:") :].strip()
-                self.values["title"] = text
+                self.values["title"] = unescape_html(text)
                 self.recognised = True
             elif field_match:
                 self._header(field_match.group(1).strip(), field_match.group(2).strip())
@@ -279,7 +284,7 @@ class _Reader:
         elif key == "duration":
             self._duration(value)
         elif key in ("authors", "author"):
-            self.values["authors"] = value
+            self.values["authors"] = unescape_html(value)
         elif key == "status":
             first = re.split(r"\s*\|\s*", value)[0] if value else ""
             self._set("status", first, lambda v: parse_enum(Status, v or "draft", "status"))
@@ -477,7 +482,7 @@ class _Reader:
         whys, questions = [], []
         for item in items:
             question, answer = question_and_answer("\n".join(item.lines))
-            whys.append(trim_blank_lines(answer))
+            whys.append(unescape_html(trim_blank_lines(answer)))
             if question and question not in (FIVE_WHYS_FIRST, FIVE_WHYS_NEXT):
                 questions.append(question.replace("**", ""))
         if questions:
@@ -494,7 +499,7 @@ class _Reader:
             self.skip(f"skipped {loose} line(s) in Contributing Factors that are not '- [ ]' items")
         self.values["contributing_factors"] = [
             ContributingFactor(
-                text=trim_blank_lines("\n".join([m.group(2) or "", *rest])),
+                text=unescape_html(trim_blank_lines("\n".join([m.group(2) or "", *rest]))),
                 checked=m.group(1) != " ",
             )
             for first, rest in items
@@ -598,7 +603,7 @@ def _unescape(line: str) -> str:
 
 def _text(lines: list[str]) -> str:
     """Free text of a section: the heading escapes undone, blank lines around it dropped."""
-    return trim_blank_lines("\n".join(_unescape(line) for line in lines))
+    return unescape_html(trim_blank_lines("\n".join(_unescape(line) for line in lines)))
 
 
 def _items(
@@ -663,7 +668,7 @@ def _cells(line: str) -> list[str]:
         i += 1
     if "".join(current).strip():
         cells.append("".join(current))
-    return [_decode_cell(c.strip()) for c in cells]
+    return [unescape_html(_decode_cell(c.strip())) for c in cells]
 
 
 def _decode_cell(text: str) -> str:
