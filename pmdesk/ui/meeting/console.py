@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -119,8 +120,8 @@ class FacilitatorConsole(QWidget):
         )
         hint = QLabel(KEYS_HINT, objectName="consoleKeys", wordWrap=True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
+        left_content = QWidget()
+        left_box = QVBoxLayout(left_content)
         left_box.setContentsMargins(0, 0, 8, 0)
         left_box.addWidget(_heading("On the screen"))
         left_box.addWidget(self.on_screen)
@@ -129,6 +130,7 @@ class FacilitatorConsole(QWidget):
         left_box.addWidget(_heading("Agenda"))
         left_box.addWidget(self.agenda_list)
         left_box.addWidget(hint)
+        left = _scrolling(left_content)
 
         # --- right: flags and capture ------------------------------------------------
         self.flag_panel = FlagPanel()
@@ -140,13 +142,24 @@ class FacilitatorConsole(QWidget):
         self.tabs.addTab(self.action_form, "&Action item")
         notes_label = QLabel("&Notes")
         notes_label.setBuddy(self.notes)
+        notes_part = QWidget()
+        notes_box = QVBoxLayout(notes_part)
+        notes_box.setContentsMargins(0, 0, 0, 0)
+        notes_box.addWidget(notes_label)
+        notes_box.addWidget(self.notes, 1)
+        # Notes and capture share the height and each scrolls inside its own part, so long
+        # notes never push the Five Whys and the action form off the window.
+        self.capture_splitter = QSplitter(Qt.Orientation.Vertical, objectName="consoleCapture")
+        self.capture_splitter.addWidget(notes_part)
+        self.capture_splitter.addWidget(_scrolling(self.tabs))
+        self.capture_splitter.setChildrenCollapsible(False)
+        self.capture_splitter.setStretchFactor(0, 1)
+        self.capture_splitter.setStretchFactor(1, 1)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(8, 0, 0, 0)
         right_box.addWidget(self.flag_panel)
-        right_box.addWidget(notes_label)
-        right_box.addWidget(self.notes)
-        right_box.addWidget(self.tabs, 1)
+        right_box.addWidget(self.capture_splitter, 1)
         self._capture_parts = (right, self.agenda_list)
         self._base_points = right.font().pointSize()
 
@@ -247,6 +260,16 @@ class FacilitatorConsole(QWidget):
         super().closeEvent(event)
         if not self._closing_quietly:
             self.closed.emit()
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a frameless area that scrolls when the window is too short for it."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _heading(text: str) -> QLabel:
