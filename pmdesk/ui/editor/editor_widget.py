@@ -153,7 +153,9 @@ class EditorWidget(QWidget):
             if several:
                 label = QLabel(prompt, objectName="fieldLabel")
                 label.setBuddy(field)
-                label.setStyleSheet("color: #555; font-weight: 600;")
+                bold = label.font()
+                bold.setBold(True)
+                label.setFont(bold)  # the palette's text colour: readable in any theme
                 layout.addWidget(label)
             layout.addWidget(field)
             self.text_fields[name] = field
