@@ -214,7 +214,7 @@ class EditorWidget(QWidget):
         self._findings_timer.start()
 
     def refresh_findings(self) -> None:
-        self.findings.show_findings(lint_postmortem(self.session.pm))
+        self.findings.show_findings(lint_postmortem(self.session.pm), self.session.pm)
 
     def flush(self) -> bool:
         """Write everything typed; call before closing or switching postmortems."""
