@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +27,11 @@ from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.meeting.capture_field import CaptureField
 from pmdesk.ui.meeting.capture_forms import ActionForm, NotesBox, WhysBox
 from pmdesk.ui.meeting.flag_panel import FlagPanel
+from pmdesk.ui.meeting.slide_view import SlideView
+
+#: the next slide is drawn at this size and shown scaled down to PREVIEW
+RENDERED = (1280, 720)
+PREVIEW = (320, 180)
 
 KEYS_HINT = (
     "→ PageDown Space: next · ← PageUp: back · F11: projector full screen · Esc: leave\n"
@@ -94,7 +100,11 @@ class FacilitatorConsole(QWidget):
         top.addWidget(self.step_label, 0, 0)
         top.addWidget(self.timer_label, 0, 1)
         top.addWidget(self.leave_button, 0, 2, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.next_label, 1, 0, 1, 3)
+        self.clock_label = QLabel(objectName="consoleClock")
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        _set_font(self.clock_label, 12)
+        top.addWidget(self.next_label, 1, 0)
+        top.addWidget(self.clock_label, 1, 1, 1, 2)
         top.setColumnStretch(0, 1)
 
         # --- left: on screen, script, agenda -----------------------------------------
@@ -125,6 +135,14 @@ class FacilitatorConsole(QWidget):
         left_box.setContentsMargins(0, 0, 8, 0)
         left_box.addWidget(_heading("On the screen"))
         left_box.addWidget(self.on_screen)
+        self.preview = QLabel(objectName="consolePreview")
+        self.preview.setFixedSize(*PREVIEW)
+        self.preview.setFrameShape(QFrame.Shape.Box)
+        self.preview.setAccessibleName("Next slide")
+        self._preview_renderer = SlideView()  # never shown: drawn at full size, then scaled
+        self._preview_renderer.resize(*RENDERED)
+        left_box.addWidget(_heading("Next on the screen"))
+        left_box.addWidget(self.preview)
         left_box.addWidget(_heading("Script"))
         left_box.addWidget(self.script, 1)
         left_box.addWidget(_heading("Agenda"))
@@ -208,6 +226,26 @@ class FacilitatorConsole(QWidget):
         self.agenda_list.setCurrentRow(index)
         if step.key in STEP_TABS:
             self.tabs.setCurrentIndex(STEP_TABS[step.key])
+
+    def show_preview(self, html: Callable[[float], str] | None, background: str) -> None:
+        """The slide the next press of → will show, small; None at the end of the meeting."""
+        renderer = self._preview_renderer
+        if html is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("End of the meeting")
+            self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return
+        renderer.show_slide(html, centred=True, background=background)
+        picture = renderer.grab().scaled(
+            self.preview.contentsRect().size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(picture)
+
+    def show_clock(self, elapsed: str, wall: str) -> None:
+        """Time since the meeting started, and the time of day in the room."""
+        self.clock_label.setText(f"Meeting {elapsed} · now {wall}")
 
     def show_time(self, text: str, state: str) -> None:
         """`text` like "04:12"; state "ok", "short" (last minute) or "over"."""
