@@ -20,6 +20,7 @@ from pmdesk import __version__
 from pmdesk.errors import PmdeskError
 from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
+from pmdesk.words import counted
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -58,11 +59,6 @@ def postmortem_id(text: str) -> int:
     if not 0 < value < 2**63:
         raise argparse.ArgumentTypeError(f"invalid id {text!r}: no postmortem has that id")
     return value
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 event', '7 events': a count a person reads."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _print_json(value: Any) -> None:
@@ -184,7 +180,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
         print(f"gate open: no open action item of priority {level} or higher is overdue")
         return 0
     print(
-        f"gate closed: {_count(len(blockers), 'action item')} of priority {level} or higher overdue:"
+        f"gate closed: {counted(len(blockers), 'action item')} of priority {level} or higher overdue:"
     )
     for row in blockers:
         print(_action_line(row))
@@ -334,7 +330,7 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         return 0
     verb = "would add" if args.dry_run else "added"
     print(
-        f"{verb} {_count(len(added), 'event')} from {found.format} (times without an offset "
+        f"{verb} {counted(len(added), 'event')} from {found.format} (times without an offset "
         f"read in {found.zone}); skipped {skipped} already in the timeline"
     )
     for event, flag in zip(added, flags, strict=True):

@@ -25,6 +25,7 @@ from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
+from pmdesk.words import counted
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
 SAVE_STATES = {
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         if added and self.editor is not None:
             self.editor.session.reload()
             self.editor.session.part_changed.emit("timeline")
-        self.statusBar().showMessage(f"Added {added} event(s) to the timeline.", 5000)
+        self.statusBar().showMessage(f"Added {counted(added, 'event')} to the timeline.", 5000)
 
     def start_meeting(self) -> None:
         """F5: run the review meeting of the open postmortem (audience view and console)."""
