@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.area)
-        self.splitter.setStretchFactor(1, 1)
+        # the library grows a little with the window, so titles have room on a big screen
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([300, 1060])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(objectName="saveState")

@@ -20,7 +20,10 @@ def test_search_box_uses_the_full_text_index(qtbot, window, store):
     assert window.library.model.rowCount() == 2
     qtbot.keyClicks(window.library.search, "TTL expiry")
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 1)
-    assert window.library.model.data(window.library.model.index(0, 0)) == "DNS outage"
+    # the title, and under it the words that matched
+    assert window.library.model.data(window.library.model.index(0, 0)) == (
+        "DNS outage\nresolver TTL expiry"
+    )
     window.library.search.clear()
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
 

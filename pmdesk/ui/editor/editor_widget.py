@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,10 @@ from pmdesk.ui.editor.timeline_editor import TimelineEditor
 from pmdesk.ui.editor.whys_editor import WhysEditor
 
 FINDINGS_DELAY_MS = 300
+#: the document column's widest, about 100 characters of body text
+PAGE_WIDTH = 860
+#: below this width the outline makes way for the document (Ctrl+1…9 still jump)
+OUTLINE_ROOM = 1000
 
 #: the free-text fields of each text section, with the prompt each one shows
 TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
@@ -85,8 +89,14 @@ class EditorWidget(QWidget):
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
 
+        # A readable line length: the page is a centred column, however wide the window.
+        page.setMaximumWidth(PAGE_WIDTH)
+        centring = QWidget(objectName="editorPageHolder")
+        holder = QHBoxLayout(centring)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(page)
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
+        self.scroll.setWidget(centring)
         self.outline = QListWidget(objectName="outline")
         self.outline.setAccessibleName("Outline")
         for key, widget in self.sections.items():
@@ -108,7 +118,9 @@ class EditorWidget(QWidget):
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([820, 230])
+        splitter.setCollapsible(0, False)  # the findings fold away; the document never does
+        splitter.setSizes([820, 260])
+        self.splitter = splitter
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outline)
@@ -124,6 +136,10 @@ class EditorWidget(QWidget):
         self.session.part_changed.connect(self._part_changed)
         # after the first paint: the first lint of a session includes the linter's set-up
         QTimer.singleShot(0, self.refresh_findings)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.outline.setVisible(self.width() >= OUTLINE_ROOM)
 
     # --- building --------------------------------------------------------------------
 
