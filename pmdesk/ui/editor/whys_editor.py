@@ -293,6 +293,8 @@ class WhysEditor(QWidget):
         for number, step in enumerate(self.steps, start=1):
             previous = answers[number - 2] if number > 1 else ""
             step.label.setText(f"<b>{number}.</b> {escape(question(number, previous, people))}")
+        # "again" only once something has been asked
+        self.add_button.setText("Ask &why again" if self.steps else "Ask the first &why")
         root_cause = self.root_cause.text()
         found = check_five_whys(answers, root_cause) if any(answers) or root_cause else []
         if found:
