@@ -1,0 +1,14 @@
+"""The window draws CJK text and signs such as ⓘ with the fonts pmdesk ships."""
+
+from PySide6.QtGui import QFont, QFontMetrics
+
+from pmdesk.ui.app import application
+
+
+def test_the_window_font_falls_back_to_fonts_that_have_cjk_and_symbols(qtbot):
+    app = application()
+    family = app.font().family()
+    chain = [family, *QFont.substitutes(family)]
+    assert "Droid Sans Fallback" in chain and "Symbola" in chain
+    for char in "ⓘ王小明✓":
+        assert any(QFontMetrics(QFont(f)).inFontUcs4(ord(char)) for f in chain), char
