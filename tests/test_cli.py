@@ -119,6 +119,8 @@ def test_exit_after_startup_opens_the_window_offscreen(tmp_path):
     result = _pmdesk("--db", str(tmp_path / "s.db"), "--exit-after-startup", env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.db").exists()
+    # nothing a user has to wonder about (the offscreen plugin's size-hint notice included)
+    assert result.stderr == "" and result.stdout == ""
 
 
 def test_the_gate_fails_on_a_store_that_does_not_exist(tmp_path, capsys):

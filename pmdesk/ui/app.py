@@ -14,6 +14,7 @@ from pmdesk.models import Store, StoreError, open_store
 from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
 from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
+from pmdesk.ui.qt_messages import quiet_platform_notices
 from pmdesk.ui.ui_fonts import add_fallback_fonts
 
 
@@ -23,6 +24,7 @@ def qt_settings() -> QSettings:
 
 
 def application() -> QApplication:
+    quiet_platform_notices()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pmdesk")
     app.setApplicationDisplayName("pmdesk")
