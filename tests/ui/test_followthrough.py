@@ -206,3 +206,14 @@ def test_empty_step_lists_say_why_and_dates_of_other_years_carry_the_year(qtbot,
         w.dashboard.late.header().defaultAlignment() & Qt.AlignmentFlag.AlignLeft
     )
     store.close()
+
+
+def test_a_period_that_misses_every_postmortem_says_where_they_are_and_goes_there(ft, qtbot):
+    ft.tabs.setCurrentWidget(ft.metrics)
+    ft.metrics.set_period(date(2020, 1, 1), date(2020, 6, 30))
+    summary = ft.metrics.summary.text()
+    assert summary.startswith("No postmortem in this period: their incidents run from ")
+    button = ft.metrics.data_range_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ft.metrics.result.postmortems > 0 and not button.isVisible()
