@@ -8,7 +8,7 @@ falls back to them for any character the desktop's fonts lack.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from pmdesk.resource_files import resource
 
@@ -18,13 +18,17 @@ FALLBACKS = ("DroidSansFallbackFull.ttf", "Symbola.ttf")
 
 def add_fallback_fonts(app: QGuiApplication) -> list[str]:
     """Register the fallback fonts and return their family names (empty when none load)."""
+    # What the desktop's font really is ("Sans Serif" is an alias for, say, DejaVu Sans): it
+    # stays first, or the alias would resolve to a fallback font (Symbola draws Latin serifed)
+    base = app.font().family()
+    real = QFontInfo(app.font()).family()
     families: list[str] = []
     for name in FALLBACKS:
         data = resource("fonts", name).read_bytes()
         font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
-    base = app.font().family()
-    for family in {base, "Sans Serif", "DejaVu Sans", *QFont.substitutes(base)}:
-        QFont.insertSubstitutions(family, [f for f in families if f != family])
+    for family in {base, real}:
+        first = [real] if family != real else []
+        QFont.insertSubstitutions(family, [*first, *families])
     return families

@@ -12,3 +12,11 @@ def test_the_window_font_falls_back_to_fonts_that_have_cjk_and_symbols(qtbot):
     assert {"droid sans fallback", "symbola"} <= {f.lower() for f in chain}
     for char in "ⓘ王小明✓":
         assert any(QFontMetrics(QFont(f)).inFontUcs4(ord(char)) for f in chain), char
+
+
+def test_latin_text_keeps_the_desktop_font(qtbot):
+    from PySide6.QtGui import QFontInfo
+
+    app = application()
+    # the fallbacks fill gaps only: Symbola would draw every Latin letter with serifs
+    assert QFontInfo(app.font()).family() not in ("Symbola", "Droid Sans Fallback")
