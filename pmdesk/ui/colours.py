@@ -62,6 +62,11 @@ def tinted(colour: QColor | str, background: QColor) -> QColor:
     return mix(colour, background, 0.28 if is_dark(background) else 0.14)
 
 
+def on_base(colour: QColor | str) -> QColor:
+    """`colour` made readable on the application palette's base (lists and tables)."""
+    return readable(colour, app_palette().base().color())
+
+
 def app_palette() -> QPalette:
     """The application's palette (for item models, which have no widget of their own)."""
     return QGuiApplication.palette()

@@ -128,3 +128,30 @@ def test_the_meeting_flag_panel_reads_in_both_meeting_themes(qtbot, window):
     finally:
         meeting.leave()
     assert QApplication.instance() is not None
+
+
+def test_follow_through_numbers_and_late_cells_read(qtbot, store, theme):
+    from datetime import date
+
+    from pmdesk.models import ActionItem, Postmortem
+    from pmdesk.ui.followup.window import FollowThroughWindow
+
+    store.create(
+        Postmortem(
+            title="Late one",
+            incident_date="2026-03-02",
+            action_items=[ActionItem("Add the alert", "Dana", "high", "2026-03-10")],
+        )
+    )
+    w = FollowThroughWindow(store, today=lambda: date(2026, 4, 16), holidays=lambda: [])
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    tile = w.dashboard.overdue_tile
+    assert tile.number.property("state") == "bad"
+    assert painted_contrast(grab_on(tile.number, tile)) >= 4.5
+    table = w.dashboard.actions
+    index = table.model().index(0, 0)
+    image = table.viewport().grab(table.visualRect(index).adjusted(1, 1, -1, -1)).toImage()
+    assert painted_contrast(image) >= 4.5

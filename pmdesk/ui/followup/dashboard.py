@@ -26,12 +26,13 @@ from pmdesk.models.schedule import (
     business_days_between,
     schedule_dashboard,
 )
+from pmdesk.ui import colours
 from pmdesk.ui.followup.action_model import ActionTableModel
 from pmdesk.ui.followup.overdue_view import action_table
 from pmdesk.ui.followup.trees import report_tree, say_empty
 
-LATE = QBrush(QColor("#b3261e"))
-SOON = QBrush(QColor("#9a5b00"))
+LATE = QColor("#b3261e")
+SOON = QColor("#9a5b00")
 
 
 class Tile(QFrame):
@@ -141,9 +142,10 @@ class ScheduleDashboard(QWidget):
 
     @staticmethod
     def _fill(
-        tree: QTreeWidget, rows: list[DueStep], today: date, holidays: list[date], brush: QBrush
+        tree: QTreeWidget, rows: list[DueStep], today: date, holidays: list[date], hue: QColor
     ) -> None:
         tree.clear()
+        brush = QBrush(colours.on_base(hue))
         for row in rows:
             step = row.step
             gap = business_days_between(today, step.due, holidays)
