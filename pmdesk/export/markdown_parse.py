@@ -416,7 +416,11 @@ class _Reader:
         )
         if rows and not events:
             raise MarkdownImportError(
-                f"none of the {len(rows)} timeline times can be read"
+                (
+                    f"none of the {len(rows)} timeline times can be read"
+                    if len(rows) > 1
+                    else "the timeline's one time cannot be read"
+                )
                 + (f": they have no date of their own and {why}" if undated else "")
                 + "; fix the file and import again (nothing was imported)"
             )
