@@ -415,14 +415,17 @@ class _Reader:
             else "the document has no **Date:** line"
         )
         if rows and not events:
+            many = len(rows) > 1
+            lost = (
+                f"none of the {len(rows)} timeline times can be read"
+                if many
+                else "the timeline's one time cannot be read"
+            )
+            if undated:
+                lost += f": {'they have' if many else 'it has'} no date of"
+                lost += f" {'their' if many else 'its'} own and {why}"
             raise MarkdownImportError(
-                (
-                    f"none of the {len(rows)} timeline times can be read"
-                    if len(rows) > 1
-                    else "the timeline's one time cannot be read"
-                )
-                + (f": they have no date of their own and {why}" if undated else "")
-                + "; fix the file and import again (nothing was imported)"
+                f"{lost}; fix the file and import again (nothing was imported)"
             )
         if undated:
             numbers = ", ".join(str(n) for n in undated)
