@@ -23,7 +23,7 @@ from pmdesk.errors import PmdeskError
 from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
-from pmdesk.models.store import is_regular_file
+from pmdesk.words import counted
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -36,24 +36,26 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return open_store(db_path(args.db))
+    """For commands that add content: a missing store is created, and the user is told where."""
+    path = db_path(args.db)
+    existed = path.exists()
+    store = open_store(path)
+    if not existed:
+        print(f"pmdesk: created a new store at {path}", file=sys.stderr)
+    return store
 
 
 def _existing_store(args: argparse.Namespace) -> Store:
-    """For checks a pipeline relies on: a mistyped path must fail, not pass on a new empty store.
-
-    These commands only read, so the store is opened read-only (see Store).
-    """
+    """For commands that only read: a mistyped path must fail, not create an empty store (and
+    pass a pipeline's check on it). The store is opened read-only (see Store)."""
     path = db_path(args.db)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:  # a name longer than the file system allows, and the like
+        raise PmdeskError(f"cannot use {str(path)[:80]}…: {exc.strerror}") from None
+    if not exists:
         raise PmdeskError(f"no store at {path} (check --db or PMDESK_DB)")
     return Store(path, read_only=True)
-
-
-def _listing_store(args: argparse.Namespace) -> Store:
-    """An existing store read-only; a new one is created (with its example) as usual."""
-    path = db_path(args.db)
-    return Store(path, read_only=True) if is_regular_file(path) else open_store(path)
 
 
 def _followup_store(args: argparse.Namespace) -> Store:
@@ -101,7 +103,7 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _listing_store(args) as store:
+    with _existing_store(args) as store:
         rows = store.list_postmortems(
             status=args.status, severity=args.severity, search=args.search or "", snippets=False
         )
@@ -130,7 +132,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if args.json:
         _print_json(pm.to_dict())
@@ -212,7 +214,9 @@ def cmd_gate(args: argparse.Namespace) -> int:
     if not blockers:
         print(f"gate open: no open action item of priority {level} or higher is overdue")
         return 0
-    print(f"gate closed: {len(blockers)} action item(s) of priority {level} or higher overdue:")
+    print(
+        f"gate closed: {counted(len(blockers), 'action item')} of priority {level} or higher overdue:"
+    )
     for row in blockers:
         print(_action_line(row))
     return 1
@@ -251,7 +255,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 def cmd_schedule(args: argparse.Namespace) -> int:
     from pmdesk.models.schedule import postmortem_schedule
 
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if pm.incident_date is None:
         raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
@@ -276,7 +280,7 @@ def _plain_value(value: Any) -> Any:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from pmdesk.export.ics import postmortem_calendar, save_calendar
 
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if pm.incident_date is None:
         raise PmdeskError(f"postmortem {args.id} has no incident date, so it has no schedule")
@@ -363,18 +367,22 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         else:
             result = apply_import(store, args.id, found.events)
             added, skipped = result.added, result.skipped
+    outside = {id(c.event) for c in plan.candidates if c.outside_window}
+    flags = [id(planned) in outside for planned in plan.new_events]
     if args.json:
-        events = [{"at": format_utc(e.at), "text": e.text, "source": e.source} for e in added]
+        events = [
+            {"at": format_utc(e.at), "text": e.text, "source": e.source, "outside_window": flag}
+            for e, flag in zip(added, flags, strict=True)
+        ]
         _print_json({"added": len(added), "skipped": skipped, "events": events})
         return 0
     verb = "would add" if args.dry_run else "added"
     print(
-        f"{verb} {len(added)} event(s) from {found.format} (times without an offset read in "
-        f"{found.zone}); skipped {skipped} already in the timeline"
+        f"{verb} {counted(len(added), 'event')} from {found.format} (times without an offset "
+        f"read in {found.zone}); skipped {skipped} already in the timeline"
     )
-    outside = {id(c.event) for c in plan.candidates if c.outside_window}
-    for event, planned in zip(added, plan.new_events, strict=True):
-        mark = "  (outside the incident window)" if id(planned) in outside else ""
+    for event, flag in zip(added, flags, strict=True):
+        mark = "  (outside the incident window)" if flag else ""
         print(f"  {format_utc(event.at)}  [{event.source}]  {event.text}{mark}")
     return 0
 
@@ -412,14 +420,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     fmt = args.format or (output.suffix.lower().lstrip(".") if output else "md")
     fmt = {"markdown": "md", "pdf": "pdf", "md": "md"}.get(fmt)
+    try:
+        is_folder = output is not None and output.is_dir()
+    except OSError:  # a name the file system cannot hold: the writer says so in one line
+        is_folder = False
+    if is_folder:
+        raise PmdeskError(f"{output} is a folder: give a file name, e.g. -o {output / 'name.pdf'}")
     if fmt is None:
         raise PmdeskError("choose the format with --format pdf or --format md")
     if args.public or args.list_replacements:
         from pmdesk.cli_share import export_public
 
-        with _store(args) as store:
+        with _existing_store(args) as store:
             return export_public(args, store, store.get(args.id), fmt)
-    with _store(args) as store:
+    with _existing_store(args) as store:
         pm = store.get(args.id)
     if fmt == "pdf":
         from pmdesk.export.pdf import export_pdf

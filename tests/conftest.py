@@ -41,6 +41,16 @@ def example() -> Postmortem:
     return load_example()
 
 
+@pytest.fixture
+def example_db(tmp_path) -> str:
+    """The path of a store that exists and holds the example, as after the window's first start."""
+    from pmdesk.models import open_store
+
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    return str(path)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Empty the clipboard before the interpreter goes: data a test put there is Qt's, and
     Qt and Python both freeing it at exit kills the process (the app does this on aboutToQuit,

@@ -19,29 +19,32 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_list_json_shows_the_example_on_a_new_store(tmp_path, capsys):
-    code, out, _ = run(capsys, "--db", str(tmp_path / "new.db"), "list", "--json")
+def test_list_json_shows_the_example_on_a_new_store(example_db, capsys):
+    code, out, _ = run(capsys, "--db", example_db, "list", "--json")
     assert code == 0
     [row] = json.loads(out)
     assert row["is_example"] is True and row["severity"] == "P2"
 
 
-def test_db_is_accepted_after_the_command_and_from_the_environment(tmp_path, capsys, monkeypatch):
-    code, out, _ = run(capsys, "list", "--db", str(tmp_path / "a.db"))
+def test_db_is_accepted_after_the_command_and_from_the_environment(
+    example_db, tmp_path, capsys, monkeypatch
+):
+    code, out, _ = run(capsys, "list", "--db", example_db)
     assert code == 0 and "EXAMPLE" in out
     monkeypatch.setenv("PMDESK_DB", str(tmp_path / "b.db"))
+    assert run(capsys, "list")[0] == 2  # the variable is read: b.db does not exist
+    monkeypatch.setenv("PMDESK_DB", example_db)
     assert run(capsys, "list")[0] == 0
-    assert (tmp_path / "b.db").exists()
 
 
-def test_list_filters(tmp_path, capsys):
-    db = str(tmp_path / "s.db")
+def test_list_filters(example_db, capsys):
+    db = example_db
     assert "no postmortems" in run(capsys, "--db", db, "list", "--severity", "P1")[1]
     assert "EXAMPLE" in run(capsys, "--db", db, "list", "--search", "canary")[1]
 
 
-def test_show_prints_every_field(tmp_path, capsys):
-    db = str(tmp_path / "s.db")
+def test_show_prints_every_field(example_db, capsys):
+    db = example_db
     code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
     data = json.loads(out)
     assert code == 0
@@ -66,8 +69,8 @@ def test_show_prints_every_field(tmp_path, capsys):
         (["frobnicate"], "invalid choice"),
     ],
 )
-def test_mistakes_are_one_line_and_exit_2(tmp_path, capsys, argv, message):
-    code, _, err = run(capsys, "--db", str(tmp_path / "s.db"), *argv)
+def test_mistakes_are_one_line_and_exit_2(example_db, capsys, argv, message):
+    code, _, err = run(capsys, "--db", example_db, *argv)
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
@@ -116,6 +119,8 @@ def test_exit_after_startup_opens_the_window_offscreen(tmp_path):
     result = _pmdesk("--db", str(tmp_path / "s.db"), "--exit-after-startup", env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.db").exists()
+    # nothing a user has to wonder about (the offscreen plugin's size-hint notice included)
+    assert result.stderr == "" and result.stdout == ""
 
 
 def test_the_gate_fails_on_a_store_that_does_not_exist(tmp_path, capsys):
@@ -124,13 +129,54 @@ def test_the_gate_fails_on_a_store_that_does_not_exist(tmp_path, capsys):
     assert not (tmp_path / "typo.db").exists()
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["show", "1"],
+        ["schedule", "1"],
+        ["export", "1"],
+        ["calendar", "1", "-o", "x.ics"],
+        ["actions"],
+        ["metrics"],
+    ],
+)
+def test_commands_that_only_read_refuse_a_missing_store_and_create_nothing(tmp_path, capsys, argv):
+    typo = tmp_path / "no" / "such" / "store.db"
+    code, out, err = run(capsys, "--db", str(typo), *argv)
+    assert code == 2 and out == ""
+    assert err == f"pmdesk: no store at {typo} (check --db or PMDESK_DB)\n"
+    assert not (tmp_path / "no").exists()
+    # ...so the deploy gate cannot then pass on a store a typo made
+    assert run(capsys, "--db", str(typo), "gate")[0] == 2
+
+
+def test_adding_content_creates_a_missing_store_and_says_so(tmp_path, capsys):
+    doc = tmp_path / "hand.md"
+    doc.write_text("# Postmortem: Hand\n", encoding="utf-8")
+    db = tmp_path / "new" / "s.db"
+    code, out, err = run(capsys, "--db", str(db), "import", str(doc))
+    assert code == 0 and out.strip().isdigit()
+    assert err.splitlines()[0] == f"pmdesk: created a new store at {db}"
+    code, out, err = run(capsys, "--db", str(db), "list")
+    assert code == 0 and "Hand" in out and err == ""
+
+
+def test_export_to_a_folder_says_it_is_a_folder(example_db, tmp_path, capsys):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, err = run(capsys, "--db", example_db, "export", "1", "-o", str(folder))
+    assert code == 2 and f"{folder} is a folder" in err
+    assert list(folder.iterdir()) == []
+
+
 def test_a_huge_id_is_a_one_line_mistake(tmp_path, capsys):
     code, _, err = run(capsys, "--db", str(tmp_path / "s.db"), "show", "9" * 30)
     assert code == 2 and "invalid id" in err and len(err.strip().splitlines()) == 1
 
 
-def test_output_that_the_console_cannot_encode_is_replaced_not_a_crash(tmp_path):
+def test_output_that_the_console_cannot_encode_is_replaced_not_a_crash(example_db):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    result = _pmdesk("--db", str(tmp_path / "s.db"), "list", env=env)
+    result = _pmdesk("--db", example_db, "list", env=env)
     assert result.returncode == 0, result.stderr
     assert "EXAMPLE ? Checkout errors" in result.stdout

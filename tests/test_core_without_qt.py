@@ -44,6 +44,7 @@ def test_every_core_module_imports_without_pyside6(tmp_path):
 from pmdesk.cli import main
 import pmdesk.models
 assert not any(m.startswith("PySide6") for m in sys.modules), "PySide6 was imported"
+pmdesk.models.open_store(sys.argv[1]).close()
 sys.exit(main(["--db", sys.argv[1], "list", "--json"]))
 """
     )

@@ -77,7 +77,7 @@ def test_metainfo_names_the_desktop_entry_the_icon_and_this_release():
     newest = root.find("releases/release")
     assert newest.get("version") == __version__, "add a <release> for the new version"
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert root.findtext("project_license") == project["license"]["text"]
+    assert root.findtext("project_license") == project["license"]
     assert root.findtext("summary") and root.find("description/p") is not None
 
 

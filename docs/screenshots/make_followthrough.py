@@ -10,12 +10,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from desktop_theme import THEMES, apply
 from PySide6.QtWidgets import QApplication  # noqa: TID251 - a UI script
 
 from pmdesk.models import ActionItem, Postmortem, Store, open_store
 from pmdesk.ui.followup.window import FollowThroughWindow
 
 TODAY = date(2026, 4, 16)
+OUT = Path(__file__).resolve().parent
 
 
 def a(action, owner, priority, due, status="open", done=None):
@@ -232,6 +234,24 @@ def main() -> None:
         )
         window.grab().save(str(out))
         print(f"wrote {out}")
+        window.close()
+        if tab == 0:  # the dashboard and the metrics in both desktop themes, at two sizes
+            for theme in THEMES:
+                apply(app, theme)
+                themed = FollowThroughWindow(
+                    store, today=lambda: TODAY, holidays=lambda: [date(2026, 4, 6)]
+                )
+                themed.metrics.set_period(date(2025, 11, 1), date(2026, 4, 16))
+                themed.show()
+                for width, height in ((1280, 720), (1920, 1080)):
+                    themed.resize(width, height)
+                    for index, name in ((0, "dashboard"), (3, "metrics")):
+                        themed.tabs.setCurrentIndex(index)
+                        app.processEvents()
+                        themed.grab().save(
+                            str(OUT / f"followthrough-{name}-{theme}-{width}x{height}.png")
+                        )
+                themed.close()
         store.close()
 
 

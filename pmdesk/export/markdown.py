@@ -5,15 +5,21 @@ can; what the template has no place for (each action item's status, the
 root-cause category, the process dates) goes in a front-matter block of
 `key: value` lines. Text is written so that pmdesk.export.markdown_parse reads
 back exactly what was written: export, import and export again gives the same
-bytes. Free text stays Markdown; only a line that would read as one of the
-document's own headings gets a backslash in front.
+bytes. Free text stays Markdown; a line that would read as one of the
+document's own headings gets a backslash in front, and what a Markdown renderer
+would take for HTML (a tag, a comment, an entity) is written as an entity
+("<b>" as "&lt;b>", "&amp;" as "&amp;amp;") outside code spans and fenced code,
+so a wiki shows what was typed. Entities, not backslashes: Python-Markdown does
+not treat a backslash before "<" as an escape.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 from pmdesk.files import write_atomically
@@ -30,15 +36,49 @@ RCA_QUESTIONS = ("What happened?", "Why did it happen?", "Why wasn't it caught e
 # section on import; one more leading backslash keeps it text (and Markdown
 # shows it without the backslash).
 _HEADING_LIKE = re.compile(r"^(\\*#{1,6})(\s|$)")
+# What a Markdown renderer would read as raw HTML or an entity: "<b", "</", "<!--", "&amp;".
+_HTML_LIKE = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# An entity; after escape_html every one in the text is one it wrote.
+_ENTITY = re.compile(r"&#?\w+;")
+# Code, where a backslash is shown as typed: fenced blocks and `spans`.
+_CODE = re.compile(
+    r"^[ ]{0,3}(```|~~~)[^\n]*(?:\n.*?)?(?:\n[ ]{0,3}\1[^\n]*(?=\n|\Z)|\Z)"
+    r"|(?<!`)(`+)(?!`).+?(?<!`)\2(?!`)",
+    re.DOTALL | re.MULTILINE,
+)
 # Front-matter values written bare must read back as themselves in YAML too.
 _BARE = re.compile(r"[A-Za-z0-9_./+(][^\n]*")
+
+
+def escape_html(text: str) -> str:
+    """`text` with each "<tag" and "&entity;" outside code written as an entity."""
+    return _outside_code(text, lambda part: _HTML_LIKE.sub(_as_entity, part))
+
+
+def _as_entity(match: re.Match[str]) -> str:
+    return "&lt;" if match.group() == "<" else "&amp;"
+
+
+def unescape_html(text: str) -> str:
+    """What escape_html was given (and in a hand-written file, entities read as characters)."""
+    return _outside_code(text, lambda part: _ENTITY.sub(lambda m: html.unescape(m.group()), part))
+
+
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    if "<" not in text and "&" not in text:
+        return text
+    out, at = [], 0
+    for code in _CODE.finditer(text):
+        out += [change(text[at : code.start()]), code.group()]
+        at = code.end()
+    return "".join([*out, change(text[at:])])
 
 
 def render_markdown(pm: Postmortem, *, uid: str = "") -> str:
     """The whole document, ending in one newline; `uid` is its team-library identifier."""
     parts = [
         _front_matter(pm, uid),
-        f"# {TITLE_PREFIX}{one_line(pm.title)}".rstrip(),
+        f"# {TITLE_PREFIX}{escape_html(one_line(pm.title))}".rstrip(),
         _header_lines(pm),
         "## Impact Summary",
         _impact(pm),
@@ -88,7 +128,8 @@ def trim_blank_lines(text: str) -> str:
 
 def free_text(text: str) -> str:
     return "\n".join(
-        _HEADING_LIKE.sub(r"\\\1\2", line) for line in trim_blank_lines(text).split("\n")
+        _HEADING_LIKE.sub(r"\\\1\2", line)
+        for line in escape_html(trim_blank_lines(text)).split("\n")
     )
 
 
@@ -101,10 +142,10 @@ def indented(text: str, width: int) -> str:
 
 
 def cell(text: str) -> str:
-    """A table cell: pipes and backslashes escaped, line breaks as <br>."""
+    """A table cell: pipes and backslashes escaped, HTML as entities, line breaks as <br>."""
     text = trim_blank_lines(text).strip()
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<br>", "\\<br>")
-    return text.replace("\n", "<br>")
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return escape_html(text).replace("\n", "<br>")
 
 
 def row(*cells: str) -> str:
@@ -155,7 +196,7 @@ def _quoted(text: str) -> str:
 def _header_lines(pm: Postmortem) -> str:
     values = [
         ("Date", pm.incident_date.isoformat() if pm.incident_date else ""),
-        ("Authors", ", ".join(one_line(a) for a in pm.authors)),
+        ("Authors", ", ".join(escape_html(one_line(a)) for a in pm.authors)),
         ("Status", pm.status.label),
         ("Severity", pm.severity.value),
     ]
@@ -184,7 +225,7 @@ def _duration(pm: Postmortem) -> str:
 
 
 def _timeline(pm: Postmortem) -> str:
-    lines = [row("Time (UTC)", "Event", "Source"), "|---|---|---|"]
+    lines = ["All times in UTC.", "", row("Time (UTC)", "Event", "Source"), "|---|---|---|"]
     for event in sorted_events(pm.timeline):
         lines.append(
             row(clock(event.at, pm.incident_date), cell(event.text), cell(event.source) or "manual")
@@ -209,7 +250,7 @@ def _whys(pm: Postmortem) -> str:
         marker = f"{i}. "
         question = FIVE_WHYS_FIRST if i == 1 else FIVE_WHYS_NEXT
         lines.append(f"{marker}{question}")
-        body = f"{ARROW} {trim_blank_lines(answer)}".rstrip()
+        body = f"{ARROW} {escape_html(trim_blank_lines(answer))}".rstrip()
         lines.append(" " * len(marker) + indented(body, len(marker)))
     root = f"**Root cause:** {indented(free_text(pm.root_cause), 0)}".rstrip()
     return "\n".join(lines) + ("\n\n" if lines else "") + root
@@ -217,7 +258,7 @@ def _whys(pm: Postmortem) -> str:
 
 def _factors(pm: Postmortem) -> str:
     return "\n".join(
-        f"- [{'x' if f.checked else ' '}] {indented(trim_blank_lines(f.text), 2)}".rstrip()
+        f"- [{'x' if f.checked else ' '}] {indented(escape_html(trim_blank_lines(f.text)), 2)}".rstrip()
         for f in pm.contributing_factors
     )
 

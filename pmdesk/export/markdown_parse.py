@@ -11,12 +11,24 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pmdesk.errors import PmdeskError, ValidationError
-from pmdesk.export.markdown import ARROW, trim_blank_lines
+from pmdesk.export.markdown import (
+    FIVE_WHYS_FIRST,
+    FIVE_WHYS_NEXT,
+    trim_blank_lines,
+    unescape_html,
+)
+from pmdesk.export.markdown_shapes import (
+    length_in_minutes,
+    question_and_answer,
+    stated_zone,
+    why_items,
+)
 from pmdesk.input_files import MARKDOWN, read_text
 from pmdesk.models.postmortem import (
     ActionItem,
@@ -83,12 +95,14 @@ _FIELD = re.compile(r"^\*\*([^*]+?):?\*\*:?[ \t]?(.*)$")
 _LABEL = re.compile(r"^[-*+]\s+\*\*([^*]+?):?\*\*:?[ ]?(.*)$")
 _BULLET = re.compile(r"^[-*+]\s")
 _CHECK = re.compile(r"^[-*+]\s+\[([ xX])\](?:\s(.*))?$")
-_NUMBERED = re.compile(r"^(\d{1,3}[.)]\s+)(.*)$")
 _ROOT = re.compile(r"^\*\*Root[ -]cause:?\*\*:?[ ]?(.*)$", re.IGNORECASE)
 _CLOCK = re.compile(
     r"(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*(?:Z|UTC)\b)?", re.IGNORECASE
 )
 _MAX_LINES = 1_000_000
+_USER_IMPACT = ("user impact", "users affected", "customer impact", "customers affected", "impact")
+_REVENUE_IMPACT = ("revenue impact", "business impact")
+_UTC_NAMES = ("utc", "gmt", "z", "zulu")
 
 
 def read_markdown_file(path: str | Path) -> MarkdownImport:
@@ -120,6 +134,7 @@ class _Reader:
         self.values: dict[str, Any] = {}
         self.front: dict[str, Any] = {}
         self.recognised = False
+        self.unread_date: str | None = None  # a **Date:** value that is not a real date
 
     def skip(self, message: str) -> None:
         self.skipped.append(message)
@@ -153,6 +168,9 @@ class _Reader:
                 "no **Date:**-style header lines and no template sections"
             )
         self._apply_front_matter()
+        start = self.values.get("started_at")
+        if start is not None and "incident_date" not in self.values and not self.unread_date:
+            self.values["incident_date"] = start.date()  # "**Duration:** 2025-03-11 09:02 to ..."
         uid = self.front.get("id", "")
         return MarkdownImport(self._postmortem(), self.skipped, uid if isinstance(uid, str) else "")
 
@@ -246,7 +264,7 @@ class _Reader:
                 text = title.group(1)
                 if text.casefold().startswith("postmortem:"):
                     text = text[len("postmortem:") :].strip()
-                self.values["title"] = text
+                self.values["title"] = unescape_html(text)
                 self.recognised = True
             elif field_match:
                 self._header(field_match.group(1).strip(), field_match.group(2).strip())
@@ -262,8 +280,12 @@ class _Reader:
         self.recognised = True
         if key in ("date", "incident date"):
             self._set("incident_date", value, lambda v: parse_date(v, "date"))
+            if value and "incident_date" not in self.values:
+                self.unread_date = value
+        elif key == "duration":
+            self._duration(value)
         elif key in ("authors", "author"):
-            self.values["authors"] = value
+            self.values["authors"] = unescape_html(value)
         elif key == "status":
             first = re.split(r"\s*\|\s*", value)[0] if value else ""
             self._set("status", first, lambda v: parse_enum(Status, v or "draft", "status"))
@@ -282,37 +304,70 @@ class _Reader:
             return
         if loose:
             self.skip(f"skipped {loose} line(s) in Impact Summary outside its list")
+        # Items the template has no field for ("Services Affected") join the user impact,
+        # under their own label, rather than being lost.
+        more: list[str] = []
         for first, rest in items:
             match = _LABEL.match(first)
             label = match.group(1).strip().casefold() if match else ""
             body = "\n".join([match.group(2) if match else first, *rest])
             if label == "duration":
                 self._duration(body)
-            elif label in ("user impact", "users affected", "customer impact", "impact"):
+            elif label in _USER_IMPACT and "user_impact" not in self.values:
                 self.values["user_impact"] = _text(body.split("\n"))
-            elif label in ("revenue impact", "business impact"):
+            elif label in _REVENUE_IMPACT and "revenue_impact" not in self.values:
                 self.values["revenue_impact"] = _text(body.split("\n"))
             else:
-                self.skip(f"skipped Impact Summary item {_short(first)!r}: no place for it")
+                more.append(_text([_BULLET.sub("", first, count=1), *rest]))
+        if more:
+            user = self.values.get("user_impact", "")
+            self.values["user_impact"] = trim_blank_lines("\n".join([user, *more]))
 
     def _duration(self, text: str) -> None:
+        """A duration line: start and end times, a length ("75 minutes"), or both."""
         found = list(_CLOCK.finditer(text))
-        if not found:
-            return
+        minutes = length_in_minutes(_CLOCK.sub(" ", text))
         day = self.values.get("incident_date")
-        start = self._clock(found[0], day, "incident start")
-        if len(found) == 1:
-            key = "ended_at" if re.search(r"\buntil\b", text, re.IGNORECASE) else "started_at"
-            if start is not None:
-                self.values[key] = start
+        if found:
+            start = self._clock(found[0], day, "incident start")
+            if len(found) == 1:
+                until = re.search(r"\buntil\b", text, re.IGNORECASE)
+                if start is not None:
+                    self.values["ended_at" if until else "started_at"] = start
+            else:
+                end = self._clock(found[1], start.date() if start else day, "incident end")
+                if start and end and end < start and not found[1].group(1):
+                    end = _next_day(end, start)  # "23:40 – 00:25" runs past midnight
+                if start:
+                    self.values["started_at"] = start
+                if end:
+                    self.values["ended_at"] = end
+        elif minutes is None:
+            if text.strip().casefold() not in ("", "unknown"):
+                self.skip(f"skipped the duration {_short(text)!r}: it has no times or length")
             return
-        end = self._clock(found[1], start.date() if start else day, "incident end")
-        if start and end and end < start and not found[1].group(1):
-            end = _next_day(end, start)  # "23:40 – 00:15" runs past midnight
-        if start:
-            self.values["started_at"] = start
-        if end:
-            self.values["ended_at"] = end
+        if minutes is not None:
+            self._length(minutes, text)
+
+    def _length(self, minutes: int, text: str) -> None:
+        """A stated length: it fills in a missing start or end, and must agree with both."""
+        start, end = self.values.get("started_at"), self.values.get("ended_at")
+        if start and end:
+            actual = int((end - start) / timedelta(minutes=1))
+            if actual != minutes:
+                self.skip(
+                    f"the duration {_short(text)!r} says {minutes} minutes but the incident "
+                    f"runs {actual} minutes from start to end: kept the start and end"
+                )
+        elif start:
+            self.values["ended_at"] = start + timedelta(minutes=minutes)
+        elif end:
+            self.values["started_at"] = end - timedelta(minutes=minutes)
+        else:
+            self.skip(
+                f"skipped the duration {_short(text)!r}: pmdesk works it out from the "
+                "incident's start and end, and the document gives neither"
+            )
 
     def _clock(self, match: re.Match[str], day: date | None, what: str) -> datetime | None:
         on, at = match.group(1), match.group(2)
@@ -327,26 +382,70 @@ class _Reader:
             return None
 
     def _section_timeline(self, lines: list[str]) -> None:
-        header, rows, loose = _table(lines)
+        zones = [zone for line in lines if (zone := stated_zone(line))]
+        header, rows, loose = _table([line for line in lines if not stated_zone(line)])
         if loose:
             self.skip(f"skipped {loose} line(s) in Timeline outside its table")
+        zone = self._timeline_zone(zones[0]) if zones else None
         columns = _columns(header, {"time": 0, "event": 1, "source": None})
         events: list[TimelineEvent] = []
-        day = self.values.get("incident_date")
+        start = self.values.get("started_at")
+        day = self.values.get("incident_date") or (start.date() if start else None)
+        undated: list[int] = []
         for number, cells in enumerate(rows, 1):
             stamp = _get(cells, columns["time"])
             match = _CLOCK.fullmatch(stamp.strip())
             if not match:
                 self.skip(f"skipped timeline row {number}: {_short(stamp)!r} is not a time")
                 continue
+            if not match.group(1) and day is None:
+                undated.append(number)
+                continue
             at = self._clock(match, day, f"time of timeline row {number}")
             if at is None:
                 continue
+            if zone is not None:
+                at = at.replace(tzinfo=zone).astimezone(UTC)
             if not match.group(1) and events and at < events[-1].at:
                 at = _next_day(at, events[-1].at)  # a night-long incident: 23:58, then 00:03
             source = _get(cells, columns["source"]) or "manual"
             events.append(TimelineEvent(at=at, text=_get(cells, columns["event"]), source=source))
+        why = (
+            f"the document's date {self.unread_date!r} is not a real date"
+            if self.unread_date
+            else "the document has no **Date:** line"
+        )
+        if rows and not events:
+            many = len(rows) > 1
+            lost = (
+                f"none of the {len(rows)} timeline times can be read"
+                if many
+                else "the timeline's one time cannot be read"
+            )
+            if undated:
+                lost += f": {'they have' if many else 'it has'} no date of"
+                lost += f" {'their' if many else 'its'} own and {why}"
+            raise MarkdownImportError(
+                f"{lost}; fix the file and import again (nothing was imported)"
+            )
+        if undated:
+            numbers = ", ".join(str(n) for n in undated)
+            rows_have = "rows {} have" if len(undated) > 1 else "row {} has"
+            self.skip(f"skipped timeline {rows_have.format(numbers)} a time without a date: {why}")
         self.values["timeline"] = events
+
+    def _timeline_zone(self, name: str) -> ZoneInfo | None:
+        """The zone a line such as 'All times in UTC.' names; None for UTC itself."""
+        if name.casefold() in _UTC_NAMES:
+            return None
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.skip(
+                f"the timeline says its times are in {name!r}, which is not a time zone "
+                "pmdesk knows (e.g. Europe/Berlin): read them as UTC"
+            )
+            return None
 
     def _section_rca(self, lines: list[str]) -> None:
         current: str | None = None
@@ -385,21 +484,21 @@ class _Reader:
             first = _ROOT.match(lines[root_at]).group(1)  # type: ignore[union-attr]
             self.values["root_cause"] = _text([first, *lines[root_at + 1 :]])
             lines = lines[:root_at]
-        items, loose = _items(lines, _NUMBERED, None)
+        items, loose = why_items(lines)
         if loose:
             self.skip(f"skipped {loose} line(s) in Five Whys Analysis outside its list")
-        whys = []
-        for first, rest in items:
-            text = "\n".join([_NUMBERED.match(first).group(2), *rest])  # type: ignore[union-attr]
-            arrow = text.find(ARROW) if ARROW in text else text.find("->")
-            if arrow >= 0:
-                answer = text[arrow + (1 if text[arrow] == ARROW else 2) :]
-                answer = answer[1:] if answer.startswith(" ") else answer
-            elif "?" in text:
-                answer = text.split("?", 1)[1].lstrip()
-            else:
-                answer = text
-            whys.append(trim_blank_lines(answer))
+        whys, questions = [], []
+        for item in items:
+            question, answer = question_and_answer("\n".join(item.lines))
+            whys.append(unescape_html(trim_blank_lines(answer)))
+            if question and question not in (FIVE_WHYS_FIRST, FIVE_WHYS_NEXT):
+                questions.append(question.replace("**", ""))
+        if questions:
+            self.skip(
+                f"Five Whys: kept the {len(whys)} answers; the questions (first: "
+                f"{_short(questions[0], 50)!r}) are not stored, pmdesk asks 'Why did that "
+                "happen?' before each answer"
+            )
         self.values["whys"] = whys
 
     def _section_factors(self, lines: list[str]) -> None:
@@ -408,7 +507,7 @@ class _Reader:
             self.skip(f"skipped {loose} line(s) in Contributing Factors that are not '- [ ]' items")
         self.values["contributing_factors"] = [
             ContributingFactor(
-                text=trim_blank_lines("\n".join([m.group(2) or "", *rest])),
+                text=unescape_html(trim_blank_lines("\n".join([m.group(2) or "", *rest]))),
                 checked=m.group(1) != " ",
             )
             for first, rest in items
@@ -512,7 +611,7 @@ def _unescape(line: str) -> str:
 
 def _text(lines: list[str]) -> str:
     """Free text of a section: the heading escapes undone, blank lines around it dropped."""
-    return trim_blank_lines("\n".join(_unescape(line) for line in lines))
+    return unescape_html(trim_blank_lines("\n".join(_unescape(line) for line in lines)))
 
 
 def _items(
@@ -576,7 +675,7 @@ def _cells(line: str) -> list[str]:
             break
         cells.append(text)
         pos += 1  # the "|"
-    return [_decode_cell(c.strip()) for c in cells]
+    return [unescape_html(_decode_cell(c.strip())) for c in cells]
 
 
 # a cell's text: escaped characters (a backslash and any one character) and any

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     LongTable,
     Paragraph,
     SimpleDocTemplate,
@@ -170,7 +171,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_bold": derive("cell_bold", fontName=fonts.SANS_BOLD, fontSize=8.5, leading=11.5),
         "small": derive("small", fontSize=7.5, leading=10, textColor=MUTED, spaceAfter=0),
         "empty": derive("empty", fontName=fonts.SANS_ITALIC, textColor=MUTED),
-        "check": derive("check", fontSize=11),
+        # the body's size and leading, so the box sits on the text's baseline
+        "check": derive("check", spaceAfter=0),
         "arrow": derive("arrow", fontSize=11, leading=13, alignment=TA_CENTER, textColor=MUTED),
     }
 
@@ -210,8 +212,9 @@ def _story(pm: Postmortem, width: float, *, public: bool = False) -> list[Flowab
     story += _field("Why it happened", pm.why_it_happened)
     story += _field("Why it was not caught earlier", pm.why_not_caught)
 
-    story += _section("Five Whys")
-    story += _five_whys(pm, width)
+    # The chain reads as one argument: heading, whys and root cause on one page when they fit
+    # (KeepTogether still splits a chain longer than a page), never a lone arrow or root cause.
+    story.append(KeepTogether([*_section("Five Whys"), *_five_whys(pm, width)]))
 
     story += _section("Contributing factors")
     story += _factors(pm, width)
@@ -398,7 +401,8 @@ def _five_whys(pm: Postmortem, width: float) -> list[Flowable]:
             splitInRow=1,
         )
         root.setStyle(_box_style(ROOT_RULE, ROOT_BG, weight=1.2))
-        out.append(root)
+        # a chain longer than a page still ends with its last why beside the root cause
+        out[-2:] = [KeepTogether([*out[-2:], root])] if pm.whys else [root]
     else:
         out.append(_para("No Five Whys chain recorded.", "empty"))
     if pm.root_cause_category.strip():
@@ -435,7 +439,7 @@ def _factors(pm: Postmortem, width: float) -> list[Flowable]:
         ]
         for f in pm.contributing_factors
     ]
-    table = Table(rows, colWidths=[7 * mm, width - 7 * mm], splitInRow=1)
+    table = Table(rows, colWidths=[6 * mm, width - 6 * mm], splitInRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -511,7 +515,9 @@ class _Furniture:
         top = height - MARGIN + 6 * mm
         if doc.page > 1:
             canvas.setFillColor(MUTED)
-            right = f"DRAFT · {self.status}" if self.draft else "Postmortem"
+            # "DRAFT · In review", but not "DRAFT · Draft"
+            status = "" if self.status == Status.DRAFT.label else f" · {self.status}"
+            right = f"DRAFT{status}" if self.draft else "Postmortem"
             right = f"Public version · {right}" if self.public else right
             right_w = fonts.text_width(right, fonts.SANS_BOLD, 7.5)
             room = width - 2 * MARGIN - right_w - 10 * mm

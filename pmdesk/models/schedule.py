@@ -122,6 +122,7 @@ _PLAN = (
     ("followup14", "Follow-up: items in progress", (14, 14), (14, 14)),
     ("followup30", "Follow-up: items done", (30, 30), (30, 30)),
 )
+_PLAN_KEYS = [key for key, *_ in _PLAN]
 
 
 def _done_steps(pm: Postmortem, today: date) -> set[str]:
@@ -166,7 +167,7 @@ def postmortem_schedule(
     day0 = pm.incident_date
     soon_limit = business_day(today, soon, holidays)
     done = _done_steps(pm, today)
-    steps = []
+    planned: list[tuple[str, str, int, int, date]] = []
     for key, label, normal, p1 in _PLAN:
         first, last = p1 if pm.severity is Severity.P1 else normal
         due = business_day(day0, last, holidays)
@@ -176,6 +177,16 @@ def postmortem_schedule(
             if day0 < before < due:
                 due = before
                 first = last = business_days_between(day0, due, holidays)
+        planned.append((key, label, first, last, due))
+    # ...and the steps before it with it: data is gathered before the draft is written, and
+    # written before it is shared, so the schedule never lists them out of order
+    for i in range(_PLAN_KEYS.index("share") - 1, -1, -1):
+        key, label, first, last, due = planned[i]
+        after = planned[i + 1]
+        if after[4] < due:
+            planned[i] = (key, label, min(first, after[3]), after[3], after[4])
+    steps = []
+    for key, label, first, last, due in planned:
         if key in done:
             state = StepState.DONE
         elif due < today:

@@ -49,7 +49,8 @@ class FirstRunTip(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.setForegroundRole(self.palette().ColorRole.ToolTipText)
-        self.setFixedWidth(380)
+        # narrow enough to sit over the findings panel, clear of the editor's buttons
+        self.setFixedWidth(250)
 
         self.label = QLabel(TIP_TEXT)
         self.label.setWordWrap(True)

@@ -68,7 +68,9 @@ class LibraryModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return row.title or "Untitled postmortem"
+                title = row.title or "Untitled postmortem"
+                # a search shows why each postmortem matched, under its title
+                return f"{title}\n{row.snippet}" if row.snippet else title
             if column == self.DATE:
                 return row.incident_date.isoformat() if row.incident_date else ""
             if column == self.SEVERITY:

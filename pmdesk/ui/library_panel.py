@@ -52,7 +52,11 @@ class LibraryPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # whole titles, wrapped, however narrow the panel: a title cut to ten characters
+        # does not tell two postmortems apart
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setShowGrid(False)
         self.table.setAccessibleName("Postmortems")
         header = self.table.horizontalHeader()

@@ -28,6 +28,7 @@ from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, Libra
 from pmdesk.ui.library_panel import LibraryPanel
 from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
+from pmdesk.words import counted
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
 SAVE_STATES = {
@@ -66,7 +67,9 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.area)
-        self.splitter.setStretchFactor(1, 1)
+        # the library grows a little with the window, so titles have room on a big screen
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([300, 1060])
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(objectName="saveState")
@@ -397,7 +400,7 @@ class MainWindow(QMainWindow):
         if added and self.editor is not None:
             self.editor.session.reload()
             self.editor.session.part_changed.emit("timeline")
-        self.statusBar().showMessage(f"Added {added} event(s) to the timeline.", 5000)
+        self.statusBar().showMessage(f"Added {counted(added, 'event')} to the timeline.", 5000)
 
     def start_meeting(self) -> None:
         """F5: run the review meeting of the open postmortem (audience view and console)."""

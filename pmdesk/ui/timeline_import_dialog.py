@@ -11,9 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6 import QtGui
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,7 +39,10 @@ from pmdesk.importers import (
     read_timeline,
 )
 from pmdesk.models import Store, TimelineEvent, format_utc
+from pmdesk.ui import colours
+from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS
 from pmdesk.ui.plain_text import plain_tip, warn
+from pmdesk.words import counted
 
 try:  # the linter is its own library; the preview does without it if it is absent
     from pmdesk.lint import lint as _lint
@@ -105,7 +107,7 @@ class CandidatesModel(QAbstractTableModel):
             if column == 0:
                 return format_utc(event.at).replace("T", " ").removesuffix("Z")
             if column == 1:
-                return QtGui.Qt.convertFromPlainText(event.text)  # imported text, never markup
+                return event.text  # a view's cell shows plain text: no markup, no escaping
             if column == 2:
                 return event.source
             if column == 3:
@@ -120,11 +122,13 @@ class CandidatesModel(QAbstractTableModel):
                 return plain_tip(
                     "\n".join(f"{f.severity}: {f.message}" for f in self.findings[row])
                 )
+        base = colours.app_palette().base().color()
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and candidate.outside_window:
-            return QBrush(QColor("#a15c00"))
+            return QBrush(colours.readable(SEVERITY_COLOURS["warning"], base))
         if role == Qt.ItemDataRole.ForegroundRole and column == 4 and self.findings[row]:
-            worst = _worst(self.findings[row])
-            return QBrush(QColor("#b3261e" if worst != "info" else "#555555"))
+            # the editor's colours: orange for a warning, red only for an error
+            hue = SEVERITY_COLOURS.get(_worst(self.findings[row]), SEVERITY_COLOURS["warning"])
+            return QBrush(colours.readable(hue, base))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -170,7 +174,8 @@ def _worst(findings: list[Any]) -> str:
 def _wording(findings: list[Any]) -> str:
     if not findings:
         return ""
-    return f"{len(findings)} {_worst(findings)}: {findings[0].message}"
+    more = f" (and {counted(len(findings) - 1, 'more finding')})" if len(findings) > 1 else ""
+    return f"{findings[0].message}{more}"
 
 
 def _notes(candidate: Candidate) -> str:
@@ -268,7 +273,7 @@ class TimelineImportDialog(QDialog):
             bool(f) for f, c in zip(self.model.findings, candidates, strict=True) if not c.duplicate
         )
         parts = [
-            f"<b>{len(candidates)}</b> event(s) found in {self._source_name} "
+            f"<b>{counted(len(candidates), 'event')}</b> found in {self._source_name} "
             f"({self.found.format}), times stored in UTC",
             f"{duplicates} already in the timeline",
             f"{outside} outside the incident window",
@@ -276,7 +281,7 @@ class TimelineImportDialog(QDialog):
         if _lint is not None:
             parts.append(f"{flagged} with wording to review")
         self.summary.setText(" · ".join(parts))
-        self.ok_button.setText(f"Add {chosen} event(s)")
+        self.ok_button.setText(f"Add {counted(chosen, 'event')}")
         self.ok_button.setEnabled(chosen > 0)
 
     def _zone_changed(self) -> None:

@@ -10,8 +10,8 @@ from pmdesk.models import Store
 from .readback import pdf_text
 
 
-def test_export_pdf_and_markdown_then_import(tmp_path, capsys):
-    db = str(tmp_path / "s.db")
+def test_export_pdf_and_markdown_then_import(example_db, tmp_path, capsys):
+    db = example_db
     pdf, md = tmp_path / "out.pdf", tmp_path / "out.md"
     assert (
         main(
@@ -42,8 +42,8 @@ def test_import_reports_what_it_skipped(tmp_path, capsys):
     assert "pmdesk: skipped section '## Lessons'" in err
 
 
-def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
-    db = str(tmp_path / "s.db")
+def test_bad_input_is_one_line_and_exit_2(example_db, tmp_path, capsys):
+    db = example_db
     junk = tmp_path / "junk.md"
     junk.write_bytes(b"\xff\xfe not text")
     assert main(["--db", db, "import", str(junk)]) == 2

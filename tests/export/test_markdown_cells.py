@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pmdesk.export.markdown import cell, row
+from pmdesk.export.markdown import cell, row, unescape_html
 from pmdesk.export.markdown_parse import _cells
 
 
@@ -53,13 +53,14 @@ table_text = st.text(
 @given(table_text)
 def test_any_line_reads_as_the_character_by_character_reading(text):
     line = "|" + text
-    assert _cells(line) == reference_cells(line)
+    # (entities such as &lt; are read as characters after the cell is split)
+    assert _cells(line) == [unescape_html(c) for c in reference_cells(line)]
 
 
 @given(st.lists(st.text(max_size=30).filter(lambda t: "\n" not in t and "\r" not in t), max_size=5))
 def test_cells_written_by_the_exporter_read_back(texts):
     line = row(*(cell(t) for t in texts))
-    assert _cells(line) == reference_cells(line)
+    assert _cells(line) == [unescape_html(c) for c in reference_cells(line)]
 
 
 def test_escapes_pipes_and_line_breaks():

@@ -29,6 +29,16 @@ MARKUP = st.sampled_from(
         "\n",
         "\n\n",
         " ",
+        "<b>",
+        "</font>",
+        "<",
+        "&amp;",
+        "&",
+        "`",
+        "```\n",
+        "All times in UTC.\n",
+        "**Why** ",
+        "?",
     ]
 )
 TEXT = st.lists(st.one_of(MARKUP, st.text(max_size=8)), max_size=12).map("".join)

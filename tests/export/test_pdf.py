@@ -249,3 +249,21 @@ def test_allow_directives_are_not_printed():
     text = pdf_text(render_pdf(pm, page_size="A4")[0])
     assert "We quote human error here." in text
     assert "pmdesk: allow" not in text
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_the_five_whys_chain_stays_with_its_heading_and_root_cause(example, page_size):
+    pages = page_texts(render_pdf(example, page_size=page_size)[0])
+    [chain] = [p for p in pages if "Root cause" in p]
+    assert "Five Whys" in chain and "Why 1" in chain and "Why 5" in chain
+    # no page ends on an arrow pointing at nothing
+    assert not any(p.split("Blameless postmortem")[0].rstrip().endswith("↓") for p in pages)
+
+
+def test_the_running_header_of_a_draft_does_not_say_draft_twice(example):
+    example.status = Status.DRAFT
+    pages = page_texts(render_pdf(example)[0])
+    assert "DRAFT · Draft" not in " ".join(pages)
+    assert "DRAFT" in pages[1]
+    example.status = Status.IN_REVIEW
+    assert "DRAFT · In review" in page_texts(render_pdf(example)[0])[1]

@@ -146,3 +146,18 @@ def test_dashboard_lists_late_and_soon_and_ignores_the_example(example):
 def test_no_postmortems_no_dashboard_rows():
     board = schedule_dashboard([], today=D("2026-03-13"))
     assert board.late == board.due_soon == board.undated == []
+
+
+def test_an_early_meeting_keeps_the_steps_before_it_in_order():
+    from datetime import date
+
+    from pmdesk.models import Postmortem
+    from pmdesk.models.schedule import postmortem_schedule
+
+    pm = Postmortem(title="x", incident_date="2026-03-09", meeting_at="2026-03-11T10:00:00Z")
+    steps = postmortem_schedule(pm, date(2026, 3, 9), []).steps
+    gather, draft, share = (s.due for s in steps[:3])
+    # the draft is shared the day before the meeting, and written and gathered no later
+    assert share == date(2026, 3, 10)
+    assert gather <= draft <= share
+    assert [s.key for s in sorted(steps[:3], key=lambda s: s.due)] == ["gather", "draft", "share"]

@@ -55,7 +55,9 @@ def test_json_output_lists_what_was_added(db, data_dir, capsys):
         "at": "2026-03-10T13:58:12Z",
         "text": "Config change: payment-gateway pool size 200 -> 20 reaches production",
         "source": "deploy log",
+        "outside_window": True,
     }
+    assert [e["outside_window"] for e in result["events"]] == [True, False, False, True]
     assert len(timeline(db)) == 4
 
     code, out, _ = run(
@@ -95,7 +97,7 @@ def test_text_output_marks_events_outside_the_window(db, data_dir, capsys):
     lines = out.splitlines()
     assert code == 0
     assert lines[0] == (
-        "added 4 event(s) from csv (times without an offset read in Europe/Berlin); "
+        "added 4 events from csv (times without an offset read in Europe/Berlin); "
         "skipped 0 already in the timeline"
     )
     assert lines[1].endswith("(outside the incident window)") and "13:58:12Z" in lines[1]

@@ -62,7 +62,7 @@ def test_the_example_closes_the_gate_while_a_high_item_is_overdue(example, tmp_p
     assert actions.returncode == 0 and "Alert on resolver socket use" in actions.stdout
     assert metrics.returncode == 0 and "Practice metrics" in metrics.stdout
     assert gate.returncode == 1, gate.stderr
-    assert gate.stdout.startswith("gate closed: 2 action item(s) of priority high")
+    assert gate.stdout.startswith("gate closed: 2 action items of priority high")
     assert "pmdesk: skipped broken.md: this does not look like a postmortem" in gate.stderr
 
 

@@ -44,7 +44,7 @@ def test_gate_on_a_library_reports_a_broken_file_and_counts_the_rest(tmp_path, c
     (root / "broken.md").write_bytes(b"\x00\xff")
     code, out, err = run(capsys, "gate", "--library", str(root), "--today", "2026-03-21")
     assert code == 1
-    assert out.startswith("gate closed: 1 action item(s)") and "Alert on resolver socket use" in out
+    assert out.startswith("gate closed: 1 action item ") and "Alert on resolver socket use" in out
     assert err == "pmdesk: skipped broken.md: not UTF-8 text, so not a postmortem\n"
     code, out, _ = run(capsys, "--library", str(root), "gate", "--today", "2026-03-19")
     assert code == 0 and out.startswith("gate open")

@@ -155,9 +155,19 @@ def test_findings_panel_lists_and_jumps(qtbot, window):
     field.selectAll()
     qtbot.keyClicks(field, "Someone should have caught this.")
     editor.flush()
-    qtbot.waitUntil(lambda: editor.findings.list.count() > 0)
-    item = editor.findings.list.item(0)
-    editor.findings.list.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: len(editor.findings.cards) > 0)
+    said = editor.findings.texts()[0]
+    finding = editor.findings.cards[0].found.finding
+    # the category, where, the flagged phrase, and the rewrite (or the question to ask)
+    assert "What someone should have done — Why it was not caught earlier" in said
+    assert "“Someone should have caught this" in said
+    if finding.suggestions:
+        assert f"Rewrite: {finding.suggestions[0]}" in said
+    else:
+        assert f"Ask: {finding.prompt}" in said
+    card = editor.findings.cards[0]
+    field.clearFocus()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert field.hasFocus() or field.textCursor().hasSelection()
 
 

@@ -106,3 +106,24 @@ def test_exit_after_startup_neither_blocks_on_the_tip_nor_uses_it_up(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert not settings_path().exists()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_tip_covers_no_button_of_the_window(qtbot, store, size):
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = open_window(qtbot, store)
+    window.resize(*size)
+    tip = show_first_run_tip_once(window, remember=False)
+    qtbot.wait(20)
+    for section in ("timeline", "action_items", "whys"):
+        window.editor.jump_to(section)
+        qtbot.wait(20)
+        for button in window.findChildren(QAbstractButton):
+            if not button.isVisible() or tip.isAncestorOf(button):
+                continue
+            shown = button.visibleRegion().boundingRect()
+            if shown.isEmpty():
+                continue
+            where = shown.translated(button.mapTo(window, shown.topLeft()) - shown.topLeft())
+            assert not where.intersects(tip.geometry()), (section, button.text())

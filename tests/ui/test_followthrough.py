@@ -190,3 +190,30 @@ def test_the_main_window_opens_it_from_the_view_menu(qtbot, window):
     assert ft.dashboard.actions_model.rowCount() == 0
     window.followthrough_action.trigger()
     assert window.followthrough is ft
+
+
+def test_empty_step_lists_say_why_and_dates_of_other_years_carry_the_year(qtbot, tmp_path):
+    store = open_store(tmp_path / "few.db")
+    # incident late in December: its later steps fall in the next year
+    store.create(Postmortem(title="Year end", incident_date="2026-12-28", severity="P2"))
+    w = FollowThroughWindow(store, today=lambda: date(2026, 12, 29), holidays=lambda: [])
+    qtbot.addWidget(w)
+    rows = [w.dashboard.soon.topLevelItem(i) for i in range(w.dashboard.soon.topLevelItemCount())]
+    assert any(r.text(0).endswith("2027") for r in rows)  # 'Fri 01 Jan 2027', not 'Fri 01 Jan'
+    assert w.dashboard.late.topLevelItem(0).text(0) == "No postmortem step is late."
+    header = w.dashboard.late.headerItem()
+    assert header.textAlignment(0) & Qt.AlignmentFlag.AlignLeft or (
+        w.dashboard.late.header().defaultAlignment() & Qt.AlignmentFlag.AlignLeft
+    )
+    store.close()
+
+
+def test_a_period_that_misses_every_postmortem_says_where_they_are_and_goes_there(ft, qtbot):
+    ft.tabs.setCurrentWidget(ft.metrics)
+    ft.metrics.set_period(date(2020, 1, 1), date(2020, 6, 30))
+    summary = ft.metrics.summary.text()
+    assert summary.startswith("No postmortem in this period: their incidents run from ")
+    button = ft.metrics.data_range_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ft.metrics.result.postmortems > 0 and not button.isVisible()

@@ -68,7 +68,7 @@ def test_the_editor_never_lints_on_the_ui_thread(qtbot, window, monkeypatch):
     field.setFocus()
     qtbot.keyClicks(field, "Somebody should have noticed the alert sooner.")
     qtbot.waitUntil(lambda: field.highlighter.settled() and lint_worker().idle(), timeout=10000)
-    qtbot.waitUntil(lambda: editor.findings.list.count() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: len(editor.findings.cards) > 0, timeout=10000)
     block = field.document().lastBlock()
     qtbot.waitUntil(lambda: any(r.format.underlineStyle() for r in block.layout().formats()))
     model = editor.timeline.model

@@ -89,13 +89,17 @@ def test_ok_writes_exactly_the_checked_events(store, pm_id, pick, monkeypatch, q
         ack = [c.event.text for c in model.candidates].index("Acknowledged by Dana Reyes.")
         assert model.data(model.index(ack, 3)) == "already in the timeline"
         assert not model.flags(model.index(ack, 0)) & Qt.ItemFlag.ItemIsUserCheckable
-        assert dialog.ok_button.text() == "Add 4 event(s)"
+        assert dialog.ok_button.text() == "Add 4 events"
         for row in (0, 3):  # the trigger and the escalation
             model.setData(
                 model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
             )
-        assert dialog.ok_button.text() == "Add 2 event(s)"
-        assert "5</b> event(s) found" in dialog.summary.text()
+        assert dialog.ok_button.text() == "Add 2 events"
+        # the cells show the events' own words: no <p> wrapper, no &amp; or &lt;
+        shown = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+        assert shown == [c.event.text for c in model.candidates]
+        assert not any("<p" in text or "&amp;" in text for text in shown)
+        assert "5 events</b> found" in dialog.summary.text()
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     drive_preview(monkeypatch, qtbot, uncheck_two_then_ok)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 
 from pmdesk.errors import PmdeskError
 from pmdesk.models import ActionItem, ActionStatus, Priority, parse_date
+from pmdesk.ui import colours
 from pmdesk.ui.editor import blame_marks
 from pmdesk.ui.editor.record_model import Index, RecordTableModel
 from pmdesk.ui.editor.session import EditorSession
@@ -25,9 +26,9 @@ from pmdesk.ui.editor.session import EditorSession
 ACTION, OWNER, PRIORITY, DUE, STATUS, COMPLETED, TRACKER = range(7)
 #: what the proxy sorts by, so dates sort as dates and priorities by rank
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_BACKGROUND = QColor("#fbe3e1")
-OVERDUE_TEXT = QColor("#a31515")
-LINK_TEXT = QColor("#1f5fa8")
+#: hues; the colours shown are derived from the palette (pmdesk.ui.colours)
+OVERDUE = QColor("#c62828")
+LINK = QColor("#1f5fa8")
 _STATUS_ORDER = {ActionStatus.OPEN: 0, ActionStatus.IN_PROGRESS: 1, ActionStatus.DONE: 2}
 
 
@@ -67,12 +68,16 @@ class ActionsModel(RecordTableModel):
         if role == SORT_ROLE:
             return self._sort_key(item, column)
         if role == Qt.ItemDataRole.BackgroundRole and overdue:
-            return OVERDUE_BACKGROUND
+            return colours.tinted(OVERDUE, colours.app_palette().base().color())
         if role == Qt.ItemDataRole.ForegroundRole:
+            base = colours.app_palette().base().color()
+            under = colours.tinted(OVERDUE, base) if overdue else base
             if overdue and column == DUE:
-                return OVERDUE_TEXT
+                return colours.readable(OVERDUE, under)
             if column == TRACKER:
-                return LINK_TEXT
+                return colours.readable(LINK, under)
+            if overdue:
+                return colours.app_palette().text().color()
         if role == Qt.ItemDataRole.DecorationRole and column == ACTION:
             return blame_marks.marker(self._findings(item))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,10 @@ from pmdesk.ui.editor.whys_editor import WhysEditor
 from pmdesk.ui.lint_worker import lint_worker
 
 FINDINGS_DELAY_MS = 300
+#: the document column's widest, about 100 characters of body text
+PAGE_WIDTH = 860
+#: below this width the outline makes way for the document (Ctrl+1…9 still jump)
+OUTLINE_ROOM = 1000
 
 #: the free-text fields of each text section, with the prompt each one shows
 TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
@@ -87,8 +91,14 @@ class EditorWidget(QWidget):
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
 
+        # A readable line length: the page is a centred column, however wide the window.
+        page.setMaximumWidth(PAGE_WIDTH)
+        centring = QWidget(objectName="editorPageHolder")
+        holder = QHBoxLayout(centring)
+        holder.setContentsMargins(0, 0, 0, 0)
+        holder.addWidget(page)
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
+        self.scroll.setWidget(centring)
         self.outline = QListWidget(objectName="outline")
         self.outline.setAccessibleName("Outline")
         for key, widget in self.sections.items():
@@ -110,7 +120,9 @@ class EditorWidget(QWidget):
         splitter.addWidget(self.scroll)
         splitter.addWidget(self.findings)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([820, 230])
+        splitter.setCollapsible(0, False)  # the findings fold away; the document never does
+        splitter.setSizes([820, 260])
+        self.splitter = splitter
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.outline)
@@ -127,6 +139,10 @@ class EditorWidget(QWidget):
         self._worker = lint_worker()
         self._worker.finished.connect(self._findings_arrived)
         self.refresh_findings()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.outline.setVisible(self.width() >= OUTLINE_ROOM)
 
     # --- building --------------------------------------------------------------------
 
@@ -156,7 +172,9 @@ class EditorWidget(QWidget):
             if several:
                 label = QLabel(prompt, objectName="fieldLabel")
                 label.setBuddy(field)
-                label.setStyleSheet("color: #555; font-weight: 600;")
+                bold = label.font()
+                bold.setBold(True)
+                label.setFont(bold)  # the palette's text colour: readable in any theme
                 layout.addWidget(label)
             layout.addWidget(field)
             self.text_fields[name] = field
@@ -217,12 +235,13 @@ class EditorWidget(QWidget):
     def refresh_findings(self) -> None:
         """Ask the lint worker for the whole document's findings; the panel shows them on arrival."""
         pm = copy.deepcopy(self.session.pm)  # the worker reads a copy the UI will not change
+        self._linted = pm  # the panel quotes phrases from the text that was linted
         self._worker.request((id(self), "document"), lambda: lint_postmortem(pm))
 
     def _findings_arrived(self, batch: list[tuple[object, object]]) -> None:
         for key, result in batch:
             if key == (id(self), "document") and isinstance(result, list):
-                self.findings.show_findings(result)
+                self.findings.show_findings(result, getattr(self, "_linted", self.session.pm))
 
     def flush(self) -> bool:
         """Write everything typed; call before closing or switching postmortems."""

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from pmdesk.errors import ValidationError
 from pmdesk.models import Severity, Status, parse_utc
 from pmdesk.models.postmortem import check_window
+from pmdesk.ui import colours
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 
 NO_DATE = QDate(2000, 1, 1)
 #: typed authors and times are saved this long after the last keystroke
 TYPING_SAVE_MS = 700
+EXAMPLE_AMBER = "#d9a400"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
@@ -92,8 +94,11 @@ class HeaderSection(QWidget):
         )
         self.example_note.setObjectName("exampleNote")
         self.example_note.setWordWrap(True)
+        window = self.palette().window().color()
         self.example_note.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e8c66a; border-radius: 4px; padding: 6px 8px;"
+            f"background: {colours.tinted(EXAMPLE_AMBER, window).name()};"
+            f" color: {self.palette().windowText().color().name()};"
+            f" border: 1px solid {EXAMPLE_AMBER}; border-radius: 4px; padding: 6px 8px;"
         )
 
         left = QFormLayout()

@@ -297,6 +297,8 @@ class WhysEditor(QWidget):
         for number, step in enumerate(self.steps, start=1):
             previous = answers[number - 2] if number > 1 else ""
             step.label.setText(f"<b>{number}.</b> {escape(question(number, previous, people))}")
+        # "again" only once something has been asked
+        self.add_button.setText("Ask &why again" if self.steps else "Ask the first &why")
         root_cause = self.root_cause.text()
         if any(answers) or root_cause:
             # checked in the lint worker; the warning changes when the answer arrives

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from pmdesk.models.followup import NO_OWNER, ActionRow
+from pmdesk.ui import colours
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +54,9 @@ class ActionTableModel(QAbstractTableModel):
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.PRIORITY:
-                return PRIORITY_COLOURS[item.priority.value]
+                return colours.on_base(PRIORITY_COLOURS[item.priority.value])
             if column == self.LATE and row.overdue:
-                return LATE_COLOUR
+                return colours.on_base(LATE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and column == self.LATE and row.overdue:
             font = QFont()
             font.setBold(True)

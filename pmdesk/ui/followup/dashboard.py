@@ -26,13 +26,14 @@ from pmdesk.models.schedule import (
     business_days_between,
     schedule_dashboard,
 )
+from pmdesk.ui import colours
 from pmdesk.ui.followup.action_model import ActionTableModel
 from pmdesk.ui.followup.overdue_view import action_table
-from pmdesk.ui.followup.trees import report_tree
+from pmdesk.ui.followup.trees import report_tree, say_empty
 from pmdesk.ui.plain_text import plain_tip
 
-LATE = QBrush(QColor("#b3261e"))
-SOON = QBrush(QColor("#9a5b00"))
+LATE = QColor("#b3261e")
+SOON = QColor("#9a5b00")
 
 
 class Tile(QFrame):
@@ -132,15 +133,20 @@ class ScheduleDashboard(QWidget):
         self.soon_tile.show_value(str(len(board.due_soon)), "warn" if board.due_soon else "good")
         self._fill(self.late, board.late, today, holidays, LATE)
         self._fill(self.soon, board.due_soon, today, holidays, SOON)
+        if not board.late:
+            say_empty(self.late, "No postmortem step is late.")
+        if not board.due_soon:
+            say_empty(self.soon, "Nothing is due in the next few business days.")
         self.actions_heading.setText(f"Overdue action items ({len(overdue)})")
         self.late_heading.setText(f"Late ({len(board.late)})")
         self.soon_heading.setText(f"Due soon ({len(board.due_soon)})")
 
     @staticmethod
     def _fill(
-        tree: QTreeWidget, rows: list[DueStep], today: date, holidays: list[date], brush: QBrush
+        tree: QTreeWidget, rows: list[DueStep], today: date, holidays: list[date], hue: QColor
     ) -> None:
         tree.clear()
+        brush = QBrush(colours.on_base(hue))
         for row in rows:
             step = row.step
             gap = business_days_between(today, step.due, holidays)
@@ -152,7 +158,8 @@ class ScheduleDashboard(QWidget):
                 when = f"in {gap} business day{'s' * (gap != 1)}"
             item = QTreeWidgetItem(
                 [
-                    step.due.strftime("%a %d %b"),
+                    # the year only when it is not this one
+                    step.due.strftime("%a %d %b" if step.due.year == today.year else "%a %d %b %Y"),
                     when,
                     row.schedule.title,
                     row.schedule.severity.value,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,6 +31,7 @@ from pmdesk.models.metrics import (
     practice_metrics,
 )
 from pmdesk.ui.followup.chart import ChartPoint, TrendChart
+from pmdesk.words import counted
 
 DEFAULT_PERIOD_DAYS = 180
 
@@ -103,6 +105,12 @@ class MetricsView(QWidget):
         period.addWidget(self.until_edit)
         period.addSpacing(12)
         period.addWidget(self.summary, 1)
+        # when the period misses every postmortem, one click to the range that has them
+        self.data_range_button = QPushButton(objectName="dataRange")
+        self.data_range_button.hide()
+        self.data_range_button.clicked.connect(self._show_data_range)
+        self._data_range: tuple[date, date] | None = None
+        period.addWidget(self.data_range_button)
 
         self.cards = {key: MetricCard(key) for key in TARGETS}
         grid = QGridLayout()
@@ -156,6 +164,10 @@ class MetricsView(QWidget):
         self.since_edit.setDate(QDate(since.year, since.month, since.day))
         self.until_edit.setDate(QDate(until.year, until.month, until.day))
 
+    def _show_data_range(self) -> None:
+        if self._data_range is not None:
+            self.set_period(*self._data_range)
+
     def refresh(self) -> None:
         since, until = self.period()
         if since > until:
@@ -169,7 +181,19 @@ class MetricsView(QWidget):
         undated = (
             f"; {result.undated} without an incident date not counted" if result.undated else ""
         )
-        self.summary.setText(f"{result.postmortems} postmortems in the period{undated}")
+        self.summary.setText(f"{counted(result.postmortems, 'postmortem')} in the period{undated}")
+        dated = sorted(
+            pm.incident_date for pm in postmortems if pm.incident_date and not pm.is_example
+        )
+        self._data_range = (dated[0], dated[-1]) if dated else None
+        outside = result.postmortems == 0 and self._data_range is not None
+        if outside:
+            first, last = self._data_range  # type: ignore[misc]
+            self.summary.setText(
+                f"No postmortem in this period: their incidents run from {first} to {last}."
+            )
+            self.data_range_button.setText(f"Show {first} to {last}")
+        self.data_range_button.setVisible(outside)
         for metric in result.metrics:
             trend = []
             for start, monthly in months:

@@ -40,6 +40,7 @@ def action_table(model: ActionTableModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(ActionTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHeaderView, QTreeWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 
 def report_tree(
@@ -22,4 +23,18 @@ def report_tree(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
+    # headings sit over their column's text, which reads from the left
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return tree
+
+
+def say_empty(tree: QTreeWidget, text: str) -> None:
+    """One quiet row saying why the list is empty, so an empty table is not a puzzle."""
+    item = QTreeWidgetItem([text])
+    item.setFirstColumnSpanned(True)
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    font = item.font(0)
+    font.setItalic(True)
+    item.setFont(0, font)
+    tree.addTopLevelItem(item)
+    item.setFirstColumnSpanned(True)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from pmdesk.models import Store
 from pmdesk.models.followup import ActionRow, weekly_review
+from pmdesk.ui import colours
 from pmdesk.ui.followup.trees import report_tree
 from pmdesk.ui.plain_text import plain_tip
 
-LATE = QBrush(QColor("#b3261e"))
+LATE = QColor("#b3261e")
 COLUMNS = ("Action", "Priority", "Due", "Overdue", "Status", "Postmortem")
 
 
@@ -41,7 +42,7 @@ def _row_item(row: ActionRow) -> QTreeWidgetItem:
     widget_item.setData(0, Qt.ItemDataRole.UserRole, item.id)
     widget_item.setToolTip(0, plain_tip(item.action))
     if row.overdue:
-        widget_item.setForeground(3, LATE)
+        widget_item.setForeground(3, QBrush(colours.on_base(LATE)))
     return widget_item
 
 

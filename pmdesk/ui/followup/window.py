@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from pmdesk.errors import PmdeskError
 from pmdesk.models import Store
+from pmdesk.ui import colours
 from pmdesk.ui.followup.dashboard import ScheduleDashboard
 from pmdesk.ui.followup.metrics_view import MetricsView
 from pmdesk.ui.followup.overdue_view import OverdueActionsView
@@ -22,9 +23,9 @@ QLabel#sectionHeading { font-weight: 600; font-size: 11pt; padding: 4px 0; }
 QLabel#muted { color: palette(placeholder-text); }
 QLabel#metricValue { font-size: 20pt; font-weight: 600; }
 QLabel#tileNumber { font-size: 22pt; font-weight: 600; }
-QLabel#tileNumber[state="bad"] { color: #b3261e; }
-QLabel#tileNumber[state="warn"] { color: #9a5b00; }
-QLabel#tileNumber[state="good"] { color: #2e7d4f; }
+QLabel#tileNumber[state="bad"] { color: %(bad)s; }
+QLabel#tileNumber[state="warn"] { color: %(warn)s; }
+QLabel#tileNumber[state="good"] { color: %(good)s; }
 QLabel#verdict { border-radius: 9px; padding: 2px 10px; font-weight: 600; }
 QLabel#verdict[state="met"] { background: #dcefe3; color: #1f5e3a; }
 QLabel#verdict[state="missed"] { background: #f8dcd8; color: #8c1d13; }
@@ -54,7 +55,14 @@ class FollowThroughWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Follow-through — pmdesk")
         self.setObjectName("followThrough")
-        self.setStyleSheet(STYLE)
+        # tile numbers in their hue, made readable on the cards (palette base) of this theme
+        self.setStyleSheet(
+            STYLE
+            % {
+                state: colours.readable(hue, self.palette().base().color()).name()
+                for state, hue in (("bad", "#b3261e"), ("warn", "#9a5b00"), ("good", "#2e7d4f"))
+            }
+        )
         self.resize(1180, 760)
         self.dashboard = ScheduleDashboard(store, today, holidays)
         self.overdue = OverdueActionsView(store, today)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,8 @@ from pmdesk.ui.editor.list_commands import AddRecords, actions_part
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.whys_editor import question
 from pmdesk.ui.meeting.capture_field import CaptureField
+
+_NO_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX
 
 
 class NotesBox(CaptureField):
@@ -44,11 +48,25 @@ class NotesBox(CaptureField):
             parent=parent,
         )
         self.session = session
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.set_text(session.pm.meeting_notes)
         self.refresh_flags()
         self.text_edited.connect(lambda text: session.edit_text("meeting_notes", text))
         self.focus_left.connect(session.flush)
         session.part_changed.connect(self._part_changed)
+
+    def _fit_height(self, *_: object) -> None:
+        # Unlike the editor's fields, the notes keep a place in the console and scroll inside
+        # it (the typed line stays in view), however long they get.
+        lowest = 4 * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 8
+        if (self.minimumHeight(), self.maximumHeight()) != (lowest, _NO_LIMIT):
+            self.setMinimumHeight(lowest)
+            self.setMaximumHeight(_NO_LIMIT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.ensureCursorVisible()  # the line being typed stays in view as the console resizes
 
     def _part_changed(self, part: str) -> None:
         if part == "meeting_notes" and not self.hasFocus():

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -25,6 +27,11 @@ from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.meeting.capture_field import CaptureField
 from pmdesk.ui.meeting.capture_forms import ActionForm, NotesBox, WhysBox
 from pmdesk.ui.meeting.flag_panel import FlagPanel
+from pmdesk.ui.meeting.slide_view import SlideView
+
+#: the next slide is drawn at this size and shown scaled down to PREVIEW
+RENDERED = (1280, 720)
+PREVIEW = (320, 180)
 
 KEYS_HINT = (
     "→ PageDown Space: next · ← PageUp: back · F11: projector full screen · Esc: leave\n"
@@ -93,7 +100,11 @@ class FacilitatorConsole(QWidget):
         top.addWidget(self.step_label, 0, 0)
         top.addWidget(self.timer_label, 0, 1)
         top.addWidget(self.leave_button, 0, 2, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.next_label, 1, 0, 1, 3)
+        self.clock_label = QLabel(objectName="consoleClock")
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        _set_font(self.clock_label, 12)
+        top.addWidget(self.next_label, 1, 0)
+        top.addWidget(self.clock_label, 1, 1, 1, 2)
         top.setColumnStretch(0, 1)
 
         # --- left: on screen, script, agenda -----------------------------------------
@@ -119,16 +130,25 @@ class FacilitatorConsole(QWidget):
         )
         hint = QLabel(KEYS_HINT, objectName="consoleKeys", wordWrap=True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
+        left_content = QWidget()
+        left_box = QVBoxLayout(left_content)
         left_box.setContentsMargins(0, 0, 8, 0)
         left_box.addWidget(_heading("On the screen"))
         left_box.addWidget(self.on_screen)
+        self.preview = QLabel(objectName="consolePreview")
+        self.preview.setFixedSize(*PREVIEW)
+        self.preview.setFrameShape(QFrame.Shape.Box)
+        self.preview.setAccessibleName("Next slide")
+        self._preview_renderer = SlideView()  # never shown: drawn at full size, then scaled
+        self._preview_renderer.resize(*RENDERED)
+        left_box.addWidget(_heading("Next on the screen"))
+        left_box.addWidget(self.preview)
         left_box.addWidget(_heading("Script"))
         left_box.addWidget(self.script, 1)
         left_box.addWidget(_heading("Agenda"))
         left_box.addWidget(self.agenda_list)
         left_box.addWidget(hint)
+        left = _scrolling(left_content)
 
         # --- right: flags and capture ------------------------------------------------
         self.flag_panel = FlagPanel()
@@ -140,13 +160,24 @@ class FacilitatorConsole(QWidget):
         self.tabs.addTab(self.action_form, "&Action item")
         notes_label = QLabel("&Notes")
         notes_label.setBuddy(self.notes)
+        notes_part = QWidget()
+        notes_box = QVBoxLayout(notes_part)
+        notes_box.setContentsMargins(0, 0, 0, 0)
+        notes_box.addWidget(notes_label)
+        notes_box.addWidget(self.notes, 1)
+        # Notes and capture share the height and each scrolls inside its own part, so long
+        # notes never push the Five Whys and the action form off the window.
+        self.capture_splitter = QSplitter(Qt.Orientation.Vertical, objectName="consoleCapture")
+        self.capture_splitter.addWidget(notes_part)
+        self.capture_splitter.addWidget(_scrolling(self.tabs))
+        self.capture_splitter.setChildrenCollapsible(False)
+        self.capture_splitter.setStretchFactor(0, 1)
+        self.capture_splitter.setStretchFactor(1, 1)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(8, 0, 0, 0)
         right_box.addWidget(self.flag_panel)
-        right_box.addWidget(notes_label)
-        right_box.addWidget(self.notes)
-        right_box.addWidget(self.tabs, 1)
+        right_box.addWidget(self.capture_splitter, 1)
         self._capture_parts = (right, self.agenda_list)
         self._base_points = right.font().pointSize()
 
@@ -195,6 +226,26 @@ class FacilitatorConsole(QWidget):
         self.agenda_list.setCurrentRow(index)
         if step.key in STEP_TABS:
             self.tabs.setCurrentIndex(STEP_TABS[step.key])
+
+    def show_preview(self, html: Callable[[float], str] | None, background: str) -> None:
+        """The slide the next press of → will show, small; None at the end of the meeting."""
+        renderer = self._preview_renderer
+        if html is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("End of the meeting")
+            self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return
+        renderer.show_slide(html, centred=True, background=background)
+        picture = renderer.grab().scaled(
+            self.preview.contentsRect().size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(picture)
+
+    def show_clock(self, elapsed: str, wall: str) -> None:
+        """Time since the meeting started, and the time of day in the room."""
+        self.clock_label.setText(f"Meeting {elapsed} · now {wall}")
 
     def show_time(self, text: str, state: str) -> None:
         """`text` like "04:12"; state "ok", "short" (last minute) or "over"."""
@@ -247,6 +298,16 @@ class FacilitatorConsole(QWidget):
         super().closeEvent(event)
         if not self._closing_quietly:
             self.closed.emit()
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a frameless area that scrolls when the window is too short for it."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _heading(text: str) -> QLabel:

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pmdesk.meeting import LiveFlag
+from pmdesk.ui import colours
 
+FLAG_AMBER = "#c77700"
 IDLE = "No flags. Notes, Five Whys answers and action items are checked as you type."
 
 
@@ -52,9 +54,15 @@ class FlagPanel(QFrame):
     def show_flags(self, flags: list[LiveFlag], current: LiveFlag | None) -> None:
         flagged = current is not None
         self.setProperty("flagged", flagged)
+        # the surroundings' palette: this frame's own reports its style-sheet background
+        around = (self.parentWidget() or self).palette()
+        base = around.base().color()
         if flagged:
-            box = "background: #fff4e0; border: 2px solid #c77700;"
-            ink = "#1a1a1a"
+            # the palette's own background with an amber hint: light on a light desktop,
+            # dark in the dark meeting theme, the palette's text readable on both
+            box = f"background: {colours.tinted(FLAG_AMBER, base).name()}; border: 2px solid"
+            box += f" {FLAG_AMBER};"
+            ink = around.text().color().name()
         else:
             box = "background: palette(base); border: 1px solid palette(mid);"
             ink = "palette(text)"
@@ -72,7 +80,8 @@ class FlagPanel(QFrame):
                 label.hide()
             self.accept_button.hide()
             return
-        self.title.setStyleSheet("color: #8a4500;")
+        ink = colours.readable("#8a4500", colours.tinted(FLAG_AMBER, base))
+        self.title.setStyleSheet(f"color: {ink.name()};")
         self.title.setText(f"⚑ {current.label}")
         self.message.setText(current.message)
         self.message.show()

@@ -6,9 +6,11 @@ in the editor) at once, and leaving only has to flush what is still being typed.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
@@ -28,7 +30,7 @@ from pmdesk.ui.meeting.audience_view import AudienceView
 from pmdesk.ui.meeting.console import FacilitatorConsole
 from pmdesk.ui.meeting.meeting_keys import MeetingKeys
 from pmdesk.ui.meeting.placement import place_windows
-from pmdesk.ui.meeting.slides import SlideContext
+from pmdesk.ui.meeting.slides import SlideContext, slide_html
 from pmdesk.ui.meeting.theme import theme
 
 TICK_MS = 500
@@ -50,6 +52,7 @@ class MeetingMode(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self.session = editor.session
@@ -58,6 +61,9 @@ class MeetingMode(QObject):
         self._today = today
         self.cursor = MeetingCursor(self.agenda, len(self.session.pm.timeline))
         self.clock = StepClock(clock)
+        self._clock = clock
+        self._started = clock()
+        self._now = now
         self.audience = AudienceView()
         self.console = FacilitatorConsole(self.session, editor.actions.model, self.agenda)
         self.console.apply_theme(settings.meeting_theme)
@@ -80,6 +86,7 @@ class MeetingMode(QObject):
     def start(self, anchor: QPoint) -> QScreen | None:
         """Show both windows; `anchor` (the main window's centre) marks the laptop's screen."""
         self.running = True
+        self._started = self._clock()
         self.keys.install()
         self._show()
         screen = place_windows(self.console, self.audience, anchor)
@@ -131,7 +138,16 @@ class MeetingMode(QObject):
         self.clock.enter(step.key)
         self.audience.show_context(self.context())
         self.console.show_step(self.cursor.step_index, step, self._on_screen())
+        self._show_preview()
         self._tick()
+
+    def _show_preview(self) -> None:
+        following = copy.copy(self.cursor)
+        if not following.forward():
+            self.console.show_preview(None, "")
+            return
+        ctx = replace(self.context(), cursor=following)
+        self.console.show_preview(lambda px: slide_html(ctx, px), ctx.theme.background)
 
     def _on_screen(self) -> str:
         step = self.cursor.step
@@ -148,6 +164,14 @@ class MeetingMode(QObject):
         left = self.clock.remaining(self.cursor.step)
         state = "over" if left < 0 else "short" if left <= SHORT_SECONDS else "ok"
         self.console.show_time(format_remaining(left), state)
+        elapsed = int(self._clock() - self._started)
+        hours, rest = divmod(elapsed, 3600)
+        spent = (
+            f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+            if hours
+            else f"{rest // 60:02d}:{rest % 60:02d}"
+        )
+        self.console.show_clock(spent, self._now().strftime("%H:%M"))
 
     def _document_changed(self, part: str) -> None:
         if not self.running or part == "meeting_notes":
@@ -156,3 +180,4 @@ class MeetingMode(QObject):
             self.cursor.set_events(len(self.session.pm.timeline))
         self.audience.show_context(self.context())
         self.console.on_screen.setText(self._on_screen())
+        self._show_preview()

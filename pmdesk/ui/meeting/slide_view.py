@@ -14,6 +14,9 @@ BODY_SHARE = 0.03
 SMALLEST = 0.55
 MARGIN_X = 0.06
 MARGIN_Y = 0.05
+#: the longest line, in multiples of the body size (about 80 characters): on a wide screen
+#: the slide is a centred column rather than lines running from edge to edge
+MAX_LINE = 42
 
 
 class SlideView(QWidget):
@@ -54,7 +57,7 @@ class SlideView(QWidget):
         px = full
         while True:
             self.document.setHtml(self._html(px))
-            self.document.setTextWidth(area.width())
+            self.document.setTextWidth(min(area.width(), px * MAX_LINE))
             if self.document.size().height() <= area.height() or px <= full * SMALLEST:
                 break
             px *= 0.92
@@ -71,6 +74,7 @@ class SlideView(QWidget):
         top = area.top()
         if self._centred:
             top += max(0.0, (area.height() - self.document.size().height()) / 2)
-        painter.translate(area.left(), top)
-        self.document.drawContents(painter, QRectF(0, 0, area.width(), area.height()))
+        width = self.document.textWidth()
+        painter.translate(area.left() + max(0.0, (area.width() - width) / 2), top)
+        self.document.drawContents(painter, QRectF(0, 0, width, area.height()))
         painter.end()

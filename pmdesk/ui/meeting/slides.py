@@ -2,21 +2,29 @@
 
 Each function returns HTML for QTextDocument; `px` is the body size in pixels and
 every other size is a multiple of it, so the slide view can shrink a long slide
-to fit the screen without changing its proportions. User text is escaped.
+to fit the screen without changing its proportions. User text is Markdown: it is
+rendered and sanitised (pmdesk.safe_html), so `code` and **bold** show as such and
+no tag of the user's own reaches the slide. The slides carry what the PDF does:
+each why with its question, action items with owner, priority and a dated due day.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
 from pmdesk.meeting import Agenda, FollowUps, MeetingCursor, check_action_item, flags_for_whys
 from pmdesk.models import ActionItem, Postmortem
+from pmdesk.safe_html import markdown_to_safe_html
+from pmdesk.ui.editor.whys_editor import question
 from pmdesk.ui.meeting.theme import Theme
 
 #: timeline events shown before and after the current one
 NEIGHBOURS = 2
+#: captions, labels and counters, as a share of the body size: 24 px beside a 32 px body
+CAPTION = 0.75
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,17 @@ def slide_html(ctx: SlideContext, px: float) -> str:
 
 
 def centred(ctx: SlideContext) -> bool:
-    """The opening is set in the middle of the screen; the rest reads from the top."""
-    return ctx.cursor.step.key == "opening"
+    """Every slide is set in the middle of the screen, so none leaves half of it empty."""
+    return True
+
+
+def markdown_html(text: str, *, inline: bool = False) -> str:
+    """User text as sanitised HTML; each line break kept, as the room saw it typed."""
+    html = markdown_to_safe_html(text.strip().replace("\n", "  \n"))
+    if inline:
+        html = re.sub(r"^<p>(.*)</p>$", r"\1", html.strip(), flags=re.DOTALL)
+    # code in the body's colour, on no background: QTextDocument's default is hard to read
+    return html.replace("<code>", "<code style='font-family:monospace'>")
 
 
 # --- pieces ----------------------------------------------------------------------------
@@ -54,7 +71,7 @@ def _caption(ctx: SlideContext, px: float) -> str:
     step = ctx.cursor.step
     number = ctx.cursor.step_index + 1
     return (
-        f"<p style='color:{ctx.theme.dim}; font-size:{px * 0.62:.0f}px; margin-bottom:{px * 0.2:.0f}px'>"
+        f"<p style='color:{ctx.theme.dim}; font-size:{px * CAPTION:.0f}px; margin-bottom:{px * 0.2:.0f}px'>"
         f"{escape(_short(ctx.pm.title, 90))} · {number} of {len(ctx.agenda.steps)}: "
         f"{escape(step.title)}</p>"
     )
@@ -68,13 +85,19 @@ def _heading(ctx: SlideContext, px: float, text: str) -> str:
 
 
 def _para(text: str, px: float, style: str = "") -> str:
+    """A paragraph of pmdesk's own words (escaped)."""
     lines = "<br>".join(escape(line) for line in text.strip().splitlines())
     return f"<p style='margin-bottom:{px * 0.6:.0f}px; {style}'>{lines}</p>"
 
 
+def _user_text(text: str, px: float, style: str = "") -> str:
+    """The user's Markdown, rendered, in a block of the slide's body size."""
+    return f"<div style='margin-bottom:{px * 0.6:.0f}px; {style}'>{markdown_html(text)}</div>"
+
+
 def _label(ctx: SlideContext, px: float, text: str) -> str:
     return (
-        f"<p style='color:{ctx.theme.dim}; font-size:{px * 0.7:.0f}px; font-weight:600; "
+        f"<p style='color:{ctx.theme.dim}; font-size:{px * CAPTION:.0f}px; font-weight:600; "
         f"margin-top:{px * 0.5:.0f}px; margin-bottom:0'>{escape(text.upper())}</p>"
     )
 
@@ -117,10 +140,13 @@ def _impact(ctx: SlideContext, px: float) -> str:
     out = [_caption(ctx, px), _heading(ctx, px, "Impact")]
     out.append(_para(" · ".join(facts), px, f"color:{ctx.theme.dim}"))
     out.append(_label(ctx, px, "Users"))
-    out.append(_para(pm.user_impact or "Not written down yet.", px))
+    if pm.user_impact.strip():
+        out.append(_user_text(pm.user_impact, px))
+    else:
+        out.append(_para("Not written down yet.", px, f"color:{ctx.theme.dim}"))
     if pm.revenue_impact.strip():
         out.append(_label(ctx, px, "Business"))
-        out.append(_para(pm.revenue_impact, px))
+        out.append(_user_text(pm.revenue_impact, px))
     return "".join(out)
 
 
@@ -142,17 +168,17 @@ def _timeline(ctx: SlideContext, px: float) -> str:
             style = f"color:{t.text}; font-size:{px * 1.25:.0f}px; font-weight:700"
             band = f" bgcolor='{t.band}'"
         else:
-            style = f"color:{t.dim}; font-size:{px * 0.85:.0f}px"
+            style = f"color:{t.dim}; font-size:{px:.0f}px"
             band = ""
         rows.append(
             f"<tr{band}><td style='{style}; white-space:nowrap; padding:{px * 0.35:.0f}px {px * 0.6:.0f}px' "
             f"width='{16 if several_days else 10}%' valign='top'>{when}</td>"
             f"<td style='{style}; padding:{px * 0.35:.0f}px {px * 0.4:.0f}px'>"
-            f"{escape(event.text)}</td></tr>"
+            f"{markdown_html(event.text, inline=True)}</td></tr>"
         )
     out.append(f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>")
     out.append(
-        f"<p style='color:{t.dim}; font-size:{px * 0.7:.0f}px; margin-top:{px * 0.6:.0f}px'>"
+        f"<p style='color:{t.dim}; font-size:{px * CAPTION:.0f}px; margin-top:{px * 0.6:.0f}px'>"
         f"Event {current + 1} of {len(events)}</p>"
     )
     return "".join(out)
@@ -166,15 +192,23 @@ def _root_cause(ctx: SlideContext, px: float) -> str:
     if not whys:
         out.append(_para("We build the chain together: why did it happen?", px, f"color:{t.dim}"))
     else:
-        items = "".join(
-            f"<li style='margin-bottom:{px * 0.35:.0f}px'>{escape(w)}</li>" for w in whys
-        )
-        out.append(f"<ol style='margin-top:0; margin-left:{px:.0f}px'>{items}</ol>")
+        people = tuple(pm.people())
+        rows = []
+        for i, answer in enumerate(whys, 1):
+            asked = question(i, whys[i - 2] if i > 1 else "", people)
+            rows.append(
+                f"<tr><td style='color:{t.accent}; font-weight:700; padding:{px * 0.2:.0f}px "
+                f"{px * 0.4:.0f}px {px * 0.2:.0f}px 0' valign='top' width='7%'>{i}.</td>"
+                f"<td style='padding:{px * 0.2:.0f}px 0'>"
+                f"<span style='color:{t.dim}; font-size:{px * CAPTION:.0f}px'>"
+                f"{escape(asked)}</span><br>→ {markdown_html(answer, inline=True)}</td></tr>"
+            )
+        out.append(f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>")
     if ctx.show_flags and flags_for_whys(whys, pm.root_cause):
         out.append(_flag(ctx, px, "This chain stops at a person: ask why once more."))
     out.append(_label(ctx, px, "Root cause"))
     if pm.root_cause.strip():
-        out.append(_para(pm.root_cause, px, "font-weight:600"))
+        out.append(_user_text(pm.root_cause, px, "font-weight:600"))
     else:
         out.append(_para("Not reached yet.", px, f"color:{t.dim}"))
     return "".join(out)
@@ -182,10 +216,15 @@ def _root_cause(ctx: SlideContext, px: float) -> str:
 
 def _action_rows(ctx: SlideContext, px: float, items: list[ActionItem], size: float) -> str:
     t = ctx.theme
-    rows = []
+    head = f"padding:{px * 0.2:.0f}px {px * 0.35:.0f}px; font-size:{px * CAPTION:.0f}px"
+    head += f"; color:{t.dim}; font-weight:600"
+    rows = [
+        f"<tr><td style='{head}'>ACTION</td><td style='{head}'>OWNER</td>"
+        f"<td style='{head}'>PRIORITY</td><td style='{head}' align='right'>DUE</td></tr>"
+    ]
     for item in items:
         who = escape(item.owner) if item.owner.strip() else "<i>owner?</i>"
-        due = f"{item.due_date:%d %b}" if item.due_date else "<i>date?</i>"
+        due = f"{item.due_date:%d %b %Y}" if item.due_date else "<i>date?</i>"
         flag = ""
         if ctx.show_flags:
             found = check_action_item(item.action, item.owner, item.due_date)
@@ -196,9 +235,13 @@ def _action_rows(ctx: SlideContext, px: float, items: list[ActionItem], size: fl
                 )
         cell = f"padding:{px * 0.25:.0f}px {px * 0.35:.0f}px; font-size:{size:.0f}px"
         rows.append(
-            f"<tr><td style='{cell}'>{escape(item.action or '(no text yet)')}{flag}</td>"
-            f"<td style='{cell}; color:{t.dim}' width='22%'>{who}</td>"
-            f"<td style='{cell}; color:{t.dim}' width='12%' align='right'>{due}</td></tr>"
+            f"<tr><td style='{cell}'>"
+            f"{markdown_html(item.action, inline=True) if item.action.strip() else '(no text yet)'}"
+            f"{flag}</td>"
+            f"<td style='{cell}; color:{t.dim}' width='20%'>{who}</td>"
+            f"<td style='{cell}; color:{t.dim}' width='12%'>{escape(item.priority.label)}</td>"
+            f"<td style='{cell}; color:{t.dim}; white-space:nowrap' width='16%' align='right'>"
+            f"{due}</td></tr>"
         )
     return f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>"
 

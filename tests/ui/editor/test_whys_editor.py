@@ -154,3 +154,16 @@ def test_removing_an_earlier_step_while_typing_in_a_later_one_keeps_every_answer
     expected = list(original[1:])
     expected[2] += " (typed)"
     assert whys(session) == expected
+
+
+def test_the_add_button_says_again_only_once_something_was_asked(qtbot, store):
+    from pmdesk.ui.editor.session import EditorSession
+
+    pm = store.create(Postmortem(title="Fresh"))
+    session = EditorSession(store, pm.id)
+    widget = WhysEditor(session)
+    qtbot.addWidget(widget)
+    assert widget.add_button.text() == "Ask the first &why"
+    qtbot.mouseClick(widget.add_button, Qt.MouseButton.LeftButton)
+    assert widget.add_button.text() == "Ask &why again"
+    session.flush()
