@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 
-from pmdesk.lint import Finding, default_linter, lint
+from pmdesk.lint import Finding, default_linter, lint, rules_problem
 
 Job = Callable[[], Any]
 
@@ -155,7 +155,7 @@ class LintWorker(QObject):
 
     def warm_up(self) -> None:
         """Build the linter in the worker, so the first real request does not wait for it."""
-        self._runner.submit(("pmdesk", "warm-up"), _warm_up)
+        self._runner.submit(WARM_UP, _warm_up)
 
     def idle(self) -> bool:
         """True when nothing is queued (a job may still be finishing)."""
@@ -166,8 +166,13 @@ class LintWorker(QObject):
         self._runner.wait()
 
 
-def _warm_up() -> None:
+#: the key of the set-up job; its result is why the user's rules file is not in force ("" if it is)
+WARM_UP = ("pmdesk", "warm-up")
+
+
+def _warm_up() -> str:
     default_linter().prepare()
+    return rules_problem()
 
 
 def _lint(text: str, people: tuple[str, ...]) -> list[Finding]:

@@ -26,6 +26,7 @@ from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
+from pmdesk.ui.lint_worker import WARM_UP, lint_worker
 from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
 from pmdesk.words import counted
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(objectName="saveState")
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().showMessage(f"Store: {store.path}", 5000)
+        # the linter's set-up runs in the worker; a broken rules file is said when it is done
+        lint_worker().finished.connect(self._lint_setup_done)
 
         self._build_menus()
         self.library.postmortem_selected.connect(self.show_postmortem)
@@ -204,6 +207,11 @@ class MainWindow(QMainWindow):
 
     def current_postmortem_id(self) -> int | None:
         return self.editor.session.pm_id if self.editor is not None else None
+
+    def _lint_setup_done(self, batch: list[tuple[object, object]]) -> None:
+        for key, result in batch:
+            if key == WARM_UP and isinstance(result, str) and result:
+                self.statusBar().showMessage(f"Blame rules: {result}", 30000)
 
     def show_postmortem(self, pm_id: int | None) -> None:
         """Open a postmortem in the editor, after saving what was typed in the previous one."""

@@ -112,3 +112,14 @@ def test_an_edited_rules_file_changes_the_underlines_already_shown(qtbot, window
         ),
         timeout=10000,
     )
+
+
+def test_a_broken_rules_file_is_said_in_the_status_bar_and_the_built_in_rules_go_on(qtbot, window):
+    from pmdesk.lint import user_rules_path
+
+    path = user_rules_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[[rule]\n", encoding="utf-8")
+    lint_worker().warm_up()  # (the set-up job; a running app does it once, after the first paint)
+    qtbot.waitUntil(lambda: "not valid TOML" in window.statusBar().currentMessage(), timeout=15000)
+    assert "built-in rules" in window.statusBar().currentMessage()
