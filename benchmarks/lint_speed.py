@@ -152,8 +152,9 @@ def keystrokes() -> None:
     blamed, neutral, _ = sentences()
     ui, worker = [], []
     for round_ in range(6):
-        head = " ".join(neutral[round_ * 3 : round_ * 3 + 3])
-        tail = blamed[round_]
+        # modulo: without ../shared there are only a few built-in sentences to go round
+        head = " ".join(neutral[(round_ * 3 + k) % len(neutral)] for k in range(3))
+        tail = blamed[round_ % len(blamed)]
         for j in range(1, len(tail) + 1):
             text = f"{head} {tail[:j]}"
             start = time.perf_counter()
