@@ -846,6 +846,10 @@ def _counterfactual_edit(
         return None  # the rewrite would keep "in hindsight" before a plain fact
     if subj is None or modal.lower_ in ("could", "couldn't", "might", "would"):
         return None  # "might have prevented the outage by reading ...": no fact to state
+    top = verb if modal.dep_ == "aux" else modal
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
+        return None  # the subject is a first act's ("John deployed bad code and should have
+        # caught it"): a rewrite from there would drop that act
     if any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children) for c in verb.children):
         return None  # "...if we had checked" keeps a counterfactual in any rewrite
     if re.search(r"\b(?:instead\s+of|rather\s+than)\b", s.text, re.I):

@@ -78,3 +78,11 @@ def test_no_rewrite_leaves_should_have_behind():
 
 def test_deleting_a_hindsight_word_that_would_flip_the_claim_is_not_offered():
     assert warnings("Nothing was obviously wrong in the dashboards at 14:02.") == []
+
+
+def test_a_rewrite_never_drops_a_first_act_that_shares_its_subject():
+    text = "John deployed bad code and should have caught it in review."
+    for f in warnings(text):
+        for suggestion in f.suggestions:
+            fixed = text[: f.start] + suggestion + text[f.end :]
+            assert "deployed bad code" in fixed
