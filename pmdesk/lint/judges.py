@@ -506,7 +506,16 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
         checks = lem in s.w["check_verbs"]
-        if not omission and not (_is_act(s, verb) and _harmful(s, verb)):
+        # "Someone deleted the runbook page": an unnamed agent of a change is a search for
+        # whom to blame whatever the act's effect ("someone on call restarted it" is the role)
+        unnamed = (
+            subj.lower_ in ("someone", "somebody")
+            and _is_act(s, verb)
+            and not s.negated(verb)
+            and not _remedy(s, verb)
+            and not re.search(r"\bon[- ]?call\b", s.lower)
+        )
+        if not omission and not unnamed and not (_is_act(s, verb) and _harmful(s, verb)):
             # "nobody checked the backups", "ops still hasn't looked at the alert"
             knowing = lem in (
                 "know",
@@ -1580,10 +1589,10 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
 
 
 _PUNITIVE = re.compile(
-    r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,2}accountable\b|\baccountability\b|"
+    r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,3}accountable\b|\baccountability\b|"
     r"\b(?:face|facing|faced|suffer|there\s+(?:will|must|should)\s+be|real|serious|without)\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:the|whoever|him|her|them|those|anyone|people)\b|"
     r"\bdisciplin(?:e|ed|ary|ing)\b|\brepercussions?\b|\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b|\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b|\b(?:his|her|their|[A-Z]\w+'s)\s+conduct\b|\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
-    r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
+    r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
     r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))|\bremedial\s+training\b|"
     r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that|the)\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
     r"\bperformance\s+(?:review|improvement\s+plan|conversation)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
@@ -1600,6 +1609,24 @@ _PUNITIVE = re.compile(
     r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
     r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
+    re.I,
+)
+# the people and places punishment goes through: a person's manager, their review or record,
+# their pay, their standing ("raise it with his manager", "this goes in her file")
+_PUNITIVE = re.compile(
+    _PUNITIVE.pattern
+    + r"|\b(?:his|her|their|[A-Z][\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))"
+    r"|\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|[A-Z][\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b"
+    r"|\b(?:quarterly|annual|yearly|performance)\s+(?:rating|appraisal|evaluation|scorecard)s?\b|\b(?:appraisal|promotions?|promotion\s+case|performance\s+rating)\b[^.;]*\b(?:factor|reflect|count|hurt|affect|note|hit)"
+    r"|\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:bonus|pay|compensation|review|appraisal|rating))\b"
+    r"|\b(?:bonus|bonuses|compensation|pay|raise)\s+(?:should|will|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?(?:reflect|suffer|take\s+a\s+hit|be\s+(?:cut|docked|reduced|withheld))\b"
+    r"|\bcareer[\s-]limiting\b|\bjobs?\s+(?:is|are|will\s+be)\s+on\s+the\s+line\b|\b(?:want|wants|need|needs|get|demand|demands)\s+(?:some\s+)?names\b"
+    r"|\bpenance\b|\bmade?\s+an\s+example\b|\bdemotion\b|\bdemot(?:e|ed|ing)\s+(?:him|her|them|[A-Z][a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))|\bre-?certif(?:y|ied|ication)\b|\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"
+    r"|\bback\s+(?:to|through)\s+(?:\w+\s+){0,2}(?:school|training|bootcamp|onboarding)\b|\b(?:HR|human\s+resources)\s+(?:has|have|is|are|was|were|will|should|needs?)\s+(?:been\s+)?(?:looped|involved|informed|notified|told|brought|called)\b"
+    r"|\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b|\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b"
+    r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
+    r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
+    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b",
     re.I,
 )
 
@@ -1665,3 +1692,4 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return
+
