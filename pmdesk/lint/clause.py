@@ -85,7 +85,22 @@ class Sentence:
         if is_given_name(low):
             # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name
             return not _in_dictionary(low) or t.tag_ in ("NNP", "NNPS")
-        return False
+        return not strict and self._opening_name(t)
+
+    def _opening_name(self, t: Token) -> bool:
+        """A name no list knows, by its place: a one-word proper noun no dictionary knows that
+        opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
+        if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.i != self.lead_end():
+            return False
+        if len(t.text) < 3 or any(c.isupper() for c in t.text[1:]) or _in_dictionary(t.lower_):
+            return False  # "PagerDuty", "Go": products and words
+        head = t.head
+        if head.tag_ != "VBD" or any(c.dep_ == "compound" for c in t.children):
+            return False
+        if lemma(head) in ("fail", "crash", "hang", "stall", "return", "throw", "emit", "log"):
+            return False  # "Certbot failed to renew": what software does
+        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+        return nxt is not None and nxt.i == head.i  # "Chidi bounced", not "Majora's skipper"
 
     def entity(self, t: Token) -> str:
         """The entity type of `t`, running the recogniser on this sentence the first time."""
