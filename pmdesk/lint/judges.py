@@ -1042,7 +1042,11 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
         if word in ("preventable", "avoidable", "unavoidable", "unpreventable"):
             if word.startswith("un") or s.negated(t.head) or _negated_near(s, t):
                 continue
-            if t.dep_ == "amod" and t.head.lower_ not in _FAILURE_NOUNS:
+            if (
+                t.dep_ == "amod"
+                and t.head.lower_ not in _FAILURE_NOUNS
+                and not re.fullmatch(r"(?:sev|p|inc-?)\d+", t.head.lower_)
+            ):
                 continue  # "avoidable round-trips": a cost, not a verdict
             if s.is_question():
                 continue
@@ -1161,6 +1165,23 @@ _FAILURE_NOUNS = {
     "problem",
     "issue",
     "mess",
+    "event",
+    "events",
+    "repeat",
+    "recurrence",
+    "slip",
+    "lapse",
+    "blunder",
+    "fiasco",
+    "disaster",
+    "screwup",
+    "screw-up",
+    "one",
+    "page",
+    "pages",
+    "escalation",
+    "rollback",
+    "delay",
 }
 
 
@@ -1318,6 +1339,22 @@ _RHETORICAL = re.compile(
     r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
     r"|\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b"
     r"|\bbasic\s+(?:diligence|hygiene|competence)\b|\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b",
+    re.I,
+)
+# hindsight by other turns: "of course it fell over", "the answer was right there", "this is
+# Ops 101", "any SRE worth their salt", "who didn't see that coming?", "you just roll back"
+_RHETORICAL = re.compile(
+    _RHETORICAL.pattern
+    + r"|^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b"
+    r"|\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b|\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"
+    r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?[A-Z][\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
+    r"|\bworth\s+(?:their|his|her|your)\s+salt\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
+    r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
+    r"|\bwhat\s+did\s+(?:they|you|he|she|we|[A-Z][a-z]+)\s+expect\b|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|[A-Z][a-z]+)\s+just\b"
+    r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
+    r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
+    r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
+    r"|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b",
     re.I,
 )
 
@@ -1725,9 +1762,3 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         yield m.start(), m.end(), None
         return
 
-
-@judge
-def model(s: Sentence) -> Iterator[Hit]:
-    """The sentence classifier's rules (pmdesk.lint.model): the engine asks it about every
-    sentence no judge flags, so there is nothing to judge here."""
-    return iter(())
