@@ -1192,6 +1192,17 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
     )
 
 
+#: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
+_JUDGED = re.compile(
+    r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
+    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism)\b"
+    r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
+    r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
+    r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were)\s+a\s+(?:complete\s+|total\s+|utter\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck)\b(?!\s+recovery)",
+    re.I,
+)
+
+
 @judge
 def judgement(s: Sentence) -> Iterator[Hit]:
     """Judgement words on people's work: careless, sloppy, reckless, unacceptable."""
@@ -1220,6 +1231,10 @@ def judgement(s: Sentence) -> Iterator[Hit]:
         else:
             yield t.idx, t.idx + len(t.text), None
         return
+    for m in _JUDGED.finditer(s.text):
+        if not _negation_before(r"\b(?:no|not|never|nothing|n't)\b[^.;]*$")(s.text, m):
+            yield m.start(), m.end(), None
+            return
     if "dropped the ball" in s.lower or "drop the ball" in s.lower:
         i = s.lower.index("the ball")
         yield max(0, s.lower.rfind("drop", 0, i)), i + len("the ball"), None
