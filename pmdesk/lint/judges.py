@@ -1537,6 +1537,17 @@ _HUMAN_ERROR = re.compile(
     + r"|\bslip-?ups?\b|\bfinger\s+trouble\b|\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b|\bpeople\s+problem\b|\b(?:wrong|incorrect)\s+(?:button|key|command|terminal|window|tab)\b",
     re.I,
 )
+# the kinds of human slip named as a cause: "a copy-paste error by the admin", "an accidental
+# keystroke", "error on the part of the technician", "a mistake in manual data entry"
+_HUMAN_ERROR = re.compile(
+    _HUMAN_ERROR.pattern
+    + r"|\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b"
+    r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
+    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder)['’]s\s+(?:error|mistake|oversight|slip)\b"
+    r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
+    r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b",
+    re.I,
+)
 _ERROR_TALK = re.compile(
     r"\b(?:mistakes?|oversights?|typos?|misclick|slip|lapse|blunder|misunderstanding|miscommunication|misjudge?ments?|assumption)\b|"
     r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
