@@ -1019,6 +1019,29 @@ _NONE_HAPPENS = re.compile(
     re.I,
 )
 
+# avoidability by hypothesis with the harm undone: "had the on-call looked at the dashboard, the
+# impact would have been zero", "if the checklist had been followed, we wouldn't be here" (not
+# "the alert would have fired if the threshold had been 80%": nothing said about the harm)
+_UNDONE = (
+    r"(?:\b(?:would|could)(?:n['’]t|\s+not|\s+never)\s+(?:have|['’]ve|be)\b(?!\s+been\s+able)"
+    r"|\b(?:no|zero|nothing|none|nobody)\b[^.?!]{0,40}\b(?:would|could)(?:\s+have|['’]ve|\s+be)\b"
+    r"|\b(?:would|could)\s+(?:have|['’]ve)\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
+    r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\b)"
+)
+_NONE_HAPPENS = re.compile(
+    _NONE_HAPPENS.pattern
+    + r"|^\W*had\s+(?:the\s+|our\s+|an?\s+|they\s+|we\s+|he\s+|she\s+|someone\s+|anyone\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:been\s+)?[\w-]+\b[^.?!]*?"
+    + _UNDONE
+    + r"|\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+[^.?!]*?"
+    + _UNDONE
+    + r"|\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b"
+    r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
+    r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|gone\s+(?:out|live|to)|hit|shipped)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
+    r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
+    r"|\bwho['’]?s\s+responsible\s+for\s+letting\b",
+    re.I,
+)
+
 
 phrase_judge(
     "preventable_hypothesis",
