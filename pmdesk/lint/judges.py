@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
+from pmdesk.lint.names import is_given_name
 from pmdesk.lint.clause import Sentence, Words, lemma
 from pmdesk.lint.grammar import inflect
 
@@ -712,6 +713,65 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
+_WHO = r"(?P<who>@[\w.-]+|[A-Z][\w'’-]*|he|she|him|her|the\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+#: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
+#: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
+#: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
+_FRAMES = (
+    re.compile(r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+)?" + _WHO + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b", re.I),
+    re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"\s+(?:is|was)\s+the\s+one\s+who\b"),
+    re.compile(r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
+    re.compile(r"\b(?:traces?|traced|tracing|leads?|led|goes|went)\s+(?:\w+\s+)?back\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
+    re.compile(r"\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
+    re.compile(r"\b(?:trigger|cause|root\s+cause|culprit|reason)\s*(?:was|is|:)\s*" + _WHO + r"(?:['’]s\b|\s+[\w-]+(?:ing|ed)\b|\s+(?:ran|set|put|cut|hit|made|took|broke|left|forgot|did)\b)", re.I),
+    re.compile(r"^\W*because\s+" + _WHO + r"\s+(?:\w+ly\s+)?\w+(?:ed|ran|set|put|cut|left|forgot|broke|took|made)\b[^,;]*,", re.I),
+)
+
+
+def _framed_person(s: Sentence, start: int, end: int) -> bool:
+    """The framed agent is a person, and what the frame says they did is no remedy."""
+    span = s.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    named = tok.text[:1].isupper() and (
+        is_given_name(tok.lower_) or s.entity(tok) == "PERSON"
+    )  # (a name the parser took for a compound: "Root cause: Keiko hand-edited ...")
+    if not named:
+        # "the on-call engineer": the head of the phrase decides
+        while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok.lower_ == "the" and tok.head.i > tok.i:
+            tok = tok.head
+        if s.person_kind(tok) != "person":
+            return False
+    after = [x for x in s.doc if x.i > tok.i]
+    if after and after[0].lower_ in ("'s", "’s"):
+        owned = next((x for x in after[1:] if x.pos_ in ("NOUN", "PROPN")), None)
+        return owned is not None and lemma(owned) in s.w["work_nouns"]  # not "Marius's fuzzer"
+    verb = next((x for x in after if x.pos_ == "VERB" and x.lower_ not in ("was", "is")), None)
+    if verb is None:
+        return False
+    return lemma(verb) not in s.w["remedy_verbs"] and not _remedy(s, verb)
+
+
+@judge
+def agent_framed(s: Sentence) -> Iterator[Hit]:
+    """A sentence built to name who did it: a cleft, 'caused by', 'traces back to', 'the
+    trigger was', 'because' with a person as the agent."""
+    if s.is_question() or s.states_principle() or _POSITIVE.search(s.text):
+        return
+    for frame in _FRAMES:
+        for m in frame.finditer(s.text):
+            if not _framed_person(s, m.start("who"), m.end()):
+                continue
+            if re.search(r"\b(?:not|never|no\s+one|nobody)\b", s.text[: m.start()], re.I):
+                continue
+            end = len(s.text.rstrip().rstrip(".!;:"))
+            yield m.start() if m.start() >= s.doc[s.lead_end()].idx else s.doc[s.lead_end()].idx, end, None
+            return
+
+
 @gated(
     _by(
         re.compile(
@@ -804,8 +864,10 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         )
         if verb is None:
             continue
+        hung = None
         if verb.lower_ in ("have", "'ve") and verb.dep_ == "aux" and verb.head.tag_ == "VBN":
-            verb = verb.head  # "I should have double-checked": the modal hangs on the "have"
+            hung, verb = verb, verb.head  # "I should have double-checked": the modal and the
+            # subject hang on the "have"
         haves = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of")]
         if not haves or verb.tag_ != "VBN":
             continue  # "we should have a dashboard" is a plan; only 'have' + participle looks back
@@ -814,6 +876,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         if s.doc[0].lower_ in ("what", "which", "how", "who", "where", "when", "why"):
             continue  # a question asks what would have helped: that is the blameless question
         subj = s.subject(verb if m.dep_ == "aux" else m)
+        if subj is None and hung is not None:
+            subj = next((c for c in hung.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         kind = s.person_kind(subj)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         lem = lemma(verb)
