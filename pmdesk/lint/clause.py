@@ -74,14 +74,21 @@ class Sentence:
             return True
         if t.text.startswith("@") and len(t.text) > 1:
             return True
-        if low in self.w["not_names"] or not t.text[:1].isupper() or not t.is_alpha:
+        if low in self.w["not_names"] or not t.text[:1].isupper():
             return False
+        if not t.is_alpha and not (t.text.replace("-", "").isalpha() and t.text.count("-") == 1):
+            return False  # ("Hyun-woo", "Jae-won" are one word)
         if t.text.isupper() or any(c.dep_ == "det" for c in t.children):
             return False  # "the Kafka cluster", "DNS": things
         if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
             return False  # "Vault config"
         if not strict and t.tag_ != "NNS" and self.entity(t) == "PERSON":
             return True
+        if "-" in low:
+            first = low.split("-")[0]
+            return (not strict and self.entity(t) == "PERSON") or (
+                is_given_name(first) and not _in_dictionary(first)
+            ) or self._opening_name(t)
         if is_given_name(low):
             # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name
             return not _in_dictionary(low) or t.tag_ in ("NNP", "NNPS")

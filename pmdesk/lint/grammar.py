@@ -38,6 +38,13 @@ def pipeline() -> Language:
             _nlp = spacy.load(
                 MODEL, exclude=["senter", "attribute_ruler", "lemmatizer"], disable=["ner"]
             )
+            # a handle is one word ("@arjun-k reset the offsets"), and so is a hyphenated
+            # given name ("Hyun-woo"): the tokenizer would split both at the hyphen
+            import re
+
+            _nlp.tokenizer.token_match = re.compile(
+                r"(?:@[\w.-]*\w|[A-Z][a-z]+-[a-z]{2,})$"
+            ).match
         return _nlp
 
 
