@@ -39,6 +39,12 @@ def _in_dictionary(word: str) -> bool:
     return bool(getAllLemmas(word))
 
 
+@lru_cache(maxsize=16)
+def _phrases(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of `words` as whole words ("label", not the "label" in "mislabeled")."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+
+
 @lru_cache(maxsize=4096)
 def verb_lemma(word: str) -> str:
     from lemminflect import getLemma
@@ -241,8 +247,7 @@ class Sentence:
 
     def states_principle(self) -> bool:
         """A sentence about blameless practice itself ("an operator error is a symptom")."""
-        low = self.lower
-        return any(p in low for p in self.w["principle_words"])
+        return bool(_phrases(self.w["principle_words"]).search(self.lower))
 
     def quoted(self, t: Token) -> bool:
         """The word sits inside quote marks (talk about a word, not use of it)."""

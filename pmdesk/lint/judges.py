@@ -1527,6 +1527,12 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
             head = t.head
             if _negated_scope(s, t) and not opening:
                 continue
+            if head.dep_ == "amod" or (
+                t.i + 2 < len(s.doc)
+                and s.doc[t.i + 1].tag_ in ("VBN", "JJ")
+                and s.doc[t.i + 2].pos_ in ("NOUN", "PROPN")
+            ):
+                continue  # "clearly labelled dashboards": how a thing is made, no claim
             if not opening and head.tag_ in ("VB", "VBP") and not _past_or_present_report(head):
                 continue
             if (
