@@ -362,6 +362,11 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True  # "left the debug endpoint open"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
+    if (
+        lem in ("override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze")
+        or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
+    ) and obj is not None and lemma(obj) in _SAFEGUARDS:
+        return True  # "overrode the change freeze", "silenced the disk alert"
     if any(
         c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children
     ):
@@ -389,7 +394,7 @@ def _failure_context(s: Sentence) -> bool:
         return True
     if _CAUSAL.search(s.text):
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
-    if re.search(r"\binstead\s+of\b", s.lower):
+    if re.search(r"\binstead\s+of\b", s.lower) or _WRONG_WAY.search(s.text):
         return True
     found = _words(s) & s.w["failure_words"]
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
@@ -402,6 +407,24 @@ def _failure_context(s: Sentence) -> bool:
             )
         )
     return bool(found)
+
+
+#: how an act went wrong without a failure word: "with services still in it", "against the live
+#: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
+_WRONG_WAY = re.compile(
+    r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\b|\ball\s+at\s+once\b"
+    r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b",
+    re.I,
+)
+#: safeguards: to switch one off, or go round it, is an act that went wrong by itself
+_SAFEGUARDS = {
+    "freeze", "review", "gate", "check", "checks", "approval", "guardrail", "guardrails", "hook",
+    "hooks", "alert", "alerts", "alarm", "alarms", "monitor", "monitoring", "breaker",
+    "safeguard", "safeguards", "protection", "limiter", "limit", "limits", "lock", "backup",
+    "backups", "replication", "validation", "tests", "canary", "paging", "pager",
+}  # fmt: skip
 
 
 def _kept_doing(verb: Token) -> bool:
