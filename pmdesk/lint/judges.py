@@ -856,6 +856,13 @@ _WOULD_VERBS = {
 }
 
 
+#: what befell, not what someone did: "we could have lost the data", "it could have been worse"
+_OUTCOMES = {
+    "be", "go", "lose", "break", "corrupt", "crash", "fail", "cause", "hit", "affect", "impact",
+    "end", "become", "get", "see", "happen", "suffer", "face", "experience", "incur", "result",
+    "leak", "expose", "take", "turn", "escalate", "spread", "last", "cost", "need", "want",
+    "use", "survive", "recover", "reach", "run",
+}  # fmt: skip
 #: what systems do to requests and alerts: "the request should have been rejected"
 _SYSTEM_PASSIVE = {
     "fire", "trigger", "route", "send", "deliver", "emit", "log", "replicate", "sync",
@@ -945,7 +952,25 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         if m.lower_ in ("could", "couldn't", "might", "would"):
             # "could have" blames only when it is about catching or stopping the failure;
             # "options we could have taken", "anyone could have created the bucket" do not
-            if kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive:
+            caught = (
+                passive
+                and lem in ("catch", "spot", "notice")
+                and m.lower_ == "could"
+                and not any(c.dep_ == "agent" for c in verb.children)
+            )
+            # "He could have asked in the channel": any act a person could have taken, but not
+            # an outcome ("we could have lost the data") and not "would" with a plain act
+            could = (
+                m.lower_ in ("could", "might")
+                and kind in ("person", "we", "group")
+                and not passive
+                and lem not in _OUTCOMES
+                and lem not in s.w["remedy_verbs"]
+                and lem != "continue"
+            )  # ("we could have restored it quickly" says what a safeguard would have given)
+            if not caught and not could and (
+                kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive
+            ):
                 continue
             if (
                 s.negated(verb)
