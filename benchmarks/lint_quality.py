@@ -8,7 +8,9 @@ Sets, side by side:
   written against;
 - the dev set (tests/data/lint_dev.jsonl, whys_dev.jsonl): once held out, since tuned against,
   so it measures nothing new;
-- the sealed set (tests/data/lint_sealed/), with --sealed: written before any tuning by
+- the used sets (tests/data/lint_used1/, lint_used2/): sealed sets 1 and 2, each measured once
+  and then made development sets, so they are tuned against too;
+- the sealed set (tests/data/lint_sealed3/), with --sealed: written before any tuning by
   someone who read no rule, never used to develop rules. Only its totals are printed, never a
   sentence, even with --errors; measure it once per release, not while tuning;
 - real writing (../shared/realtext, when present): 200 published postmortems that are not ours
@@ -218,8 +220,11 @@ def main(argv: list[str]) -> int:
     data = ROOT / "tests" / "data"
     sentences("dev set (tuned against)", load(data / "lint_dev.jsonl"), args.errors, rewrites)
     chains("dev set", load(data / "whys_dev.jsonl"), args.errors)
+    for used in ("lint_used1", "lint_used2"):
+        sentences(f"{used} (tuned against)", load(data / used / "sentences.jsonl"), args.errors, rewrites)
+        chains(used, load(data / used / "whys.jsonl"), args.errors)
     if args.sealed:
-        sealed = data / "lint_sealed"
+        sealed = data / "lint_sealed3"
         sentences("SEALED set", load(sealed / "sentences.jsonl"), False, None)
         chains("SEALED set", load(sealed / "whys.jsonl"), False)
     realtext(args.errors, rewrites)
