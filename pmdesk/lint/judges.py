@@ -1075,6 +1075,13 @@ _HAD_WE = re.compile(
 )
 
 
+_UNMET = re.compile(
+    r"\b(?:but|and|yet)\s+(?:it\s+|we\s+|they\s+|he\s+|she\s+|I\s+)?(?:never\s+(?:did|was|were|happened)|didn['’]t|did\s+not|wasn['’]t|was\s+not|weren['’]t|hadn['’]t|never)\b"
+    r"|;\s*(?:it|they|the\s+\w+)\s+(?:was|were)\s+still\b",
+    re.I,
+)
+
+
 @gated(
     _by(
         re.compile(
@@ -1098,10 +1105,15 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
             continue
         subj = s.subject(t)
-        if s.person_kind(subj) not in ("person", "group"):
+        # "...but didn't", "...and never did", "...; it was still public": the expectation
+        # was not met, whoever held it ("the renewal was supposed to happen in August and
+        # never did")
+        unmet = bool(_UNMET.search(s.text, t.idx))
+        if s.person_kind(subj) not in ("person", "group") and not unmet:
             continue
-        if lemma(xcomp) in ("be", "have", "remain", "stay", "keep") or not any(
-            c.lower_ in ("was", "were", "had") for c in t.children
+        if not any(c.lower_ in ("was", "were", "had") for c in t.children) or (
+            lemma(xcomp) in ("be", "have", "remain", "stay", "keep")
+            and not (unmet and lemma(xcomp) == "be" and any(c.tag_ == "VBN" for c in xcomp.children))
         ):
             continue  # "engineers are expected to be on call one week in six": a policy
         if t.lower_ in ("asked", "told", "required") and not re.search(
