@@ -165,8 +165,12 @@ class Sentence:
             return "group"
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
-            if any(self.is_tech(c) for c in t.children if c.dep_ == "compound"):
-                return ""
+            if any(
+                self.is_tech(c) and c.lower_ not in self.w["team_words"]
+                for c in t.children
+                if c.dep_ == "compound"
+            ):
+                return ""  # (but "the SRE lead", "the QA engineer" are people)
             return "person"
         if low == "one" and t.i > 0 and t.doc[t.i - 1].lower_ == "no":
             return "group"

@@ -366,7 +366,10 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         lem in ("override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze")
         or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
     ) and obj is not None and lemma(obj) in _SAFEGUARDS:
-        return True  # "overrode the change freeze", "silenced the disk alert"
+        phrase = "".join(t.text_with_ws for t in obj.subtree)
+        if not _JUNK.search(phrase) and not re.search(r"\b(?:noisy|flapping|false|spurious)\b", phrase, re.I):
+            return True  # "overrode the change freeze", "silenced the disk alert" (not
+            # "silenced the duplicate alerts")
     if any(
         c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children
     ):
@@ -863,6 +866,11 @@ _OUTCOMES = {
     "leak", "expose", "take", "turn", "escalate", "spread", "last", "cost", "need", "want",
     "use", "survive", "recover", "reach", "run",
 }  # fmt: skip
+#: repairs: "we could have restored it quickly" says what a safeguard would have given
+_REPAIRS = {
+    "restore", "recover", "continue", "fix", "repair", "resolve", "mitigate", "rollback",
+    "revert", "rescue", "save", "stabilise", "stabilize", "rebuild", "resume", "reduce",
+}  # fmt: skip
 #: what systems do to requests and alerts: "the request should have been rejected"
 _SYSTEM_PASSIVE = {
     "fire", "trigger", "route", "send", "deliver", "emit", "log", "replicate", "sync",
@@ -965,8 +973,7 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 and kind in ("person", "we", "group")
                 and not passive
                 and lem not in _OUTCOMES
-                and lem not in s.w["remedy_verbs"]
-                and lem != "continue"
+                and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
             if not caught and not could and (
                 kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive
