@@ -145,7 +145,9 @@ def cell(text: str) -> str:
     """A table cell: pipes and backslashes escaped, HTML as entities, line breaks as <br>."""
     text = trim_blank_lines(text).strip()
     text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return escape_html(text).replace("\n", "<br>")
+    # a "<br>" that escape_html left alone (inside what reads as code) would come back as a
+    # line break: a backslash keeps it text
+    return escape_html(text).replace("<br>", "\\<br>").replace("\n", "<br>")
 
 
 def row(*cells: str) -> str:

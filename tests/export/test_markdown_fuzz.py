@@ -143,3 +143,18 @@ def test_a_damaged_export_never_crashes_the_importer(edits):
         else:
             lines[index] = lines[index][: len(text)] + text
     _parse_or_refuse("\n".join(lines))
+
+
+def test_a_literal_br_after_a_fence_in_a_table_cell_round_trips():
+    # found by the property above: "```" opens what reads as code, so the "<br>" after it was
+    # not escaped and came back as a second line break
+    pm = Postmortem(
+        title="t",
+        timeline=[
+            TimelineEvent(at=datetime(2000, 1, 1, tzinfo=UTC), text="x", source="```\n<br>")
+        ],
+    )
+    first = render_markdown(pm)
+    back = parse_markdown(first).postmortem
+    assert back.timeline[0].source == "```\n<br>"
+    assert render_markdown(back) == first
