@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from pmdesk.lint import grammar, model
+from pmdesk.lint import grammar
 from pmdesk.lint.clause import Sentence, Words
 from pmdesk.lint.finding import Finding, PendingSuggestions
 from pmdesk.lint.judges import GATES, JUDGES
@@ -75,9 +75,6 @@ class Linter:
                     frozenset(w for w in rule.requires if " " not in w),
                     tuple(w for w in rule.requires if " " in w),
                 )
-        # the classifier's rules, one per category (judge "model"): asked about every sentence
-        # of a few words that no judge flags (pmdesk.lint.model)
-        self._model_rules = {r.category: i for i, r in enumerate(self.rules) if r.judge == "model"}
         self._cache: OrderedDict[tuple, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -105,11 +102,8 @@ class Linter:
         return grammar.loaded()
 
     def prepare(self) -> None:
-        """Load the parser and the classifier now (about 0.9 s): call it off the UI thread, after
-        the first paint."""
+        """Load the parser now (about 0.7 s): call it off the UI thread, after the first paint."""
         grammar.parse_one("The service was restarted.")
-        if self._model_rules:
-            model.pipeline()
 
     def clear_cache(self) -> None:
         """Forget every sentence linted so far (for benchmarks that time the cold case)."""
@@ -139,42 +133,28 @@ class Linter:
             rules = self._candidates(sentence)
             if rules:
                 rules = self._gate(sentence, rules, people)
-            ask = bool(self._model_rules) and model.asks(sentence)
-            if not rules and not ask:
+            if not rules:
                 results[n] = []
                 self._store(key, [])
                 continue
             if cached_only:
                 return None
-            jobs.append((n, key, text[s0:s1], sentence.replace("\n", " "), sups, rules, ask))
+            jobs.append((n, key, text[s0:s1], sentence.replace("\n", " "), sups, rules))
         if jobs:
             # the same sentence twice in one text (a repeated timeline line) is judged once
             unique: dict[tuple, tuple[int, tuple, str, str, _Sups, int]] = {}
             for job in jobs:
                 unique.setdefault(job[1], job)
             todo = list(unique.values())
-            needs_parse = [j for j in todo if j[5] and not self._user_only(j[5])]
+            needs_parse = [j for j in todo if not self._user_only(j[5])]
             docs = grammar.parse([j[3] for j in needs_parse]) if needs_parse else []
             parsed = {j[1]: d for j, d in zip(needs_parse, docs, strict=True)}
             judged: dict[tuple, list[_Hit]] = {}
-            second: list[tuple[tuple, str, _Sups]] = []
-            for _n, key, original, sentence, sups, rules, ask in todo:
+            for _n, key, original, sentence, sups, rules in todo:
                 hits = self._judge(
                     original, sentence, parsed.get(key), people, sups, rules, suggest
                 )
                 judged[key] = hits
-                if ask and not any(self.rules[h[2]].judge for h in hits):
-                    second.append((key, sentence, sups))
-            # the classifier's second opinion on what no judge flagged
-            opinions = model.judge([j[1] for j in second]) if second else []
-            for (key, sentence, sups), (p, category) in zip(second, opinions, strict=True):
-                index = self._model_rules.get(category)
-                if p <= model.THRESHOLD or index is None:
-                    continue
-                start = len(sentence) - len(sentence.lstrip())
-                if not _suppressed(sups, start, self.rules[index]):
-                    judged[key].append((start, len(sentence.rstrip()), index, (), category))
-            for key, hits in judged.items():
                 self._store(key, hits)
             for n, key, *_ in jobs:
                 results[n] = judged[key]
@@ -319,16 +299,9 @@ class Linter:
         result = sentence[:start] + new + sentence[end:]
         if _STILL_COUNTERFACTUAL.search(result) or _STILL_JUDGING.search(result):
             return []
-        if any(
-            f.is_warning and not self._by_model(f.rule)
-            for f in self._lint(result, people, suggest=False)
-        ):
-            return []  # (the classifier's opinion of the whole sentence is not asked: it
-            # reads the words the rewrite keeps, and the rules have judged what it changed)
+        if any(f.is_warning for f in self._lint(result, people, suggest=False)):
+            return []
         return [new]
-
-    def _by_model(self, rule_id: str) -> bool:
-        return any(self.rules[i].id == rule_id for i in self._model_rules.values())
 
     # -- the cache ------------------------------------------------------------------------------
 

@@ -60,9 +60,7 @@ def _stop(text: str, lint) -> tuple[int, int, list[str]] | None:
     if not text.strip():
         return None
     for f in lint(text):
-        # the classifier's whole-sentence opinion is not asked here: a why's answer is a terse
-        # cause ("the retry budget was too small") that it reads too often as a verdict
-        if f.is_warning and f.category in _STOPPING and not f.rule.endswith(".whole-sentence"):
+        if f.is_warning and f.category in _STOPPING:
             return f.start, f.end, f.suggestions[:1]
     m = _PERSON_ENDING.search(text)
     if m:
