@@ -781,6 +781,7 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
     return lemma(verb) not in s.w["remedy_verbs"] and not _remedy(s, verb)
 
 
+@gated(lambda text, _p, _w: any(frame.search(text) for frame in _FRAMES))
 @judge
 def agent_framed(s: Sentence) -> Iterator[Hit]:
     """A sentence built to name who did it: a cleft, 'caused by', 'traces back to', 'the
