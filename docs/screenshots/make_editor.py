@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from desktop_theme import THEMES, apply
@@ -39,13 +40,30 @@ def main() -> int:
             window = MainWindow(store, qt_settings())
             window.resize(1440, 900)
             window.show()
+            # the first postmortem opens just after the first paint
+            for _ in range(200):
+                if window.editor is not None:
+                    break
+                app.processEvents()
+                time.sleep(0.01)
             editor = window.editor
             field = editor.text_fields["why_not_caught"]
             field.setFocus()
             field.moveCursor(QTextCursor.MoveOperation.End)
             field.insertPlainText("\nJohn deployed bad code and should have caught it in review.")
             editor.flush()
+            # the underlines and the findings panel arrive from the lint worker
+            from pmdesk.lint import linter_ready
+
+            for _ in range(500):
+                if linter_ready():
+                    break
+                app.processEvents()
+                time.sleep(0.01)
             editor.refresh_findings()
+            for _ in range(50):
+                app.processEvents()
+                time.sleep(0.01)
             settle(app)
             editor.jump_to("root_cause_analysis")
             settle(app)

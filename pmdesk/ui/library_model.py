@@ -80,6 +80,8 @@ class LibraryModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             tip = row.title
+            # (the status column steps aside in a narrow panel: the tooltip keeps it)
+            tip += f"\n{row.severity.value} · {row.status.label}"
             if row.is_example:
                 tip += "\n(an example that ships with pmdesk)"
             snippet = row.snippet or (self._snippet(row.id) if self._snippet else "")

@@ -74,3 +74,20 @@ def test_the_lazy_model_is_a_well_behaved_qt_model(qtbot, panel):
     qtbot.keyClicks(panel.search, "disk")
     disk = len([n for n in range(COUNT) if n % 10])
     qtbot.waitUntil(lambda: panel.count_label.text() == f"{disk} postmortems")
+
+
+def test_a_narrow_panel_gives_the_status_column_to_the_titles_and_keeps_it_in_the_tooltip(
+    qtbot, panel
+):
+    from pmdesk.ui.library_model import LibraryModel
+
+    header = panel.table.horizontalHeader()
+    panel.resize(300, 600)
+    qtbot.waitUntil(lambda: header.isSectionHidden(LibraryModel.STATUS))
+    index = panel.model.index(0, LibraryModel.TITLE)
+    tip = index.data(Qt.ItemDataRole.ToolTipRole).replace("\xa0", " ")
+    status = panel.model.index(0, LibraryModel.STATUS).data()
+    severity = panel.model.index(0, LibraryModel.SEVERITY).data()
+    assert f"{severity} · {status}" in tip
+    panel.resize(600, 600)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(LibraryModel.STATUS))

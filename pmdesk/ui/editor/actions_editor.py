@@ -140,6 +140,8 @@ class ActionsEditor(QWidget):
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.stretch_column = ACTION
+        # in a narrow window the tracker link and the completion date step aside first
+        self.table.optional_columns = [TRACKER, COMPLETED]
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._size_columns()
 

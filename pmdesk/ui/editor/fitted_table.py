@@ -27,6 +27,11 @@ class FittedTableView(QTableView):
         #: below that the table scrolls sideways instead of squeezing the text to nothing
         self.stretch_column: int | None = None
         self.stretch_min = 240
+        #: columns that step aside, first to last, when the stretch column would fall below
+        #: stretch_min (and come back when there is room), so a narrow window does not scroll
+        #: sideways; what they hold stays in the row's other views (tooltips, the store)
+        self.optional_columns: list[int] = []
+        self._stepped_aside: dict[int, int] = {}  # hidden optional column -> its width
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
@@ -85,13 +90,31 @@ class FittedTableView(QTableView):
         header = self.horizontalHeader()
         if column is None or self.model() is None:
             return
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != column and not header.isSectionHidden(c)
-        )
-        available = self.viewport().width() - others
-        header.resizeSection(column, max(self.stretch_min, available))
+
+        def available() -> int:
+            others = sum(
+                header.sectionSize(c)
+                for c in range(header.count())
+                if c != column and not header.isSectionHidden(c)
+            )
+            return self.viewport().width() - others
+
+        # make room: hide optional columns until the stretch column fits; bring them back,
+        # last hidden first, while it still fits with them
+        for c in self.optional_columns:
+            if available() >= self.stretch_min:
+                break
+            if not header.isSectionHidden(c):
+                self._stepped_aside[c] = header.sectionSize(c)
+                header.setSectionHidden(c, True)
+        for c in reversed(self.optional_columns):
+            if c not in self._stepped_aside:
+                continue
+            if available() - self._stepped_aside[c] < self.stretch_min:
+                break
+            header.setSectionHidden(c, False)
+            header.resizeSection(c, self._stepped_aside.pop(c))
+        header.resizeSection(column, max(self.stretch_min, available()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():

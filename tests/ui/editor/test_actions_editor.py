@@ -216,3 +216,20 @@ def test_the_model_is_a_well_behaved_qt_model(qtbot, editor, session):
     for _ in range(3):
         session.undo_stack.undo()
     assert [i.id for i in editor.model.rows] == [i.id for i in items(session)]
+
+
+def test_a_narrow_editor_does_not_scroll_sideways_and_a_wide_one_shows_every_column(
+    editor, qtbot
+):
+    header = editor.table.horizontalHeader()
+    editor.resize(660, 400)  # the document column of the editor at 1280 x 720
+    qtbot.waitUntil(lambda: header.isSectionHidden(TRACKER))
+    assert header.length() <= editor.table.viewport().width()
+    assert not editor.table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(ACTION) >= editor.table.stretch_min
+    for column in (OWNER, PRIORITY, DUE, STATUS):
+        assert not header.isSectionHidden(column)
+    editor.resize(1400, 400)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(TRACKER))
+    assert not header.isSectionHidden(COMPLETED)
+    assert header.length() <= editor.table.viewport().width()
