@@ -446,10 +446,11 @@ def _past_act(verb: Token) -> bool:
         return True
     if (
         verb.tag_ in ("VB", "VBP", "VBN", "NN")
-        and verb.lower_ == inflect(lemma(verb), "VBD")
+        and verb.lower_.replace("-", "") == inflect(lemma(verb), "VBD").replace("-", "")
         and verb.lower_ != lemma(verb)
     ):
-        return True  # "Kwame overwrote/VBP": the tagger's slip on an irregular past
+        return True  # "Kwame overwrote/VBP": the tagger's slip on an irregular past (and
+        # lemminflect's "over-wrote")
     if (
         verb.tag_ == "VBN"
         and verb.dep_ == "ROOT"
@@ -914,9 +915,22 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             continue
         if s.doc[0].lower_ in ("what", "which", "how", "who", "where", "when", "why"):
             continue  # a question asks what would have helped: that is the blameless question
-        subj = s.subject(verb if m.dep_ == "aux" else m)
-        if subj is None and hung is not None:
+        subj = None
+        if hung is not None:
             subj = next((c for c in hung.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                # "we could, and should have, done better": the subject hangs on the first
+                # modal (climbing the parse from "done" would reach another clause's subject)
+                subj = next(
+                    (
+                        t
+                        for t in reversed(s.doc[: m.i])
+                        if t.dep_ == "nsubj" and t.head.tag_ == "MD" and m.i - t.i <= 4
+                    ),
+                    None,
+                )
+        if subj is None:
+            subj = s.subject(verb if m.dep_ == "aux" else m)
         kind = s.person_kind(subj)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         lem = lemma(verb)
