@@ -103,17 +103,26 @@ class Sentence:
     def _opening_name(self, t: Token) -> bool:
         """A name no list knows, by its place: a one-word proper noun no dictionary knows that
         opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
-        if t.tag_ != "NNP" or t.dep_ != "nsubj" or t.i != self.lead_end():
+        hyphened = "-" in t.text  # "Mei-Ling", "Hyun-woo": the tagger guesses wildly
+        if (t.tag_ != "NNP" and not hyphened) or t.dep_ != "nsubj" or t.i != self.lead_end():
             return False
-        if len(t.text) < 3 or any(c.isupper() for c in t.text[1:]) or _in_dictionary(t.lower_):
-            return False  # "PagerDuty", "Go": products and words
+        parts = t.text.split("-")
+        if len(t.text) < 3 or any(
+            any(c.isupper() for c in part[1:]) or not part.isalpha() for part in parts
+        ):
+            return False  # "PagerDuty", "IPv6-only": products
+        if _in_dictionary(t.lower_) or any(
+            _in_dictionary(part) for part in parts[1:] if part.islower()
+        ):
+            return False  # "Go", "Real-time": words
         head = t.head
         if head.tag_ != "VBD" or any(c.dep_ == "compound" for c in t.children):
             return False
         if lemma(head) in ("fail", "crash", "hang", "stall", "return", "throw", "emit", "log"):
             return False  # "Certbot failed to renew": what software does
-        nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-        return nxt is not None and nxt.i == head.i  # "Chidi bounced", not "Majora's skipper"
+        nxt = next((x for x in self.doc[t.i + 1 :] if x.pos_ != "ADV"), None)
+        return nxt is not None and nxt.i == head.i  # "Chidi (accidentally) bounced", not
+        # "Majora's skipper"
 
     def entity(self, t: Token) -> str:
         """The entity type of `t`, running the recogniser on this sentence the first time."""

@@ -373,6 +373,11 @@ def _maybe_name(word: str) -> bool:
     """A capitalised word no dictionary knows: the entity recogniser decides, after the parse."""
     from pmdesk.lint.clause import _in_dictionary
 
+    if "-" in word:  # "Mei-Ling", "Hyun-woo"
+        parts = word.split("-")
+        return all(p.isalpha() for p in parts) and not any(
+            _in_dictionary(p) for p in parts[1:] if p.islower()
+        )
     return word.isalpha() and not word.isupper() and not _in_dictionary(word.lower())
 
 

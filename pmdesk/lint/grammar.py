@@ -43,7 +43,7 @@ def pipeline() -> Language:
             import re
 
             _nlp.tokenizer.token_match = re.compile(
-                r"(?:@[\w.-]*\w|[A-Z][a-z]+-[a-z]{2,})$"
+                r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+)$"
             ).match
         return _nlp
 

@@ -325,6 +325,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
     if _remedy(s, verb):
         return False
+    if _MISTAKEN.search(s.text):
+        return True  # "deleted the bucket thinking it was the test one", however it parses
     if verb.tag_ == "VBZ" and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return _failure_context(s)  # a timeline in the present: "00:33 Preston wipes the DB"
     if lem in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
