@@ -140,6 +140,8 @@ class Sentence:
         low = t.lower_
         if low in ("we", "us", "i", "you", "they"):
             return "we"
+        if t.text == "IT" and t.dep_ in ("nsubj", "poss"):
+            return "group"  # the IT department, not "it"
         phrase_text = self.doc.text[t.left_edge.idx : t.idx + len(t.text)].lower()
         if re.search(r"\bon[- ]?call\b|\boncall\b", phrase_text) and not re.search(
             r"\b(?:rotation|schedule|rota|tool|bot|pager|system|policy)\b", phrase_text

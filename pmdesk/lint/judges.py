@@ -104,7 +104,7 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         words,
         ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
-    return _agent_before_verb(text, lambda w: w.lower() in groups, verbs, 6)
+    return _agent_before_verb(text, lambda w: w == "IT" or w.lower() in groups, verbs, 6)
 
 
 def phrase_judge(
@@ -529,7 +529,10 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         subj = s.subject(verb)
         if s.person_kind(subj) != "group" and not _organisation_omission(s, verb, subj):
             continue
-        if subj.dep_ == "nsubjpass" or _conditional(verb) or _modal(verb):
+        guessed = subj.lower_ in ("someone", "somebody") and any(
+            c.lower_ == "must" for c in verb.children
+        )  # "someone must have changed the password": a guess at whom to blame
+        if subj.dep_ == "nsubjpass" or _conditional(verb) or (_modal(verb) and not guessed):
             continue
         lem = lemma(verb)
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
@@ -729,7 +732,10 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         if t.dep_ != "poss" or t.head.lower_ not in s.w["work_nouns"]:
             continue
         person = t.lower_ in ("his", "her") or s.is_name(t)
-        if not person:
+        team = not person and (
+            s.person_kind(t) == "group" or lemma(t) == "team"
+        )  # "the web team's change", "Team Falcon's deploy"
+        if not person and not team:
             continue
         if not _failure_context(s):
             continue
@@ -738,6 +744,9 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
             if t.lower_ not in ("his", "her")
             else (t.idx, t.idx + len(t.text), "the" if t.i > s.lead_end() else "The")
         )
+        if team:
+            yield t.idx, t.head.idx + len(t.head.text), None, "group-blame"
+            return
         yield t.idx, t.head.idx + len(t.head.text), edit
         return
 
@@ -798,7 +807,8 @@ def agent_framed(s: Sentence) -> Iterator[Hit]:
             if re.search(r"\b(?:not|never|no\s+one|nobody)\b", s.text[: m.start()], re.I):
                 continue
             end = len(s.text.rstrip().rstrip(".!;:"))
-            yield m.start() if m.start() >= s.doc[s.lead_end()].idx else s.doc[s.lead_end()].idx, end, None
+            start = max(m.start(), s.doc[s.lead_end()].idx)
+            yield start, end, None
             return
 
 
