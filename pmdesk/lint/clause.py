@@ -20,6 +20,18 @@ _TIME = re.compile(
     r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{4}-\d{2}-\d{2}(?:T[\d:]+Z?)?|[ap]\.?m\.?)$", re.I
 )
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+#: what software does; a name no list knows that does these is a program
+_SOFTWARE_VERBS = {
+    "fail", "crash", "hang", "stall", "return", "throw", "emit", "log", "leak", "overflow",
+    "panic", "segfault", "deadlock", "loop", "exceed", "exhaust", "reject", "throttle",
+    "refuse", "time", "spin", "retry", "timeout", "error",
+}  # fmt: skip
+#: what an appositive calls a program: "Gaia, the internal batch scheduler, skipped ..."
+_PROGRAM_NOUNS = {
+    "scheduler", "service", "bot", "tool", "job", "daemon", "agent", "operator", "controller",
+    "library", "client", "server", "proxy", "system", "pipeline", "app", "application",
+    "platform", "script", "worker", "process", "cron", "plugin", "framework", "engine",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,8 @@ class Sentence:
             return False  # "the Kafka cluster", "DNS": things
         if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
             return False  # "Vault config"
+        if any(c.dep_ == "appos" and lemma(c) in _PROGRAM_NOUNS for c in t.children):
+            return False  # "Gaia, the internal batch scheduler, ..."
         if not strict and t.tag_ != "NNS" and self.entity(t) == "PERSON":
             return True
         if "-" in low:
@@ -118,8 +132,8 @@ class Sentence:
         head = t.head
         if head.tag_ != "VBD" or any(c.dep_ == "compound" for c in t.children):
             return False
-        if lemma(head) in ("fail", "crash", "hang", "stall", "return", "throw", "emit", "log"):
-            return False  # "Certbot failed to renew": what software does
+        if lemma(head) in _SOFTWARE_VERBS:
+            return False  # "Certbot failed to renew", "Libcurl leaked descriptors": software
         nxt = next((x for x in self.doc[t.i + 1 :] if x.pos_ != "ADV"), None)
         return nxt is not None and nxt.i == head.i  # "Chidi (accidentally) bounced", not
         # "Majora's skipper"

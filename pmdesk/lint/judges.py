@@ -278,6 +278,14 @@ _FIX = re.compile(
     r"\b(?:fix(?:ed|es)?|hotfix|patch(?:ed)?|workaround|mitigation|rollback|revert)\b", re.I
 )
 _PURPOSE = {
+    "capture",
+    "collect",
+    "gather",
+    "measure",
+    "observe",
+    "profile",
+    "reproduce",
+    "verify",
     "avoid",
     "prevent",
     "mitigate",
@@ -418,7 +426,7 @@ def _failure_context(s: Sentence) -> bool:
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
-    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\b|\ball\s+at\s+once\b"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b",
     re.I,
@@ -489,7 +497,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
 
 
 _ORG_GATE = re.compile(
-    r"\b[A-Z][\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
+    r"\b(?-i:[A-Z])[\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
     r"failed|had\s+not|hadn['’]t)\s+(?:\w+\s+)?(?:catch|notice|test|respond|communicate|"
     r"review|upgrade|follow|flag|check|to)\b"
 )
@@ -751,7 +759,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_WHO = r"(?P<who>@[\w.-]+|[A-Z][\w'’-]*|he|she|him|her|the\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*|he|she|him|her|the\s+(?:[\w-]+\s+){0,2}[\w-]+)"
 #: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
@@ -1090,21 +1098,21 @@ def _counterfactual_edit(
 
 
 _IF_ONLY = re.compile(
-    r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|the\s+team|[A-Z]\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
+    r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|somebody|anyone|anybody|people|the\s+team|(?-i:[A-Z])\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
     re.I,
 )
 _IF_ONLY = re.compile(
     _IF_ONLY.pattern
     + r"|\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b|\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"
-    r"|\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b|\b(?:we|they|he|she|you|[A-Z][a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
+    r"|\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b|\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
     re.I,
 )
 _WOULD_IF = re.compile(
-    r"\b(?:we|they|you|he|she|i|[A-Z][a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\b",
+    r"\b(?:we|they|you|he|she|i|(?-i:[A-Z])[a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\b",
     re.I,
 )
 _HAD_WE = re.compile(
-    r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|[A-Z][a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b",
+    r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b",
     re.I,
 )
 
@@ -1181,10 +1189,11 @@ _NONE_HAPPENS = re.compile(
 # impact would have been zero", "if the checklist had been followed, we wouldn't be here" (not
 # "the alert would have fired if the threshold had been 80%": nothing said about the harm)
 _UNDONE = (
-    r"(?:\b(?:would|could)(?:n['’]t|\s+not|\s+never)\s+(?:have|['’]ve|be)\b(?!\s+been\s+able)"
-    r"|\b(?:no|zero|nothing|none|nobody)\b[^.?!]{0,40}\b(?:would|could)(?:\s+have|['’]ve|\s+be)\b"
-    r"|\b(?:would|could)\s+(?:have|['’]ve)\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
-    r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\b)"
+    r"(?:\b(?:we|I)\s+(?:would(?:n['’]t|\s+not)|['’]d\s+not)\s+be\s+here\b"
+    r"|\b(?:nothing|nobody|no\s+one|no\s+customers?|no\s+users?|none\s+of\s+(?:this|it|that|the\s+[\w-]+))\s+(?:would|could)(?:\s+have|['’]ve)\b"
+    r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
+    r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
+    r"|\b(?:this|it|the\s+(?:outage|incident))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred)))"
 )
 _NONE_HAPPENS = re.compile(
     _NONE_HAPPENS.pattern
@@ -1301,7 +1310,7 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
             ):
                 continue
             if word.startswith("fault") and not re.search(
-                r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|[A-Z]\w+'s)\b",
+                r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|(?-i:[A-Z])\w+'s)\b",
                 low,
             ):
                 continue
@@ -1395,6 +1404,8 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue
         if t.text.isupper() and len(t.text) > 1:
             continue  # "YOLO", a testnet's name
+        if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
+            continue  # Dynamo's "sloppy quorum", a term of the trade
         if (
             word in ("unacceptable", "inexcusable", "embarrassing", "ridiculous")
             and t.dep_ == "amod"
@@ -1510,12 +1521,12 @@ def verdict(s: Sentence) -> Iterator[Hit]:
 
 
 _RHETORICAL = re.compile(
-    r"\bhow\s+hard\s+(?:is|was|can|could)\b|\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|[A-Z][a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b|"
+    r"\bhow\s+hard\s+(?:is|was|can|could)\b|\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|(?-i:[A-Z])[a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b|"
     r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
     r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
     r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
     r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we)\s+thinking\b|"
-    r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
+    r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
     r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b|"
     r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b|"
     r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b|\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b|"
@@ -1532,7 +1543,7 @@ _RHETORICAL = re.compile(
     + r"|\b(?:any(?:one|body)|a\s+child|a\s+five-year-old)\s+could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted)\b"
     r"|\bdoesn['’]t\s+take\s+a\s+(?:genius|rocket\s+scientist)\b|\bwriting\s+(?:was|is)\s+on\s+the\s+wall\b"
     r"|\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b"
-    r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|[A-Z][a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
+    r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
     r"|\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b"
     r"|\bbasic\s+(?:diligence|hygiene|competence)\b|\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b",
     re.I,
@@ -1543,10 +1554,10 @@ _RHETORICAL = re.compile(
     _RHETORICAL.pattern
     + r"|^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b"
     r"|\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b|\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"
-    r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?[A-Z][\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
+    r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
     r"|\bworth\s+(?:their|his|her|your)\s+salt\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
     r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
-    r"|\bwhat\s+did\s+(?:they|you|he|she|we|[A-Z][a-z]+)\s+expect\b|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|[A-Z][a-z]+)\s+just\b"
+    r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+)\s+just\b"
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
     r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
@@ -1873,10 +1884,10 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
 _PUNITIVE = re.compile(
     r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,3}accountable\b|\baccountability\b|"
     r"\b(?:face|facing|faced|suffer|there\s+(?:will|must|should)\s+be|real|serious|without)\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:the|whoever|him|her|them|those|anyone|people)\b|"
-    r"\bdisciplin(?:e|ed|ary|ing)\b|\brepercussions?\b|\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b|\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b|\b(?:his|her|their|[A-Z]\w+'s)\s+conduct\b|\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
+    r"\bdisciplin(?:e|ed|ary|ing)\b|\brepercussions?\b|\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b|\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b|\b(?:his|her|their|(?-i:[A-Z])\w+'s)\s+conduct\b|\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
     r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
     r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))|\bremedial\s+training\b|"
-    r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that|the)\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
+    r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b|\b(?:will|must|should|to|has\s+to|have\s+to|going\s+to)\s+(?:pay|answer)\s+for\s+the\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
     r"\bperformance\s+(?:review|improvement\s+plan|conversation)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
     r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
     r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
@@ -1887,7 +1898,7 @@ _PUNITIVE = re.compile(
     _PUNITIVE.pattern
     + r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
     r"|\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b"
-    r"|\bwrite\s+(?:him|her|them|[A-Z][a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
+    r"|\bwrite\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
     r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
     r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
@@ -1897,13 +1908,13 @@ _PUNITIVE = re.compile(
 # their pay, their standing ("raise it with his manager", "this goes in her file")
 _PUNITIVE = re.compile(
     _PUNITIVE.pattern
-    + r"|\b(?:his|her|their|[A-Z][\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))"
-    r"|\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|[A-Z][\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b"
+    + r"|\b(?:his|her|their|(?-i:[A-Z])[\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))"
+    r"|\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|(?-i:[A-Z])[\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b"
     r"|\b(?:quarterly|annual|yearly|performance)\s+(?:rating|appraisal|evaluation|scorecard)s?\b|\b(?:appraisal|promotions?|promotion\s+case|performance\s+rating)\b[^.;]*\b(?:factor|reflect|count|hurt|affect|note|hit)"
     r"|\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:bonus|pay|compensation|review|appraisal|rating))\b"
     r"|\b(?:bonus|bonuses|compensation|pay|raise)\s+(?:should|will|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?(?:reflect|suffer|take\s+a\s+hit|be\s+(?:cut|docked|reduced|withheld))\b"
     r"|\bcareer[\s-]limiting\b|\bjobs?\s+(?:is|are|will\s+be)\s+on\s+the\s+line\b|\b(?:want|wants|need|needs|get|demand|demands)\s+(?:some\s+)?names\b"
-    r"|\bpenance\b|\bmade?\s+an\s+example\b|\bdemotion\b|\bdemot(?:e|ed|ing)\s+(?:him|her|them|[A-Z][a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))|\bre-?certif(?:y|ied|ication)\b|\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"
+    r"|\bpenance\b|\bmade?\s+an\s+example\b|\bdemotion\b|\bdemot(?:e|ed|ing)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))|\bre-?certif(?:y|ied|ication)\b|\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"
     r"|\bback\s+(?:to|through)\s+(?:\w+\s+){0,2}(?:school|training|bootcamp|onboarding)\b|\b(?:HR|human\s+resources)\s+(?:has|have|is|are|was|were|will|should|needs?)\s+(?:been\s+)?(?:looped|involved|informed|notified|told|brought|called)\b"
     r"|\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b|\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b"
     r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
