@@ -1,8 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-There are two sealed sets, ``tests/data/lint_sealed/`` and
-``tests/data/lint_sealed2/``.  They measure the blame-language linter only and
-must never be used to develop rules.  This module checks that each set is well
+The sealed set is ``tests/data/lint_sealed3/``.  It measures the
+blame-language linter only and must never be used to develop rules.  (Sets 1
+and 2 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` and ``lint_used2/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -43,11 +44,14 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    SealedSet("lint_sealed", HERE / "data" / "lint_sealed", r"s\d{4}", 45, 300),
-    SealedSet("lint_sealed2", HERE / "data" / "lint_sealed2", r"t\d{4}", 40, 250),
+    SealedSet("lint_sealed3", HERE / "data" / "lint_sealed3", r"u\d{4}", 45, 250),
 )
-# Back-compat names for the first set.
+# The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
+# (between a used set and the next one's landing there is nothing to seal)
+pytestmark = pytest.mark.skipif(
+    not SEALED_DIR.is_dir(), reason="no sealed set in force: sets 1 and 2 are used"
+)
 SENTENCES = SEALED_SETS[0].sentences
 WHYS = SEALED_SETS[0].whys
 
