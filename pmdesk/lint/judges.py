@@ -486,7 +486,24 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         if not _past_act(verb) and not _kept_doing(verb):
             continue
         if any(c.dep_ == "auxpass" for c in verb.children):
-            continue  # "pods keep getting restarted": the subject is not the one who acted
+            # "pods keep getting restarted": the subject is not the one who acted; but "the
+            # cache was purged by Takeshi during peak traffic" names who did
+            by = next(
+                (
+                    g
+                    for c in verb.children
+                    if c.dep_ == "agent"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if by is None or s.person_kind(by) != "person" or not _harmful(s, verb):
+                continue
+            if _conditional(verb) or _modal(verb) or s.negated(verb):
+                continue
+            yield s.span_start(by), s.clause_end(verb), None
+            return
         subj = s.subject(verb)
         if s.person_kind(subj) != "person" or subj.dep_ == "nsubjpass":
             continue
@@ -1166,6 +1183,20 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         return
 
 
+_ROLE = (
+    r"(?:responder|reviewer|engineer|developer|on-?call(?:\s+engineer)?|operator|author|deployer|"
+    r"admin|dba|sre|lead|manager|intern|approver|tester|release\s+manager|team)s?"
+)
+# "had the reviewer run the migration locally, ...", and a note about ourselves with no subject:
+# "Forgot to cordon the node before rebooting it", "Failed to update the status page until ..."
+_IF_ONLY = re.compile(
+    _IF_ONLY.pattern
+    + r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
+    + _ROLE
+    + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)\b"
+    r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
+    re.I,
+)
 phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
 
 
