@@ -217,3 +217,19 @@ def test_a_period_that_misses_every_postmortem_says_where_they_are_and_goes_ther
     assert button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert ft.metrics.result.postmortems > 0 and not button.isVisible()
+
+
+def test_late_steps_wrap_a_long_title_instead_of_cutting_it(ft, qtbot):
+    tree = ft.dashboard.late
+    item = tree.topLevelItem(0)
+    item.setText(2, "A long postmortem title about search index staleness after the reindex job")
+    ft.resize(1280, 720)
+    qtbot.wait(50)
+    tree.doItemsLayout()
+    rect = tree.visualItemRect(item)
+    width = tree.header().sectionSize(2)
+    needed = tree.fontMetrics().horizontalAdvance(item.text(2))
+    # narrower than the title: the row grows to show it on more lines, with nothing cut
+    assert width < needed
+    assert rect.height() >= 2 * tree.fontMetrics().height()
+    assert tree.wordWrap()

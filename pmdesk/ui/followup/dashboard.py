@@ -96,8 +96,9 @@ class ScheduleDashboard(QWidget):
         self.actions_model = ActionTableModel(self)
         self.actions = action_table(self.actions_model)
         self.actions.setAccessibleName("Overdue action items")
-        self.late = report_tree(STEP_COLUMNS, 2, name="Late steps", decorated=False)
-        self.soon = report_tree(STEP_COLUMNS, 2, name="Due soon", decorated=False)
+        # the postmortem's title and the step share the width and wrap, so neither is cut
+        self.late = report_tree(STEP_COLUMNS, (2, 4), name="Late steps", decorated=False, wrap=True)
+        self.soon = report_tree(STEP_COLUMNS, (2, 4), name="Due soon", decorated=False, wrap=True)
         actions_box, self.actions_heading = _section("Overdue action items", self.actions)
         late_box, self.late_heading = _section("Late", self.late)
         soon_box, self.soon_heading = _section("Due soon", self.soon)
