@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,15 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def wait(app: QApplication, ready, seconds: float = 5.0) -> None:  # noqa: ANN001
+    """Run the event loop until `ready()` (the first postmortem open, the lint worker's
+    answers arrived) or `seconds` pass."""
+    end = time.monotonic() + seconds
+    while not ready() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def meeting_for(window: MainWindow, theme: str) -> MeetingMode:
     clock = iter(range(0, 10**6, 97)).__next__  # a clock that has run a few minutes
     meeting = MeetingMode(
@@ -52,6 +62,7 @@ def main() -> int:
         view_state = QSettings(str(Path(tmp) / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(store, view_state)
         window.show()
+        wait(app, lambda: window.editor is not None)  # it opens just after the first paint
         settle(app)
         timeline = load_agenda().index("timeline")
         for theme in ("light", "dark"):
@@ -63,10 +74,19 @@ def main() -> int:
             notes.moveCursor(QTextCursor.MoveOperation.End)
             notes.insertPlainText("\nSam should have caught this")
             notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            # the flag arrives from the lint worker
+            from pmdesk.lint import linter_ready
+
+            wait(app, linter_ready)
+            notes.setFocus(Qt.FocusReason.OtherFocusReason)
+            notes.flags_changed.emit()  # the panel shows the flag at the notes' cursor
             for width, height in SIZES:
                 meeting.audience.resize(width, height)
                 meeting.console.resize(width, height)
                 settle(app)
+                # (offscreen, a resize hands the focus to another field: give it back)
+                notes.setFocus(Qt.FocusReason.OtherFocusReason)
+                notes.flags_changed.emit()
                 meeting.audience.grab().save(
                     str(OUT / f"meeting-audience-{theme}-{width}x{height}.png")
                 )
