@@ -125,10 +125,8 @@ class Sentence:
             any(c.isupper() for c in part[1:]) or not part.isalpha() for part in parts
         ):
             return False  # "PagerDuty", "IPv6-only": products
-        if _in_dictionary(t.lower_) or any(
-            _in_dictionary(part) for part in parts[1:] if part.islower()
-        ):
-            return False  # "Go", "Real-time": words
+        if _in_dictionary(t.lower_) or (hyphened and _in_dictionary(parts[0].lower())):
+            return False  # "Go", "Real-time": words ("Hyun-woo": a name)
         head = t.head
         if head.tag_ != "VBD" or any(c.dep_ == "compound" for c in t.children):
             return False
@@ -249,6 +247,8 @@ class Sentence:
         if verb is None or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         before = self.doc[verb.i - 1]
+        if before.text.startswith("@") and len(before.text) > 1:
+            return before  # "@arjun-k reset the offsets": the parser took the handle for a mark
         if (
             before.text[:1].isupper()
             and before.is_alpha

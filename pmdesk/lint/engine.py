@@ -375,9 +375,7 @@ def _maybe_name(word: str) -> bool:
 
     if "-" in word:  # "Mei-Ling", "Hyun-woo"
         parts = word.split("-")
-        return all(p.isalpha() for p in parts) and not any(
-            _in_dictionary(p) for p in parts[1:] if p.islower()
-        )
+        return all(p.isalpha() for p in parts) and not _in_dictionary(parts[0].lower())
     return word.isalpha() and not word.isupper() and not _in_dictionary(word.lower())
 
 

@@ -427,7 +427,7 @@ def _failure_context(s: Sentence) -> bool:
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
-    r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
+    r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b",
     re.I,
 )
@@ -461,6 +461,14 @@ def _past_act(verb: Token) -> bool:
     ):
         return True  # "Kwame overwrote/VBP": the tagger's slip on an irregular past (and
         # lemminflect's "over-wrote")
+    if (
+        verb.tag_ in ("VB", "VBP")
+        and verb.lower_ == lemma(verb) == inflect(lemma(verb), "VBD")
+        and any(t.tag_ == "VBD" for t in verb.doc)
+        and not _modal(verb)
+    ):
+        return True  # "@arjun-k reset the offsets, so every message replayed": a past told
+        # in the past, with a verb whose past is its base form (set, reset, put, cut)
     if (
         verb.tag_ == "VBN"
         and verb.dep_ == "ROOT"
