@@ -331,8 +331,8 @@ def _remedy(s: Sentence, verb: Token) -> bool:
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
-    if _remedy(s, verb):
-        return False
+    if _remedy(s, verb) and not _WRONG_WAY.search(s.text):
+        return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong)
     if _MISTAKEN.search(s.text):
         return True  # "deleted the bucket thinking it was the test one", however it parses
     if verb.tag_ == "VBZ" and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
@@ -428,7 +428,8 @@ _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
-    r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b",
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
+    r"|\b(?:bypass|bypassing|bypassed|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
 )
 #: safeguards: to switch one off, or go round it, is an act that went wrong by itself
@@ -1600,7 +1601,8 @@ _RHETORICAL = re.compile(
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
     r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
-    r"|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b",
+    r"|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
+    r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
     re.I,
 )
 
