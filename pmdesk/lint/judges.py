@@ -426,7 +426,7 @@ def _failure_context(s: Sentence) -> bool:
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
-    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:bypass|bypassing|bypassed|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
@@ -1428,7 +1428,8 @@ _JUDGED = re.compile(
     r"|\bhack\s+job\b|\brubber[\s-]stamp(?:ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism)\b"
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
-    r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were)\s+a\s+(?:complete\s+|total\s+|utter\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck)\b(?!\s+recovery)",
+    r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
+    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b",
     re.I,
 )
 
@@ -1444,6 +1445,11 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue
         if t.text.isupper() and len(t.text) > 1:
             continue  # "YOLO", a testnet's name
+        if t.i + 2 < len(s.doc) and s.doc[t.i + 1].text == "-" and s.doc[t.i + 2].lower_ in (
+            "looking",
+            "seeming",
+        ):
+            continue  # "a careless-looking config line": how it looks, not a verdict
         if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
             continue  # Dynamo's "sloppy quorum", a term of the trade
         if (
