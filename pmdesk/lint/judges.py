@@ -168,7 +168,7 @@ _TOOK_DOWN = re.compile(
 )
 # "..., which is why the invoices vanished": the act is named as the cause
 _CAUSAL = re.compile(
-    r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b",
+    r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b",
     re.I,
 )
 _MISTAKEN = re.compile(
@@ -426,7 +426,7 @@ def _failure_context(s: Sentence) -> bool:
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
-    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:bypass|bypassing|bypassed|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
@@ -437,7 +437,8 @@ _SAFEGUARDS = {
     "freeze", "review", "gate", "check", "checks", "approval", "guardrail", "guardrails", "hook",
     "hooks", "alert", "alerts", "alarm", "alarms", "monitor", "monitoring", "breaker",
     "safeguard", "safeguards", "protection", "limiter", "limit", "limits", "lock", "backup",
-    "backups", "replication", "validation", "tests", "canary", "paging", "pager",
+    "backups", "replication", "validation", "tests", "canary", "paging", "pager", "verification",
+    "authentication", "encryption", "firewall", "tls", "ssl",
 }  # fmt: skip
 
 
@@ -577,7 +578,7 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         # whom to blame whatever the act's effect ("someone on call restarted it" is the role)
         unnamed = (
             subj.lower_ in ("someone", "somebody")
-            and _is_act(s, verb)
+            and (_is_act(s, verb) or lemma(verb) == "decide")
             and not s.negated(verb)
             and not _remedy(s, verb)
             and not re.search(r"\bon[- ]?call\b", s.lower)
@@ -1233,6 +1234,7 @@ _UNDONE = (
     r"|\b(?:nothing|nobody|no\s+one|no\s+customers?|no\s+users?|none\s+of\s+(?:this|it|that|the\s+[\w-]+))\s+(?:would|could)(?:\s+have|['’]ve)\b"
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
+    r"|\b(?:we|it|everything|things|all)(?:['’]d|\s+would)\s+have\s+been\s+(?:fine|ok|okay|good|alright|all\s+right)\b"
     r"|\b(?:this|it|the\s+(?:outage|incident))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred)))"
 )
 _NONE_HAPPENS = re.compile(
@@ -1571,7 +1573,7 @@ _RHETORICAL = re.compile(
     r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
     r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
     r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
-    r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we)\s+thinking\b|"
+    r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+thinking\b|"
     r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
     r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b|"
     r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b|"
