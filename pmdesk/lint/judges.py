@@ -429,7 +429,7 @@ _WRONG_WAY = re.compile(
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
-    r"|\b(?:bypass|bypassing|bypassed|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
+    r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
 )
 #: safeguards: to switch one off, or go round it, is an act that went wrong by itself
