@@ -426,7 +426,7 @@ def _failure_context(s: Sentence) -> bool:
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
-    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
@@ -1579,7 +1579,7 @@ _RHETORICAL = re.compile(
     r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b|"
     r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b|\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b|"
     r"\b(?:painfully|glaringly|blindingly|blatantly|patently|crystal|dead|so|totally|completely)\s+(?:obvious|clear|evident)\b|\bself-evident\b|"
-    r"\b(?:a|one|any)\s+(?:quick|simple|single|basic|five-minute|cursory|two-minute|10-second|ten-second)\s+[\w-]+\s+(?:would|could)\s+have\s+(?:revealed|shown|caught|found|spotted|surfaced|prevented)\b|"
+    r"\b(?:a|one|any)\s+(?:quick|simple|single|basic|five-minute|cursory|two-minute|10-second|ten-second)\s+(?:[\w-]+\s+){1,2}(?:would|could)\s+have\s+(?:revealed|shown|caught|found|spotted|surfaced|prevented)\b|"
     r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:with\s+)?[^.?!]{0,40}\b(?:would|could|should)\s+have\s+(?:known|checked|seen|noticed|caught|spotted|realised|realized)\b|\bhalf\s+a\s+brain\b|"
     r"\b(?:only|just)\s+took\s+(?:one|a|a\s+single)\s+(?:look|glance|minute|second)\b|\bone\s+look\s+at\b|\b(?:simply|just|merely)\s+\w+ing\b[^.?!]*\bwould\s+have\b|\bwho\s+(?:let|allowed)\s+this\b|"
     r"\bplain\s+as\s+day\b|\bstaring\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwritten\s+all\s+over\b|\bred\s+flags?\s+(?:everywhere|all\s+over)\b|"
