@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,8 +70,6 @@ class LibraryPanel(QWidget):
         for column, text in widest.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
-        # in a narrow panel the status column steps aside so titles wrap over fewer lines
-        self.table.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -153,14 +152,16 @@ class LibraryPanel(QWidget):
     def _on_current_changed(self, *_: object) -> None:
         self.postmortem_selected.emit(self.selected_id())
 
-    #: below this table width the status column is hidden (its value stays in the tooltip)
+    #: below this width the status column is hidden, so titles wrap over fewer lines (the
+    #: status stays in the title's tooltip)
     NARROW = 380
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table and event.type() == QEvent.Type.Resize:
-            narrow = self.table.width() < self.NARROW
-            header = self.table.horizontalHeader()
-            if header.isSectionHidden(LibraryModel.STATUS) != narrow:
-                header.setSectionHidden(LibraryModel.STATUS, narrow)
-        return super().eventFilter(watched, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        # (the panel's own resize, not an event filter on the table: a filter can be called
+        # while the panel is being destroyed, which crashes PySide)
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.NARROW
+        header = self.table.horizontalHeader()
+        if header.isSectionHidden(LibraryModel.STATUS) != narrow:
+            header.setSectionHidden(LibraryModel.STATUS, narrow)
 

@@ -59,7 +59,8 @@ def report_tree(
     if wrap:
         tree.setItemDelegate(_WrappingDelegate(tree))
         # rows keep the height of their first layout unless asked again when a column changes
-        header.sectionResized.connect(lambda *_: tree.doItemsLayout())
+        # (to the tree's own method, so the connection goes when the tree does)
+        header.sectionResized.connect(tree.doItemsLayout)
     header.setStretchLastSection(False)
     # headings sit over their column's text, which reads from the left
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
