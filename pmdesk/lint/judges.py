@@ -215,6 +215,8 @@ def _phrasal(verb: Token) -> tuple[str, str] | None:
 
 def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
+    if lem == "go" and re.search(r"\bback\s+to\s+(?:sleep|bed)\b", s.lower):
+        return True  # "acknowledged the page and went back to bed"
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
@@ -427,7 +429,7 @@ def _failure_context(s: Sentence) -> bool:
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
-    r"|\byet\s+again\b|\bback\s+to\s+sleep\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
+    r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
@@ -766,7 +768,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
     for t in s.doc:
         if t.dep_ != "poss" or t.head.lower_ not in s.w["work_nouns"]:
             continue
-        person = t.lower_ in ("his", "her") or s.is_name(t)
+        person = t.lower_ in ("his", "her") or s.is_name(t) or s.person_kind(t) == "person"
         team = not person and (
             s.person_kind(t) == "group" or lemma(t) == "team"
         )  # "the web team's change", "Team Falcon's deploy"
@@ -1247,7 +1249,7 @@ _NONE_HAPPENS = re.compile(
     r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
-    r"|\bwho['’]?s\s+responsible\s+for\s+letting\b",
+    r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
 )
 
@@ -1609,7 +1611,7 @@ _RHETORICAL = re.compile(
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
     r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
-    r"|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
+    r"|\bkind\s+of\s+mistake\b|\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
     re.I,
 )
@@ -1968,7 +1970,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b|\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b"
     r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
     r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
-    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b",
+    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b",
     re.I,
 )
 
