@@ -228,7 +228,9 @@ def main(argv: list[str]) -> int:
         "near misses (tuned against)", load(data / "lint_neutral.jsonl"), args.errors, rewrites
     )
     for used in ("lint_used1", "lint_used2"):
-        sentences(f"{used} (tuned against)", load(data / used / "sentences.jsonl"), args.errors, rewrites)
+        sentences(
+            f"{used} (tuned against)", load(data / used / "sentences.jsonl"), args.errors, rewrites
+        )
         chains(used, load(data / used / "whys.jsonl"), args.errors)
     if args.sealed:
         sealed = data / "lint_sealed3"

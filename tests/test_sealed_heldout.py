@@ -43,9 +43,7 @@ class SealedSet:
         return self.dir / "whys.jsonl"
 
 
-SEALED_SETS = (
-    SealedSet("lint_sealed3", HERE / "data" / "lint_sealed3", r"u\d{4}", 45, 250),
-)
+SEALED_SETS = (SealedSet("lint_sealed3", HERE / "data" / "lint_sealed3", r"u\d{4}", 45, 250),)
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
 # (between a used set and the next one's landing there is nothing to seal)

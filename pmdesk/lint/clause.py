@@ -106,9 +106,11 @@ class Sentence:
             return True
         if "-" in low:
             first = low.split("-")[0]
-            return (not strict and self.entity(t) == "PERSON") or (
-                is_given_name(first) and not _in_dictionary(first)
-            ) or self._opening_name(t)
+            return (
+                (not strict and self.entity(t) == "PERSON")
+                or (is_given_name(first) and not _in_dictionary(first))
+                or self._opening_name(t)
+            )
         if is_given_name(low):
             # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name
             return not _in_dictionary(low) or t.tag_ in ("NNP", "NNPS")

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
-from pmdesk.lint.names import is_given_name
 from pmdesk.lint.clause import Sentence, Words, lemma
 from pmdesk.lint.grammar import inflect
+from pmdesk.lint.names import is_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -375,11 +375,18 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
     if (
-        lem in ("override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze")
-        or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
-    ) and obj is not None and lemma(obj) in _SAFEGUARDS:
+        (
+            lem
+            in ("override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze")
+            or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
+        )
+        and obj is not None
+        and lemma(obj) in _SAFEGUARDS
+    ):
         phrase = "".join(t.text_with_ws for t in obj.subtree)
-        if not _JUNK.search(phrase) and not re.search(r"\b(?:noisy|flapping|false|spurious)\b", phrase, re.I):
+        if not _JUNK.search(phrase) and not re.search(
+            r"\b(?:noisy|flapping|false|spurious)\b", phrase, re.I
+        ):
             return True  # "overrode the change freeze", "silenced the disk alert" (not
             # "silenced the duplicate alerts")
     if any(
@@ -793,13 +800,40 @@ _WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*|he|she|him|her|the\s+(?:[\w-]+\s
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
 _FRAMES = (
-    re.compile(r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+)?" + _WHO + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b", re.I),
+    re.compile(
+        r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+)?"
+        + _WHO
+        + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b",
+        re.I,
+    ),
     re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"\s+(?:is|was)\s+the\s+one\s+who\b"),
-    re.compile(r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
-    re.compile(r"\b(?:traces?|traced|tracing|leads?|led|goes|went)\s+(?:\w+\s+)?back\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
-    re.compile(r"\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I),
-    re.compile(r"\b(?:trigger|cause|root\s+cause|culprit|reason)\s*(?:was|is|:)\s*" + _WHO + r"(?:['’]s\b|\s+[\w-]+(?:ing|ed)\b|\s+(?:ran|set|put|cut|hit|made|took|broke|left|forgot|did)\b)", re.I),
-    re.compile(r"^\W*because\s+" + _WHO + r"\s+(?:\w+ly\s+)?\w+(?:ed|ran|set|put|cut|left|forgot|broke|took|made)\b[^,;]*,", re.I),
+    re.compile(
+        r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+"
+        + _WHO
+        + r"(?:['’]s\b|\s+\w+ing\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:traces?|traced|tracing|leads?|led|goes|went)\s+(?:\w+\s+)?back\s+to\s+"
+        + _WHO
+        + r"(?:['’]s\b|\s+\w+ing\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I
+    ),
+    re.compile(
+        r"\b(?:trigger|cause|root\s+cause|culprit|reason)\s*(?:was|is|:)\s*"
+        + _WHO
+        + r"(?:['’]s\b|\s+[\w-]+(?:ing|ed)\b|\s+(?:ran|set|put|cut|hit|made|took|broke|left|forgot|did)\b)",
+        re.I,
+    ),
+    re.compile(
+        r"^\W*because\s+"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?\w+(?:ed|ran|set|put|cut|left|forgot|broke|took|made)\b[^,;]*,",
+        re.I,
+    ),
 )
 
 
@@ -1039,8 +1073,10 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 and lem not in _OUTCOMES
                 and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
-            if not caught and not could and (
-                kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive
+            if (
+                not caught
+                and not could
+                and (kind not in ("person", "we", "group") or lem not in _WOULD_VERBS or passive)
             ):
                 continue
             if (
@@ -1184,7 +1220,9 @@ def expectation(s: Sentence) -> Iterator[Hit]:
             continue
         if not any(c.lower_ in ("was", "were", "had") for c in t.children) or (
             lemma(xcomp) in ("be", "have", "remain", "stay", "keep")
-            and not (unmet and lemma(xcomp) == "be" and any(c.tag_ == "VBN" for c in xcomp.children))
+            and not (
+                unmet and lemma(xcomp) == "be" and any(c.tag_ == "VBN" for c in xcomp.children)
+            )
         ):
             continue  # "engineers are expected to be on call one week in six": a policy
         if t.lower_ in ("asked", "told", "required") and not re.search(
@@ -1449,9 +1487,14 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue
         if t.text.isupper() and len(t.text) > 1:
             continue  # "YOLO", a testnet's name
-        if t.i + 2 < len(s.doc) and s.doc[t.i + 1].text == "-" and s.doc[t.i + 2].lower_ in (
-            "looking",
-            "seeming",
+        if (
+            t.i + 2 < len(s.doc)
+            and s.doc[t.i + 1].text == "-"
+            and s.doc[t.i + 2].lower_
+            in (
+                "looking",
+                "seeming",
+            )
         ):
             continue  # "a careless-looking config line": how it looks, not a verdict
         if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
@@ -2036,4 +2079,3 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return
-

@@ -66,7 +66,9 @@ _LINE_MARKER = _AtLineStart(
 )
 # (no two runs of blanks side by side: on a blanked line of code they would backtrack for each
 # split of the run, quadratic in the line's length)
-_TABLE_RULE = _AtLineStart(r"[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?$")
+_TABLE_RULE = _AtLineStart(
+    r"[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?$"
+)
 # Sentence ends: terminal punctuation before a non-lowercase start, a blank line, a new
 # Markdown block (list item, heading, quote, table row), or a table cell boundary; and the
 # whitespace after it, so the next sentence starts where the match ends. The regex opens with

@@ -164,4 +164,3 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         if header.isSectionHidden(LibraryModel.STATUS) != narrow:
             header.setSectionHidden(LibraryModel.STATUS, narrow)
-

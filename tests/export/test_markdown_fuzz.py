@@ -150,9 +150,7 @@ def test_a_literal_br_after_a_fence_in_a_table_cell_round_trips():
     # not escaped and came back as a second line break
     pm = Postmortem(
         title="t",
-        timeline=[
-            TimelineEvent(at=datetime(2000, 1, 1, tzinfo=UTC), text="x", source="```\n<br>")
-        ],
+        timeline=[TimelineEvent(at=datetime(2000, 1, 1, tzinfo=UTC), text="x", source="```\n<br>")],
     )
     first = render_markdown(pm)
     back = parse_markdown(first).postmortem

@@ -218,9 +218,7 @@ def test_the_model_is_a_well_behaved_qt_model(qtbot, editor, session):
     assert [i.id for i in editor.model.rows] == [i.id for i in items(session)]
 
 
-def test_a_narrow_editor_does_not_scroll_sideways_and_a_wide_one_shows_every_column(
-    editor, qtbot
-):
+def test_a_narrow_editor_does_not_scroll_sideways_and_a_wide_one_shows_every_column(editor, qtbot):
     header = editor.table.horizontalHeader()
     editor.resize(660, 400)  # the document column of the editor at 1280 x 720
     qtbot.waitUntil(lambda: header.isSectionHidden(TRACKER))
