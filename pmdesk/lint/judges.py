@@ -992,7 +992,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             hung, verb = verb, verb.head  # "I should have double-checked": the modal and the
             # subject hang on the "have"
         haves = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of")]
-        if not haves or verb.tag_ != "VBN":
+        ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
+        if not haves or (verb.tag_ != "VBN" and not ongoing):  # ("should have been watching")
             continue  # "we should have a dashboard" is a plan; only 'have' + participle looks back
         if any(c.dep_ == "mark" and c.lower_ in ("what", "which", "how") for c in verb.children):
             continue
@@ -1275,7 +1276,7 @@ _UNDONE = (
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
     r"|\b(?:we|it|everything|things|all)(?:['’]d|\s+would)\s+have\s+been\s+(?:fine|ok|okay|good|alright|all\s+right)\b"
-    r"|\b(?:this|it|the\s+(?:outage|incident))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred)))"
+    r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
 )
 _NONE_HAPPENS = re.compile(
     _NONE_HAPPENS.pattern
@@ -1984,7 +1985,7 @@ _PUNITIVE = re.compile(
     r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b|\b(?:will|must|should|to|has\s+to|have\s+to|going\s+to)\s+(?:pay|answer)\s+for\s+the\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
     r"\bperformance\s+(?:review|improvement\s+plan|conversation)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
     r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
-    r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
+    r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:[\w-]+\s+)?(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
     r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b|\bmandatory\s+(?:re-?)?training\b|\bowes?\s+(?:us|everyone)\s+an?\s+apology\b|\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b",
     re.I,
 )
