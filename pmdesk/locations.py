@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "pmdesk"
 DB_ENV = "PMDESK_DB"
 CONFIG_ENV = "PMDESK_CONFIG_DIR"
+CACHE_ENV = "PMDESK_CACHE_DIR"
 DB_FILENAME = "pmdesk.db"
 
 
@@ -34,3 +35,14 @@ def config_dir() -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What pmdesk can rebuild (which stores were checked); $PMDESK_CACHE_DIR overrides it,
+    and without it a $PMDESK_CONFIG_DIR (as tests set) keeps the cache beside the settings."""
+    from_env = os.environ.get(CACHE_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    if os.environ.get(CONFIG_ENV, "").strip():
+        return config_dir() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

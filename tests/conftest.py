@@ -27,6 +27,8 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PMDESK_DB", str(home / "data" / "pmdesk.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))
+    monkeypatch.setenv("PMDESK_CACHE_DIR", str(home / "cache"))
 
 
 @pytest.fixture

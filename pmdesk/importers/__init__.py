@@ -8,28 +8,28 @@ wrong with ends in one TimelineImportError with a one-line message.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from datetime import tzinfo
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pmdesk.importers.alertmanager import read_alertmanager
-from pmdesk.importers.csv_table import CsvLayout, csv_layout, read_csv
-from pmdesk.importers.detect import FORMATS, detect_format
-from pmdesk.importers.errors import CsvColumnsUnclear, TimelineImportError
-from pmdesk.importers.json_list import read_json_list
-from pmdesk.importers.pagerduty import read_pagerduty
-from pmdesk.importers.reading import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, read_file
-from pmdesk.importers.slack import read_slack
-from pmdesk.importers.timeline_import import (
-    Candidate,
-    ImportPlan,
-    ImportResult,
-    apply_import,
-    plan_import,
-)
-from pmdesk.importers.times import zone
-from pmdesk.models import TimelineEvent
+from pmdesk.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from pmdesk.importers.alertmanager import read_alertmanager
+    from pmdesk.importers.csv_table import CsvLayout, csv_layout, read_csv
+    from pmdesk.importers.detect import FORMATS, detect_format
+    from pmdesk.importers.errors import CsvColumnsUnclear, TimelineImportError
+    from pmdesk.importers.json_list import read_json_list
+    from pmdesk.importers.pagerduty import read_pagerduty
+    from pmdesk.importers.reading import MAX_FILE_BYTES, MAX_UNPACKED_BYTES
+    from pmdesk.importers.slack import read_slack
+    from pmdesk.importers.timeline import ImportedTimeline, read_timeline
+    from pmdesk.importers.timeline_import import (
+        Candidate,
+        ImportPlan,
+        ImportResult,
+        apply_import,
+        plan_import,
+    )
+    from pmdesk.importers.times import zone
 
 __all__ = [
     "FORMATS",
@@ -55,50 +55,31 @@ __all__ = [
     "zone",
 ]
 
-
-@dataclass(frozen=True)
-class ImportedTimeline:
-    """The events read from one file, with the format and zone used to read them."""
-
-    format: str
-    zone: str
-    events: list[TimelineEvent]
-
-
-_READERS = {
-    "alertmanager": read_alertmanager,
-    "pagerduty": read_pagerduty,
-    "json": read_json_list,
+# Imported when first used: the window (whose time zones come from .times) paints without
+# loading every reader (~13 ms of its start-up, benchmarks/scale.py).
+_WHERE = {
+    "FORMATS": "pmdesk.importers.detect",
+    "MAX_FILE_BYTES": "pmdesk.importers.reading",
+    "MAX_UNPACKED_BYTES": "pmdesk.importers.reading",
+    "Candidate": "pmdesk.importers.timeline_import",
+    "CsvColumnsUnclear": "pmdesk.importers.errors",
+    "CsvLayout": "pmdesk.importers.csv_table",
+    "ImportPlan": "pmdesk.importers.timeline_import",
+    "ImportResult": "pmdesk.importers.timeline_import",
+    "ImportedTimeline": "pmdesk.importers.timeline",
+    "TimelineImportError": "pmdesk.importers.errors",
+    "apply_import": "pmdesk.importers.timeline_import",
+    "csv_layout": "pmdesk.importers.csv_table",
+    "detect_format": "pmdesk.importers.detect",
+    "plan_import": "pmdesk.importers.timeline_import",
+    "read_alertmanager": "pmdesk.importers.alertmanager",
+    "read_csv": "pmdesk.importers.csv_table",
+    "read_json_list": "pmdesk.importers.json_list",
+    "read_pagerduty": "pmdesk.importers.pagerduty",
+    "read_slack": "pmdesk.importers.slack",
+    "read_timeline": "pmdesk.importers.timeline",
+    "zone": "pmdesk.importers.times",
 }
 
 
-def read_timeline(
-    path: str | Path,
-    fmt: str | None = None,
-    tz: str | None = "UTC",
-    *,
-    time_column: str | int | None = None,
-    text_column: str | int | None = None,
-) -> ImportedTimeline:
-    """Read the events in `path` (a file, or a Slack export folder), times in UTC."""
-    path = Path(path)
-    if fmt is not None and fmt not in FORMATS:
-        raise TimelineImportError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
-    zone_info: tzinfo = zone(tz)
-    zone_name = str(zone_info) if tz else "UTC"
-    if os.path.isdir(path):  # False, not an error, for a name too long to exist
-        if fmt not in (None, "slack"):
-            raise TimelineImportError(f"{path.name} is a folder; only a Slack export can be one")
-        events = read_slack(path, zone_info, path.name or str(path))
-        return ImportedTimeline("slack", zone_name, events)
-    data = read_file(path)
-    fmt = fmt or detect_format(path, data)
-    if fmt == "slack":
-        events = read_slack(data, zone_info, path.name)
-    elif fmt == "csv":
-        events = read_csv(
-            data, zone_info, path.name, time_column=time_column, text_column=text_column
-        )
-    else:
-        events = _READERS[fmt](data, zone_info, path.name)
-    return ImportedTimeline(fmt, zone_name, events)
+__getattr__ = lazy_exports(__name__, _WHERE)

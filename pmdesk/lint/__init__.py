@@ -8,12 +8,29 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pmdesk.lint.engine import Linter
+from pmdesk.lazy import lazy_exports
 from pmdesk.lint.finding import CATEGORIES, Finding
 from pmdesk.lint.markdown import allow_comment
-from pmdesk.lint.ruleset import RuleFileError, load_ruleset
 from pmdesk.lint.whys import check_five_whys
+
+if TYPE_CHECKING:
+    from pmdesk.lint.engine import Linter
+    from pmdesk.lint.ruleset import RuleFileError, load_ruleset
+
+# The engine (its patterns, judges and rewrites: ~80 ms of imports) and the rule loader are
+# imported when first used, not with the package: a window that shows findings and allow
+# comments paints before anything has linted.
+_LAZY = {
+    "Linter": "pmdesk.lint.engine",
+    "RuleFileError": "pmdesk.lint.ruleset",
+    "load_ruleset": "pmdesk.lint.ruleset",
+}
+
+
+__getattr__ = lazy_exports(__name__, _LAZY)
+
 
 __all__ = [
     "CATEGORIES",
@@ -50,6 +67,9 @@ def default_linter() -> Linter:
     linter = _cache.get(key)
     if linter is None:
         global _problem
+        from pmdesk.lint.engine import Linter
+        from pmdesk.lint.ruleset import RuleFileError
+
         try:
             linter = Linter.from_files(path)
             _problem = ""

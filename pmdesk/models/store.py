@@ -21,11 +21,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
 from pmdesk.models.backup import keep_before_migration
+from pmdesk.models.checked import file_state, remember_checked
 from pmdesk.models.library_query import LibraryQuery
 from pmdesk.models.metrics import ActionFacts, PostmortemFacts
 from pmdesk.models.postmortem import (
@@ -46,6 +45,7 @@ from pmdesk.models.postmortem import (
     parse_enum,
     parse_utc,
 )
+from pmdesk.models.sqlite_lib import sqlite_utils
 from pmdesk.models.store_health import (
     StoreError,
     explain,
@@ -181,6 +181,11 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if not self.read_only:
+            # Every store opened for writing was checked in full (or made new here), and what
+            # was written since went through SQLite and this class: the file as it is left
+            # needs no check at its next open (pmdesk.models.checked).
+            remember_checked(self.path, file_state(self.path), "full")
 
     def __enter__(self) -> Store:
         return self

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pmdesk.errors import PmdeskError
 from pmdesk.models import migrations
+from pmdesk.models.checked import checked_level, file_state, remember_checked
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -128,16 +129,18 @@ def leave_no_trace(path: Path) -> Iterator[None]:
         raise
 
 
-def inspect_file(path: Path, *, full_check: bool = True) -> None:
+def inspect_file(path: Path, *, full_check: bool = True) -> list | None:
     """Refuse, without writing a byte, a file that pmdesk must not open for writing.
 
     Without `full_check` the integrity check (a read of every page and index) is left
-    out: for a store opened read-only, which cannot spread damage by writing.
+    out: for a store opened read-only, which cannot spread damage by writing. The scans
+    are skipped for a file unchanged since it last passed them (pmdesk.models.checked).
+    Returns the file's state as checked (None for a new or empty file).
     """
     try:
         info = path.stat()
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:  # a name too long, a folder that is a file, no permission
         raise explain_os_error(exc, path, "open") from None
     size = info.st_size
@@ -146,7 +149,7 @@ def inspect_file(path: Path, *, full_check: bool = True) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise NotAPmdeskStore(f"{path} is not a regular file, so not a pmdesk store")
     if size == 0:
-        return
+        return None
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -156,14 +159,20 @@ def inspect_file(path: Path, *, full_check: bool = True) -> None:
         raise NotAPmdeskStore(f"{path} is not a pmdesk store (it is not an SQLite database)")
     if len(header) < 100:
         raise DamagedStore(f"{path} is damaged: it is shorter than an SQLite header")
+    # Taken before the check: a write during it makes the record it leaves stale, not wrong.
+    state = file_state(path)
+    done = checked_level(path, state)
     with leave_no_trace(path):
         conn = _read_only(path)
         try:
-            _check(conn, path, full=full_check)
+            _check(conn, path, full=full_check and done != "full", values=done is None)
         except sqlite3.Error as exc:
             raise explain(exc, path, "read") from None
         finally:
             conn.close()
+    if done != "full":
+        remember_checked(path, state, "full" if full_check else "values")
+    return state
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -177,7 +186,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
         raise explain(exc, path, "read") from None
 
 
-def _check(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> None:
+def _check(conn: sqlite3.Connection, path: Path, *, full: bool = True, values: bool = True) -> None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -202,7 +211,7 @@ def _check(conn: sqlite3.Connection, path: Path, *, full: bool = True) -> None:
         raise AlteredStore(
             f"{path} was changed outside pmdesk ({missing[0]}); restore it from a backup"
         )
-    bad = first_bad_value(conn)
+    bad = first_bad_value(conn) if values else None
     if bad:
         raise AlteredStore(f"{path} was changed outside pmdesk ({bad}); restore it from a backup")
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from pmdesk.ui.about_dialog import AboutDialog
-from pmdesk.ui.help_window import HelpWindow
+if TYPE_CHECKING:  # imported when first shown: the guide brings markdown (~9 ms of start-up)
+    from pmdesk.ui.about_dialog import AboutDialog
+    from pmdesk.ui.help_window import HelpWindow
 
 
 class HelpActions(QObject):
@@ -34,12 +37,16 @@ class HelpActions(QObject):
 
     def show_help(self, page: str, anchor: str = "") -> HelpWindow:
         if self.help_window is None:
+            from pmdesk.ui.help_window import HelpWindow
+
             self.help_window = HelpWindow(self._window, self._window.menuBar())
         self.help_window.show_page(page, anchor)
         return self.help_window
 
     def show_about(self) -> AboutDialog:
         if self.about_dialog is None:
+            from pmdesk.ui.about_dialog import AboutDialog
+
             self.about_dialog = AboutDialog(self._window)
         # open(), not exec(): window-modal without a nested event loop.
         self.about_dialog.open()
