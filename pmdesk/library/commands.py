@@ -31,7 +31,7 @@ def open_library_index(folder: str | Path, *, empty_ok: bool = False):  # noqa: 
         print(f"pmdesk: skipped {line}", file=sys.stderr)
     if (
         not empty_ok
-        and not index.store.db.execute("SELECT count(*) FROM library_files").fetchone()[0]
+        and not index.store.conn.execute("SELECT count(*) FROM library_files").fetchone()[0]
     ):
         index.close()
         # a mistyped folder must not pass a deploy gate as an empty library

@@ -97,7 +97,7 @@ class LibraryIndex:
         self.root = require_library(root)
         self._owns_store = store is None
         self.store = store or Store(index_path(self.root))
-        self.store.db.conn.executescript(_SCHEMA)
+        self.store.conn.executescript(_SCHEMA)
 
     def close(self) -> None:
         if self._owns_store:
@@ -114,7 +114,7 @@ class LibraryIndex:
     def refresh(self) -> RefreshReport:
         """Bring the index up to date with the folder."""
         report = RefreshReport()
-        db = self.store.db.conn
+        db = self.store.conn
         on_disk = postmortem_files(self.root)
         known = {
             path: (mtime, size, problem)
@@ -162,7 +162,7 @@ class LibraryIndex:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         self.store = Store(path)
-        self.store.db.conn.executescript(_SCHEMA)
+        self.store.conn.executescript(_SCHEMA)
         return self.refresh()
 
     def _read_all(self, rels: list[str], sums: dict[str, str]) -> Iterator[_Read]:
@@ -177,7 +177,7 @@ class LibraryIndex:
             yield from pool.map(_read_one, jobs, chunksize=32)
 
     def _row(self, sql: str, params: list) -> tuple | None:
-        return self.store.db.conn.execute(sql, params).fetchone()
+        return self.store.conn.execute(sql, params).fetchone()
 
     def _apply(
         self, reads: list[_Read], gone: set[str], pending: dict[str, str], report: RefreshReport
@@ -197,7 +197,7 @@ class LibraryIndex:
         fresh: list[tuple[_Read, LibraryFile]],
         report: RefreshReport,
     ) -> None:
-        db = self.store.db.conn
+        db = self.store.conn
         old = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [read.rel])
         old_id = old[0] if old else None
         if read.problem:
@@ -239,7 +239,7 @@ class LibraryIndex:
             fresh.append((read, read.file))
 
     def _remove(self, gone: set[str], report: RefreshReport) -> None:
-        db = self.store.db.conn
+        db = self.store.conn
         for rel in gone:
             row = self._row("SELECT postmortem_id FROM library_files WHERE path = ?", [rel])
             if row and row[0] is not None:
@@ -259,7 +259,7 @@ class LibraryIndex:
             self.store.delete(pm_id)
         except StoreError:
             pass  # already gone from the index
-        self.store.db.execute(
+        self.store.conn.execute(
             "UPDATE library_files SET postmortem_id = NULL WHERE postmortem_id = ?", [pm_id]
         )
 
@@ -326,7 +326,7 @@ class LibraryIndex:
     # --- questions the window asks --------------------------------------------------------
 
     def path_of(self, pm_id: int) -> Path | None:
-        row = self.store.db.execute(
+        row = self.store.conn.execute(
             "SELECT path FROM library_files WHERE postmortem_id = ?", [pm_id]
         ).fetchone()
         return self.root / row[0] if row else None
@@ -334,7 +334,7 @@ class LibraryIndex:
     def problems(self) -> list[str]:
         return [
             r[0]
-            for r in self.store.db.execute(
+            for r in self.store.conn.execute(
                 "SELECT problem FROM library_files WHERE problem IS NOT NULL ORDER BY path"
             )
         ]

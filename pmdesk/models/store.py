@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
@@ -45,7 +45,6 @@ from pmdesk.models.postmortem import (
     parse_enum,
     parse_utc,
 )
-from pmdesk.models.sqlite_lib import sqlite_utils
 from pmdesk.models.store_health import (
     StoreError,
     explain,
@@ -53,6 +52,9 @@ from pmdesk.models.store_health import (
     inspect_file,
     leave_no_trace,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -132,7 +134,9 @@ class Store:
                 self.read_only = False
                 inspect_file(self.path)
             conn = self._connect_read_write()
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        #: the connection every read and transaction goes through (autocommit mode)
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
 
     def _connect_read_write(self) -> sqlite3.Connection:
         with leave_no_trace(self.path):
@@ -150,6 +154,7 @@ class Store:
                 # FULL: an acknowledged autosave survives a power cut, not just a crash.
                 conn.execute("PRAGMA synchronous = FULL")
                 conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA recursive_triggers = ON")
                 if (
                     0
                     < conn.execute("PRAGMA user_version").fetchone()[0]
@@ -169,6 +174,7 @@ class Store:
             try:
                 conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
                 conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                conn.execute("PRAGMA recursive_triggers = ON")
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
             except sqlite3.Error as exc:
                 raise explain(exc, self.path, "read") from None
@@ -179,8 +185,30 @@ class Store:
 
     # --- life cycle ------------------------------------------------------------------
 
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for its table inserts and updates.
+
+        Made on first use: reads need only the connection, and importing sqlite-utils (its
+        command-line and plug-in machinery) is ~40 ms that the window's first paint and the
+        reading commands do without (benchmarks/scale.py)."""
+        if self._db is None:
+            from pmdesk.models.sqlite_lib import sqlite_utils
+
+            # (it would turn recursive triggers on; each connection has them on already)
+            self._db = sqlite_utils.Database(
+                self.conn, execute_plugins=False, recursive_triggers=False
+            )
+        return self._db
+
+    def _query(self, sql: str, params: Any = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, column name to value."""
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
         if not self.read_only:
             # Every store opened for writing was checked in full (or made new here), and what
             # was written since went through SQLite and this class: the file as it is left
@@ -203,7 +231,7 @@ class Store:
 
     def integrity_check(self) -> str:
         """'ok' for a healthy file; SQLite's findings otherwise."""
-        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         return "\n".join(r[0] for r in rows)
 
     @contextmanager
@@ -216,7 +244,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        conn = self.db.conn
+        conn = self.conn
         if self.read_only:
             raise StoreError(f"{self.path} was opened read-only")
         try:
@@ -240,14 +268,14 @@ class Store:
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
         """Several reads that see one consistent state of the file."""
-        if self._depth or self.db.conn.in_transaction:
+        if self._depth or self.conn.in_transaction:
             yield
             return
-        self.db.conn.execute("BEGIN")
+        self.conn.execute("BEGIN")
         try:
             yield
         finally:
-            self.db.conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
 
     # --- postmortems -----------------------------------------------------------------
 
@@ -281,7 +309,7 @@ class Store:
         """
         now = format_utc(self._clock())
         ids: list[int] = []
-        conn = self.db.conn
+        conn = self.conn
         with self.transaction():
             for pm in pms:
                 row = _postmortem_row(pm)
@@ -332,20 +360,20 @@ class Store:
 
     def get(self, pm_id: int) -> Postmortem:
         with self._snapshot():
-            rows = list(self.db.query("SELECT * FROM postmortems WHERE id = ?", [pm_id]))
+            rows = list(self._query("SELECT * FROM postmortems WHERE id = ?", [pm_id]))
             if not rows:
                 raise NotFound(f"no postmortem with id {pm_id}")
             row = rows[0]
             timeline = [
                 TimelineEvent(at=r["at"], text=r["text"], source=r["source"], id=r["id"])
-                for r in self.db.query(
+                for r in self._query(
                     "SELECT * FROM timeline_events WHERE postmortem_id = ? ORDER BY at, id",
                     [pm_id],
                 )
             ]
             whys = [
                 r["answer"]
-                for r in self.db.query(
+                for r in self._query(
                     "SELECT answer FROM whys WHERE postmortem_id = ? ORDER BY position", [pm_id]
                 )
             ]
@@ -375,7 +403,7 @@ class Store:
             self._require("postmortems", pm.id)
             self.db["postmortems"].update(pm.id, row)
             for table in ("timeline_events", "whys", "contributing_factors", "action_items"):
-                self.db.execute(f"DELETE FROM {table} WHERE postmortem_id = ?", [pm.id])
+                self.conn.execute(f"DELETE FROM {table} WHERE postmortem_id = ?", [pm.id])
             self._insert_children(pm.id, pm, keep_ids=False)
             self._reindex(pm.id)
         return self.get(pm.id)
@@ -404,8 +432,8 @@ class Store:
         """Delete a postmortem and everything in it; return what was deleted (for undo)."""
         with self.transaction():
             pm = self.get(pm_id)
-            self.db.execute("DELETE FROM postmortems WHERE id = ?", [pm_id])
-            self.db.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
+            self.conn.execute("DELETE FROM postmortems WHERE id = ?", [pm_id])
+            self.conn.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
         return pm
 
     def list_postmortems(
@@ -432,7 +460,7 @@ class Store:
             return []
         with self._snapshot():
             matches = self._scalar(*query.count_sql()) if query.fts else 0
-            rows = list(self.db.query(*query.page_sql(matches, limit, offset)))
+            rows = list(self._query(*query.page_sql(matches, limit, offset)))
             passages = (
                 self._snippets(query.fts, [r["id"] for r in rows]) if query.fts and snippets else {}
             )
@@ -474,7 +502,7 @@ class Store:
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT rowid, snippet(search_index, -1, '', '', '…', 12) FROM search_index "
             f"WHERE search_index MATCH ? AND rowid IN ({marks})",
             [fts, *ids],
@@ -492,7 +520,7 @@ class Store:
         holds postmortems gets none.
         """
         with self.transaction():
-            if self.db.execute("SELECT 1 FROM meta WHERE key = 'example_seeded'").fetchone():
+            if self.conn.execute("SELECT 1 FROM meta WHERE key = 'example_seeded'").fetchone():
                 return None
             self.db["meta"].insert({"key": "example_seeded", "value": format_utc(self._clock())})
             if self._scalar("SELECT count(*) FROM postmortems"):
@@ -522,7 +550,7 @@ class Store:
                 if event.id is None:
                     # A plain INSERT: sqlite-utils' insert() inspects the table on every
                     # call, which made a 100,000-event import take 20 s.
-                    event_id = self.db.execute(
+                    event_id = self.conn.execute(
                         "INSERT INTO timeline_events (postmortem_id, at, text, source) "
                         "VALUES (:postmortem_id, :at, :text, :source) RETURNING id",
                         row,
@@ -547,7 +575,7 @@ class Store:
     def timeline_keys(self, pm_id: int) -> set[tuple[datetime, str]]:
         """(UTC time, text) of every event in a timeline: what an import must not repeat."""
         self._require("postmortems", pm_id)
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT at, text FROM timeline_events WHERE postmortem_id = ?", [pm_id]
         )
         return {(parse_utc(at), text) for at, text in rows}  # type: ignore[misc]
@@ -558,7 +586,7 @@ class Store:
         """Replace the Five Whys answers of a postmortem (the chain is short)."""
         with self.transaction():
             self._require("postmortems", pm_id)
-            self.db.execute("DELETE FROM whys WHERE postmortem_id = ?", [pm_id])
+            self.conn.execute("DELETE FROM whys WHERE postmortem_id = ?", [pm_id])
             self._insert_whys(pm_id, whys)
             self._touch(pm_id)
 
@@ -568,7 +596,7 @@ class Store:
         Spellings that differ only in case or spacing count as one (as the recurrence
         metric counts them), shown as most postmortems wrote it.
         """
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT trim(root_cause_category) AS c, count(*) AS n FROM postmortems "
             "WHERE trim(root_cause_category) != '' GROUP BY c ORDER BY n DESC, c"
         ).fetchall()
@@ -672,7 +700,7 @@ class Store:
                 postmortem_title=r["pm_title"],
                 severity=Severity(r["pm_severity"]),
             )
-            for r in self.db.query(sql, params)
+            for r in self._query(sql, params)
         ]
 
     def postmortems(self, *, include_examples: bool = False) -> list[Postmortem]:
@@ -682,13 +710,13 @@ class Store:
             sql += " WHERE is_example = 0"
         sql += " ORDER BY incident_date, id"
         with self._snapshot():
-            return [self.get(r["id"]) for r in self.db.query(sql)]
+            return [self.get(r["id"]) for r in self._query(sql)]
 
     # --- public version ---------------------------------------------------------------
 
     def public_choices(self, pm_id: int) -> str | None:
         """The saved choices for the public version of a postmortem (JSON), if any."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT choices FROM public_version_choices WHERE postmortem_id = ?", [pm_id]
         ).fetchone()
         return None if row is None else row[0]
@@ -696,7 +724,7 @@ class Store:
     def set_public_choices(self, pm_id: int, choices: str) -> None:
         with self.transaction():
             self._require("postmortems", pm_id)
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO public_version_choices (postmortem_id, choices) VALUES (?, ?) "
                 "ON CONFLICT (postmortem_id) DO UPDATE SET choices = excluded.choices",
                 [pm_id, choices],
@@ -708,7 +736,7 @@ class Store:
         statuses = {s.value: s for s in ActionStatus}
         items: dict[int, list[ActionFacts]] = {}
         with self._snapshot():
-            for pm_id, due, status, done in self.db.execute(
+            for pm_id, due, status, done in self.conn.execute(
                 "SELECT postmortem_id, due_date, status, completed_on FROM action_items "
                 "ORDER BY postmortem_id, position"
             ):
@@ -721,7 +749,7 @@ class Store:
             )
             if not include_examples:
                 sql += " WHERE is_example = 0"
-            rows = self.db.execute(sql + " ORDER BY incident_date, id").fetchall()
+            rows = self.conn.execute(sql + " ORDER BY incident_date, id").fetchall()
         return [
             PostmortemFacts(
                 id=pm_id,
@@ -739,10 +767,10 @@ class Store:
     # --- internals -------------------------------------------------------------------
 
     def _scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        return self.db.execute(sql, list(params)).fetchone()[0]
+        return self.conn.execute(sql, list(params)).fetchone()[0]
 
     def _row(self, table: str, row_id: int | None) -> dict[str, Any]:
-        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+        rows = list(self._query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
         if not rows:
             raise NotFound(f"no {_NOUNS[table]} with id {row_id}")
         return rows[0]
@@ -751,12 +779,12 @@ class Store:
         self._row(table, row_id)
 
     def _ordered(self, table: str, pm_id: int) -> Iterator[dict[str, Any]]:
-        return self.db.query(
+        return self._query(
             f"SELECT * FROM {table} WHERE postmortem_id = ? ORDER BY position, id", [pm_id]
         )
 
     def _touch(self, pm_id: int) -> None:
-        self.db.execute(
+        self.conn.execute(
             "UPDATE postmortems SET updated_at = ? WHERE id = ?",
             [format_utc(self._clock()), pm_id],
         )
@@ -800,7 +828,7 @@ class Store:
                 position = count
             else:
                 self._normalise_positions(table, pm_id)
-                self.db.execute(
+                self.conn.execute(
                     f"UPDATE {table} SET position = position + 1 "
                     "WHERE postmortem_id = ? AND position >= ?",
                     [pm_id, position],
@@ -814,7 +842,7 @@ class Store:
     def _normalise_positions(self, table: str, pm_id: int) -> None:
         ids = [r["id"] for r in self._ordered(table, pm_id)]
         for position, row_id in enumerate(ids):
-            self.db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
+            self.conn.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
 
     def _update_child(self, table: str, row_id: int | None, row: dict[str, Any]) -> None:
         if row_id is None:
@@ -828,7 +856,7 @@ class Store:
     def _delete_child(self, table: str, row_id: int) -> None:
         with self.transaction():
             pm_id = self._row(table, row_id)["postmortem_id"]
-            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
             self._touch(pm_id)
 
     def _reorder(self, table: str, pm_id: int, ids: list[int]) -> None:
@@ -839,7 +867,9 @@ class Store:
                     f"a new order must list every {_NOUNS[table]} of the postmortem once"
                 )
             for position, row_id in enumerate(ids):
-                self.db.execute(f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id])
+                self.conn.execute(
+                    f"UPDATE {table} SET position = ? WHERE id = ?", [position, row_id]
+                )
             self._touch(pm_id)
 
     def _reindex(self, pm_id: int) -> None:
@@ -853,9 +883,9 @@ class Store:
             "SELECT text FROM contributing_factors WHERE postmortem_id = ?",
             "SELECT action || ' ' || owner FROM action_items WHERE postmortem_id = ?",
         ):
-            parts.extend(r[0] for r in self.db.execute(sql, [pm_id]))
-        self.db.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
-        self.db.execute(
+            parts.extend(r[0] for r in self.conn.execute(sql, [pm_id]))
+        self.conn.execute("DELETE FROM search_index WHERE rowid = ?", [pm_id])
+        self.conn.execute(
             "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
             [pm_id, row["title"], "\n".join(p for p in parts if p)],
         )

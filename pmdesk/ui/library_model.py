@@ -18,8 +18,9 @@ from pmdesk.models import PostmortemSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: rows fetched per page: a few screens of the list
-PAGE_SIZE = 200
+#: rows fetched per page: two screens of the list at 1080 pixels (each row is sized to its
+#: text as it arrives, so the first page is laid out before the first paint)
+PAGE_SIZE = 60
 
 #: fetches a page: (sort column name or None, descending, limit, offset) -> rows
 PageQuery = Callable[[str | None, bool, int, int], list[PostmortemSummary]]

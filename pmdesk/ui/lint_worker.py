@@ -171,6 +171,10 @@ WARM_UP = ("pmdesk", "warm-up")
 
 
 def _warm_up() -> str:
+    # What the window left out of its first paint is imported here too: the store's table
+    # writer (first needed by an autosave) before the linter, so it is made without numpy.
+    import pmdesk.models.sqlite_lib  # noqa: F401
+
     default_linter().prepare()
     return rules_problem()
 
