@@ -13,6 +13,7 @@ after the window's first paint (`warm_up`).
 from __future__ import annotations
 
 import atexit
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
@@ -175,7 +176,17 @@ def _warm_up() -> str:
     # writer (first needed by an autosave) before the linter, so it is made without numpy.
     import pmdesk.models.sqlite_lib  # noqa: F401
 
-    default_linter().prepare()
+    # The parser and its tables are about a million objects. A full garbage collection over
+    # them holds the interpreter lock, and so the UI thread, for ~50 ms; one fell due every
+    # few tenths of a second while they loaded. None runs during the set-up, and what exists
+    # after it is frozen (gc.freeze): later collections, while the user types or opens a
+    # postmortem, no longer walk the parser (benchmarks/scale.py, the event-loop probe).
+    gc.disable()
+    try:
+        default_linter().prepare()
+    finally:
+        gc.freeze()
+        gc.enable()
     return rules_problem()
 
 
