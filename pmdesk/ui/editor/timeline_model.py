@@ -52,10 +52,16 @@ class TimelineModel(RecordTableModel):
             return None
         event: TimelineEvent = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.format_time(event.at), event.text, event.source)[column]
-        if role == Qt.ItemDataRole.EditRole:
-            return (self.format_local(event.at), event.text, event.source)[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            # (asked of every cell as the rows are sized: only the time is formatted, and only
+            # for its own column)
+            if column == EVENT:
+                return event.text
+            if column != TIME:
+                return event.source
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.format_time(event.at)
+            return self.format_local(event.at)
         if column == EVENT and role in (
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.ToolTipRole,
