@@ -169,7 +169,13 @@ class Sentence:
             and t.text[:1].isupper()
             and not any(c.dep_ == "det" for c in t.children)
             and t.dep_ in ("nsubj",)
-            and (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ in ("VERB", "AUX", "ADV"))
+            and (
+                t.i + 1 < len(self.doc)
+                and (
+                    self.doc[t.i + 1].pos_ in ("VERB", "AUX", "ADV")
+                    or self.doc[t.i + 1].text == ","  # "Security, as usual, approved it"
+                )
+            )
         ):
             return "group"
         if low in self.w["pronouns"]:

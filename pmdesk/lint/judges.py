@@ -168,6 +168,7 @@ _TOOK_DOWN = re.compile(
 )
 # "..., which is why the invoices vanished": the act is named as the cause
 _CAUSAL = re.compile(
+    r"\b(?:was|were|is)\s+(?:\w+\s+)?the\s+(?:weak(?:est)?\s+link|culprit|trigger|root\s+cause)\b|"
     r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b",
     re.I,
 )
@@ -330,11 +331,31 @@ def _remedy(s: Sentence, verb: Token) -> bool:
     return False
 
 
+#: what followed an act went wrong: "... and it broke checkout", "... and the API started
+#: returning 500s", "..., which took the queue down"
+_THEN_FAILED = re.compile(
+    r"^[^.;]*?\b(?:and|so|which|then)\b[^.;]*?\b(?:broke|crashed|failed|errored|"
+    r"fell\s+over|went\s+(?:down|dark|offline|sideways)|took\s+(?:\w+\s+){0,3}?down|"
+    r"(?:started|began|kept)\s+(?:returning|throwing|failing|erroring|crashing|timing\s+out|"
+    r"dropping|rejecting|serving\s+(?:errors|5\d\d))|stopped\s+(?:working|responding|serving)|"
+    r"locked\s+up|corrupted|wiped|deleted|lost)\b",
+    re.I,
+)
+
+
+def _then_went_wrong(s: Sentence, verb: Token) -> bool:
+    """What the sentence says followed the act (after its object) went wrong."""
+    obj = s.object(verb)
+    end = max(t.i for t in obj.subtree) + 1 if obj is not None else verb.i + 1
+    return end < len(s.doc) and bool(_THEN_FAILED.search(s.doc[end:].text))
+
+
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
-    if _remedy(s, verb) and not _WRONG_WAY.search(s.text):
-        return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong)
+    if _remedy(s, verb) and not _WRONG_WAY.search(s.text) and not _then_went_wrong(s, verb):
+        return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong, and
+        # so did "deployed the hotfix and it broke checkout")
     if _MISTAKEN.search(s.text):
         return True  # "deleted the bucket thinking it was the test one", however it parses
     if verb.tag_ == "VBZ" and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
@@ -438,6 +459,7 @@ _WRONG_WAY = re.compile(
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
+    r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
 )
@@ -965,6 +987,35 @@ _SYSTEM_PASSIVE = {
 }  # fmt: skip
 
 
+#: what a team could have done something with: a tool, not a person's care
+_TOOLS = _SAFEGUARDS | {
+    "dashboard", "metric", "metrics", "probe", "test", "linter", "lint", "tool", "tooling",
+    "automation", "script", "diff", "alerting", "graph", "query", "trace", "tracing", "log",
+    "logs", "check", "canary", "runbook", "playbook", "flag", "rollout", "staging",
+}  # fmt: skip
+
+
+def _with_tool(verb: Token) -> bool:
+    """'caught the drift with a config diff alert', 'using the canary', 'through staging'."""
+
+    def tool(g: Token) -> bool:
+        # (not "with a quick check", "a five-minute look": a person's care, in hindsight)
+        return lemma(g) in _TOOLS and not any(
+            _CARE.search(c.text) for c in g.children if c.dep_ in ("amod", "compound", "nummod")
+        )
+
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "using", "via", "through", "from", "by"):
+            if any(tool(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+        if c.lower_ == "using" and any(tool(g) for g in c.children):
+            return True
+    return False
+
+
+_CARE = re.compile(r"quick|simple|basic|cursory|minute|second|little|single|careful|proper", re.I)
+
+
 def _system_agent(s: Sentence, verb: Token) -> bool:
     """'...should have been rejected by the gateway': the passive's agent is a system."""
     for c in verb.children:
@@ -1074,6 +1125,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 and lem not in _OUTCOMES
                 and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
+            if m.lower_ in ("could", "might") and kind == "we" and _with_tool(verb):
+                continue  # so does "we could have caught the drift with a config diff alert"
             if (
                 not caught
                 and not could
@@ -1276,6 +1329,7 @@ _UNDONE = (
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
     r"|\b(?:we|it|everything|things|all)(?:['’]d|\s+would)\s+have\s+been\s+(?:fine|ok|okay|good|alright|all\s+right)\b"
+    r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster))(?:['’]d|\s+would)(?:\s+never|n['’]t|\s+not)\s+have\s+(?:been|gone)\s+(?:down|offline|dark)\b"
     r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
 )
 _NONE_HAPPENS = re.compile(
@@ -1404,7 +1458,8 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
 _RESPONSIBLE = re.compile(
     r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
     r"\bresponsibility\s+for\s+(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|"
-    r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on)\s+(?:this|that|it)\b",
+    r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on)\s+(?:this|that|it)\b"
+    r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
     re.I,
 )
 
@@ -1472,7 +1527,8 @@ _JUDGED = re.compile(
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
-    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b",
+    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
+    r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b",
     re.I,
 )
 
