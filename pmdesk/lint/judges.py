@@ -104,7 +104,8 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         words,
         ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
-    return _agent_before_verb(text, lambda w: w == "IT" or w.lower() in groups, verbs, 6)
+    # (8 words: "the NOC watched the graphs go red and did nothing")
+    return _agent_before_verb(text, lambda w: w == "IT" or w.lower() in groups, verbs, 8)
 
 
 def phrase_judge(
@@ -177,7 +178,8 @@ _MISTAKEN = re.compile(
     re.I,
 )
 _EXPOSED = re.compile(
-    r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b",
+    r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b"
+    r"|\bprod(?:uction)?\s+(?:token|secret|password|credential|api\s+key|private\s+key|database\s+password)s?\b[^.;]*\b(?:into|to|in)\s+(?:the\s+|a\s+)?(?:staging|dev|test|shared|public|git|repo|repository|slack|channel|ticket|wiki|chat)\b",
     re.I,
 )
 
@@ -460,6 +462,7 @@ _WRONG_WAY = re.compile(
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
+    r"|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
 )
@@ -481,7 +484,14 @@ def _kept_doing(verb: Token) -> bool:
 def _did_nothing(verb: Token) -> bool:
     if lemma(verb) == "do" and any(c.lower_ in ("nothing", "zilch") for c in verb.children):
         return True
-    return any(_did_nothing(c) for c in verb.children if c.dep_ == "conj")
+    # (after a verb of watching the parser hangs "and did nothing" on what was watched: "the
+    # NOC watched the graphs go red and did nothing")
+    watching = lemma(verb) in ("watch", "see", "look", "observe", "stare", "notice")
+    return any(
+        _did_nothing(c)
+        for c in verb.children
+        if c.dep_ == "conj" or (watching and c.dep_ == "ccomp")
+    )
 
 
 def _past_act(verb: Token) -> bool:
@@ -1528,7 +1538,8 @@ _JUDGED = re.compile(
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
-    r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b",
+    r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
+    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b",
     re.I,
 )
 
