@@ -26,6 +26,14 @@ _SOFTWARE_VERBS = {
     "panic", "segfault", "deadlock", "loop", "exceed", "exhaust", "reject", "throttle",
     "refuse", "time", "spin", "retry", "timeout", "error",
 }  # fmt: skip
+#: what only people should have done: "Sanjay should have checked", not "Vitess should have
+#: rejected"
+_HUMAN_CHECKS = {
+    "check", "test", "verify", "confirm", "review", "read", "ask", "wait", "know", "realise",
+    "realize", "notice", "escalate", "page", "tell", "warn", "look", "think", "follow", "consult",
+    "coordinate", "communicate", "announce", "notify", "inform", "double-check", "listen",
+    "speak", "talk", "call", "ping", "loop", "flag", "raise", "mention", "question", "insist",
+}  # fmt: skip
 #: what an appositive calls a program: "Gaia, the internal batch scheduler, skipped ..."
 _PROGRAM_NOUNS = {
     "scheduler", "service", "bot", "tool", "job", "daemon", "agent", "operator", "controller",
@@ -130,7 +138,16 @@ class Sentence:
         if _in_dictionary(t.lower_) or (hyphened and _in_dictionary(parts[0].lower())):
             return False  # "Go", "Real-time": words ("Hyun-woo": a name)
         head = t.head
-        if head.tag_ != "VBD" or any(c.dep_ == "compound" for c in t.children):
+        if any(c.dep_ == "compound" for c in t.children):
+            return False
+        auxes = [c for c in head.children if c.dep_ == "aux"]
+        if head.lemma_ == "have" and head.dep_ == "aux":
+            head = head.head  # (the parser may hang the subject, and "should", on "have")
+        auxes += [c for c in head.children if c.dep_ == "aux"]
+        if head.tag_ == "VBN" and any(c.lower_ in ("should", "ought", "must") for c in auxes):
+            # "Sanjay should have double-checked the region": what only a person does
+            return lemma(head) in _HUMAN_CHECKS
+        if head.tag_ != "VBD":
             return False
         if lemma(head) in _SOFTWARE_VERBS:
             return False  # "Certbot failed to renew", "Libcurl leaked descriptors": software

@@ -462,7 +462,7 @@ _WRONG_WAY = re.compile(
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
-    r"|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
+    r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
 )
@@ -479,6 +479,12 @@ _SAFEGUARDS = {
 def _kept_doing(verb: Token) -> bool:
     """'The billing team keeps breaking invoicing': a habit, read as an act."""
     return verb.tag_ == "VBG" and verb.dep_ == "xcomp" and lemma(verb.head) in ("keep", "continue")
+
+
+def _active_conj(verb: Token) -> bool:
+    """An active verb joined to a passive one shares its subject as its agent: "Marco was
+    warned about the lock and ran the migration anyway"."""
+    return verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _did_nothing(verb: Token) -> bool:
@@ -556,7 +562,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
-        if s.person_kind(subj) != "person" or subj.dep_ == "nsubjpass":
+        if s.person_kind(subj) != "person" or (subj.dep_ == "nsubjpass" and not _active_conj(verb)):
             continue
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
             continue
@@ -605,10 +611,11 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         subj = s.subject(verb)
         if s.person_kind(subj) != "group" and not _organisation_omission(s, verb, subj):
             continue
+        passive_subject = subj is not None and subj.dep_ == "nsubjpass" and not _active_conj(verb)
         guessed = subj.lower_ in ("someone", "somebody") and any(
             c.lower_ == "must" for c in verb.children
         )  # "someone must have changed the password": a guess at whom to blame
-        if subj.dep_ == "nsubjpass" or _conditional(verb) or (_modal(verb) and not guessed):
+        if passive_subject or _conditional(verb) or (_modal(verb) and not guessed):
             continue
         lem = lemma(verb)
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
@@ -1723,7 +1730,8 @@ _RHETORICAL = re.compile(
     r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
     r"|\bkind\s+of\s+mistake\b|\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
-    r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
+    r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
+    r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b",
     re.I,
 )
 
