@@ -87,14 +87,17 @@ def _agent_before_verb(
     lowered = [t.lower().rstrip(".") for t in tokens]
     for i, token in enumerate(tokens):
         if is_agent(token):
-            if any(w in verbs or w.endswith("n't") for w in lowered[i + 1 : i + 1 + reach]):
-                return True
+            for w in lowered[i + 1 : i + 1 + reach]:
+                # ("re-started" is "restarted")
+                if w in verbs or w.endswith("n't") or ("-" in w and w.replace("-", "") in verbs):
+                    return True
     return False
 
 
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
-    return _agent_before_verb(text, person, verbs, 5)
+    # (7 words: "Adri fixed the collider issue and released it again without confirmation")
+    return _agent_before_verb(text, person, verbs, 7)
 
 
 def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
@@ -174,7 +177,7 @@ _CAUSAL = re.compile(
     re.I,
 )
 _MISTAKEN = re.compile(
-    r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had)\b",
+    r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had|would|could)\b",
     re.I,
 )
 _EXPOSED = re.compile(
