@@ -128,7 +128,9 @@ class Sentence:
         """A name no list knows, by its place: a one-word proper noun no dictionary knows that
         opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
         hyphened = "-" in t.text  # "Mei-Ling", "Hyun-woo": the tagger guesses wildly
-        if (t.tag_ != "NNP" and not hyphened) or t.dep_ != "nsubj" or t.i != self.lead_end():
+        if (t.tag_ != "NNP" and not hyphened) or t.dep_ != "nsubj":
+            return False
+        if t.i != self.lead_end() and not self._after_opening_phrases(t):
             return False
         parts = t.text.split("-")
         if len(t.text) < 3 or any(
@@ -154,6 +156,18 @@ class Sentence:
         nxt = next((x for x in self.doc[t.i + 1 :] if x.pos_ != "ADV"), None)
         return nxt is not None and nxt.i == head.i  # "Chidi (accidentally) bounced", not
         # "Majora's skipper"
+
+    def _after_opening_phrases(self, t: Token) -> bool:
+        """`t` follows only phrases of time and place set off by a comma: "At 09:14, after the
+        deploy, Nkechi truncated ..."."""
+        if t.i == 0 or self.doc[t.i - 1].text != ",":
+            return False
+        for x in self.doc[: t.i]:
+            while x.head.i != t.head.i and x.head.i != x.i:
+                x = x.head
+            if x.head.i != t.head.i or x.dep_ not in ("prep", "advmod", "npadvmod", "punct"):
+                return False
+        return True
 
     def entity(self, t: Token) -> str:
         """The entity type of `t`, running the recogniser on this sentence the first time."""

@@ -1543,7 +1543,7 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
-    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism)\b"
+    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
@@ -1734,7 +1734,8 @@ _RHETORICAL = re.compile(
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
     r"|\bkind\s+of\s+mistake\b|\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
-    r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b",
+    r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
+    r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b",
     re.I,
 )
 
@@ -1916,7 +1917,8 @@ _HUMAN_ERROR = re.compile(
     r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
     r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder)['’]s\s+(?:error|mistake|oversight|slip)\b"
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
-    r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b",
+    r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
+    r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+",
     re.I,
 )
 _ERROR_TALK = re.compile(
@@ -2092,7 +2094,8 @@ _PUNITIVE = re.compile(
     r"|\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b|\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b"
     r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
     r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
-    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b",
+    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
+    r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b",
     re.I,
 )
 
