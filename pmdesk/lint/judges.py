@@ -355,9 +355,21 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
     return end < len(s.doc) and bool(_THEN_FAILED.search(s.doc[end:].text))
 
 
+#: the act as the process has it: "as the deploy tool offers for config-only changes", "as the
+#: runbook says"
+_SANCTIONED = re.compile(
+    r"\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
+    re.I,
+)
+
+
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
+    if _SANCTIONED.search(s.text) and not any(
+        c.lower_ in s.w["fault_adverbs"] for c in verb.children
+    ):
+        return False
     if _remedy(s, verb) and not _WRONG_WAY.search(s.text) and not _then_went_wrong(s, verb):
         return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong, and
         # so did "deployed the hotfix and it broke checkout")
@@ -445,6 +457,8 @@ def _failure_context(s: Sentence) -> bool:
     if re.search(r"\binstead\s+of\b", s.lower) or _WRONG_WAY.search(s.text):
         return True
     found = _words(s) & s.w["failure_words"]
+    if "peak" in found and re.search(r"\boff[\s-]peak\b", s.lower):
+        found.discard("peak")  # "moved the job to off-peak hours"
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
     if found == {"without"}:
@@ -521,6 +535,13 @@ def _past_act(verb: Token) -> bool:
     ):
         return True  # "@arjun-k reset the offsets, so every message replayed": a past told
         # in the past, with a verb whose past is its base form (set, reset, put, cut)
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ == "xcomp"
+        and verb.head.tag_ == "VBD"
+        and lemma(verb.head) in ("decide", "choose", "opt", "elect", "proceed", "go", "try")
+    ):
+        return True  # "Beatriz decided to skip the canary": the act she chose
     if (
         verb.tag_ == "VBN"
         and verb.dep_ == "ROOT"
@@ -700,6 +721,8 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         )
         if lem not in s.w["omission_verbs"] and lem != "bother" and not unmade_check:
             continue
+        if lem in ("skip", "bypass", "omit") and _SANCTIONED.search(s.text):
+            continue  # "skipped the canary, as the deploy tool offers for config-only changes"
         if (
             verb.tag_ == "VBN"
             and verb.dep_ not in ("ROOT", "conj")
@@ -1549,7 +1572,8 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
-    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b",
+    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b"
+    r"|\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b|\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
     re.I,
 )
 
