@@ -54,9 +54,9 @@ class Words:
 
 @lru_cache(maxsize=4096)
 def _in_dictionary(word: str) -> bool:
-    from lemminflect import getAllLemmas
+    from pmdesk.lint.grammar import lemminflect
 
-    return bool(getAllLemmas(word))
+    return bool(lemminflect().getAllLemmas(word))
 
 
 @lru_cache(maxsize=16)
@@ -67,9 +67,9 @@ def _phrases(words: frozenset[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def verb_lemma(word: str) -> str:
-    from lemminflect import getLemma
+    from pmdesk.lint.grammar import lemminflect
 
-    found = getLemma(word, upos="VERB")
+    found = lemminflect().getLemma(word, upos="VERB")
     return found[0] if found else word
 
 

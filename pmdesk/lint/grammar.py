@@ -7,7 +7,9 @@ window loads it after its first paint and lints in a worker thread.
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,12 +25,56 @@ _lock = threading.Lock()
 _nlp: Language | None = None
 
 
+def import_spacy() -> types.ModuleType:
+    """spaCy, imported without its command-line interface.
+
+    `import spacy` imports spacy.cli for one name (`spacy.info`), and with it typer, weasel,
+    httpx and jinja2: 0.11 s of the 0.35 s import that the linter's set-up pays in the window's
+    worker and in every `pmdesk lint` (python -X importtime). For that import only, spacy.cli
+    is a placeholder; it is removed at once, so a later `import spacy.cli` finds the real one.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that spacy.cli.info can be found in sys.modules
+    info = types.ModuleType("spacy.cli.info")
+
+    def _info(*args: object, **kwargs: object) -> object:
+        sys.modules.pop("spacy.cli", None)
+        sys.modules.pop("spacy.cli.info", None)
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = _info  # type: ignore[attr-defined]
+    placed = {"spacy.cli": cli, "spacy.cli.info": info}
+    for name, module in placed.items():
+        sys.modules.setdefault(name, module)
+    try:
+        import spacy
+    finally:
+        for name, module in placed.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if getattr(sys.modules.get("spacy"), "cli", None) is cli:
+            delattr(sys.modules["spacy"], "cli")
+    return spacy
+
+
+def lemminflect() -> types.ModuleType:
+    """lemminflect, which imports spaCy when it can (to add token extensions we do not use)."""
+    import_spacy()
+    import lemminflect as module
+
+    return module
+
+
 def pipeline() -> Language:
     """The loaded pipeline; the first call loads it (about 0.7 s)."""
     global _nlp
     with _lock:
         if _nlp is None:
-            import spacy
+            spacy = import_spacy()
 
             # the sentence splitter is ours (pmdesk.lint.markdown), so the senter is not
             # needed; the entity recogniser costs more than the parser and is asked only about
@@ -104,7 +150,7 @@ def _annotate(doc: Doc) -> None:
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, pos: str) -> str:
-    from lemminflect import getLemma
+    getLemma = lemminflect().getLemma  # noqa: N806
 
     if pos not in ("VERB", "NOUN", "ADJ", "AUX") or not word.isalpha():
         return word
@@ -128,7 +174,8 @@ def parse_one(sentence: str) -> Doc:
 
 def lemmas(words: Iterable[str]) -> set[str]:
     """Every inflected form of each verb in `words` (deploy -> deploys, deployed, deploying)."""
-    from lemminflect import getAllInflections, getAllInflectionsOOV
+    module = lemminflect()
+    getAllInflections, getAllInflectionsOOV = module.getAllInflections, module.getAllInflectionsOOV  # noqa: N806
 
     forms: set[str] = set()
     for word in words:
@@ -141,7 +188,7 @@ def lemmas(words: Iterable[str]) -> set[str]:
 
 def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the Penn tag's form (VBD past, VBN participle, VBZ 3rd person)."""
-    from lemminflect import getInflection
+    getInflection = lemminflect().getInflection  # noqa: N806
 
     if "-" in lemma.strip("-"):  # force-push -> force-pushed
         head, _, last = lemma.rpartition("-")
