@@ -479,6 +479,7 @@ _WRONG_WAY = re.compile(
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
+    r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
@@ -1572,7 +1573,7 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
-    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b"
+    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
     r"|\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b|\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
     re.I,
 )
