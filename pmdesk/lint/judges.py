@@ -320,6 +320,11 @@ _PURPOSE = {
 def _remedy(s: Sentence, verb: Token) -> bool:
     """The act repairs: 'pushed a fixed config', 'turned off the feature to avoid ...',
     'started investigating the root cause'."""
+    keep = verb if lemma(verb) == "keep" else verb.head if lemma(verb.head) == "keep" else None
+    if keep is not None and any(
+        c.lower_ in ("updated", "informed", "posted", "briefed", "aware") for c in keep.subtree
+    ):
+        return True  # "kept Kaito updated by phone while the VPN was down"
     obj = s.object(verb)
     if obj is not None and _FIX.search("".join(t.text_with_ws for t in obj.subtree)):
         return True
@@ -1610,6 +1615,12 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue  # "unacceptable risk": a judgement of a risk, not of people
         if word in s.w["technical_senses"] and t.dep_ == "amod" and not _about_people(s, t):
             continue  # "lazy loading"; but code that "was lazy and untested" is judged
+        if (
+            word in s.w["technical_senses"]
+            and t.dep_ == "acomp"
+            and any(a.lower_ in ("intentionally", "deliberately", "by design") for a in t.children)
+        ):
+            continue  # "the edge proxy is intentionally dumb": a design, not a verdict
         if (
             t.dep_ in ("amod", "advmod")
             and t.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
