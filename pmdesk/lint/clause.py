@@ -225,6 +225,10 @@ class Sentence:
             return "group"
         if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
+        if lem in ("group", "department", "squad", "crew", "folks", "org") and any(
+            c.lower_ in self.w["team_words"] for c in t.children if c.dep_ in ("compound", "amod")
+        ):
+            return "group"  # "the networking group", "the security department"
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
             if any(

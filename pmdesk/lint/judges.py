@@ -100,7 +100,17 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     return _agent_before_verb(text, person, verbs, 7)
 
 
+#: a team as the agent of a passive: "the backup policy was ignored by the infra team"
+_BY_GROUP = re.compile(
+    r"\bby\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:team|teams|group|department|squad|crew|folks)\b"
+    r"|\bby\s+(?:QA|ops|IT|support|security|engineering|management|leadership|everyone|everybody)\b",
+    re.I,
+)
+
+
 def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
+    if _BY_GROUP.search(text):
+        return True
     groups = _verb_forms("groups", words, ("groups", "team_words", "roles", "group_openers"))
     verbs = _verb_forms(
         "group",
@@ -485,6 +495,7 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
+    r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
     re.I,
@@ -513,6 +524,12 @@ def _active_conj(verb: Token) -> bool:
 def _did_nothing(verb: Token) -> bool:
     if lemma(verb) == "do" and any(c.lower_ in ("nothing", "zilch") for c in verb.children):
         return True
+    if lemma(verb) == "watch" and any(
+        c.dep_ in ("ccomp", "xcomp")
+        and lemma(c) in ("burn", "fail", "die", "sink", "crash", "melt")
+        for c in verb.children
+    ):
+        return True  # "everyone on the bridge just watched it burn"
     # (after a verb of watching the parser hangs "and did nothing" on what was watched: "the
     # NOC watched the graphs go red and did nothing")
     watching = lemma(verb) in ("watch", "see", "look", "observe", "stare", "notice")
@@ -638,6 +655,22 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             continue
         if not _past_act(verb) and not s.negated(verb) and not _kept_doing(verb):
             continue
+        by = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if (
+            by is not None
+            and s.person_kind(by) == "group"
+            and (
+                lemma(verb) in s.w["omission_verbs"]
+                or (_is_act(s, verb) and not _remedy(s, verb) and _harmful(s, verb))
+            )
+            and not (_conditional(verb) or _modal(verb) or s.negated(verb))
+        ):
+            # "the backup policy was ignored by the infra team for months"
+            yield s.span_start(by), s.clause_end(verb), None
+            return
         subj = s.subject(verb)
         if s.person_kind(subj) != "group" and not _organisation_omission(s, verb, subj):
             continue
@@ -879,6 +912,11 @@ _FRAMES = (
     ),
     re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"\s+(?:is|was)\s+the\s+one\s+who\b"),
     re.compile(
+        r"(?:^|[,;:—–-]\s*)"
+        + _WHO
+        + r"\s+(?:is|was)\s+(?:the\s+)?(?:whole\s+|only\s+|sole\s+|main\s+|entire\s+)?(?:reason|cause)\s+(?:we|that|why|the|our|for)\b"
+    ),
+    re.compile(
         r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+"
         + _WHO
         + r"(?:['’]s\b|\s+\w+ing\b)",
@@ -957,7 +995,7 @@ def agent_framed(s: Sentence) -> Iterator[Hit]:
 @gated(
     _by(
         re.compile(
-            r"\b(?:is|was|'s|’s|are|were)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on\s+(?:[A-Z@]|him\b|her\b|them\b|the\s+[\w-]+\s+team)"
+            r"\b(?:is|was|'s|’s|are|were)\s+(?:all\s+|squarely\s+|entirely\s+|firmly\s+)?on\s+(?:[A-Z@]|him\b|her\b|them\b|the\s+[\w-]+\s+(?:team|group|department|squad|folks|crew))"
         )
     )
 )
@@ -1507,7 +1545,7 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
 _RESPONSIBLE = re.compile(
     r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
     r"\bresponsibility\s+for\s+(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|"
-    r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on)\s+(?:this|that|it)\b"
+    r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on|merged|pushed|deployed|shipped|wrote|changed|deleted|disabled|ran|touched|configured)\s+(?:this|that|it)\b"
     r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
     re.I,
 )
@@ -1578,6 +1616,8 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
+    r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
+    r"|\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b"
     r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
     r"|\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b|\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
     re.I,
@@ -1742,7 +1782,7 @@ _RHETORICAL = re.compile(
     r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:with\s+)?[^.?!]{0,40}\b(?:would|could|should)\s+have\s+(?:known|checked|seen|noticed|caught|spotted|realised|realized)\b|\bhalf\s+a\s+brain\b|"
     r"\b(?:only|just)\s+took\s+(?:one|a|a\s+single)\s+(?:look|glance|minute|second)\b|\bone\s+look\s+at\b|\b(?:simply|just|merely)\s+\w+ing\b[^.?!]*\bwould\s+have\b|\bwho\s+(?:let|allowed)\s+this\b|"
     r"\bplain\s+as\s+day\b|\bstaring\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwritten\s+all\s+over\b|\bred\s+flags?\s+(?:everywhere|all\s+over)\b|"
-    r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)\s+have\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
+    r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
     re.I,
 )
 _RHETORICAL = re.compile(
@@ -2131,7 +2171,8 @@ _PUNITIVE = re.compile(
     r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
     r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
     r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
-    r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b",
+    r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b"
+    r"|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
 
@@ -2145,7 +2186,7 @@ def punitive(s: Sentence) -> Iterator[Hit]:
     for m in _PUNITIVE.finditer(s.text):
         text = m.group().lower()
         if "accountab" in text and re.search(
-            r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:"
+            r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:"
             + "|".join(s.w["ownership_objects"])
             + r")\b",
             s.lower,
