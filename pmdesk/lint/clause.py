@@ -26,6 +26,8 @@ _SOFTWARE_VERBS = {
     "panic", "segfault", "deadlock", "loop", "exceed", "exhaust", "reject", "throttle",
     "refuse", "time", "spin", "retry", "timeout", "error",
 }  # fmt: skip
+#: titles before a surname
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof"}
 #: what only people should have done: "Sanjay should have checked", not "Vitess should have
 #: rejected"
 _HUMAN_CHECKS = {
@@ -106,6 +108,10 @@ class Sentence:
             return False  # ("Hyun-woo", "Jae-won" are one word)
         if t.text.isupper() or any(c.dep_ == "det" for c in t.children):
             return False  # "the Kafka cluster", "DNS": things
+        if any(c.lower_.rstrip(".") in _HONORIFICS for c in t.children if c.dep_ == "compound") or (
+            t.i > 0 and self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS
+        ):
+            return True  # "Mr. Okafor initiated the deletion"
         if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
             return False  # "Vault config"
         if any(c.dep_ == "appos" and lemma(c) in _PROGRAM_NOUNS for c in t.children):

@@ -835,7 +835,8 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
 @gated(
     _by(
         re.compile(
-            r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b",
+            r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b"
+            r"|\b(?:failure|inability|refusal|reluctance)\s+of\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,3}?[\w-]+\s+to\s+\w+",
             re.I,
         )
     )
@@ -846,6 +847,19 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for t in s.doc:
+        if t.lower_ in ("failure", "inability", "refusal", "reluctance"):
+            # "the failure of the assigned engineer to follow the change procedure"
+            for of in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
+                who = next((g for g in of.children if g.dep_ == "pobj"), None)
+                if (
+                    who is not None
+                    and s.person_kind(who) in ("person", "group")
+                    and any(
+                        x.dep_ in ("acl", "relcl", "xcomp") and x.pos_ == "VERB" for x in t.subtree
+                    )
+                ):
+                    yield t.idx, who.idx + len(who.text), None
+                    return
         if t.lower_ not in ("failure", "inability", "refusal", "reluctance") or not any(
             c.dep_ == "poss" for c in t.children
         ):
@@ -1385,6 +1399,7 @@ _IF_ONLY = re.compile(
     + r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
     + _ROLE
     + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)\b"
+    r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
     r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
     re.I,
 )
@@ -1544,7 +1559,7 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
 
 _RESPONSIBLE = re.compile(
     r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
-    r"\bresponsibility\s+for\s+(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|"
+    r"\bresponsibility\s+for\s+(?!(?:the\s+|these\s+|all\s+)?(?:follow-?ups?|actions?|action\s+items|fix(?:es)?|remediations?|roll-?outs?|migrations?|upgrades?|next\s+steps)\b)(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|"
     r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on|merged|pushed|deployed|shipped|wrote|changed|deleted|disabled|ran|touched|configured)\s+(?:this|that|it)\b"
     r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
     re.I,
@@ -1616,6 +1631,7 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
+    r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
     r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
     r"|\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b"
     r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
@@ -1811,6 +1827,7 @@ _RHETORICAL = re.compile(
     r"|\bkind\s+of\s+mistake\b|\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
     r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
+    r"|\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b"
     r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b",
     re.I,
 )
@@ -2172,6 +2189,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
     r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
     r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b"
+    r"|\blost\s+(?:all\s+)?(?:confidence|trust|faith)\s+in\s+(?:the\s+[\w-]+\s+(?:team|group|department|squad)|(?-i:[A-Z])[a-z]+|him|her|them|our\s+[\w-]+\s+team)\b"
     r"|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
