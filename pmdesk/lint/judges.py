@@ -1444,6 +1444,7 @@ _NONE_HAPPENS = re.compile(
     r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
+    r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
 )
@@ -1573,6 +1574,16 @@ phrase_judge(
     vetoed=_negation_before(r"\b(?:not|no\s+one|nobody|no\s+single)\b"),
     whole=False,
 )
+
+#: what people were told, ignored, with the people left out: "the checklist ... was ignored",
+#: "the warnings were brushed aside" (not "the flag is ignored by the client")
+_IGNORED = re.compile(
+    r"\b(?:warnings?|checklists?|runbooks?|procedures?|process|polic(?:y|ies)|advice|tickets?|concerns?|feedback|comments?|objections?|escalations?|it|this|they)\s+"
+    r"(?:was|were|got|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+|just\s+|simply\s+|all\s+)?"
+    r"(?:ignored|disregarded|brushed\s+(?:off|aside)|waved\s+(?:off|away|through)|shrugged\s+off)\b(?!\s+by\s+(?:the\s+)?(?:client|server|parser|system|tool|sdk|library|proxy|kernel|driver|api|scheduler|pipeline|app))",
+    re.I,
+)
+phrase_judge("ignored", _IGNORED, vetoed=_negation_before(r"\b(?:not|never|no)\b[^.;]*$"))
 
 
 _FAILURE_NOUNS = {
@@ -1828,6 +1839,11 @@ _RHETORICAL = re.compile(
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
     r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
     r"|\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b"
+    r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
+    r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
+    r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
+    r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
+    r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
     r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b",
     re.I,
 )
@@ -2190,7 +2206,7 @@ _PUNITIVE = re.compile(
     r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
     r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b"
     r"|\blost\s+(?:all\s+)?(?:confidence|trust|faith)\s+in\s+(?:the\s+[\w-]+\s+(?:team|group|department|squad)|(?-i:[A-Z])[a-z]+|him|her|them|our\s+[\w-]+\s+team)\b"
-    r"|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
+    r"|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
 
