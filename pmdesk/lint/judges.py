@@ -943,7 +943,10 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
-        r"\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+" + _WHO + r"(?:['’]s\b|\s+\w+ing\b)", re.I
+        r"\b(?:comes?|came|boils?|boiled|(?:is|was|were|are)\s+(?:all\s+|entirely\s+|purely\s+|squarely\s+)?)\s*down\s+to\s+"
+        + _WHO
+        + r"(?:['’]s\b|\s+(?:not\s+|never\s+)?\w+ing\b)",
+        re.I,
     ),
     re.compile(
         r"\b(?:trigger|cause|root\s+cause|culprit|reason)\s*(?:was|is|:)\s*"
@@ -1445,6 +1448,7 @@ _NONE_HAPPENS = re.compile(
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
+    r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
 )
@@ -1643,6 +1647,7 @@ _JUDGED = re.compile(
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
+    r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
     r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
     r"|\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b"
     r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
@@ -2024,7 +2029,7 @@ _HUMAN_ERROR = re.compile(
     _HUMAN_ERROR.pattern
     + r"|\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b"
     r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
-    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder)['’]s\s+(?:error|mistake|oversight|slip)\b"
+    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
     r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
     r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+",
@@ -2206,6 +2211,10 @@ _PUNITIVE = re.compile(
     r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
     r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b"
     r"|\blost\s+(?:all\s+)?(?:confidence|trust|faith)\s+in\s+(?:the\s+[\w-]+\s+(?:team|group|department|squad)|(?-i:[A-Z])[a-z]+|him|her|them|our\s+[\w-]+\s+team)\b"
+    r"|\b(?:HR|human\s+resources)\s+(?:will|is|are|has|have|should|needs?|must|was|were|to)\s+(?:be\s+|been\s+)?(?:\w+ly\s+)?(?:contact|speak|talk|meet|review|investigat|involv|loop|inform|notif|call|follow|reach|look|interview|sit)\w*"
+    r"|\bcontracts?\s+(?:will\s+not|won['’]t|is\s+not\s+going\s+to|shall\s+not)\s+be\s+(?:renewed|extended)\b|\b(?:on|onto)\s+(?:a\s+)?performance\s+(?:improvement\s+)?plan\b"
+    r"|\b(?:may|can|will|shall)\s+not\s+(?:deploy|merge|push|ship|touch\s+prod(?:uction)?)\s+(?:again\s+)?(?:without|unless|until)\b"
+    r"|\b(?:whoever\s+\w+(?:\s+\w+)?|he|she|they|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+owes?\s+(?:[\w-]+\s+){0,3}an?\s+apology\b"
     r"|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
