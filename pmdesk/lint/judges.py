@@ -684,7 +684,10 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
-        checks = lem in s.w["check_verbs"]
+        checks = lem in s.w["check_verbs"] or (
+            lem == "think"
+            and any(c.dep_ == "xcomp" and lemma(c) in s.w["check_verbs"] for c in verb.children)
+        )  # "nobody thought to check the replication lag"
         # "Someone deleted the runbook page": an unnamed agent of a change is a search for
         # whom to blame whatever the act's effect ("someone on call restarted it" is the role)
         unnamed = (
@@ -708,6 +711,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
                 "update",
                 "report",
             )
+            if lem == "think" and checks:
+                knowing = False
             if not (
                 checks
                 and not knowing
@@ -924,7 +929,7 @@ _FRAMES = (
         + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b",
         re.I,
     ),
-    re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"\s+(?:is|was)\s+the\s+one\s+who\b"),
+    re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"(?:\s+(?:is|was)|['’]s)\s+the\s+one\s+who\b"),
     re.compile(
         r"(?:^|[,;:—–-]\s*)"
         + _WHO
@@ -981,7 +986,8 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
         if s.person_kind(tok) != "person":
             return False
     after = [x for x in s.doc if x.i > tok.i]
-    if after and after[0].lower_ in ("'s", "’s"):
+    contracted = [x.lower_ for x in after[1:3]] == ["the", "one"]  # "Thiago's the one who"
+    if after and after[0].lower_ in ("'s", "’s") and not contracted:
         owned = next((x for x in after[1:] if x.pos_ in ("NOUN", "PROPN")), None)
         return owned is not None and lemma(owned) in s.w["work_nouns"]  # not "Marius's fuzzer"
     verb = next((x for x in after if x.pos_ == "VERB" and x.lower_ not in ("was", "is")), None)
@@ -1403,6 +1409,7 @@ _IF_ONLY = re.compile(
     + _ROLE
     + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)\b"
     r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
+    r"|\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b"
     r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
     re.I,
 )
@@ -1849,6 +1856,7 @@ _RHETORICAL = re.compile(
     r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
     r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
+    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
     r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b",
     re.I,
 )
