@@ -330,6 +330,8 @@ _PURPOSE = {
 def _remedy(s: Sentence, verb: Token) -> bool:
     """The act repairs: 'pushed a fixed config', 'turned off the feature to avoid ...',
     'started investigating the root cause'."""
+    if lemma(verb) in ("promise", "announce", "offer", "schedule", "plan"):
+        return False  # "promised a fix without asking engineering": no repair made
     keep = verb if lemma(verb) == "keep" else verb.head if lemma(verb.head) == "keep" else None
     if keep is not None and any(
         c.lower_ in ("updated", "informed", "posted", "briefed", "aware") for c in keep.subtree
@@ -490,7 +492,7 @@ def _failure_context(s: Sentence) -> bool:
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
-    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\ball\s+at\s+once\b"
+    r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\b(?:all|every|each)\s+(?:[\w-]+\s+){0,2}at\s+once\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
@@ -1407,8 +1409,9 @@ _IF_ONLY = re.compile(
     _IF_ONLY.pattern
     + r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
     + _ROLE
-    + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)\b"
+    + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b"
     r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
+    r"|\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b"
     r"|\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b"
     r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
     re.I,
@@ -1851,6 +1854,7 @@ _RHETORICAL = re.compile(
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
     r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
     r"|\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b"
+    r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
     r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
     r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
