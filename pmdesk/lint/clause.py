@@ -26,6 +26,12 @@ _SOFTWARE_VERBS = {
     "panic", "segfault", "deadlock", "loop", "exceed", "exhaust", "reject", "throttle",
     "refuse", "time", "spin", "retry", "timeout", "error",
 }  # fmt: skip
+#: work that people, rather than programs, own: "Naoko's rollback" (but "Vitess's migration")
+_PEOPLES_WORK = {
+    "rollback", "decision", "call", "change", "push", "typo", "mistake", "fix", "deploy",
+    "command", "edit", "script", "response", "handoff", "handling", "plan", "idea", "approval",
+    "review", "commit", "merge", "hotfix", "cutover", "failover", "cleanup", "refactor",
+}  # fmt: skip
 #: titles before a surname
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof"}
 #: what only people should have done: "Sanjay should have checked", not "Vitess should have
@@ -134,6 +140,16 @@ class Sentence:
         """A name no list knows, by its place: a one-word proper noun no dictionary knows that
         opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
         hyphened = "-" in t.text  # "Mei-Ling", "Hyun-woo": the tagger guesses wildly
+        if (
+            t.dep_ == "poss"
+            and t.tag_ == "NNP"
+            and t.i == self.lead_end()
+            and t.head.lower_ in _PEOPLES_WORK
+            and t.text.isalpha()
+            and not any(c.isupper() for c in t.text[1:])
+            and not _in_dictionary(t.lower_)
+        ):
+            return True  # "Naoko's hasty rollback made things worse": whose piece of work
         if (t.tag_ != "NNP" and not hyphened) or t.dep_ != "nsubj":
             return False
         if t.i != self.lead_end() and not self._after_opening_phrases(t):

@@ -171,7 +171,7 @@ def _mentions_person(
 # Words the act's own phrase may carry that make the act a failure by itself.
 _HARMFUL_PHRASAL = {("take", "down"), ("bring", "down"), ("knock", "over"), ("knock", "out"),
                     ("wipe", "out"), ("blow", "away"), ("mess", "up"), ("screw", "up"),
-                    ("fat", "finger")}  # fmt: skip
+                    ("fat", "finger"), ("wave", "through")}  # fmt: skip
 _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale", "up"),
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
 
@@ -497,6 +497,8 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
+    r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b"
+    r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
     r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
@@ -1439,7 +1441,7 @@ _NONE_HAPPENS = re.compile(
 # impact would have been zero", "if the checklist had been followed, we wouldn't be here" (not
 # "the alert would have fired if the threshold had been 80%": nothing said about the harm)
 _UNDONE = (
-    r"(?:\b(?:we|I)\s+(?:would(?:n['’]t|\s+not)|['’]d\s+not)\s+be\s+here\b"
+    r"(?:\b(?:we|I)\s+(?:would(?:n['’]t|\s+not)|['’]d\s+not)\s+be\s+(?:here|writing\s+this|having\s+this\s+(?:meeting|conversation|review)|in\s+this\s+(?:mess|situation))\b"
     r"|\b(?:nothing|nobody|no\s+one|no\s+customers?|no\s+users?|none\s+of\s+(?:this|it|that|the\s+[\w-]+))\s+(?:would|could)(?:\s+have|['’]ve)\b"
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
@@ -1453,6 +1455,9 @@ _NONE_HAPPENS = re.compile(
     + _UNDONE
     + r"|\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+[^.?!]*?"
     + _UNDONE
+    + r"|"
+    + _UNDONE
+    + r"[^.?!]*?\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+"
     + r"|\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b"
     r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
@@ -1656,6 +1661,7 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
+    r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
     r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
     r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
@@ -1846,7 +1852,7 @@ _RHETORICAL = re.compile(
     r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
     r"|\bworth\s+(?:their|his|her|your)\s+salt\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
     r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
-    r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+)\s+just\b"
+    r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+just\b"
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
     r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
     r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
@@ -2212,7 +2218,7 @@ _PUNITIVE = re.compile(
     + r"|\b(?:his|her|their|(?-i:[A-Z])[\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))"
     r"|\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|(?-i:[A-Z])[\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b"
     r"|\b(?:quarterly|annual|yearly|performance)\s+(?:rating|appraisal|evaluation|scorecard)s?\b|\b(?:appraisal|promotions?|promotion\s+case|performance\s+rating)\b[^.;]*\b(?:factor|reflect|count|hurt|affect|note|hit)"
-    r"|\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:bonus|pay|compensation|review|appraisal|rating))\b"
+    r"|\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:year-end\s+|annual\s+|mid-year\s+|quarterly\s+|performance\s+)?(?:bonus|pay|compensation|reviews?|appraisals?|ratings?))\b"
     r"|\b(?:bonus|bonuses|compensation|pay|raise)\s+(?:should|will|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?(?:reflect|suffer|take\s+a\s+hit|be\s+(?:cut|docked|reduced|withheld))\b"
     r"|\bcareer[\s-]limiting\b|\bjobs?\s+(?:is|are|will\s+be)\s+on\s+the\s+line\b|\b(?:want|wants|need|needs|get|demand|demands)\s+(?:some\s+)?names\b"
     r"|\bpenance\b|\bmade?\s+an\s+example\b|\bdemotion\b|\bdemot(?:e|ed|ing)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))|\bre-?certif(?:y|ied|ication)\b|\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"
@@ -2227,6 +2233,8 @@ _PUNITIVE = re.compile(
     r"|\bcontracts?\s+(?:will\s+not|won['’]t|is\s+not\s+going\s+to|shall\s+not)\s+be\s+(?:renewed|extended)\b|\b(?:on|onto)\s+(?:a\s+)?performance\s+(?:improvement\s+)?plan\b"
     r"|\b(?:may|can|will|shall)\s+not\s+(?:deploy|merge|push|ship|touch\s+prod(?:uction)?)\s+(?:again\s+)?(?:without|unless|until)\b"
     r"|\b(?:whoever\s+\w+(?:\s+\w+)?|he|she|they|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+owes?\s+(?:[\w-]+\s+){0,3}an?\s+apology\b"
+    r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
+    r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
