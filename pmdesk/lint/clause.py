@@ -296,8 +296,11 @@ class Sentence:
                             subj = [x for x in head.head.children if x.dep_ == "nsubj"]
                             return subj[0] if subj else head
                         return head
+                    nxt = self.doc[c.i + 1] if c.i + 1 < len(self.doc) else None
+                    if nxt is not None and nxt.dep_ == c.dep_ and nxt.head.i == verb.i:
+                        return nxt  # "the integrations folks shipped": two subjects, one noun
                     return c
-            if verb.head is not verb and (
+            if verb.head.i != verb.i and (
                 verb.dep_ in ("conj", "xcomp")
                 or verb.dep_ == "advcl"
                 and verb.tag_ in ("VBG", "VBN")  # "..., breaking prod"

@@ -213,7 +213,7 @@ def _conditional(verb: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return True
-        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head is not t:
+        if t.dep_ in ("advcl", "ccomp", "conj", "xcomp") and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -348,7 +348,7 @@ def _remedy(s: Sentence, verb: Token) -> bool:
             and s.doc[c.i - 1].lower_ in ("to", "and")
         ):
             return True  # "turned off the feature to avoid ...", "started to investigate"
-        if c.dep_ == "xcomp" and c.head is verb and lemma(c) in _PURPOSE:
+        if c.dep_ == "xcomp" and c.head.i == verb.i and lemma(c) in _PURPOSE:
             return True
     return False
 
@@ -497,7 +497,7 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
-    r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b"
+    r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
     r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
@@ -1463,6 +1463,7 @@ _NONE_HAPPENS = re.compile(
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
+    r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
     r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
@@ -1661,6 +1662,7 @@ _JUDGED = re.compile(
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
     r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
+    r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
     r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
     r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
@@ -1776,7 +1778,7 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
     # "totally careless", "pretty sloppy": the intensifier goes with the word
     before = s.doc[t.i - 1] if t.i > 0 else None
     if before is not None and (
-        before.dep_ == "advmod" and before.head is t or before.lower_ in _INTENSIFIERS
+        before.dep_ == "advmod" and before.head.i == t.i or before.lower_ in _INTENSIFIERS
     ):
         words.insert(0, before)
     start, end = words[0].idx, t.idx + len(t.text)
@@ -1860,6 +1862,8 @@ _RHETORICAL = re.compile(
     r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
     r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
     r"|\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b"
+    r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
+    r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
     r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
     r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
@@ -2235,6 +2239,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:whoever\s+\w+(?:\s+\w+)?|he|she|they|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+owes?\s+(?:[\w-]+\s+){0,3}an?\s+apology\b"
     r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
+    r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
     r"|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
