@@ -233,6 +233,8 @@ def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
     if lem == "go" and re.search(r"\bback\s+to\s+(?:sleep|bed)\b", s.lower):
         return True  # "acknowledged the page and went back to bed"
+    if lem == "make" and any(c.lower_ == "worse" for c in verb.subtree):
+        return True  # "made it worse by restarting customers' instances"
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
@@ -1666,6 +1668,7 @@ _JUDGED = re.compile(
     r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
     r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
+    r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
     r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
     r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
@@ -1868,6 +1871,7 @@ _RHETORICAL = re.compile(
     r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
     r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
     r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
+    r"|\bif\s+(?:the\s+[\w-]+|he|she|they|(?-i:[A-Z])[a-z]+)\s+had\s+(?:any|an\s+ounce\s+of|half\s+a|a\s+shred\s+of)\s+(?:sense|brain|clue|common\s+sense)\b"
     r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
     r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
     r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
@@ -2243,7 +2247,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
-    r"|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
+    r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
 
