@@ -281,7 +281,7 @@ _DESTRUCTIVE = {
     "nuke",
 }
 _DATA = re.compile(
-    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|shared\s+\w+)\b",
+    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+)\b",
     re.I,
 )
 _JUNK = re.compile(
@@ -529,7 +529,17 @@ def _active_conj(verb: Token) -> bool:
 
 
 def _did_nothing(verb: Token) -> bool:
-    if lemma(verb) == "do" and any(c.lower_ in ("nothing", "zilch") for c in verb.children):
+    if lemma(verb) == "do" and any(
+        c.lower_ in ("nothing", "zilch")
+        and not any(
+            g.lower_ in ("wrong", "unusual", "different", "improper", "unsafe", "incorrect")
+            for g in c.children
+        )  # (not "did nothing wrong")
+        and not (
+            c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("wrong", "unusual", "different")
+        )
+        for c in verb.children
+    ):
         return True
     if lemma(verb) == "watch" and any(
         c.dep_ in ("ccomp", "xcomp")
@@ -618,6 +628,10 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         subj = s.subject(verb)
         if s.person_kind(subj) != "person" or (subj.dep_ == "nsubjpass" and not _active_conj(verb)):
             continue
+        if _did_nothing(verb) and not (_conditional(verb) or _modal(verb) or s.negated(verb)):
+            # "Hiroshi acknowledged the page and then did nothing for forty minutes"
+            yield s.span_start(subj), s.clause_end(verb), None
+            return
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
             continue
         yield s.span_start(subj), s.clause_end(verb), rewrite.passive(s, verb, subj)
@@ -770,7 +784,18 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             and lem not in ("know", "expect", "predict", "foresee", "anticipate", "understand")
             and (lem != "think" or any(c.dep_ == "xcomp" for c in verb.children))
         )
-        if lem not in s.w["omission_verbs"] and lem != "bother" and not unmade_check:
+        if lem not in s.w["omission_verbs"] and lem not in ("bother", "do") and not unmade_check:
+            continue
+        if lem == "do" and not unmade_check:
+            subj = s.subject(verb)
+            if (
+                _did_nothing(verb)
+                and s.person_kind(subj) == "person"
+                and not (_conditional(verb) or _modal(verb))
+            ):
+                # "Hiroshi acknowledged the page and then did nothing for forty minutes"
+                yield s.span_start(subj), s.clause_end(verb), None
+                return
             continue
         if lem in ("skip", "bypass", "omit") and _SANCTIONED.search(s.text):
             continue  # "skipped the canary, as the deploy tool offers for config-only changes"
@@ -913,6 +938,11 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
             continue
         if not _failure_context(s):
             continue
+        if re.search(
+            r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b",
+            s.lower,
+        ):
+            continue  # "... went out without a canary because the service had none configured"
         edit = (
             rewrite.drop_possessive(s, t)
             if t.lower_ not in ("his", "her")
@@ -1467,6 +1497,7 @@ _NONE_HAPPENS = re.compile(
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
     r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
+    r"|\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b"
     r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
@@ -1668,6 +1699,7 @@ _JUDGED = re.compile(
     r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
     r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
+    r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
     r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
     r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
@@ -1743,7 +1775,24 @@ def _about_people(s: Sentence, t: Token) -> bool:
             bool(s.person_kind(head))
             or head.lower_ in s.w["verdict_nouns"]
             or head.lower_
-            in ("mistake", "error", "change", "review", "approach", "oversight", "blunder", "slip")
+            in (
+                "mistake",
+                "error",
+                "change",
+                "review",
+                "approach",
+                "oversight",
+                "blunder",
+                "slip",
+                "copy-paste",
+                "paste",
+                "deploy",
+                "rollout",
+                "fix",
+                "workaround",
+                "edit",
+                "handoff",
+            )  # fmt: skip
         )
     if t.dep_ in ("acomp", "attr"):
         return bool(s.person_kind(s.subject(head)))
@@ -2247,6 +2296,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
+    r"|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
     r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
