@@ -192,6 +192,7 @@ _MISTAKEN = re.compile(
 )
 _EXPOSED = re.compile(
     r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b"
+    r"|\b(?:api\s+key|secret|password|credential|token|private\s+key)s?\b[^.;]*\b(?:into|in)\s+(?:the\s+)?(?:app|client|binary|apk|frontend|mobile\s+app|source(?:\s+code)?|code|repo|repository)\b"
     r"|\bprod(?:uction)?\s+(?:token|secret|password|credential|api\s+key|private\s+key|database\s+password)s?\b[^.;]*\b(?:into|to|in)\s+(?:the\s+|a\s+)?(?:staging|dev|test|shared|public|git|repo|repository|slack|channel|ticket|wiki|chat)\b",
     re.I,
 )
@@ -235,6 +236,11 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         return True  # "acknowledged the page and went back to bed"
     if lem == "make" and any(c.lower_ == "worse" for c in verb.subtree):
         return True  # "made it worse by restarting customers' instances"
+    if verb.i >= 2 and verb.doc[verb.i - 1].text == "-":
+        # "hard-coded", "force-pushed": the tokenizer splits the verb at its hyphen
+        first = verb.doc[verb.i - 2].lower_
+        if f"{first}-{lem}" in s.w["act_verbs"] or f"{first}{lem}" in s.w["act_verbs"]:
+            return True
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
@@ -499,7 +505,7 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
-    r"|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
+    r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
     r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
@@ -575,6 +581,15 @@ def _past_act(verb: Token) -> bool:
     ):
         return True  # "@arjun-k reset the offsets, so every message replayed": a past told
         # in the past, with a verb whose past is its base form (set, reset, put, cut)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.tag_ == "VBD"
+        and verb.head.dep_ == "ROOT"  # (not "... an actor that saturated the service, crashing it")
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        return True  # "Oksana restored the wrong snapshot, wiping a day of orders"
     if (
         verb.tag_ == "VB"
         and verb.dep_ == "xcomp"
@@ -1920,6 +1935,8 @@ _RHETORICAL = re.compile(
     r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
     r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
     r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
+    r"|\bhow\s+many\s+times\s+(?:do|did|must|will|should)\s+(?:we|I)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|remind|ask|say|explain)\b"
+    r"|\bwho\s+(?:thinks|thought|decided|decides)\s+(?:it['’]s|it\s+is|it\s+was|that['’]s|that\s+is)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|wise|reasonable|sensible)\s+to\b"
     r"|\bif\s+(?:the\s+[\w-]+|he|she|they|(?-i:[A-Z])[a-z]+)\s+had\s+(?:any|an\s+ounce\s+of|half\s+a|a\s+shred\s+of)\s+(?:sense|brain|clue|common\s+sense)\b"
     r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
     r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
