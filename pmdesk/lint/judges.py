@@ -583,6 +583,14 @@ def _past_act(verb: Token) -> bool:
         # in the past, with a verb whose past is its base form (set, reset, put, cut)
     if (
         verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were") for c in verb.children)
+        and any(
+            c.lower_ in ("always", "constantly", "forever", "continually") for c in verb.children
+        )
+    ):
+        return True  # "the backend team is always breaking the mobile app": a habit
+    if (
+        verb.tag_ == "VBG"
         and verb.dep_ == "advcl"
         and verb.head.tag_ == "VBD"
         and verb.head.dep_ == "ROOT"  # (not "... an actor that saturated the service, crashing it")
@@ -1513,6 +1521,7 @@ _NONE_HAPPENS = re.compile(
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
     r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
     r"|\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b"
+    r"|\bnothing\s+about\s+(?:this|that|the)\s+(?:outage|incident|failure|breach)\s+was\s+(?:unavoidable|inevitable|unforeseeable|unpredictable)\b"
     r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
@@ -1935,6 +1944,8 @@ _RHETORICAL = re.compile(
     r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
     r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
     r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
+    r"|\bno\s+(?:reasonable|competent|sane|decent|experienced|good|careful|serious|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|team|reviewer)\s+(?:would|could|should)(?:\s+ever)?\s+have\b"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|evident)\s+(?:from\s+(?:day\s+one|the\s+(?:start|beginning|outset))|all\s+along)\b"
     r"|\bhow\s+many\s+times\s+(?:do|did|must|will|should)\s+(?:we|I)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|remind|ask|say|explain)\b"
     r"|\bwho\s+(?:thinks|thought|decided|decides)\s+(?:it['’]s|it\s+is|it\s+was|that['’]s|that\s+is)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|wise|reasonable|sensible)\s+to\b"
     r"|\bif\s+(?:the\s+[\w-]+|he|she|they|(?-i:[A-Z])[a-z]+)\s+had\s+(?:any|an\s+ounce\s+of|half\s+a|a\s+shred\s+of)\s+(?:sense|brain|clue|common\s+sense)\b"
