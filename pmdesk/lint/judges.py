@@ -1736,6 +1736,19 @@ _JUDGED = re.compile(
 )
 
 
+def _judgement_gate(text: str, _person: Callable[[str], bool], words: Words) -> bool:
+    """A judgement word, or one of the judged phrases: the parse is needed for nothing else
+    (the rule's trigger words include common ones, such as "part" and "job", for the phrases)."""
+    if _JUDGED.search(text) or "ball" in text.lower():
+        return True
+    return bool(
+        _words_regex("judgement", words, lambda w: rf"\b(?:{_alt(w['judgement_words'])})\b").search(
+            text
+        )
+    )
+
+
+@gated(_judgement_gate)
 @judge
 def judgement(s: Sentence) -> Iterator[Hit]:
     """Judgement words on people's work: careless, sloppy, reckless, unacceptable."""
