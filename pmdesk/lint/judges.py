@@ -171,7 +171,8 @@ def _mentions_person(
 # Words the act's own phrase may carry that make the act a failure by itself.
 _HARMFUL_PHRASAL = {("take", "down"), ("bring", "down"), ("knock", "over"), ("knock", "out"),
                     ("wipe", "out"), ("blow", "away"), ("mess", "up"), ("screw", "up"),
-                    ("fat", "finger"), ("wave", "through")}  # fmt: skip
+                    ("fat", "finger"), ("wave", "through"), ("wave", "off"), ("wave", "away"),
+                    ("brush", "off"), ("brush", "aside"), ("shrug", "off")}  # fmt: skip
 _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale", "up"),
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
 
@@ -962,7 +963,8 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         if not _failure_context(s):
             continue
         if re.search(
-            r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b",
+            r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b"
+            r"|\b(?:passed|cleared)\s+(?:code\s+)?(?:review|checks|tests|ci)\b",
             s.lower,
         ):
             continue  # "... went out without a canary because the service had none configured"
@@ -1656,6 +1658,7 @@ phrase_judge(
 #: what people were told, ignored, with the people left out: "the checklist ... was ignored",
 #: "the warnings were brushed aside" (not "the flag is ignored by the client")
 _IGNORED = re.compile(
+    r"\bsat\s+(?:untouched\s+|unread\s+)?in\s+(?:(?-i:[A-Z])[a-z]+['’]s|his|her|their|the\s+[\w-]+\s+team['’]s)\s+(?:queue|inbox|backlog|review\s+queue)\b|"
     r"\b(?:warnings?|checklists?|runbooks?|procedures?|process|polic(?:y|ies)|advice|tickets?|concerns?|feedback|comments?|objections?|escalations?|it|this|they)\s+"
     r"(?:was|were|got|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+|just\s+|simply\s+|all\s+)?"
     r"(?:ignored|disregarded|brushed\s+(?:off|aside)|waved\s+(?:off|away|through)|shrugged\s+off)\b(?!\s+by\s+(?:the\s+)?(?:client|server|parser|system|tool|sdk|library|proxy|kernel|driver|api|scheduler|pipeline|app))",
@@ -1931,7 +1934,7 @@ _RHETORICAL = re.compile(
     _RHETORICAL.pattern
     + r"|\b(?:any(?:one|body)|a\s+child|a\s+five-year-old)\s+could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted)\b"
     r"|\bdoesn['’]t\s+take\s+a\s+(?:genius|rocket\s+scientist)\b|\bwriting\s+(?:was|is)\s+on\s+the\s+wall\b"
-    r"|\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b"
+    r"|\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve)|would(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b"
     r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
     r"|\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b"
     r"|\bbasic\s+(?:diligence|hygiene|competence)\b|\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b",
@@ -2337,7 +2340,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
-    r"|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
+    r"|\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
     r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
