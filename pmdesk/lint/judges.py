@@ -821,6 +821,8 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
                 yield s.span_start(subj), s.clause_end(verb), None
                 return
             continue
+        if re.search(r"\b(?:chose|decided|opted|elected)\s+not\s+to\b[^.;]*\bbecause\b", s.lower):
+            continue  # "Ben chose not to roll back because the rollback would have lost payments"
         if lem in ("skip", "bypass", "omit") and _SANCTIONED.search(s.text):
             continue  # "skipped the canary, as the deploy tool offers for config-only changes"
         if (
@@ -1727,6 +1729,8 @@ _JUDGED = re.compile(
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
     r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
     r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
+    r"|\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b|\blet\s+the\s+record\s+show\b"
+    r"|\bshould\s+be\s+(?:embarrassed|ashamed)\b|\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b"
     r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
     r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
     r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
@@ -1960,6 +1964,8 @@ _RHETORICAL = re.compile(
     r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
     r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
     r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
+    r"|\bwhat\s+kind\s+of\s+(?:engineer|developer|person|team|sre|admin|operator|reviewer)\b[^.?!]*\?"
+    r"|\b(?:nobody|no\s+one|no-one)\s+with\s+(?:any|an\s+ounce\s+of|a\s+shred\s+of|half\s+a)\s+(?:experience|sense|clue|brain)\b"
     r"|\bno\s+(?:reasonable|competent|sane|decent|experienced|good|careful|serious|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|team|reviewer)\s+(?:would|could|should)(?:\s+ever)?\s+have\b"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|evident)\s+(?:from\s+(?:day\s+one|the\s+(?:start|beginning|outset))|all\s+along)\b"
     r"|\bhow\s+many\s+times\s+(?:do|did|must|will|should)\s+(?:we|I)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|remind|ask|say|explain)\b"
