@@ -506,6 +506,7 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
+    r"|\bbefore\s+(?:QA|review|testing|the\s+tests?|the\s+review|the\s+backup|the\s+canary|ci|the\s+soak)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|done|passed|run|ended)\b"
     r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
@@ -928,7 +929,11 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
         ):
             continue
         owner = next(c for c in t.children if c.dep_ == "poss")
-        if owner.lower_ in ("our", "their", "his", "her", "my", "your") or s.is_name(owner):
+        if (
+            owner.lower_ in ("our", "their", "his", "her", "my", "your")
+            or s.is_name(owner)
+            or s.person_kind(owner) in ("person", "group")  # "the on-call's failure to escalate"
+        ):
             if any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in t.children):
                 yield owner.idx, t.idx + len(t.text), None
                 return
@@ -1473,6 +1478,7 @@ _IF_ONLY = re.compile(
     + _ROLE
     + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b"
     r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
+    r"|\bif\s+(?:(?-i:[A-Z])[a-z]+|he|she|they|the\s+[\w-]+|someone|somebody)\s+(?:hadn['’]t|had\s+not)\s+[\w-]+[^.?!]*?(?:['’]d|would)\s+(?:still|not|never)\b"
     r"|\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b"
     r"|\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b"
     r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
@@ -1723,12 +1729,13 @@ _JUDGED = re.compile(
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
-    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+wheel\b"
+    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+(?:wheel|switch)\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
     r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
     r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
     r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
+    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling)\s+that\b"
     r"|\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b|\blet\s+the\s+record\s+show\b"
     r"|\bshould\s+be\s+(?:embarrassed|ashamed)\b|\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b"
     r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
