@@ -384,7 +384,7 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
 #: the act as the process has it: "as the deploy tool offers for config-only changes", "as the
 #: runbook says"
 _SANCTIONED = re.compile(
-    r"\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
+    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
 
@@ -1725,11 +1725,11 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
-    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
+    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:s|ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
     r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
     r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
-    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+(?:wheel|switch)\b"
+    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+(?:at\s+the\s+(?:wheel|switch)|on\s+the\s+job)\b"
     r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
     r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
@@ -1958,7 +1958,7 @@ _RHETORICAL = re.compile(
     + r"|^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b"
     r"|\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b|\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"
     r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
-    r"|\bworth\s+(?:their|his|her|your)\s+salt\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
+    r"|\bworth\s+(?:their|his|her|your)\s+(?:salt|pager|paycheck|title|badge)\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
     r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
     r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+just\b"
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
@@ -2354,6 +2354,7 @@ _PUNITIVE = re.compile(
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
     r"|\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
+    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bformal\s+explanation\b|\b(?:team|person|people|engineers?)\s+responsible\s+(?:will|must|shall)\s+(?:present|explain|answer|apologi[sz]e|report)\b"
     r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
