@@ -40,9 +40,7 @@ def import_spacy() -> types.ModuleType:
     info = types.ModuleType("spacy.cli.info")
 
     def _info(*args: object, **kwargs: object) -> object:
-        sys.modules.pop("spacy.cli", None)
-        sys.modules.pop("spacy.cli.info", None)
-        from spacy.cli.info import info as real
+        from spacy.cli.info import info as real  # (the placeholders are gone by then)
 
         return real(*args, **kwargs)
 

@@ -653,10 +653,6 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         subj = s.subject(verb)
         if s.person_kind(subj) != "person" or (subj.dep_ == "nsubjpass" and not _active_conj(verb)):
             continue
-        if _did_nothing(verb) and not (_conditional(verb) or _modal(verb) or s.negated(verb)):
-            # "Hiroshi acknowledged the page and then did nothing for forty minutes"
-            yield s.span_start(subj), s.clause_end(verb), None
-            return
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
             continue
         yield s.span_start(subj), s.clause_end(verb), rewrite.passive(s, verb, subj)
