@@ -43,7 +43,9 @@ class SealedSet:
         return self.dir / "whys.jsonl"
 
 
-SEALED_SETS = (SealedSet("lint_sealed3", HERE / "data" / "lint_sealed3", r"u\d{4}", 45, 250),)
+# Set 3 is small (8-10 sentences per blame category, 37 clean) and has no Five Whys chains:
+# its figures carry a wide margin (one sentence is 0.1 of a category's recall).
+SEALED_SETS = (SealedSet("lint_sealed3", HERE / "data" / "lint_sealed3", r"u\d{4}", 8, 35),)
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
 # (between a used set and the next one's landing there is nothing to seal)
@@ -181,10 +183,6 @@ def test_whys_well_formed(sset: SealedSet):
 
 
 # ---------------------------------------------------------------------- seal
-
-
-def test_first_set_has_whys():
-    assert SEALED_SETS[0].whys.is_file()
 
 
 def test_sealed_text_not_found_elsewhere():
