@@ -33,6 +33,7 @@ for real writing it writes the file and offset, and the reader looks the sentenc
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -82,7 +83,8 @@ class Rewrites:
         original = text[max(text.rfind("\n", 0, finding.start), 0) : finding.end + 200]
         kept = [f for f in FACT.findall(original) if f.lower() not in ("no", "not", "never")]
         self.facts += all(f in new_text for f in kept)
-        self.rows.append({**where, "rewritten": sentence})
+        before = dataclasses.replace(finding, suggestions=[text[finding.start : finding.end]])
+        self.rows.append({**where, "original": before.preview(text), "rewritten": sentence})
 
     def report(self) -> None:
         print(
