@@ -150,8 +150,12 @@ class Sentence:
             and not _in_dictionary(t.lower_)
         ):
             return True  # "Naoko's hasty rollback made things worse": whose piece of work
-        if (t.tag_ != "NNP" and not hyphened) or t.dep_ != "nsubj":
-            return False
+        if (
+            t.tag_ != "NNP"
+            and not hyphened
+            and not (t.tag_ == "NN" and t.i == self.lead_end() and t.text.istitle())
+        ) or t.dep_ != "nsubj":
+            return False  # (an opening name the tagger took for a noun: "Rajesh merged ...")
         if t.i != self.lead_end() and not self._after_opening_phrases(t):
             return False
         parts = t.text.split("-")

@@ -159,9 +159,18 @@ class Linter:
             for n, key, *_ in jobs:
                 results[n] = judged[key]
         findings: list[Finding] = []
-        for n, (s0, _s1) in enumerate(spans):
+        for n, (s0, s1) in enumerate(spans):
             for start, end, index, suggestions, category in results.get(n, ()):
                 rule = self.rules[index]
+                if (
+                    n
+                    and spans[n - 1][1] == s1
+                    and any(
+                        f.category == category and f.start < s0 + end and s0 + start < f.end
+                        for f in findings
+                    )
+                ):
+                    continue  # a labelled line's clause, judged again: found once is enough
                 args = (s0 + start, s0 + end, rule.id, category, rule.severity, rule.message)
                 if isinstance(suggestions, PendingSuggestions):
                     found = Finding.later(*args, suggestions, prompt=rule.prompt)
@@ -334,14 +343,31 @@ _LEAD = re.compile(
 )
 
 
+#: a short label that opens a line ("Contributing factor #2:", "Note:", "Slack, 14:10:"): the
+#: parser often reads the label as the subject of the clause after it, so the clause is also
+#: judged on its own (the label may be the blame itself: "Accountability: ...", "Not rocket
+#: science: ..."); a label that names a cause is left to the judges that read it
+_LABEL = re.compile(
+    r"[ \t]*(?P<label>[A-Z][\w'’/&.,-]*(?:[ \t]+[\w'’/&.,-]+){0,3}?)[ \t]*(?:\(?#?\d+\)?)?[ \t]*:[ \t]+(?=\S)"
+)
+_CAUSE_LABEL = re.compile(
+    r"\b(?:causes?|root|reasons?|factors?|triggers?|culprits?|why|verdict|blame|fault|failure|error|"
+    r"mistakes?|lessons?|takeaways?|learnings?|issue|problem|what\s+went\s+wrong)\b",
+    re.I,
+)
+
+
 def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s0, s1 in sentences:
         lead = _LEAD.match(masked, s0, s1)
         if lead and lead.end() < s1:
             s0 = lead.end()
+        label = _LABEL.match(masked, s0, s1)
         if s1 - s0 <= _LONG:
             out.append((s0, s1))
+            if label and label.end() < s1 and not _CAUSE_LABEL.search(label["label"]):
+                out.append((label.end(), s1))  # (`_lint` drops what this repeats)
             continue
         start = s0
         for m in _SEPARATOR.finditer(masked, s0, s1):

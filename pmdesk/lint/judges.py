@@ -369,9 +369,35 @@ _THEN_FAILED = re.compile(
     r"fell\s+over|went\s+(?:down|dark|offline|sideways)|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began|kept)\s+(?:returning|throwing|failing|erroring|crashing|timing\s+out|"
     r"dropping|rejecting|serving\s+(?:errors|5\d\d))|stopped\s+(?:working|responding|serving)|"
-    r"locked\s+up|corrupted|wiped|deleted|lost)\b",
+    r"locked\s+up|corrupted|wiped|deleted|lost|"
+    r"(?:latency|latencies|error\s+rates?|errors|p9\d|response\s+times?|cpu|load|queue\s+depth|lag)\s+"
+    r"(?:climbed|spiked|jumped|rose|soared|shot\s+up|doubled|tripled|exploded)|"
+    r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving))\b",
     re.I,
 )
+
+
+def _object_did_harm(s: Sentence, verb: Token) -> bool:
+    """What the person acted on did the harm: "merged the migration that dropped the index",
+    "shipped the config that took checkout down"."""
+    obj = s.object(verb)
+    if obj is None:
+        return False
+    for rel in obj.children:
+        if rel.dep_ != "relcl" or s.negated(rel) or _modal(rel):
+            continue
+        lem = lemma(rel)
+        if lem in s.w["harmful_verbs"] or _phrasal(rel) in _HARMFUL_PHRASAL:
+            return True
+        inner = s.object(rel)
+        if inner is None:
+            continue
+        phrase = "".join(t.text_with_ws for t in inner.subtree)
+        if lem in _DESTRUCTIVE and _DATA.search(phrase) and not _JUNK.search(phrase):
+            return True
+        if lem == "take" and any(c.lower_ in ("down", "offline", "out") for c in rel.children):
+            return True
+    return False
 
 
 def _then_went_wrong(s: Sentence, verb: Token) -> bool:
@@ -406,6 +432,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     if lem in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
         return True
     if any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
+        return True
+    if _object_did_harm(s, verb) or _then_went_wrong(s, verb):
         return True
     obj = s.object(verb)
     if lem in _DESTRUCTIVE and obj is not None:
@@ -862,6 +890,16 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         elif lem in ("fail", "neglect", "forget", "omit"):
             if lem == "fail" and xcomp is None:
                 continue
+            if (
+                lem == "fail"
+                and verb.tag_ == "VBZ"
+                and not any(
+                    c.lower_
+                    in ("always", "constantly", "repeatedly", "routinely", "often", "keeps")
+                    for c in verb.children
+                )
+            ):
+                continue  # "Symptom: Athena fails to sync": how a thing behaves, not a lapse
         elif kind == "we" or lem in ("drop", "sit"):
             continue  # "we missed the alert" is how teams write; "dropped the ball" is judged
         elif unmade_check:
@@ -983,7 +1021,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*|he|she|him|her|the\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
 #: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
@@ -1019,9 +1057,16 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
-        r"\b(?:trigger|cause|root\s+cause|culprit|reason)\s*(?:was|is|:)\s*"
+        r"\b(?:trigger|cause|root\s+cause|culprit|reason|contributing\s+factor(?:\s*\(?#?\d+\)?)?)\s*(?:was|is|:)\s*"
         + _WHO
         + r"(?:['’]s\b|\s+[\w-]+(?:ing|ed)\b|\s+(?:ran|set|put|cut|hit|made|took|broke|left|forgot|did)\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:this|it|that|the\s+(?:outage|incident|failure|root\s+cause|cause|trigger|problem))\s+"
+        r"(?:was|is)\s+(?:(?:ultimately|simply|just|really|basically|essentially|in\s+the\s+end)\s+)?"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?(?!being\b|doing\s+(?:their|his|her)\s+job)[\w-]+ing\b",
         re.I,
     ),
     re.compile(
@@ -1046,7 +1091,7 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
         # "the on-call engineer": the head of the phrase decides
         while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
             tok = tok.head
-        if tok.lower_ == "the" and tok.head.i > tok.i:
+        if tok.lower_ in ("the", "a", "an", "one") and tok.head.i > tok.i:
             tok = tok.head
         if s.person_kind(tok) != "person":
             return False
@@ -1480,6 +1525,15 @@ _IF_ONLY = re.compile(
     r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
     re.I,
 )
+# a need stated and then left unmet by people: "they needed to wait for the canary to finish,
+# and they didn't"
+_IF_ONLY = re.compile(
+    _IF_ONLY.pattern
+    + r"|\b(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|engineer|on-?call|reviewer|developer|operator|owner|author|lead|sre|dba)s?)\s+"
+    r"(?:really\s+|clearly\s+|obviously\s+)?(?:needed|had|were\s+supposed|was\s+supposed)\s+to\s+[\w-]+\b[^.?!]*?,?\s*(?:and|but)\s+(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+)\s+"
+    r"(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
+    re.I,
+)
 phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
 
 
@@ -1508,6 +1562,7 @@ _UNDONE = (
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
     r"|\b(?:we|it|everything|things|all)(?:['’]d|\s+would)\s+have\s+been\s+(?:fine|ok|okay|good|alright|all\s+right)\b"
+    r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster|database|db))\s+(?:could|would|might)(?:\s+have|['’]ve)\s+been\s+(?:back\s+(?:up|online)|up\s+again|restored|recovered|back)\s+(?:in|within|after)\s+(?:\w+\s+)?(?:minutes?|seconds?|hours?|\d+)\b"
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster))(?:['’]d|\s+would)(?:\s+never|n['’]t|\s+not)\s+have\s+(?:been|gone)\s+(?:down|offline|dark)\b"
     r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
 )
@@ -1980,7 +2035,9 @@ _RHETORICAL = re.compile(
     r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
     r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
-    r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b",
+    r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"
+    r"|\b(?:any(?:one|body)|every(?:one|body)|any\s+[\w-]+)\s+who\s+(?:has|['’]s|have|had)\s+(?:ever\s+)?(?:worked|used|touched|run|operated|dealt|administered|managed|deployed|been)\b[^.?!]{0,60}?\b(?:knows?\s+(?:that\s+)?(?:you|one|we|they|nobody|no\s+one)\s+(?:never|always|don['’]t|do\s+not|must|should|can['’]t|cannot|shouldn['’]t|need\s+to|have\s+to)|would\s+have\s+known|would\s+tell\s+you)\b"
+    r"|^\W*(?:wasn['’]t|isn['’]t|was\s+it\s+not|is\s+it\s+not|shouldn['’]t\s+it\s+have\s+been)\s+(?:it|this|that)\s+(?:\w+\s+)?(?:obvious|clear|evident|apparent|predictable|foreseeable)\s+that\b[^.!?]*\b(?:would|was\s+going\s+to|will|could)\b[^.!]*\?",
     re.I,
 )
 
@@ -2146,7 +2203,7 @@ def _negated_scope(s: Sentence, t: Token) -> bool:
 
 _HUMAN_ERROR = re.compile(
     r"\b(?:human|operator|user|pilot|manual|engineer(?:ing)?|developer|personnel|people|staff|individual|careless|simple|honest|stupid|silly|dumb|rookie|typing|keyboard|clerical)\s+(?:error|mistake|oversight|slip|failure|fault)s?\b|"
-    r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b",
+    r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b|\bhuman[\s-]factors?\s+(?:failure|error|issue|problem|lapse|incident)s?\b",
     re.I,
 )
 _HUMAN_ERROR = re.compile(
@@ -2316,7 +2373,9 @@ _PUNITIVE = re.compile(
 )
 _PUNITIVE = re.compile(
     _PUNITIVE.pattern
-    + r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
+    + r"|\bas\s+(?:a\s+|the\s+)?(?:penalty|punishment|sanction|consequence|disciplinary\s+(?:measure|step|action))\b"
+    r"|\bpenali[sz](?:e|ed|es|ing)\s+(?:him|her|them|the\s+(?:engineer|developer|operator|team|person|on-?call|intern|contractor)|(?-i:[A-Z])[a-z]+)\b"
+    r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
     r"|\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b"
     r"|\bwrite\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
     r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
