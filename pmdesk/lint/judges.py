@@ -97,7 +97,15 @@ def _agent_before_verb(
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
     # (7 words: "Adri fixed the collider issue and released it again without confirmation")
-    return _agent_before_verb(text, person, verbs, 7)
+    if _agent_before_verb(text, person, verbs, 7):
+        return True
+    # a person as the agent of a passive: "was pushed by a member of the web team"
+    tokens = _WORDISH.findall(text)
+    return any(
+        tokens[i].lower() == "by" and any(person(w) for w in tokens[i + 1 : i + 4])
+        for i in range(1, len(tokens) - 1)
+        if tokens[i - 1].lower().endswith(("ed", "en", "wn", "ne", "de", "ut", "et"))
+    )
 
 
 #: a team as the agent of a passive: "the backup policy was ignored by the infra team"
@@ -518,7 +526,7 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"without"}:
         return bool(
             re.search(
-                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+)?(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up)",
+                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up)",
                 s.lower,
             )
         )
@@ -562,6 +570,17 @@ def _active_conj(verb: Token) -> bool:
     """An active verb joined to a passive one shares its subject as its agent: "Marco was
     warned about the lock and ran the migration anyway"."""
     return verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _ellipsis_of_modal(s: Sentence, verb: Token) -> bool:
+    """A bare "did not" that stands for an earlier "would have ...": "pushed a fixed config that
+    would have removed the traffic but, due to the failures, did not" (the config did not)."""
+    if lemma(verb) != "do" or not s.negated(verb):
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr") for c in verb.children):
+        return False
+    earlier = [t for t in s.doc[: verb.i] if t.pos_ == "VERB" and t.dep_ != "aux"]
+    return bool(earlier) and _modal(earlier[-1])
 
 
 def _did_nothing(verb: Token) -> bool:
@@ -659,9 +678,14 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             continue
         if not _past_act(verb) and not _kept_doing(verb):
             continue
-        if any(c.dep_ == "auxpass" for c in verb.children):
+        if any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "acl"
+            and any(c.dep_ == "agent" for c in verb.children)
+        ):
             # "pods keep getting restarted": the subject is not the one who acted; but "the
-            # cache was purged by Takeshi during peak traffic" names who did
+            # cache was purged by Takeshi during peak traffic" names who did, and so does "an
+            # incorrect value entered by the administrator'
             by = next(
                 (
                     g
@@ -751,6 +775,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         if passive_subject or _conditional(verb) or (_modal(verb) and not guessed):
             continue
         lem = lemma(verb)
+        if _ellipsis_of_modal(s, verb):
+            continue
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
@@ -2034,7 +2060,9 @@ _RHETORICAL = re.compile(
     r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
     r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
-    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
+    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
+    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|attentive|diligent|thorough|rigorous)|proper|closer|careful|diligent|thorough|second|half-decent)\s+(?:code\s+)?(?:review|look|read(?:ing)?|check|glance)\s+(?:would|could|should)(?:['’]ve|\s+have)\s+(?:caught|spotted|found|flagged|noticed|prevented|stopped)\b"
+    r"|\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked)\b"
     r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"
     r"|\b(?:any(?:one|body)|every(?:one|body)|any\s+[\w-]+)\s+who\s+(?:has|['’]s|have|had)\s+(?:ever\s+)?(?:worked|used|touched|run|operated|dealt|administered|managed|deployed|been)\b[^.?!]{0,60}?\b(?:knows?\s+(?:that\s+)?(?:you|one|we|they|nobody|no\s+one)\s+(?:never|always|don['’]t|do\s+not|must|should|can['’]t|cannot|shouldn['’]t|need\s+to|have\s+to)|would\s+have\s+known|would\s+tell\s+you)\b"
     r"|^\W*(?:wasn['’]t|isn['’]t|was\s+it\s+not|is\s+it\s+not|shouldn['’]t\s+it\s+have\s+been)\s+(?:it|this|that)\s+(?:\w+\s+)?(?:obvious|clear|evident|apparent|predictable|foreseeable)\s+that\b[^.!?]*\b(?:would|was\s+going\s+to|will|could)\b[^.!]*\?",
@@ -2374,6 +2402,7 @@ _PUNITIVE = re.compile(
 _PUNITIVE = re.compile(
     _PUNITIVE.pattern
     + r"|\bas\s+(?:a\s+|the\s+)?(?:penalty|punishment|sanction|consequence|disciplinary\s+(?:measure|step|action))\b"
+    r"|\b(?:action|steps|measures)\s+(?:has|have|was|were|will|is|are)\s+(?:been\s+|be\s+|being\s+)?taken\s+(?:with|against|regarding)\s+(?:the\s+)?(?:individuals?|people|persons?|staff|employees?|engineers?|team\s+members?|those|him|her|them)\b"
     r"|\bpenali[sz](?:e|ed|es|ing)\s+(?:him|her|them|the\s+(?:engineer|developer|operator|team|person|on-?call|intern|contractor)|(?-i:[A-Z])[a-z]+)\b"
     r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
     r"|\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b"
