@@ -667,6 +667,10 @@ def _past_act(verb: Token) -> bool:
     return verb.tag_ == "VBZ" and verb.pos_ == "VERB"
 
 
+#: a message addressed to someone: "@dmitri you ...", "Dmitri, you ..."
+_ADDRESSED = re.compile(r"^\W*(?:@[\w.-]+|(?-i:[A-Z])[a-z]+,)\s+(?:\w+\s+){0,2}?you\b", re.I)
+
+
 @gated(_act_gate)
 @judge
 def agent_act(s: Sentence) -> Iterator[Hit]:
@@ -703,7 +707,12 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
-        if s.person_kind(subj) != "person" or (subj.dep_ == "nsubjpass" and not _active_conj(verb)):
+        addressed = (
+            subj is not None and subj.lower_ == "you" and _ADDRESSED.match(s.text) is not None
+        )  # "@dmitri you took prod down": "you" is the person the message is to
+        if (s.person_kind(subj) != "person" and not addressed) or (
+            subj.dep_ == "nsubjpass" and not _active_conj(verb)
+        ):
             continue
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
             continue
@@ -831,7 +840,7 @@ def _omission_gate(words: Words) -> str:
     verbs = _alt(lemmas(words["check_verbs"] | words["act_verbs"]))
     return (
         r"\b(?:forg[eo]t\w*|neglect\w*|fail(?:ed|s|ing)?\s+to|omit\w*|ignor\w*|skip\w*|miss(?:ed|es|ing)?|overlook\w*|bother\w*|let(?:s|ting)?|sle(?:pt|ep)\s+through|sat\s+on|did\s+nothing)\b|"
-        rf"\b(?:never|not|\w+n['’]t)\s+(?:\w+\s+)?(?:{verbs})\b"
+        rf"\b(?:never|not|\w+n['’]t)\s+(?:\w+\s+)?(?:{verbs})\b|(?:\bnever|\bnot|n['’]t)\s+even\s+\w+"
     )
 
 
@@ -854,7 +863,7 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             and (
                 lem in s.w["check_verbs"]
                 or lem in s.w["act_verbs"]
-                or any(c.lower_ == "never" for c in verb.children)
+                or any(c.lower_ in ("never", "even") for c in verb.children)
             )
             and lem not in ("know", "expect", "predict", "foresee", "anticipate", "understand")
             and (lem != "think" or any(c.dep_ == "xcomp" for c in verb.children))
@@ -1560,6 +1569,14 @@ _IF_ONLY = re.compile(
     r"(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
     re.I,
 )
+# "if support had escalated when the first ticket came in, we'd have caught it hours earlier"
+_IF_ONLY = re.compile(
+    _IF_ONLY.pattern
+    + r"|\bif\s+(?:the\s+)?(?:support|ops|qa|security|sre|dba|noc|it|on-?call|night\s+shift|day\s+shift|help\s*desk|[\w-]+\s+team|(?:[\w-]+\s+)?"
+    + _ROLE
+    + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
+    re.I,
+)
 phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
 
 
@@ -1610,6 +1627,7 @@ _NONE_HAPPENS = re.compile(
     r"|\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b"
     r"|\bnothing\s+about\s+(?:this|that|the)\s+(?:outage|incident|failure|breach)\s+was\s+(?:unavoidable|inevitable|unforeseeable|unpredictable)\b"
     r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
+    r"|\bnot\s+(?:to\s+)?(?:point(?:ing)?\s+(?:any\s+)?fingers|(?:that\s+I['’]m\s+)?blam(?:e|ing)\s+(?:anyone|anybody)|nam(?:e|ing)\s+names|throw(?:ing)?\s+(?:anyone|anybody)\s+under\s+the\s+bus)\b[^.?!]*?\b(?:but|however)\b"
     r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
     re.I,
 )
@@ -1827,10 +1845,14 @@ _JUDGED = re.compile(
 )
 
 
+#: a person's act called typical of them: "classic Sam, rebooting the primary to see"
+_TYPICAL = re.compile(r"^\W*(?:classic|typical|vintage|peak)\s+(?P<who>@?[\w.-]+)\s*[,:!—–-]", re.I)
+
+
 def _judgement_gate(text: str, _person: Callable[[str], bool], words: Words) -> bool:
     """A judgement word, or one of the judged phrases: the parse is needed for nothing else
     (the rule's trigger words include common ones, such as "part" and "job", for the phrases)."""
-    if _JUDGED.search(text) or "ball" in text.lower():
+    if _JUDGED.search(text) or "ball" in text.lower() or _TYPICAL.match(text):
         return True
     return bool(
         _words_regex("judgement", words, lambda w: rf"\b(?:{_alt(w['judgement_words'])})\b").search(
@@ -1889,6 +1911,14 @@ def judgement(s: Sentence) -> Iterator[Hit]:
     for m in _JUDGED.finditer(s.text):
         if not _negation_before(r"\b(?:no|not|never|nothing|n't)\b[^.;]*$")(s.text, m):
             yield m.start(), m.end(), None
+            return
+    typical = _TYPICAL.match(s.text)
+    if typical:
+        who = s.doc.char_span(typical.start("who"), typical.end("who"), alignment_mode="expand")
+        if who is not None and (
+            s.person_kind(who[0]) == "person" or is_given_name(who[0].lower_.lstrip("@"))
+        ):
+            yield typical.start(), typical.end("who"), None  # "classic Sam, rebooting ..."
             return
     if "dropped the ball" in s.lower or "drop the ball" in s.lower:
         i = s.lower.index("the ball")
@@ -2438,7 +2468,7 @@ _PUNITIVE = re.compile(
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
     r"|\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
-    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bformal\s+explanation\b|\b(?:team|person|people|engineers?)\s+responsible\s+(?:will|must|shall)\s+(?:present|explain|answer|apologi[sz]e|report)\b"
+    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bshould(?:n['’]t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|let|permitted)\s+(?:anywhere\s+)?(?:near|to\s+(?:touch|deploy|push|merge|run|have|use|access)|on\s+(?:call|the\s+rotation))\b|\bformal\s+explanation\b|\b(?:team|person|people|engineers?)\s+responsible\s+(?:will|must|shall)\s+(?:present|explain|answer|apologi[sz]e|report)\b"
     r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
