@@ -650,6 +650,13 @@ def _past_act(verb: Token) -> bool:
     if (
         verb.tag_ == "VB"
         and verb.dep_ == "xcomp"
+        and verb.head.lower_ == "able"
+        and verb.head.head.lower_ in ("was", "were")
+    ):
+        return True  # "how a single engineer was able to wipe the billing database"
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ == "xcomp"
         and verb.head.tag_ == "VBD"
         and lemma(verb.head) in ("decide", "choose", "opt", "elect", "proceed", "go", "try")
     ):
@@ -1819,6 +1826,7 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
+    r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
     r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
     r"|\bhack\s+job\b|\brubber[\s-]stamp(?:s|ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
     r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
@@ -1883,6 +1891,14 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             )
         ):
             continue  # "a careless-looking config line": how it looks, not a verdict
+        if (
+            word in s.w["technical_senses"]
+            and t.dep_ == "acomp"
+            and t.i + 2 < len(s.doc)
+            and s.doc[t.i + 1].lower_ == "to"
+            and lemma(s.doc[t.i + 2]) in ("use", "read", "navigate", "operate", "look", "watch")
+        ):
+            continue  # "the dashboards were embarrassing to use": how a tool is to use
         if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
             continue  # Dynamo's "sloppy quorum", a term of the trade
         if (
@@ -2380,7 +2396,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 and not agent
             ):
                 continue
-            if word.endswith("s") and not _CAUSE.search(s.text):
+            if word.endswith("s") and not _CAUSE.search(s.text) and not made:
                 continue  # "we cover our own mistakes": a general statement
             if (
                 word.startswith("mistake")
@@ -2402,6 +2418,14 @@ def human_error(s: Sentence) -> Iterator[Hit]:
 
 
 def _made_by_person(s: Sentence, t: Token) -> bool:
+    for c in t.subtree:
+        if (
+            c.dep_ == "pobj"
+            and c.head.lower_ == "by"
+            and c.head.head.i in {x.i for x in t.subtree}
+            and s.person_kind(c) == "person"
+        ):
+            return True  # "mistakes like this one by Hana"
     for c in t.children:
         if c.dep_ in ("acl", "relcl") and lemma(c) in ("make", "commit"):
             for g in c.subtree:
@@ -2439,6 +2463,8 @@ _PUNITIVE = re.compile(
     r"|\bwrite\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
     r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
     r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
+    r"|\bwhat\s+(?:we\s+are|we['’]re|we\s+will\s+be|we\s+plan\s+to\s+be|is\s+being)\s+(?:doing|done)\s+(?:about|with)\s+(?:that|the|this)\s+(?:person|engineer|individual|developer|employee|guy|contractor|intern)\b"
+    r"|\b(?:deal|dealt|dealing)\s+with\s+(?:that|the|this)\s+(?:person|individual|engineer|developer|employee|guy|contractor|intern)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
