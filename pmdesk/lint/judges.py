@@ -1647,6 +1647,56 @@ phrase_judge(
 )
 
 
+# the fix put on people: "lessons learned: be more careful in production", "engineers need to
+# actually read the alerts", "remind Pedro to double-check the region" (not "alerts need a clear
+# first step": a thing, not people, is what changes)
+_PEOPLE = (
+    r"(?:engineers?|developers?|devs|people|everyone|everybody|we|you|staff|operators?|reviewers?|"
+    r"responders?|on-?call(?:\s+engineers?)?|the\s+(?:[\w-]+\s+)?(?:team|on-?call|engineers?|developers?|"
+    r"operators?|reviewers?|responders?|devs|sres?|dbas?|owners?|authors?|captain)|(?-i:[A-Z])[a-z]+|he|she|they)"
+)
+_EXHORTATION = re.compile(
+    r"(?:^|[:;.!—–-]\s*|\b(?:lesson|lessons\s+learned|takeaway|improvement|going\s+forward|next\s+time)\b[^.?!]*?)"
+    r"(?:please\s+|always\s+|just\s+)?be\s+(?:more|extra|much\s+more|a\s+lot\s+more)\s+(?:careful|vigilant|attentive|diligent|cautious|thorough|disciplined|rigorous|mindful)\b"
+    r"|\b"
+    + _PEOPLE
+    + r"\s+(?:need|needs|must|should|have|has|got|ought)\s+(?:to\s+)?(?:actually\s+|really\s+|always\s+|all\s+|simply\s+|just\s+)?"
+    r"(?:be\s+(?:more|extra)\s+(?:careful|vigilant|attentive|diligent|cautious|thorough|disciplined|rigorous|mindful)|pay\s+(?:more\s+|closer\s+)?attention|"
+    r"read\s+the\s+(?:alerts?|runbook|docs|documentation|logs|diff|warnings?|channel)|follow\s+the\s+(?:runbook|process|procedure|checklist|playbook)|"
+    r"double-check|stop\s+\w+ing|remember\s+to|care\s+(?:more\s+)?about|take\s+(?:more\s+)?care|think\s+before)\b"
+    r"|\bremind\s+(?:@[\w.-]+|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|on-?call|engineers?|developers?|reviewers?|operators?)|everyone|engineers|developers|people)\s+to\s+(?:be\s+careful|double-check|check|read|follow|pay|remember|not)\b"
+    r"|\bhad\s+no\s+business\s+\w+ing\b"
+    r"|\b(?:devs|ops|engineers|developers|they|nobody|no\s+one|people|(?:the\s+)?[\w-]+\s+(?:team|folks|people))\s+(?:don['’]t|doesn['’]t|do\s+not|does\s+not|never)\s+(?:really\s+)?(?:care|give\s+a\s+(?:damn|toss|hoot))\b",
+    re.I,
+)
+_NOT_EXHORTED = _negation_before(
+    r"\b(?:not|never|instead\s+of|rather\s+than|no\s+longer)\s+(?:\w+\s+){0,3}$"
+)
+
+
+def _not_exhortation(text: str, m: re.Match[str]) -> bool:
+    """Negated, or the capitalised word it begins with is no person's name ("Clients should
+    stop retrying", "Users need to read the docs")."""
+    if _NOT_EXHORTED(text, m):
+        return True
+    first = re.match(r"\W*([\w-]+)", m.group())
+    word = first.group(1) if first else ""
+    return (
+        word[:1].isupper()
+        and word.lower() not in _EXHORTED_WORDS
+        and not (is_given_name(word) and not word.lower().endswith("s"))
+    )
+
+
+_EXHORTED_WORDS = {
+    "engineers", "engineer", "developers", "developer", "devs", "people", "everyone",
+    "everybody", "we", "you", "staff", "operators", "reviewers", "responders", "on-call", "he",
+    "she", "they", "the", "remind", "be", "please", "always", "just", "lesson", "lessons",
+    "takeaway", "improvement", "going", "next", "had",
+}  # fmt: skip
+phrase_judge("exhortation", _EXHORTATION, vetoed=_not_exhortation, whole=False)
+
+
 def _technical_fault(s: Sentence) -> bool:
     return any(p in s.lower for p in s.w["technical_fault"])
 
