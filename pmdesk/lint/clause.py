@@ -46,7 +46,8 @@ _HUMAN_CHECKS = {
 _PROGRAM_NOUNS = {
     "scheduler", "service", "bot", "tool", "job", "daemon", "agent", "operator", "controller",
     "library", "client", "server", "proxy", "system", "pipeline", "app", "application",
-    "platform", "script", "worker", "process", "cron", "plugin", "framework", "engine",
+    "platform", "script", "worker", "process", "cron", "plugin", "framework", "engine", "box",
+    "machine", "host", "server", "node", "runner", "instance", "vm",
 }  # fmt: skip
 
 
@@ -61,6 +62,12 @@ class Words:
 
 
 @lru_cache(maxsize=4096)
+def _past(verb: str) -> str:
+    from pmdesk.lint.grammar import inflect
+
+    return inflect(verb, "VBD").lower()
+
+
 def _in_dictionary(word: str) -> bool:
     from pmdesk.lint.grammar import lemminflect
 
@@ -175,8 +182,14 @@ class Sentence:
         if head.tag_ == "VBN" and any(c.lower_ in ("should", "ought", "must") for c in auxes):
             # "Sanjay should have double-checked the region": what only a person does
             return lemma(head) in _HUMAN_CHECKS
-        if head.tag_ != "VBD":
-            return False
+        if head.tag_ != "VBD" and not (
+            head.tag_ in ("VBP", "VB")
+            and not any(c.dep_ == "aux" for c in head.children)
+            and head.lower_ == _past(lemma(head))
+            and (head.lower_ != lemma(head) or any(x.tag_ == "VBD" for x in self.doc))
+        ):
+            return False  # (but "overwrote/VBP", "misread/VBP ... and scaled": a past the
+            # tagger took for a present)
         if lemma(head) in _SOFTWARE_VERBS:
             return False  # "Certbot failed to renew", "Libcurl leaked descriptors": software
         nxt = next((x for x in self.doc[t.i + 1 :] if x.pos_ != "ADV"), None)

@@ -423,9 +423,24 @@ _SANCTIONED = re.compile(
 )
 
 
+#: what followed the act was a recovery: "... and errors fell", "..., connection errors stopped"
+_RECOVERED = re.compile(
+    r"\b(?:errors?|error\s+rates?|latency|latencies|alerts?|5\d\ds|timeouts?|failures?|the\s+(?:spike|storm|alarm|page))\s+"
+    r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing)\b",
+    re.I,
+)
+
+
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
+    if (
+        _RECOVERED.search(s.text)
+        and lem not in s.w["harmful_verbs"]
+        and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children)
+        and not _WRONG_WAY.search(s.text)
+    ):
+        return False  # "Pavel flipped the flag back to 0% at 15:06 and errors fell"
     if _SANCTIONED.search(s.text) and not any(
         c.lower_ in s.w["fault_adverbs"] for c in verb.children
     ):
@@ -548,7 +563,12 @@ _WRONG_WAY = re.compile(
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
     r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
-    r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b",
+    r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b"
+    r"|\bwhile\s+(?:the\s+|its\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+still\s+(?:\d+\s+\w+\s+)?(?:behind|lagging|running|syncing|in\s+progress|serving|copying|rebuilding|catching\s+up)\b"
+    r"|\b(?:sent|routed|pointed|directed|redirected|forwarded)\s+(?:[\w-]+\s+){0,4}?to\s+the\s+(?:old|wrong|stale|decommissioned|retired|previous|dead)\b"
+    r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live)\b"
+    r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
+    r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
     re.I,
 )
 #: safeguards: to switch one off, or go round it, is an act that went wrong by itself
@@ -1112,6 +1132,13 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
+        r"\bthanks\s+to\s+"
+        + _WHO
+        + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|disabling|bypassing|overriding|"
+        r"missing|breaking|force-pushing|wiping|truncating)\b",
+        re.I,
+    ),
+    re.compile(
         r"^\W*because\s+"
         + _WHO
         + r"\s+(?:\w+ly\s+)?\w+(?:ed|ran|set|put|cut|left|forgot|broke|took|made)\b[^,;]*,",
@@ -1153,8 +1180,12 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
 def agent_framed(s: Sentence) -> Iterator[Hit]:
     """A sentence built to name who did it: a cleft, 'caused by', 'traces back to', 'the
     trigger was', 'because' with a person as the agent."""
-    if s.is_question() or s.states_principle() or _POSITIVE.search(s.text):
-        return
+    if (
+        s.is_question()
+        or s.states_principle()
+        or _POSITIVE.search(re.sub(r"\bthanks\s+to\b", "", s.text, flags=re.I))
+    ):
+        return  # (a sarcastic "thanks to Dmitri ignoring the warning" is no thanks)
     for frame in _FRAMES:
         for m in frame.finditer(s.text):
             if not _framed_person(s, m.start("who"), m.end()):

@@ -27,4 +27,5 @@ def test_probe_sentence_is_read_right(row):
 
 
 def test_few_probes_are_known_misses():
-    assert sum(r["known_miss"] for r in ROWS) <= 20
+    # (a share, not a count: each new batch adds a known miss or two, and fixes some old ones)
+    assert sum(r["known_miss"] for r in ROWS) <= 0.025 * len(ROWS)
