@@ -47,7 +47,7 @@ _PROGRAM_NOUNS = {
     "scheduler", "service", "bot", "tool", "job", "daemon", "agent", "operator", "controller",
     "library", "client", "server", "proxy", "system", "pipeline", "app", "application",
     "platform", "script", "worker", "process", "cron", "plugin", "framework", "engine", "box",
-    "machine", "host", "server", "node", "runner", "instance", "vm",
+    "machine", "host", "node", "runner", "instance", "vm",
 }  # fmt: skip
 
 
