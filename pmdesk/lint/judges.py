@@ -378,6 +378,7 @@ _THEN_FAILED = re.compile(
     r"(?:started|began|kept)\s+(?:returning|throwing|failing|erroring|crashing|timing\s+out|"
     r"dropping|rejecting|serving\s+(?:errors|5\d\d))|stopped\s+(?:working|responding|serving)|"
     r"locked\s+up|corrupted|wiped|deleted|lost|"
+    r"got\s+(?:us|the\s+[\w-]+|our\s+[\w-]+)\s+(?:blocklisted|blacklisted|banned|throttled|suspended|rate-limited|flagged|blocked|paged)|"
     r"(?:latency|latencies|error\s+rates?|errors|p9\d|response\s+times?|cpu|load|queue\s+depth|lag)\s+"
     r"(?:climbed|spiked|jumped|rose|soared|shot\s+up|doubled|tripled|exploded)|"
     r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving))\b",
@@ -871,6 +872,15 @@ def _omission_gate(words: Words) -> str:
     )
 
 
+#: sitting on work that was waiting: "sat on the reports", "sat on our P1 ticket"
+_SAT_ON = re.compile(
+    r"\b(?:sat|sitting|sits)\s+on\s+(?:the\s+|our\s+|their\s+|a\s+|his\s+|her\s+|my\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tickets?|reports?|prs?|pull\s+requests?|requests?|alerts?|pages?|fix(?:es)?|patch(?:es)?|reviews?|escalations?|bugs?|emails?|issues?|incidents?)\b"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|until|till|all|since|over|during|from|without|and|while|before|after|in|on|at)\b)",
+    re.I,
+)
+
+
 @gated(
     lambda text, person, words: (
         bool(_words_regex("omission", words, _omission_gate).search(text))
@@ -962,6 +972,8 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
                 )
             ):
                 continue  # "Symptom: Athena fails to sync": how a thing behaves, not a lapse
+        elif lem == "sit" and kind == "person" and _SAT_ON.search(s.text):
+            pass  # "the vendor's support engineers sat on our P1 ticket for nine hours"
         elif kind == "we" or lem in ("drop", "sit"):
             continue  # "we missed the alert" is how teams write; "dropped the ball" is judged
         elif unmade_check:
@@ -2162,7 +2174,7 @@ _RHETORICAL = re.compile(
     + r"|^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b"
     r"|\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b|\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"
     r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
-    r"|\bworth\s+(?:their|his|her|your)\s+(?:salt|pager|paycheck|title|badge)\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
+    r"|\bworth\s+(?:their|his|her|your|the|a)\s+(?:salt|pager|paycheck|title|badge|name)\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
     r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
     r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+just\b"
     r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
@@ -2546,6 +2558,7 @@ _PUNITIVE = re.compile(
     r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
     r"|\bwhat\s+(?:we\s+are|we['’]re|we\s+will\s+be|we\s+plan\s+to\s+be|is\s+being)\s+(?:doing|done)\s+(?:about|with)\s+(?:that|the|this)\s+(?:person|engineer|individual|developer|employee|guy|contractor|intern)\b"
     r"|\b(?:deal|dealt|dealing)\s+with\s+(?:that|the|this)\s+(?:person|individual|engineer|developer|employee|guy|contractor|intern)\b"
+    r"|\b(?:is|are|was|were|be)\s+(?:really\s+|actually\s+)?(?:suited|fit|cut\s+out|ready)\s+(?:to|for)\s+(?:on-?call|the\s+(?:on-?call\s+)?(?:role|job|team|rotation|position)|this\s+(?:role|job|work|team)|production|prod|(?:on-?call|production|ops)\s+work)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
@@ -2575,7 +2588,7 @@ _PUNITIVE = re.compile(
     r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
     r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
     r"|\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
-    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bshould(?:n['’]t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|let|permitted)\s+(?:anywhere\s+)?(?:near|to\s+(?:touch|deploy|push|merge|run|have|use|access)|on\s+(?:call|the\s+rotation))\b|\bformal\s+explanation\b|\b(?:team|person|people|engineers?)\s+responsible\s+(?:will|must|shall)\s+(?:present|explain|answer|apologi[sz]e|report)\b"
+    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bshould(?:n['’]t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|let|permitted)\s+(?:anywhere\s+)?(?:near|to\s+(?:touch|deploy|push|merge|run|have|use|access)|on\s+(?:call|the\s+rotation))\b|\bformal\s+explanation\b|\b(?:those|(?:the\s+)?(?:team|person|people|engineers?|individuals?))\s+responsible\s+(?:will|must|shall|should)\s+(?:be\s+(?:asked|required|expected|made)\s+to\s+)?(?:present|explain|answer|apologi[sz]e|report|account)\b"
     r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
     re.I,
 )
