@@ -1673,6 +1673,7 @@ _NONE_HAPPENS = re.compile(
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
+    r"|\bno\s+(?:reason|excuse|way)\s+(?:why\s+)?(?:this|it|that|the\s+[\w-]+)\s+should\s+(?:ever\s+)?have\s+(?:reached|happened|shipped|gone|made\s+it|been)\b"
     r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
     r"|\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b"
     r"|\bnothing\s+about\s+(?:this|that|the)\s+(?:outage|incident|failure|breach)\s+was\s+(?:unavoidable|inevitable|unforeseeable|unpredictable)\b"
@@ -1931,7 +1932,7 @@ _JUDGED = re.compile(
     r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
     r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
     r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
-    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling)\s+that\b"
+    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling|bewildering|beyond\s+belief)\s+(?:that\b|(?=(?:nobody|no\s+one|no-one|they|he|she|we|anyone)\b))"
     r"|\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b|\blet\s+the\s+record\s+show\b"
     r"|\bshould\s+be\s+(?:embarrassed|ashamed)\b|\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b"
     r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
@@ -2200,6 +2201,7 @@ _RHETORICAL = re.compile(
     r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
     r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
+    r"|\bwould\s+have\s+(?:cost|taken)\s+(?:(?:him|her|them|you|anyone|someone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+(?:all\s+of\s+|just\s+|only\s+|maybe\s+)?|(?:all\s+of|just|only|a\s+mere|maybe)\s+)(?:a\s+few|a|one|two|three|five|ten|fifteen|thirty|\d+)\s+(?:seconds?|minutes?|moments?)\s+to\b"
     r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|attentive|diligent|thorough|rigorous)|proper|closer|careful|diligent|thorough|second|half-decent)\s+(?:code\s+)?(?:review|look|read(?:ing)?|check|glance)\s+(?:would|could|should)(?:['’]ve|\s+have)\s+(?:caught|spotted|found|flagged|noticed|prevented|stopped)\b"
     r"|\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked)\b"
     r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"
@@ -2386,6 +2388,7 @@ _HUMAN_ERROR = re.compile(
     r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
     r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
+    r"|\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b"
     r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
     r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+",
     re.I,
