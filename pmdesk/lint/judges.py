@@ -96,8 +96,9 @@ def _agent_before_verb(
 
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
-    # (7 words: "Adri fixed the collider issue and released it again without confirmation")
-    if _agent_before_verb(text, person, verbs, 7):
+    # (9 words: "Adri fixed the collider issue and released it again without confirmation", "the
+    # intern had prod credentials and used them to delete a bucket")
+    if _agent_before_verb(text, person, verbs, 9):
         return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
@@ -186,7 +187,7 @@ _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale"
 
 
 _TOOK_DOWN = re.compile(
-    r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b",
+    r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:took|takes?|taking)\s+out\s+(?:the|our|all|every|\w+['’]s)\b|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b",
     re.I,
 )
 # "..., which is why the invoices vanished": the act is named as the cause
@@ -484,10 +485,17 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             "on",
             "behind",
             "unattended",
+            "world-readable",
+            "readable",
+            "writable",
+            "world-writable",
+            "accessible",
+            "unprotected",
+            "wide",
         )
         for c in verb.subtree
     ):
-        return True  # "left the debug endpoint open"
+        return True  # "left the debug endpoint open", "left a bucket world-readable"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
     if (
@@ -537,6 +545,10 @@ def _failure_context(s: Sentence) -> bool:
     found = _words(s) & s.w["failure_words"]
     if "peak" in found and re.search(r"\boff[\s-]peak\b", s.lower):
         found.discard("peak")  # "moved the job to off-peak hours"
+    if "regression" in found and re.search(
+        r"\bregression\s+(?:suite|tests?|testing|run|pack|checks?|job)\b", s.lower
+    ):
+        found.discard("regression")  # "ran the regression suite": a kind of test
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
     if found == {"without"}:
@@ -567,7 +579,7 @@ _WRONG_WAY = re.compile(
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b"
     r"|\bwhile\s+(?:the\s+|its\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+still\s+(?:\d+\s+\w+\s+)?(?:behind|lagging|running|syncing|in\s+progress|serving|copying|rebuilding|catching\s+up)\b"
     r"|\b(?:sent|routed|pointed|directed|redirected|forwarded)\s+(?:[\w-]+\s+){0,4}?to\s+the\s+(?:old|wrong|stale|decommissioned|retired|previous|dead)\b"
-    r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live)\b"
+    r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
     r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
     re.I,
@@ -578,7 +590,8 @@ _SAFEGUARDS = {
     "hooks", "alert", "alerts", "alarm", "alarms", "monitor", "monitoring", "breaker",
     "safeguard", "safeguards", "protection", "limiter", "limit", "limits", "lock", "backup",
     "backups", "replication", "validation", "tests", "canary", "paging", "pager", "verification",
-    "authentication", "encryption", "firewall", "tls", "ssl",
+    "authentication", "encryption", "firewall", "tls", "ssl", "rule", "rules", "policy",
+    "procedure", "checklist", "control", "controls", "two-person", "sign-off",
 }  # fmt: skip
 
 
@@ -679,7 +692,7 @@ def _past_act(verb: Token) -> bool:
         verb.tag_ == "VB"
         and verb.dep_ == "xcomp"
         and verb.head.tag_ == "VBD"
-        and lemma(verb.head) in ("decide", "choose", "opt", "elect", "proceed", "go", "try")
+        and lemma(verb.head) in ("decide", "choose", "opt", "elect", "proceed", "go", "try", "use")
     ):
         return True  # "Beatriz decided to skip the canary": the act she chose
     if (
@@ -1144,6 +1157,16 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
+        r"\b(?:problems?|outage|incident|trouble|issues?|failures?|errors?|mess)\s+(?:all\s+)?(?:started|began|kicked\s+off|came)\s+when\s+"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|ran|set|put|cut|hit|made|took|broke|left|forgot|did|pushed|decided|chose|went)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bit\s+(?:was|is|['’]s)\s+(?:\w+ly\s+)?(?P<who>his|her|their|@[\w.-]+['’]s|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that|which)\s+(?:\w+ly\s+)?[\w-]+(?:ed|ran|took|broke|made|left|wiped|cut|hit|set)\b",
+        re.I,
+    ),
+    re.compile(
         r"\bthanks\s+to\s+"
         + _WHO
         + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|disabling|bypassing|overriding|"
@@ -1165,6 +1188,10 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
     if span is None:
         return False
     tok = span[0]
+    if tok.lower_ in ("his", "her", "their"):
+        # "it was her script that truncated the table": whose piece of work
+        owned = next((x for x in s.doc[tok.i + 1 :] if x.pos_ in ("NOUN", "PROPN")), None)
+        return owned is not None and lemma(owned) in s.w["work_nouns"]
     named = tok.text[:1].isupper() and (
         is_given_name(tok.lower_) or s.entity(tok) == "PERSON"
     )  # (a name the parser took for a compound: "Root cause: Keiko hand-edited ...")
