@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
-from pmdesk.lint.clause import Sentence, Words, lemma
+from pmdesk.lint.clause import Sentence, Words, _in_dictionary, lemma
 from pmdesk.lint.grammar import inflect
 from pmdesk.lint.names import is_given_name
 
@@ -581,6 +581,7 @@ _WRONG_WAY = re.compile(
     r"|\b(?:sent|routed|pointed|directed|redirected|forwarded)\s+(?:[\w-]+\s+){0,4}?to\s+the\s+(?:old|wrong|stale|decommissioned|retired|previous|dead)\b"
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
+    r"|\bcould(?:n['’]t|\s+not)\s+even\b"
     r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
     re.I,
 )
@@ -827,6 +828,13 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         lem = lemma(verb)
         if _ellipsis_of_modal(s, verb):
             continue
+        if (
+            verb.dep_ == "relcl"
+            and s.negated(verb)
+            and verb.tag_ in ("VB", "VBP", "VBZ")
+            and any(c.lower_ in ("does", "do") for c in verb.children)
+        ):
+            continue  # "a channel the platform team does not follow": a description, no lapse
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
@@ -1128,7 +1136,7 @@ _FRAMES = (
     re.compile(
         r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+"
         + _WHO
-        + r"(?:['’]s\b|\s+\w+ing\b)",
+        + r"(?:['’]s\b|(?:\s+\w+ly)?\s+\w+ing\b)",
         re.I,
     ),
     re.compile(
@@ -1192,9 +1200,17 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
         # "it was her script that truncated the table": whose piece of work
         owned = next((x for x in s.doc[tok.i + 1 :] if x.pos_ in ("NOUN", "PROPN")), None)
         return owned is not None and lemma(owned) in s.w["work_nouns"]
+    parts = tok.text.split("-")
     named = tok.text[:1].isupper() and (
-        is_given_name(tok.lower_) or s.entity(tok) == "PERSON"
-    )  # (a name the parser took for a compound: "Root cause: Keiko hand-edited ...")
+        is_given_name(tok.lower_)
+        or s.entity(tok) == "PERSON"
+        or (
+            len(parts) == 2
+            and all(p.isalpha() for p in parts)
+            and not any(_in_dictionary(p.lower()) for p in parts)
+        )
+    )  # (a name the parser took for a compound: "Root cause: Keiko hand-edited ...", and a
+    # hyphenated given name no list knows: "caused by Joon-ho manually editing the pool")
     if not named:
         # "the on-call engineer": the head of the phrase decides
         while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
@@ -1948,7 +1964,8 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
-    r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
+    r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
+    r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
     r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b|"
     r"\bnot\s+what\s+(?:we|I)\s+(?:would\s+)?(?:expect|expected)\s+(?:of|from)\s+(?:a|an|our|the|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|team|sre|person|professional|adult|lead|manager)\b|"
     r"\b(?:rammed|forced|bulldozed|railroaded|steamrolled|waved)\s+(?:it\s+|this\s+|that\s+|the\s+[\w-]+\s+)?through\s+(?:code\s+)?(?:review|approval|the\s+review|cab|the\s+gate|qa)\b|"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,7 @@ from pmdesk.importers import (
 from pmdesk.models import Store, TimelineEvent, format_utc
 from pmdesk.ui import colours
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS
+from pmdesk.ui.lint_worker import lint_worker
 from pmdesk.ui.plain_text import plain_tip, warn
 from pmdesk.words import counted
 
@@ -61,18 +62,51 @@ class CandidatesModel(QAbstractTableModel):
 
     COLUMNS = ["Time (UTC)", "Event", "Source", "Notes"]
 
+    #: the wording of every event has been checked (`findings` is complete)
+    findings_ready = Signal()
+
     def __init__(self, plan: ImportPlan, people: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = self.COLUMNS + (["Wording"] if _lint is not None else [])
         self._people = people
+        self._asked = 0
+        #: True while the lint worker is still checking the events' wording
+        self.checking = False
+        if _lint is not None:
+            self._worker = lint_worker()
+            self._worker.finished.connect(self._checked)
         self.set_plan(plan)
 
     def set_plan(self, plan: ImportPlan) -> None:
         self.beginResetModel()
         self.candidates: list[Candidate] = list(plan.candidates)
         self.checked = [not c.duplicate for c in self.candidates]
-        self.findings = [_findings(c.event.text, self._people) for c in self.candidates]
+        self.findings: list[list[Any]] = [[] for _ in self.candidates]
         self.endResetModel()
+        if _lint is not None and self.candidates:
+            # an import may hold thousands of events: their wording is checked in the lint
+            # worker, and the Wording column fills in when it is done
+            self._asked += 1
+            texts, people = [c.event.text for c in self.candidates], list(self._people)
+            self.checking = True
+            self._worker.request(
+                (id(self), "wording", self._asked),
+                lambda: [_findings(text, people) for text in texts],
+            )
+
+    def _checked(self, batch: list[tuple[object, Any]]) -> None:
+        for key, result in batch:
+            if key != (id(self), "wording", self._asked) or not isinstance(result, list):
+                continue
+            if len(result) != len(self.candidates):
+                continue
+            self.findings, self.checking = result, False
+            if self.candidates:
+                self.dataChanged.emit(
+                    self.index(0, len(self.columns) - 1),
+                    self.index(len(self.candidates) - 1, len(self.columns) - 1),
+                )
+            self.findings_ready.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.candidates)
@@ -279,7 +313,11 @@ class TimelineImportDialog(QDialog):
             f"{outside} outside the incident window",
         ]
         if _lint is not None:
-            parts.append(f"{flagged} with wording to review")
+            parts.append(
+                "wording being checked…"
+                if self.model.checking
+                else f"{flagged} with wording to review"
+            )
         self.summary.setText(" · ".join(parts))
         self.ok_button.setText(f"Add {counted(chosen, 'event')}")
         self.ok_button.setEnabled(chosen > 0)

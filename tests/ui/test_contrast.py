@@ -114,7 +114,8 @@ def test_the_meeting_flag_panel_reads_in_both_meeting_themes(qtbot, window):
             notes.moveCursor(notes.textCursor().MoveOperation.End)
             qtbot.keyClicks(notes, " Sam should have caught this")
             panel = meeting.console.flag_panel
-            assert panel.property("flagged")
+            # (the flags are found in the lint worker, a moment after the typing)
+            qtbot.waitUntil(lambda p=panel: p.property("flagged"), timeout=10_000)
             # a dark console (a dim room, or a dark desktop) gets a dark panel, not a cream one
             backdrop = Counter(
                 grab_on(panel.message, panel).pixel(x, 2) for x in range(panel.message.width())

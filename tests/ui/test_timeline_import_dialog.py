@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from pmdesk.models import Postmortem
 from pmdesk.ui import timeline_import_dialog as module
+from pmdesk.ui.lint_worker import lint_worker
 from pmdesk.ui.timeline_import_dialog import (
     CandidatesModel,
     CsvColumnsDialog,
@@ -183,7 +184,7 @@ def test_model_passes_the_qt_model_tester(store, pm_id, qtbot):
 
 
 @pytest.mark.skipif(module._lint is None, reason="pmdesk.lint is not there yet")
-def test_imported_text_is_linted(store, pm_id):
+def test_imported_text_is_linted_in_the_worker(store, pm_id, qtbot):
     from pmdesk.importers import plan_import
     from pmdesk.models import TimelineEvent
 
@@ -193,6 +194,11 @@ def test_imported_text_is_linted(store, pm_id):
     ]
     model = CandidatesModel(plan_import(store, pm_id, events), ["Sam"])
     wording = model.columns.index("Wording")
+    # the preview shows at once; the wording column fills in when the lint worker answers
+    assert model.rowCount() == 2
+    with qtbot.waitSignal(model.findings_ready, timeout=20_000):
+        lint_worker().start()
+    assert not model.checking
     assert model.data(model.index(0, wording))
     assert model.data(model.index(1, wording)) == ""
 

@@ -1,8 +1,15 @@
-"""A text box of the facilitator console: blame-highlighted, flagged as typed, rewrite on a key."""
+"""A text box of the facilitator console: blame-highlighted, flagged as typed, rewrite on a key.
+
+The flags are worked out in the lint worker, never on the UI thread: each change sends a job
+there, and the flags arrive (with `flags_changed`) a few milliseconds later. A flag applies
+only to the text it was found in: after another keystroke, until the new flags arrive, the
+accept key does nothing rather than replace the wrong span.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
@@ -11,23 +18,31 @@ from PySide6.QtWidgets import QWidget
 from pmdesk.meeting import LiveFlag, flag_near
 from pmdesk.ui.editor.highlighter import utf16_offsets
 from pmdesk.ui.editor.text_field import TextField
+from pmdesk.ui.lint_worker import lint_worker
+
+#: what a field asks of the lint worker: made on the UI thread from the text (and whatever else
+#: it needs from the widgets), run in the worker
+FlagJob = Callable[[], list[LiveFlag]]
 
 #: keys that accept the current flag's rewrite; Ctrl+. as in the editor, Alt+Enter as in IDEs
 ACCEPT_KEYS = (QKeySequence("Ctrl+."), QKeySequence("Alt+Return"), QKeySequence("Alt+Enter"))
 
 
 class CaptureField(TextField):
-    """Computes its flags on every change with `flagger(text)`; `accept_flag` applies one."""
+    """Asks for its flags on every change: `flagger(text)`, on the UI thread, returns the job
+    that computes them in the lint worker; `accept_flag` applies one."""
 
-    #: the flags were recomputed (or this field became the one being worked in)
+    #: the flags were recomputed
     flags_changed = Signal()
+    #: this field became the one being worked in (focus, or its cursor moved)
+    touched = Signal()
     #: Enter in a single-line field: the form should take what was typed
     submitted = Signal()
 
     def __init__(
         self,
         name: str,
-        flagger: Callable[[str], list[LiveFlag]],
+        flagger: Callable[[str], FlagJob],
         *,
         placeholder: str = "",
         single_line: bool = False,
@@ -45,12 +60,32 @@ class CaptureField(TextField):
         )
         self._flagger = flagger
         self.flags: list[LiveFlag] = []
+        #: the text `flags` were found in
+        self.flags_text = ""
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._arrived)
         self.document().contentsChanged.connect(self.refresh_flags)
-        self.cursorPositionChanged.connect(self.flags_changed)
+        self.cursorPositionChanged.connect(self.touched)
 
     def refresh_flags(self) -> None:
-        self.flags = self._flagger(self.text())
-        self.flags_changed.emit()
+        """Ask the worker for the flags of the text as it is now."""
+        text = self.text()
+        job = self._flagger(text)
+        self._worker.request((id(self), "flags"), lambda: (text, job()))
+
+    def _arrived(self, batch: list[tuple[object, Any]]) -> None:
+        for key, result in batch:
+            if key != (id(self), "flags") or not isinstance(result, tuple):
+                continue
+            text, flags = result
+            if text != self.text():
+                continue  # a newer request is on its way
+            self.flags, self.flags_text = flags, text
+            self.flags_changed.emit()
+
+    def flags_current(self) -> bool:
+        """True when `flags` are those of the text as it is now."""
+        return self.flags_text == self.text()
 
     def current_flag(self) -> LiveFlag | None:
         """The flag at (or just before) the cursor."""
@@ -58,6 +93,8 @@ class CaptureField(TextField):
 
     def accept_flag(self, flag: LiveFlag | None = None) -> bool:
         """Put the flag's rewrite in place of its span, as one step of this field's undo."""
+        if not self.flags_current():
+            return False  # the flags are of an older text: their spans may be elsewhere now
         flag = flag or self.current_flag()
         if flag is None or flag.replacement is None or flag.end > len(self.text()):
             return False
@@ -88,7 +125,7 @@ class CaptureField(TextField):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.flags_changed.emit()
+        self.touched.emit()
 
 
 def python_offset(text: str, qt_position: int) -> int:

@@ -8,6 +8,7 @@ in the editor takes one back.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +31,7 @@ from pmdesk.ui.editor.actions_model import ActionsModel
 from pmdesk.ui.editor.list_commands import AddRecords, actions_part
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.whys_editor import question
-from pmdesk.ui.meeting.capture_field import CaptureField
+from pmdesk.ui.meeting.capture_field import CaptureField, FlagJob
 
 _NO_LIMIT = 16_777_215  # Qt's QWIDGETSIZE_MAX
 
@@ -41,7 +42,7 @@ class NotesBox(CaptureField):
     def __init__(self, session: EditorSession, parent: QWidget | None = None) -> None:
         super().__init__(
             "meeting_notes",
-            lambda text: flags_for_text(text, session.pm.people()),
+            lambda text: partial(flags_for_text, text, tuple(session.pm.people())),
             placeholder="Notes from the discussion (saved as you type)",
             min_lines=4,
             people=session.pm.people,
@@ -141,17 +142,13 @@ class WhysBox(QWidget):
         self._show_chain()
         self.root_cause.refresh_flags()
 
-    def _answer_flags(self, text: str) -> list[LiveFlag]:
-        where = f"why {len(self.whys())}"
-        chain = [f for f in flags_for_whys(self.whys(), self.root_cause.text()) if f.where == where]
-        own = flags_for_text(text, self.session.pm.people())
-        # Where the chain stops at a person, "ask why once more" is what the room needs
-        # to hear first; the sentence's own wording comes after it.
-        return chain + own
+    def _answer_flags(self, text: str) -> FlagJob:
+        whys, root_cause = self.whys(), self.root_cause.text()
+        people = tuple(self.session.pm.people())
+        return partial(_answer_flags, text, whys, root_cause, people)
 
-    def _root_flags(self, text: str) -> list[LiveFlag]:
-        chain = [f for f in flags_for_whys(self.whys(), text) if f.where == "root_cause"]
-        return flags_for_text(text, self.session.pm.people()) or chain
+    def _root_flags(self, text: str) -> FlagJob:
+        return partial(_root_flags, text, self.whys(), tuple(self.session.pm.people()))
 
     def _show_chain(self) -> None:
         done = [w for w in self._base if w.strip()]
@@ -236,12 +233,13 @@ class ActionForm(QWidget):
         """The typed date, None when empty; a PmdeskError when it is not a date."""
         return parse_date(self.due.text().strip(), "due date")
 
-    def _flags(self, text: str) -> list[LiveFlag]:
+    def _flags(self, text: str) -> FlagJob:
         try:
             due = self._due_date()
         except PmdeskError:
             due = None
-        return flags_for_action(text, self.owner.currentText(), due, self.session.pm.people())  # type: ignore[arg-type]
+        owner, people = self.owner.currentText(), tuple(self.session.pm.people())
+        return partial(flags_for_action, text, owner, due, people)  # type: ignore[arg-type]
 
     def add(self) -> bool:
         """Add what the form holds as one undoable step; False (and a message) when it cannot."""
@@ -300,3 +298,18 @@ class ActionForm(QWidget):
         more = len(items) - 4
         head = f"{len(items)} action items" + (f" (latest {len(lines)}):" if more > 0 else ":")
         self.captured.setText(head + "<br>" + "<br>".join(lines))
+
+
+def _answer_flags(
+    text: str, whys: list[str], root_cause: str, people: tuple[str, ...]
+) -> list[LiveFlag]:
+    """A why's flags (in the lint worker): where the chain stops at a person, "ask why once
+    more" is what the room needs to hear first; the sentence's own wording comes after it."""
+    where = f"why {len(whys)}"
+    chain = [f for f in flags_for_whys(whys, root_cause) if f.where == where]
+    return chain + flags_for_text(text, people)
+
+
+def _root_flags(text: str, whys: list[str], people: tuple[str, ...]) -> list[LiveFlag]:
+    chain = [f for f in flags_for_whys(whys, text) if f.where == "root_cause"]
+    return flags_for_text(text, people) or chain

@@ -203,6 +203,7 @@ class FacilitatorConsole(QWidget):
         self.active_field: CaptureField = self.notes
         for field in self.fields:
             field.flags_changed.connect(lambda f=field: self._flags_changed(f))
+            field.touched.connect(lambda f=field: self._touched(f))
         self.flag_panel.accept_requested.connect(lambda: self.active_field.accept_flag())
         self._flags_changed(self.notes)
 
@@ -290,9 +291,16 @@ class FacilitatorConsole(QWidget):
 
     # --- flags ---------------------------------------------------------------------------
 
-    def _flags_changed(self, field: CaptureField) -> None:
+    def _touched(self, field: CaptureField) -> None:
+        """The facilitator is working in `field`: the panel shows its flags."""
         self.active_field = field
         self.flag_panel.show_flags(field.flags, field.current_flag())
+
+    def _flags_changed(self, field: CaptureField) -> None:
+        # (flags arrive from the worker for fields not being worked in too: the root cause is
+        # re-checked as a why is typed; they must not take the panel from the active field)
+        if field is self.active_field:
+            self.flag_panel.show_flags(field.flags, field.current_flag())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

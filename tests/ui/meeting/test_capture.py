@@ -10,13 +10,19 @@ NOTE = "Sam should have caught this"
 SYSTEM_PROMPT = "what about the system?"
 
 
+def flags_in(qtbot, field):
+    """Wait for the lint worker's flags of what the field holds now (never on the UI thread)."""
+    qtbot.waitUntil(field.flags_current, timeout=10_000)
+    return field
+
+
 def type_note(qtbot, meeting, text=NOTE):
     notes = meeting.console.notes
     notes.setFocus()
     notes.moveCursor(notes.textCursor().MoveOperation.End)
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.keyClicks(notes, text)
-    return notes
+    return flags_in(qtbot, notes)
 
 
 def test_a_blame_note_is_flagged_with_the_rewrite_and_the_prompt(qtbot, meeting):
@@ -36,6 +42,7 @@ def test_the_accept_key_puts_the_rewrite_in_and_it_is_saved(qtbot, meeting, stor
     qtbot.keyClick(notes, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert NOTE not in notes.text()
     assert notes.text().endswith("This was not caught")
+    flags_in(qtbot, notes)
     assert not meeting.console.flag_panel.property("flagged")
     pm_id = meeting.session.pm_id
     qtbot.waitUntil(lambda: store.get(pm_id).meeting_notes == notes.text())
@@ -71,6 +78,7 @@ def test_capture_an_action_item_and_find_it_in_the_store(qtbot, meeting, store):
     form.owner.setCurrentText("Priya Raman")
     form.priority.setCurrentIndex(form.priority.findData("high"))
     qtbot.keyClicks(form.due, "2026-04-01")
+    flags_in(qtbot, form.action)
     assert not meeting.console.flag_panel.property("flagged")
     qtbot.keyClick(form.due, Qt.Key.Key_Return)
     items = store.get(meeting.session.pm_id).action_items
@@ -96,6 +104,7 @@ def test_capture_an_action_item_and_find_it_in_the_store(qtbot, meeting, store):
 def test_an_action_aimed_at_a_person_is_flagged_and_rewritten(qtbot, meeting, store):
     form = open_actions(meeting)
     qtbot.keyClicks(form.action, "Retrain John")
+    flags_in(qtbot, form.action)
     said = meeting.console.flag_panel.texts()
     assert "Aimed at a person, not the system" in said
     assert "a check, a guardrail, automation" in said
@@ -103,6 +112,7 @@ def test_an_action_aimed_at_a_person_is_flagged_and_rewritten(qtbot, meeting, st
     qtbot.keyClick(form.action, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert form.action.text().startswith("Change the tool or step involved")
     # Now only the missing owner and date are flagged; adding is still allowed.
+    flags_in(qtbot, form.action)
     said = meeting.console.flag_panel.texts()
     assert "Incomplete" in said and "No owner and no due date yet" in said
     qtbot.keyClick(form.action, Qt.Key.Key_Return)
@@ -134,6 +144,7 @@ def test_five_whys_answers_are_built_live(qtbot, meeting, store):
     assert whys.answer.text() == ""
     assert "The review tool hid the environments" in meeting.audience.slide.plain_text()
     qtbot.keyClicks(whys.answer, "The engineer made a mistake")
+    flags_in(qtbot, whys.answer)
     assert meeting.console.flag_panel.property("flagged")
     assert "ask why once more" in meeting.console.flag_panel.texts()
     qtbot.waitUntil(lambda: store.get(pm_id).whys[-1] == "The engineer made a mistake")
@@ -152,3 +163,24 @@ def test_leave_and_find_the_note_and_the_action_in_the_editor(qtbot, window, mee
     saved = store.get(editor.session.pm_id)
     assert saved.meeting_notes.endswith(NOTE)  # written on leaving, not left in a widget
     assert saved.action_items[-1].action == "Add a pool-size check to config review"
+
+
+def test_a_flag_of_an_older_text_is_never_applied(qtbot, meeting):
+    """Typing on before the flags arrive: the accept key must not replace a span that moved."""
+    notes = type_note(qtbot, meeting)
+    assert notes.flags and notes.flags_current()
+    worker = notes._worker
+    worker._runner.hold(True)  # the worker is busy elsewhere: no new flags come yet
+    try:
+        notes.moveCursor(notes.textCursor().MoveOperation.Start)
+        qtbot.keyClicks(notes, "Note: ")
+        assert not notes.flags_current()
+        before = notes.text()
+        qtbot.keyClick(notes, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+        assert notes.text() == before
+    finally:
+        worker._runner.hold(False)
+    flags_in(qtbot, notes)
+    notes.moveCursor(notes.textCursor().MoveOperation.End)
+    qtbot.keyClick(notes, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert notes.text().startswith("Note: ") and notes.text().endswith("This was not caught")
