@@ -554,7 +554,7 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"without"}:
         return bool(
             re.search(
-                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up)",
+                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up|evals?\b|evaluation)",
                 s.lower,
             )
         )
@@ -582,6 +582,8 @@ _WRONG_WAY = re.compile(
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+even\b"
+    r"|\b(?:staging|test|dev|sandbox|debug)\s+(?:[\w-]+\s+){0,2}(?:baked|hard-?coded|left|compiled|bundled)\s+in\b"
+    r"|\bto\s+(?:a|his|her|their|my|an?\s+unapproved)\s+personal\s+[\w-]+"
     r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
     re.I,
 )
@@ -1175,6 +1177,12 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
+        r"\b(?:happened|occurred|started|began|was\s+possible|succeeded)\s+because\s+"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|ran|set|put|cut|hit|made|took|broke|left|forgot|did|chose|went|gave|sent)\b",
+        re.I,
+    ),
+    re.compile(
         r"\bthanks\s+to\s+"
         + _WHO
         + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|disabling|bypassing|overriding|"
@@ -1637,7 +1645,8 @@ def expectation(s: Sentence) -> Iterator[Hit]:
 
 _ROLE = (
     r"(?:responder|reviewer|engineer|developer|on-?call(?:\s+engineer)?|operator|author|deployer|"
-    r"admin|dba|sre|lead|manager|intern|approver|tester|release\s+manager|team)s?"
+    r"admin|dba|sre|lead|manager|intern|approver|tester|release\s+manager|team|analyst|scientist|"
+    r"designer|sysadmin|administrator|contractor|employee|person|owner|captain|agent)s?"
 )
 # "had the reviewer run the migration locally, ...", and a note about ourselves with no subject:
 # "Forgot to cordon the node before rebooting it", "Failed to update the status page until ..."
@@ -1964,6 +1973,7 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
+    r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))|"
     r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
     r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
     r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b|"
@@ -2250,6 +2260,7 @@ _RHETORICAL = re.compile(
     r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
     r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
+    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:believe|imagine|understand)\s+(?:that\s+|how\s+|why\s+)?(?:a|an|the|our|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|admin|sre|person|analyst|team|professional|lead|employee|reviewer|operator)\s+(?:would|could|did|was|let)\b"
     r"|\bwhoever\s+(?:thought|decided|figured|signed\s+off|agreed)\b[^.?!]*\b(?:good\s+idea|smart|clever|fine|ok|okay|acceptable|sensible|safe)\b"
     r"|\bit['’]s\s+not\s+(?:like|as\s+if|as\s+though)\s+(?:the\s+[\w-]+|it|they|this|that)\s+(?:was|were|is|are)\s+(?:exactly\s+)?(?:subtle|hidden|hard\s+to\s+(?:see|find|miss|spot)|quiet|a\s+secret|new|unknown|obscure)\b"
     r"|\byou(?:['’]d|\s+would)\s+think\b[^.?!]*\b(?:someone|somebody|anyone|anybody|they|we|people|he|she)\s+(?:would|might|could)\s+have\b"
