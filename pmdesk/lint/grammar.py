@@ -86,8 +86,12 @@ def pipeline() -> Language:
             # given name ("Hyun-woo"): the tokenizer would split both at the hyphen
             import re
 
+            # and so is a check's name ("double-checked", "dry-run"): split, the parser read
+            # "should have been double - checked" as an adjective after "been"
             _nlp.tokenizer.token_match = re.compile(
-                r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+)$"
+                r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+|"
+                r"(?:double|triple|spot|sanity|cross)-check(?:s|ed|ing)?|"
+                r"(?:dry|test)-r(?:un|an|uns|unning)|(?:load|smoke)-test(?:s|ed|ing)?)$"
             ).match
         return _nlp
 

@@ -496,6 +496,14 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         for c in verb.subtree
     ):
         return True  # "left the debug endpoint open", "left a bucket world-readable"
+    if (
+        lem == "leave"
+        and re.search(r"\bin\s+place\b", s.lower)
+        and re.search(
+            r"\b(?:expired|expiring|broken|stale|revoked|compromised|leaked|vulnerable)\b", s.lower
+        )
+    ):
+        return True  # "the expired certificate was left in place by the platform lead"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
     if (
@@ -575,13 +583,14 @@ _WRONG_WAY = re.compile(
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
     r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
-    r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling)\b"
+    r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling|overwriting|breaking|dropping|destroying|erasing|clobbering|losing|exposing|leaking)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b"
     r"|\bwhile\s+(?:the\s+|its\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+still\s+(?:\d+\s+\w+\s+)?(?:behind|lagging|running|syncing|in\s+progress|serving|copying|rebuilding|catching\s+up)\b"
     r"|\b(?:sent|routed|pointed|directed|redirected|forwarded)\s+(?:[\w-]+\s+){0,4}?to\s+the\s+(?:old|wrong|stale|decommissioned|retired|previous|dead)\b"
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+even\b"
+    r"|\bbefore\s+(?:the\s+)?(?:replication|replicas?|sync|backup|migration|snapshot|drain|canary|soak)\s+(?:had\s+)?(?:caught\s+up|finished|completed|been\s+taken|drained|passed)\b"
     r"|\b(?:staging|test|dev|sandbox|debug)\s+(?:[\w-]+\s+){0,2}(?:baked|hard-?coded|left|compiled|bundled)\s+in\b"
     r"|\bto\s+(?:a|his|her|their|my|an?\s+unapproved)\s+personal\s+[\w-]+"
     r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
@@ -711,6 +720,16 @@ def _past_act(verb: Token) -> bool:
     return verb.tag_ == "VBZ" and verb.pos_ == "VERB"
 
 
+def _change_made(s: Sentence, verb: Token) -> bool:
+    """'The flag flip that exposed the prices was made by Lucía': a change, made by someone."""
+    if lemma(verb) not in ("make", "do", "carry", "perform") or not any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and lemma(subj) in s.w["work_nouns"]
+
+
 #: a message addressed to someone: "@dmitri you ...", "Dmitri, you ..."
 _ADDRESSED = re.compile(r"^\W*(?:@[\w.-]+|(?-i:[A-Z])[a-z]+,)\s+(?:\w+\s+){0,2}?you\b", re.I)
 
@@ -722,7 +741,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for verb in s.doc:
-        if verb.pos_ not in ("VERB", "AUX") or not _is_act(s, verb):
+        if verb.pos_ not in ("VERB", "AUX") or not (_is_act(s, verb) or _change_made(s, verb)):
             continue
         if not _past_act(verb) and not _kept_doing(verb):
             continue
@@ -751,6 +770,18 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
+        if (
+            subj is not None
+            and subj.i + 2 == verb.i
+            and s.doc[subj.i + 1].text == "-"
+            and s.person_kind(subj) != "person"
+        ):
+            # "@aisha.b force-pushed to main": the parser took the verb's first half for its
+            # subject, and hung the person on it
+            subj = next(
+                (c for c in subj.children if c.dep_ in ("nummod", "compound", "nmod", "poss")),
+                subj,
+            )
         addressed = (
             subj is not None and subj.lower_ == "you" and _ADDRESSED.match(s.text) is not None
         )  # "@dmitri you took prod down": "you" is the person the message is to
@@ -819,7 +850,18 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
-        if s.person_kind(subj) != "group" and not _organisation_omission(s, verb, subj):
+        others = (
+            subj is not None
+            and subj.lower_ == "they"
+            and s.negated(verb)
+            and (lemma(verb) in s.w["check_verbs"] or lemma(verb) in ("bother", "document"))
+            and lemma(verb) not in ("know", "see", "expect", "think", "understand", "realise")
+        )  # "they never tested the recovery plan": another team's check not made
+        if (
+            s.person_kind(subj) != "group"
+            and not others
+            and not _organisation_omission(s, verb, subj)
+        ):
             continue
         passive_subject = subj is not None and subj.dep_ == "nsubjpass" and not _active_conj(verb)
         guessed = subj.lower_ in ("someone", "somebody") and any(
@@ -1425,6 +1467,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         kind = s.person_kind(subj)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         lem = lemma(verb)
+        if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
+            continue  # "should have been renewed automatically by cert-manager": a system's job
         if lem in ("avoid", "prevent") and passive:
             continue  # "could have been prevented" is the preventable rule's
         if lem == "happen":
@@ -1599,10 +1643,19 @@ _UNMET = re.compile(
 )
 
 
+#: what says a need went unmet: "needed to announce it before starting, not halfway through"
+_UNMET_NEED = re.compile(
+    r"\b(?:before|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|"
+    r"not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b",
+    re.I,
+)
+
+
 @gated(
     _by(
         re.compile(
-            r"\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?(?:supposed|expected|meant|required|asked|told)\s+to\b",
+            r"\b(?:was|were|had\s+been|is|are)\s+(?:\w+\s+)?(?:supposed|expected|meant|required|asked|told)\s+to\b"
+            r"|\bneeded\s+to\b",
             re.I,
         )
     )
@@ -1613,6 +1666,29 @@ def expectation(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for t in s.doc:
+        if t.lower_ == "needed" and t.tag_ == "VBD":
+            # "Maria needed to announce the maintenance before starting it": a person's need
+            # stated after the fact is what they did not do
+            xcomp = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)
+                ),
+                None,
+            )
+            subj = s.subject(t)
+            if (
+                xcomp is not None
+                and _UNMET_NEED.search(s.text, t.idx)
+                and lemma(xcomp) not in ("be", "have", "get")
+                and s.person_kind(subj) == "person"
+                and subj.lower_ not in ("i", "we", "you", "they")
+                and not _conditional(t)
+            ):
+                yield s.span_start(subj), s.clause_end(t), None
+                return
+            continue
         if (
             t.lower_ not in ("supposed", "expected", "meant", "required", "asked", "told")
             or t.tag_ != "VBN"
@@ -1671,6 +1747,19 @@ _IF_ONLY = re.compile(
     r"(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
     re.I,
 )
+# a need of a person's, stated after the fact: "the operator needed to drain the node first",
+# "whoever approved the PR needed to actually test it", "any of the three approvers could have
+# noticed"
+_IF_ONLY = re.compile(
+    _IF_ONLY.pattern
+    + r"|\b(?:the\s+(?:[\w-]+\s+)?"
+    + _ROLE
+    + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
+    r"(?=[^.?!]*\b(?:before|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b)"
+    r"(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
+    r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
+    re.I,
+)
 # "if support had escalated when the first ticket came in, we'd have caught it hours earlier"
 _IF_ONLY = re.compile(
     _IF_ONLY.pattern
@@ -1707,6 +1796,7 @@ _UNDONE = (
     r"|\b(?:impact|outage|incident|downtime|damage|loss)\s+would\s+have\s+been\s+(?:zero|none|nil|avoided|prevented|minimal|negligible)\b"
     r"|\bthere(?:['’]d|\s+would)\s+have\s+been\s+no\s+(?:outage|incident|downtime|impact|problem|issue|page|data\s+loss)\b"
     r"|\b(?:we|it|everything|things|all)(?:['’]d|\s+would)\s+have\s+been\s+(?:fine|ok|okay|good|alright|all\s+right)\b"
+    r"|\b(?:customers|users|clients)\s+(?:would|could)(?:\s+never|\s+not|n['’]t)\s+have\s+(?:seen|noticed|been\s+(?:affected|charged|impacted|hit)|hit|lost)\b"
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster|database|db))\s+(?:could|would|might)(?:\s+have|['’]ve)\s+been\s+(?:back\s+(?:up|online)|up\s+again|restored|recovered|back)\s+(?:in|within|after)\s+(?:\w+\s+)?(?:minutes?|seconds?|hours?|\d+)\b"
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster))(?:['’]d|\s+would)(?:\s+never|n['’]t|\s+not)\s+have\s+(?:been|gone)\s+(?:down|offline|dark)\b"
     r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
@@ -1723,7 +1813,8 @@ _NONE_HAPPENS = re.compile(
     + r"|\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b"
     r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
-    r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
+    r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|"
+    r"\b(?:a\s+)?(?:\w+|\d+)-(?:minute|second)\s+(?:look|check|review|glance|test|read)\b[^.?!]*\bwould\s+have\s+(?:prevented|avoided|caught|stopped|saved)\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
     r"|\bno\s+(?:reason|excuse|way)\s+(?:why\s+)?(?:this|it|that|the\s+[\w-]+)\s+should\s+(?:ever\s+)?have\s+(?:reached|happened|shipped|gone|made\s+it|been)\b"
     r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
@@ -2049,7 +2140,7 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             and t.dep_ == "acomp"
             and t.i + 2 < len(s.doc)
             and s.doc[t.i + 1].lower_ == "to"
-            and lemma(s.doc[t.i + 2]) in ("use", "read", "navigate", "operate", "look", "watch")
+            and lemma(s.doc[t.i + 2]) in ("use", "read", "navigate", "operate")
         ):
             continue  # "the dashboards were embarrassing to use": how a tool is to use
         if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
@@ -2261,6 +2352,13 @@ _RHETORICAL = re.compile(
     r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
     r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
     r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:believe|imagine|understand)\s+(?:that\s+|how\s+|why\s+)?(?:a|an|the|our|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|admin|sre|person|analyst|team|professional|lead|employee|reviewer|operator)\s+(?:would|could|did|was|let)\b"
+    r"|\b(?:anyone|anybody|everyone|everybody)\s+(?:looking|who\s+(?:looked|glanced))\s+at\b[^.?!]*\b(?:could|would|can)\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted|know|known)\b"
+    r"|\bhow\b[^.?!]*\b(?:missed|overlooked|ignored)\s+for\s+(?:\w+\s+)?whole\b"
+    r"|\bwhy\s+would\s+(?:anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:run|deploy|push|delete|drop|restart|disable|ship|merge|do|touch|skip|turn|change)\b[^.!]*\?"
+    r"|\b(?:must|should)\s+(?:surely|certainly|obviously|clearly)\s+have\s+(?:realised|realized|known|seen|noticed|understood|spotted)\b"
+    r"|\bwhat\s+did\s+(?:we|they|you|he|she)\s+(?:think|expect)\s+(?:was\s+going\s+to|would)\s+happen\b"
+    r"|\b(?:textbook|classic|typical)\s+(?:beginner|rookie|newbie|junior|novice|amateur)(?:['’]s|s['’])?\s+(?:mistake|error|move)\b"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|apparent|visible)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:engineers|team|people|everyone|on-?call|responders|operators|developers|them|him|her)\b"
     r"|\bwhoever\s+(?:thought|decided|figured|signed\s+off|agreed)\b[^.?!]*\b(?:good\s+idea|smart|clever|fine|ok|okay|acceptable|sensible|safe)\b"
     r"|\bit['’]s\s+not\s+(?:like|as\s+if|as\s+though)\s+(?:the\s+[\w-]+|it|they|this|that)\s+(?:was|were|is|are)\s+(?:exactly\s+)?(?:subtle|hidden|hard\s+to\s+(?:see|find|miss|spot)|quiet|a\s+secret|new|unknown|obscure)\b"
     r"|\byou(?:['’]d|\s+would)\s+think\b[^.?!]*\b(?:someone|somebody|anyone|anybody|they|we|people|he|she)\s+(?:would|might|could)\s+have\b"
@@ -2449,7 +2547,7 @@ _HUMAN_ERROR = re.compile(
     _HUMAN_ERROR.pattern
     + r"|\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b"
     r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
-    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
+    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor|analyst|maintainer|employee|reviewer|person|someone|somebody|sysadmin|dba)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
     r"|\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b"
     r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
@@ -2542,9 +2640,9 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 continue
             if word in ("slip", "lapse") and t.pos_ != "NOUN":
                 continue
-            if word in ("typo", "typos") and not _CAUSE.search(s.text):
-                continue
             made = _made_by_person(s, t)
+            if word in ("typo", "typos") and not _CAUSE.search(s.text) and not made:
+                continue
             agent = (
                 t.dep_ == "nsubj" and t.head.pos_ == "VERB"
             )  # "an oversight ... granted the public user"
@@ -2586,7 +2684,7 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
         ):
             return True  # "mistakes like this one by Hana"
     for c in t.children:
-        if c.dep_ in ("acl", "relcl") and lemma(c) in ("make", "commit"):
+        if c.dep_ in ("acl", "relcl") and lemma(c) in ("make", "commit", "introduce"):
             for g in c.subtree:
                 if g.dep_ == "pobj" and g.head.lower_ == "by" and s.person_kind(g):
                     return True  # "a mistake made by Hamid"
@@ -2606,7 +2704,7 @@ _PUNITIVE = re.compile(
     r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
     r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))|\bremedial\s+training\b|"
     r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b|\b(?:will|must|should|to|has\s+to|have\s+to|going\s+to)\s+(?:pay|answer)\s+for\s+the\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
-    r"\bperformance\s+(?:review|improvement\s+plan|conversation)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
+    r"\bperformance\s+(?:reviews?|improvement\s+plans?|conversations?)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
     r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
     r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:[\w-]+\s+)?(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
     r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b|\bmandatory\s+(?:re-?)?training\b|\bowes?\s+(?:us|everyone)\s+an?\s+apology\b|\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b",
@@ -2625,6 +2723,11 @@ _PUNITIVE = re.compile(
     r"|\bwhat\s+(?:we\s+are|we['’]re|we\s+will\s+be|we\s+plan\s+to\s+be|is\s+being)\s+(?:doing|done)\s+(?:about|with)\s+(?:that|the|this)\s+(?:person|engineer|individual|developer|employee|guy|contractor|intern)\b"
     r"|\b(?:deal|dealt|dealing)\s+with\s+(?:that|the|this)\s+(?:person|individual|engineer|developer|employee|guy|contractor|intern)\b"
     r"|\b(?:is|are|was|were|be)\s+(?:really\s+|actually\s+)?(?:suited|fit|cut\s+out|ready)\s+(?:to|for)\s+(?:on-?call|the\s+(?:on-?call\s+)?(?:role|job|team|rotation|position)|this\s+(?:role|job|work|team)|production|prod|(?:on-?call|production|ops)\s+work)\b"
+    r"|\b(?:[\w-]+['’]s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+\s+)?(?:revoked|suspended|removed|pulled|withdrawn|stripped)\b"
+    r"|\b(?:engagement|contract|employment)\s+(?:was|were|has\s+been|will\s+be|is\s+being)\s+(?:\w+\s+)?(?:terminated|ended|cancell?ed|not\s+renewed)\b"
+    r"|\blet\s+go\s+of\s+(?:the|an?|our|that|this)\s+(?:\w+\s+)?(?:employee|engineer|developer|contractor|person|intern|staff|member|admin|operator)\b"
+    r"|\bat\s+(?:[\w-]+['’]s|his|her|their)\s+(?:annual\s+|next\s+|yearly\s+|performance\s+|mid-?year\s+)?(?:review|appraisal)\b|\bconduct\s+(?:matter|issue|concern)\b"
+    r"|\bpersonnel\s+(?:file|record)\b|\b(?:forwarded|sent|referred|reported)\s+to\s+(?:HR|human\s+resources)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
@@ -2713,10 +2816,20 @@ def punitive(s: Sentence) -> Iterator[Hit]:
                 None,
             )
             holder = s.subject(verb) if verb is not None else None
+            whose = (
+                next((c for c in holder.children if c.dep_ == "poss"), None)
+                if holder is not None and lemma(holder) in ("engagement", "contract", "employment")
+                else None
+            )  # "the contractor's engagement was terminated": the person's
             if (
                 holder is not None
                 and not s.person_kind(holder)
                 and holder.lower_ not in ("who", "whoever")
+                and not (
+                    whose is not None
+                    and s.person_kind(whose) in ("person", "group")
+                    and lemma(whose) not in ("vendor", "supplier", "provider", "partner")
+                )
             ):
                 continue  # "multiple calls were fired", "the pods were terminated"
         if "repercussion" in text and not re.search(
