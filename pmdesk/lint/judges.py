@@ -1227,7 +1227,7 @@ _FRAMES = (
     re.compile(
         r"\bthanks\s+to\s+"
         + _WHO
-        + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|disabling|bypassing|overriding|"
+        + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|bypassing|overriding|"
         r"missing|breaking|force-pushing|wiping|truncating)\b",
         re.I,
     ),
@@ -1645,7 +1645,7 @@ _UNMET = re.compile(
 
 #: what says a need went unmet: "needed to announce it before starting, not halfway through"
 _UNMET_NEED = re.compile(
-    r"\b(?:before|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|"
+    r"\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|"
     r"not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b",
     re.I,
 )
@@ -1755,7 +1755,7 @@ _IF_ONLY = re.compile(
     + r"|\b(?:the\s+(?:[\w-]+\s+)?"
     + _ROLE
     + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
-    r"(?=[^.?!]*\b(?:before|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b)"
+    r"(?=[^.?!]*\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b)"
     r"(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
     r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
     re.I,
@@ -1849,8 +1849,15 @@ _EXHORTATION = re.compile(
     + _PEOPLE
     + r"\s+(?:need|needs|must|should|have|has|got|ought)\s+(?:to\s+)?(?:actually\s+|really\s+|always\s+|all\s+|simply\s+|just\s+)?"
     r"(?:be\s+(?:more|extra)\s+(?:careful|vigilant|attentive|diligent|cautious|thorough|disciplined|rigorous|mindful)|pay\s+(?:more\s+|closer\s+)?attention|"
-    r"read\s+the\s+(?:alerts?|runbook|docs|documentation|logs|diff|warnings?|channel)|follow\s+the\s+(?:runbook|process|procedure|checklist|playbook)|"
-    r"double-check|stop\s+\w+ing|remember\s+to|care\s+(?:more\s+)?about|take\s+(?:more\s+)?care|think\s+before)\b"
+    r"stop\s+\w+ing|care\s+(?:more\s+)?about|take\s+(?:more\s+)?care|think\s+before)\b"
+    # (reading the runbook, following the process: a fix on people when it is urged, "need to
+    # actually read", "should always follow"; "engineers need to read its first section to find
+    # the kill switch" says where the tool hides it)
+    r"|\b"
+    + _PEOPLE
+    + r"\s+(?:(?:need|needs|have|has|got)\s+to\s+(?:actually|really|always|all|simply|just|start\s+to|learn\s+to)|(?:must|should|ought\s+to)(?:\s+(?:actually|really|always|all|simply|just))?)\s+"
+    r"(?:read\s+the\s+(?:alerts?|runbook|docs|documentation|logs|diff|warnings?|channel)|follow\s+the\s+(?:runbook|process|procedure|checklist|playbook)|"
+    r"double-check|remember\s+to)\b"
     r"|\bremind\s+(?:@[\w.-]+|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|on-?call|engineers?|developers?|reviewers?|operators?)|everyone|engineers|developers|people)\s+to\s+(?:be\s+careful|double-check|check|read|follow|pay|remember|not)\b"
     r"|\bhad\s+no\s+business\s+\w+ing\b"
     r"|\b(?:devs|ops|engineers|developers|they|nobody|no\s+one|people|(?:the\s+)?[\w-]+\s+(?:team|folks|people))\s+(?:don['’]t|doesn['’]t|do\s+not|does\s+not|never)\s+(?:really\s+)?(?:care|give\s+a\s+(?:damn|toss|hoot))\b",
