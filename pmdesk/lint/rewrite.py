@@ -167,6 +167,9 @@ def passive(
         participle += " " + " ".join(p.lower_ for p in particles)
     start = s.span_start(subj)
     end = s.clause_end(verb)
+    if any(c.dep_ in ("acl", "relcl", "appos", "prep") and c.i > subj.i for c in subj.children):
+        return None  # "the person performing the kernel upgrade forgot to drain the node": the
+        # subject's own facts (which upgrade) would go with the person
     if not inner and not _between_ok(s, subj.i, verb.i, set()) and not _only_aux(s, subj.i, verb.i):
         return None  # (inner: the caller has read what stands between, "forgot to", "ought to")
     be = _be(obj)
