@@ -154,6 +154,9 @@ def _annotate(doc: Doc) -> None:
 def _lemma(word: str, pos: str) -> str:
     getLemma = lemminflect().getLemma  # noqa: N806
 
+    if pos in ("VERB", "NOUN") and word.count("-") == 1 and word.replace("-", "").isalpha():
+        head, _, last = word.partition("-")
+        return f"{head}-{_lemma(last, pos)}"  # "double-checked" -> "double-check"
     if pos not in ("VERB", "NOUN", "ADJ", "AUX") or not word.isalpha():
         return word
     try:

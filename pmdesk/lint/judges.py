@@ -1160,7 +1160,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
 #: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
@@ -1250,6 +1250,16 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
         # "it was her script that truncated the table": whose piece of work
         owned = next((x for x in s.doc[tok.i + 1 :] if x.pos_ in ("NOUN", "PROPN")), None)
         return owned is not None and lemma(owned) in s.w["work_nouns"]
+    nxt = s.doc[tok.i + 1] if tok.i + 1 < len(s.doc) else None
+    if (
+        nxt is not None
+        and tok.text.istitle()
+        and nxt.text.istitle()
+        and nxt.tag_ == "NNP"
+        and (_in_dictionary(tok.lower_) or _in_dictionary(nxt.lower_))
+        and not is_given_name(tok.lower_)
+    ):
+        return False  # "Root cause: Cloud Armor blocked ...": a product's name, not a person's
     parts = tok.text.split("-")
     named = tok.text[:1].isupper() and (
         is_given_name(tok.lower_)
@@ -1259,6 +1269,17 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
             and all(p.isalpha() for p in parts)
             and not any(_in_dictionary(p.lower()) for p in parts)
         )
+        or (
+            tok.tag_ == "NNP"
+            and tok.i + 1 < len(s.doc)
+            and s.doc[tok.i + 1].tag_ == "NNP"
+            and s.doc[tok.i + 1].text.istitle()
+            and tok.text.isalpha()
+            and s.doc[tok.i + 1].text.isalpha()
+            and not _in_dictionary(tok.lower_)
+            and not _in_dictionary(s.doc[tok.i + 1].lower_)
+            and tok.lower_ not in s.w["not_names"]
+        )  # a full name no list knows: "Root cause: Haruto Sato disabled the canary step"
     )  # (a name the parser took for a compound: "Root cause: Keiko hand-edited ...", and a
     # hyphenated given name no list knows: "caused by Joon-ho manually editing the pool")
     if not named:
@@ -2247,6 +2268,8 @@ _EMPTY_WITHOUT = {
     "way", "decision", "decisions", "move", "work", "piece", "attitude", "quality", "strategy",
     "job", "call", "mess", "reviewing", "thing", "idea", "choice", "effort", "behaviour",
     "behavior", "approach", "mistake", "error", "deploy", "practice", "engineering", "thinking",
+    "handling", "shortcut", "shortcuts", "conduct", "response", "performance", "execution",
+    "oversight", "lapse", "slip", "stunt",
 }  # fmt: skip
 _INTENSIFIERS = {"pretty", "very", "really", "so", "totally", "quite", "rather", "extremely",
                  "incredibly", "utterly", "just", "plain", "truly", "completely", "downright"}  # fmt: skip

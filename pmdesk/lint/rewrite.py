@@ -172,6 +172,8 @@ def passive(
         # subject's own facts (which upgrade) would go with the person
     if not inner and not _between_ok(s, subj.i, verb.i, set()) and not _only_aux(s, subj.i, verb.i):
         return None  # (inner: the caller has read what stands between, "forgot to", "ought to")
+    if after + 1 < len(s.doc) and s.doc[after + 1].lower_ == "of":
+        return None  # "completed step 4 of the runbook": the parser split the object's phrase
     be = _be(obj)
     new = f"{_cap(obj_text, s.at_start(start))} {be} {'not ' if negate else ''}{participle}"
     return start, end, new + _rest(s, after, end)
@@ -198,6 +200,8 @@ def past(s: Sentence, verb: Token, subj: Token, subj_text: str) -> Edit | None:
     """'It shouldn't have gone out on a Friday' -> 'It went out on a Friday'."""
     start = s.span_start(subj)
     end = s.clause_end(verb)
+    if re.search(r"\b(?:let\s+alone|much\s+less|never\s+mind)\b", s.text[start:]):
+        return None  # "should never have made it past Friday, let alone into the peak"
     lead = _cap(subj_text, s.at_start(start))
     return start, end, f"{lead} {inflect(verb.lemma_.lower(), 'VBD')}" + _rest(s, verb.i, end)
 
