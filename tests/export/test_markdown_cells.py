@@ -47,7 +47,7 @@ def reference_decode(text: str) -> str:
 
 table_text = st.text(
     alphabet=st.sampled_from(list("ab |\\<br>-xé1 \t")) | st.characters(), max_size=60
-)
+).filter(lambda t: "\n" not in t)  # (a line: the reader splits the file at "\n")
 
 
 @given(table_text)
