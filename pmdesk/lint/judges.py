@@ -1225,6 +1225,10 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
+        r"\bit\s+(?:was|is|['’]s)\s+(?:\w+ly\s+)?(?P<who>his|her|their|@[\w.-]+['’]s|(?-i:[A-Z])[\w-]*['’]s)\s+(?:bright\s+)?(?:idea|call|decision|suggestion|plan|choice)\s+to\b",
+        re.I,
+    ),
+    re.compile(
         r"\bthanks\s+to\s+"
         + _WHO
         + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|bypassing|overriding|"
@@ -2092,6 +2096,7 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
+    r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b|"
     r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))|"
     r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
     r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
@@ -2758,6 +2763,8 @@ _PUNITIVE = re.compile(
     r"|\blet\s+go\s+of\s+(?:the|an?|our|that|this)\s+(?:\w+\s+)?(?:employee|engineer|developer|contractor|person|intern|staff|member|admin|operator)\b"
     r"|\bat\s+(?:[\w-]+['’]s|his|her|their)\s+(?:annual\s+|next\s+|yearly\s+|performance\s+|mid-?year\s+)?(?:review|appraisal)\b|\bconduct\s+(?:matter|issue|concern)\b"
     r"|\bpersonnel\s+(?:file|record)\b|\b(?:forwarded|sent|referred|reported)\s+to\s+(?:HR|human\s+resources)\b"
+    r"|\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|been|being)\s+(?:moved|taken|removed|pulled|rotated|kicked|transferred)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:team|rotation|rota|on-?call|project|squad|account)\b"
+    r"|\breview(?:ing|ed)?\s+(?:[\w-]+['’]s|his|her|their)\s+(?:access|role|position|permissions|future|place|suitability)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
