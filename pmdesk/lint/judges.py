@@ -796,13 +796,14 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
 
 
 _ORG_GATE = re.compile(
-    r"\b(?-i:[A-Z])[\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
+    r"\b(?-i:[A-Z]|[a-z]+[A-Z])[\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
     r"failed|had\s+not|hadn['’]t)\s+(?:\w+\s+)?(?:catch|notice|test|respond|communicate|"
-    r"review|upgrade|follow|flag|check|to)\b"
+    r"review|upgrade|follow|flag|check|patch|update|reply|engage|to)\b"
+    r"|\b(?-i:[A-Z]|[a-z]+[A-Z])[\w-]*\s+(?:did\s+not|didn['’]t)\s+[^.;]*?\band\s+(?:have|has)\s+failed\s+to\b"
 )
 _ORG_CHECKS = {
     "catch", "notice", "test", "respond", "communicate", "review", "upgrade", "follow", "flag",
-    "check",
+    "check", "patch", "update", "reply", "engage",
 }  # fmt: skip
 
 
@@ -813,8 +814,12 @@ def _organisation_omission(s: Sentence, verb: Token, subj: Token | None) -> bool
         return False
     acronym = subj.text.isupper() and 2 <= len(subj.text) <= 6
     proper = subj.tag_ in ("NNP", "NNPS") and any(c.isupper() for c in subj.text)
+    camel = subj.text[:1].islower() and any(c.isupper() for c in subj.text[1:]) and subj.is_alpha
+    proper = proper or camel  # "cLabs", "dLocal": a company's own spelling
     if not (acronym or proper) or s.is_name(subj, strict=True):
         return False
+    if not (acronym or camel) and _in_dictionary(subj.lower_):
+        return False  # "Upgrade failed due to the patch not being applied": a word, capitalised
     lem = lemma(verb)
     if lem == "fail":
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -2765,6 +2770,7 @@ _PUNITIVE = re.compile(
     r"|\bpersonnel\s+(?:file|record)\b|\b(?:forwarded|sent|referred|reported)\s+to\s+(?:HR|human\s+resources)\b"
     r"|\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|been|being)\s+(?:moved|taken|removed|pulled|rotated|kicked|transferred)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:team|rotation|rota|on-?call|project|squad|account)\b"
     r"|\breview(?:ing|ed)?\s+(?:[\w-]+['’]s|his|her|their)\s+(?:access|role|position|permissions|future|place|suitability)\b"
+    r"|\b(?:a\s+)?(?:valuable\s+|hard\s+|good\s+|salutary\s+)?lesson\s+(?:to|for)\s+(?:those|everyone|anyone|the\s+people|him|her|them)\s+who\s+(?:\w+ed|argued|thought|said|insisted|wanted|decided|ignored|skipped|didn['’]t|did\s+not|were|was|chose)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
