@@ -34,6 +34,8 @@ _PEOPLES_WORK = {
 }  # fmt: skip
 #: titles before a surname
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof"}
+_PREFIXES = {"pre", "post", "multi", "non", "anti", "auto", "sub", "self", "co", "re", "de", "un",
+             "semi", "mid", "inter", "intra", "micro", "macro", "cross", "geo", "tri", "bi"}  # fmt: skip
 #: what only people should have done: "Sanjay should have checked", not "Vitess should have
 #: rejected"
 _HUMAN_CHECKS = {
@@ -133,10 +135,20 @@ class Sentence:
             return True
         if "-" in low:
             first = low.split("-")[0]
+            parts = low.split("-")
             return (
                 (not strict and self.entity(t) == "PERSON")
                 or (is_given_name(first) and not _in_dictionary(first))
                 or self._opening_name(t)
+                or (
+                    t.tag_ == "NNP"
+                    and len(parts) == 2
+                    and all(p.isalpha() for p in parts)
+                    and len(parts[1]) <= 5
+                    and not _in_dictionary(parts[0])
+                    and parts[0] not in _PREFIXES
+                    and low not in self.w["not_names"]
+                )  # "Ji-woo", "Joon-ho": a hyphenated given name no list knows
             )
         if is_given_name(low):
             # "Grace", "Mark" and "Will" are words too: then the tagger must call it a name

@@ -103,9 +103,13 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
     return any(
-        tokens[i].lower() == "by" and any(person(w) for w in tokens[i + 1 : i + 4])
+        tokens[i].lower() == "by"
+        and any(person(w) for w in tokens[i + 1 : i + 4])
+        and any(
+            w.lower().endswith(("ed", "en", "wn", "ne", "de", "ut", "et"))
+            for w in tokens[max(0, i - 6) : i]
+        )  # ("changes made directly on the servers by Tomás")
         for i in range(1, len(tokens) - 1)
-        if tokens[i - 1].lower().endswith(("ed", "en", "wn", "ne", "de", "ut", "et"))
     )
 
 
@@ -203,6 +207,7 @@ _MISTAKEN = re.compile(
 _EXPOSED = re.compile(
     r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b"
     r"|\b(?:api\s+key|secret|password|credential|token|private\s+key)s?\b[^.;]*\b(?:into|in)\s+(?:the\s+)?(?:app|client|binary|apk|frontend|mobile\s+app|source(?:\s+code)?|code|repo|repository)\b"
+    r"|\b(?:key|keys|secret|secrets|password|passwords|credentials?|tokens?)\b[^.;]*\b(?:to|into|in|on)\s+(?:a|the|our)\s+public\s+(?:repo|repository|bucket|gist|channel|page|github|wiki|forum)\b"
     r"|\bprod(?:uction)?\s+(?:token|secret|password|credential|api\s+key|private\s+key|database\s+password)s?\b[^.;]*\b(?:into|to|in)\s+(?:the\s+|a\s+)?(?:staging|dev|test|shared|public|git|repo|repository|slack|channel|ticket|wiki|chat)\b",
     re.I,
 )
@@ -297,7 +302,7 @@ _DESTRUCTIVE = {
     "nuke",
 }
 _DATA = re.compile(
-    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+)\b",
+    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+)\b",
     re.I,
 )
 _JUNK = re.compile(
@@ -350,6 +355,8 @@ def _remedy(s: Sentence, verb: Token) -> bool:
     'started investigating the root cause'."""
     if lemma(verb) in ("promise", "announce", "offer", "schedule", "plan"):
         return False  # "promised a fix without asking engineering": no repair made
+    if re.search(r"\bafter\s+(?:confirming|checking|verifying|validating|testing)\b", s.lower):
+        return True  # "raised the rate limit after confirming the backfill was throttled"
     keep = verb if lemma(verb) == "keep" else verb.head if lemma(verb.head) == "keep" else None
     if keep is not None and any(
         c.lower_ in ("updated", "informed", "posted", "briefed", "aware") for c in keep.subtree
@@ -460,7 +467,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True
     if _object_did_harm(s, verb) or _then_went_wrong(s, verb):
         return True
-    obj = s.object(verb)
+    # (in the passive, what was acted on is the subject: "the firewall rule had been deleted")
+    obj = s.object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if lem in _DESTRUCTIVE and obj is not None:
         phrase = "".join(t.text_with_ws for t in obj.subtree)
         if (
@@ -509,7 +517,24 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     if (
         (
             lem
-            in ("override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze")
+            in (
+                "override",
+                "bypass",
+                "circumvent",
+                "skip",
+                "disable",
+                "silence",
+                "mute",
+                "snooze",
+                "remove",
+                "delete",
+                "drop",
+                "lift",
+                "dismiss",
+                "ignore",
+                "ack",
+                "acknowledge",
+            )
             or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
         )
         and obj is not None
@@ -542,9 +567,21 @@ class _Text:
         self.text, self.lower, self.w = text, text.lower(), s.w
 
 
+#: the sentence says where a failure came from: "the incident originated from a command executed
+#: by Ji-woo", "the drift is attributable to changes made on the servers by Tomás"
+_CAME_FROM = re.compile(
+    r"\b(?:incident|outage|failure|data\s+loss|loss|problem|issue|downtime|drift|breach|defect|"
+    r"regression|corruption|misrouting|misrouted\s+traffic|spike|errors)\s+(?:was\s+|is\s+)?"
+    r"(?:originated|resulted|stemmed|came|arose|followed|attributable|traced|due)\s+(?:from|to|back\s+to)?\b",
+    re.I,
+)
+
+
 def _failure_context(s: Sentence) -> bool:
     """Words in the sentence that say something went wrong."""
     if _TOOK_DOWN.search(s.text) or _EXPOSED.search(s.text) or _MISTAKEN.search(s.text):
+        return True
+    if _CAME_FROM.search(s.text):
         return True
     if _CAUSAL.search(s.text):
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
@@ -562,7 +599,7 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"without"}:
         return bool(
             re.search(
-                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up|evals?\b|evaluation)",
+                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up|evals?\b|evaluation|investigat|a\s+second\s+look)",
                 s.lower,
             )
         )
@@ -590,6 +627,9 @@ _WRONG_WAY = re.compile(
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+even\b"
+    r"|\boutside\s+(?:the\s+|a\s+|any\s+|an\s+approved\s+)?(?:change|maintenance|deploy(?:ment)?)\s+window\b"
+    r"|\bbypass(?:ed|ing)?\s+(?:the\s+)?(?:staging|canary|review|ci|qa|approval|change\s+process|pipeline)\b"
+    r"|\b(?:outdated|stale|old|wrong|previous)\s+(?:snapshot|backup|image|version|config|build)\s+(?:over|onto|into)\s+(?:the\s+)?(?:live|production|prod|primary)\b"
     r"|\bbefore\s+(?:the\s+)?(?:replication|replicas?|sync|backup|migration|snapshot|drain|canary|soak)\s+(?:had\s+)?(?:caught\s+up|finished|completed|been\s+taken|drained|passed)\b"
     r"|\b(?:staging|test|dev|sandbox|debug)\s+(?:[\w-]+\s+){0,2}(?:baked|hard-?coded|left|compiled|bundled)\s+in\b"
     r"|\bto\s+(?:a|his|her|their|my|an?\s+unapproved)\s+personal\s+[\w-]+"
@@ -721,10 +761,13 @@ def _past_act(verb: Token) -> bool:
 
 
 def _change_made(s: Sentence, verb: Token) -> bool:
-    """'The flag flip that exposed the prices was made by Lucía': a change, made by someone."""
-    if lemma(verb) not in ("make", "do", "carry", "perform") or not any(
-        c.dep_ == "auxpass" for c in verb.children
-    ):
+    """'The flag flip that exposed the prices was made by Lucía', 'a manual change made by an
+    administrator', 'an edit that Arash made': a change, made by someone."""
+    if lemma(verb) not in ("make", "do", "carry", "perform", "author", "write"):
+        return False
+    if verb.dep_ in ("acl", "relcl") and lemma(verb.head) in s.w["work_nouns"]:
+        return True
+    if not any(c.dep_ == "auxpass" for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return subj is not None and lemma(subj) in s.w["work_nouns"]
@@ -747,8 +790,9 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children) or (
             verb.tag_ == "VBN"
-            and verb.dep_ == "acl"
+            and verb.dep_ in ("acl", "conj")
             and any(c.dep_ == "agent" for c in verb.children)
+            and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.head.children))
         ):
             # "pods keep getting restarted": the subject is not the one who acted; but "the
             # cache was purged by Takeshi during peak traffic" names who did, and so does "an
@@ -1183,7 +1227,7 @@ _FRAMES = (
         + r"\s+(?:is|was)\s+(?:the\s+)?(?:whole\s+|only\s+|sole\s+|main\s+|entire\s+)?(?:reason|cause)\s+(?:we|that|why|the|our|for)\b"
     ),
     re.compile(
-        r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on)\s+by\s+"
+        r"\b(?:caused|triggered|started|set\s+off|kicked\s+off|brought\s+on|resulted\s+from|stemmed\s+from|came\s+from|arose\s+from|originated\s+(?:from|with))\s+(?:by\s+)?"
         + _WHO
         + r"(?:['’]s\b|(?:\s+\w+ly)?\s+\w+ing\b)",
         re.I,
@@ -1307,6 +1351,8 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
     verb = next((x for x in after if x.pos_ == "VERB" and x.lower_ not in ("was", "is")), None)
     if verb is None:
         return False
+    if _WRONG_WAY.search(s.text):
+        return True  # "resulted from Hamid restoring an outdated snapshot over the live volume"
     return lemma(verb) not in s.w["remedy_verbs"] and not _remedy(s, verb)
 
 
