@@ -28,7 +28,7 @@ Sets, side by side:
 
 Rewrites: how many findings offer one, and of those how many make a sentence that lints clean,
 keeps the original's numbers, times and negations, and says no "should have"; the share judged
-grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl. --rewrites FILE writes
+grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl and rewrite_judgements_2.jsonl. --rewrites FILE writes
 every first suggestion (set, where, original sentence, rewritten sentence) for such a reading;
 for real writing it writes the file and offset, and the reader looks the sentence up.
 """
@@ -251,14 +251,29 @@ def main(argv: list[str]) -> int:
     print("rewrites (shared corpus, dev set and real writing):")
     rewrites.report()
     # a reading counts for a rewrite only while the rewrite reads as it did when it was judged
-    judged = {j["rewrite_sha256"]: j for j in load(LABELS / "rewrite_judgements.jsonl")}
-    if judged:
+    readings = (
+        ("rewrite_judgements.jsonl", "a first independent reader, 90 rewrites of 2026-12-03"),
+        ("rewrite_judgements_2.jsonl", "a second independent reader, all 153 of commit 2b7b0f7"),
+    )
+    for name, who in readings:
+        judged = {j["rewrite_sha256"]: j for j in load(LABELS / name)}
+        if not judged:
+            continue
+        good_then = sum(1 for j in judged.values() if j["grammatical"] and j["keeps_meaning"])
         read = [judged[h] for h in (_sha(r["rewritten"]) for r in rewrites.rows) if h in judged]
         good = sum(1 for j in read if j["grammatical"] and j["keeps_meaning"])
+        clean = sum(
+            1 for j in read if j["grammatical"] and j["keeps_meaning"] and not j.get("blame_left")
+        )
         print(
-            f"  read by hand (an independent reader, {len(judged)} rewrites of an earlier version): "
-            f"{len(read)} of today's {rewrites.offered} read as judged; {good} of them "
-            f"({pct(good, len(read))}) grammatical and keeping the meaning"
+            f"  read by hand ({who}): {good_then} of {len(judged)} ({pct(good_then, len(judged))}) "
+            f"grammatical and keeping the meaning when read; of today's {rewrites.offered}, "
+            f"{len(read)} read as judged, {good} of them good ({pct(good, len(read))})"
+            + (
+                f", {clean} good with no blame left"
+                if "blame_left" in next(iter(judged.values()))
+                else ""
+            )
         )
     if args.rewrites:
         with open(args.rewrites, "w", encoding="utf-8") as out:
