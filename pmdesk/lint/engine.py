@@ -308,6 +308,9 @@ class Linter:
         result = sentence[:start] + new + sentence[end:]
         if _STILL_COUNTERFACTUAL.search(result) or _STILL_JUDGING.search(result):
             return []
+        if _STILL_PERSONAL.search(result[start : start + len(new) + 80]):
+            return []  # "you don't run a reindex on Black Friday" still chides; "she dropped
+            # the schema" is still about her
         if any(f.is_warning for f in self._lint(result, people, suggest=False)):
             return []
         return [new]
@@ -326,6 +329,14 @@ class Linter:
             self._cache[key] = hits
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
+
+
+#: what a rewrite must not leave behind: a scolding "you", or "he"/"she" as an agent
+_STILL_PERSONAL = re.compile(
+    r"^\W*(?:you|one)\s+(?:don['’]t|do\s+not|never|always|should|must|can['’]t|cannot)\b"
+    r"|\b(?:he|she)\s+(?:\w+ly\s+)?(?:[\w-]+ed|ran|did|made|took|broke|left|wrote|put|set|cut)\b",
+    re.I,
+)
 
 
 #: a "sentence" longer than this is usually a list or a table row run together: it is cut at

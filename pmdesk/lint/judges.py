@@ -835,7 +835,9 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             continue
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
             continue
-        yield s.span_start(subj), s.clause_end(verb), rewrite.passive(s, verb, subj)
+        edit = None if _MISTAKEN.search(s.text) else rewrite.passive(s, verb, subj)
+        # ("deleted the bucket thinking it was the test one": the belief is the person's)
+        yield s.span_start(subj), s.clause_end(verb), edit
         return
 
 
@@ -1646,6 +1648,22 @@ def _counterfactual_edit(
         return None  # "instead of restarting it, she should have drained it": two acts, one verb
     if any(c.dep_ == "acomp" for c in verb.children):
         return None  # "should have been more careful": no fact to keep
+    if re.search(r",\s*not\b|\bat\s+least\b|\blet\s+alone\b", s.text[verb.idx :], re.I) or (
+        re.search(r"\buntil\b", s.text[verb.idx :], re.I)
+        and (
+            modal.lower_.endswith("n't")
+            or any(c.dep_ == "neg" for c in modal.children)
+            or s.negated(verb)
+        )
+    ):
+        return None  # "within five minutes, not forty", "at least once", "not ... until": the
+        # negation a rewrite adds would take the wrong scope
+    if top.dep_ == "advcl" and any(c.lower_ in ("when", "while", "where") for c in top.children):
+        return None  # "sign-off was given when it should have been withheld"
+    if passive and any(
+        c.dep_ == "agent" and any(s.person_kind(g) for g in c.children) for c in verb.children
+    ):
+        return None  # "should have been caught by the person doing the release": still them
     if subj.pos_ == "PRON":
         subj_text = subj.text if subj.text != "I" and subj.lower_ != "i" else "I"
     else:
@@ -1833,6 +1851,7 @@ _IF_ONLY = re.compile(
     + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
     r"(?=[^.?!]*\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b)"
     r"(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
+    r"|\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b"
     r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
     re.I,
 )
@@ -2324,7 +2343,7 @@ _EMPTY_WITHOUT = {
     "way", "decision", "decisions", "move", "work", "piece", "attitude", "quality", "strategy",
     "job", "call", "mess", "reviewing", "thing", "idea", "choice", "effort", "behaviour",
     "behavior", "approach", "mistake", "error", "deploy", "practice", "engineering", "thinking",
-    "handling", "shortcut", "shortcuts", "conduct", "response", "performance", "execution",
+    "handling", "conduct", "response", "performance", "execution",
     "oversight", "lapse", "slip", "stunt",
 }  # fmt: skip
 _INTENSIFIERS = {"pretty", "very", "really", "so", "totally", "quite", "rather", "extremely",
@@ -2343,8 +2362,25 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
     start, end = words[0].idx, t.idx + len(t.text)
     if t.dep_ == "amod" and t.head.lower_ in _EMPTY_WITHOUT:
         return start, end, None
-    if t.dep_ == "amod" and any(c.dep_ == "poss" and s.is_name(c) for c in t.head.children):
+    owners = list(t.head.children) + (
+        list(t.head.head.children) if t.head.dep_ == "compound" else []
+    )
+    if t.dep_ == "amod" and any(
+        c.dep_ == "poss" and (s.is_name(c) or c.tag_ == "NNP" or s.person_kind(c)) for c in owners
+    ):
         return start, end, None  # "Bartholomew's sloppy commit message": he stays the cause
+    if t.dep_ == "amod" and (
+        s.is_name(t.head) or lemma(t.head) in s.w["roles"] or t.head.lower_ in s.w["roles"]
+    ):
+        return start, end, None  # "a lazy engineer wrote that loop": the person stays the agent
+    if t.dep_ == "amod" and any(
+        c.dep_ in ("relcl", "acl") and any(g.lower_ == "to" for g in c.children)
+        for c in t.head.children
+    ):
+        return start, end, None  # "a careless change to push during peak": "a change to push
+        # during peak" reads as the plan
+    if s.doc[s.lead_end()].lower_ in ("such", "what", "how"):
+        return start, end, None  # "Such a thoughtless change!": nothing is left but the cry
     last_word = max((c.i for c in t.head.subtree if not c.is_punct), default=t.i)
     if (
         t.dep_ == "advmod"
@@ -2445,6 +2481,7 @@ _RHETORICAL = re.compile(
     r"|\bwhat\s+did\s+(?:we|they|you|he|she)\s+(?:think|expect)\s+(?:was\s+going\s+to|would)\s+happen\b"
     r"|\b(?:textbook|classic|typical)\s+(?:beginner|rookie|newbie|junior|novice|amateur)(?:['’]s|s['’])?\s+(?:mistake|error|move)\b"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|apparent|visible)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:engineers|team|people|everyone|on-?call|responders|operators|developers|them|him|her)\b"
+    r"|\b(?:was|were|is|are)\s+there\s+for\s+a\s+reason\b|\basking\s+for\s+trouble\b"
     r"|\bwhoever\s+(?:thought|decided|figured|signed\s+off|agreed)\b[^.?!]*\b(?:good\s+idea|smart|clever|fine|ok|okay|acceptable|sensible|safe)\b"
     r"|\bit['’]s\s+not\s+(?:like|as\s+if|as\s+though)\s+(?:the\s+[\w-]+|it|they|this|that)\s+(?:was|were|is|are)\s+(?:exactly\s+)?(?:subtle|hidden|hard\s+to\s+(?:see|find|miss|spot)|quiet|a\s+secret|new|unknown|obscure)\b"
     r"|\byou(?:['’]d|\s+would)\s+think\b[^.?!]*\b(?:someone|somebody|anyone|anybody|they|we|people|he|she)\s+(?:would|might|could)\s+have\b"
@@ -2614,6 +2651,12 @@ def _negated_scope(s: Sentence, t: Token) -> bool:
             for c in w.children
         ):
             return True
+    before = s.text[: t.idx]
+    if re.search(r"\b(?:nothing|nobody|no\s+one|none)\b", before, re.I) and not re.search(
+        r"\b(?:but|although|though|however|yet)\b|[;,]", before[-40:], re.I
+    ):
+        return True  # "At 03:12 nothing on the board looked obviously wrong" (the parser hung
+        # "nothing" on "at")
     return _negated_near(s, t)
 
 

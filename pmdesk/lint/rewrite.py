@@ -172,8 +172,14 @@ def passive(
         # subject's own facts (which upgrade) would go with the person
     if not inner and not _between_ok(s, subj.i, verb.i, set()) and not _only_aux(s, subj.i, verb.i):
         return None  # (inner: the caller has read what stands between, "forgot to", "ought to")
-    if after + 1 < len(s.doc) and s.doc[after + 1].lower_ == "of":
-        return None  # "completed step 4 of the runbook": the parser split the object's phrase
+    if after + 1 < len(s.doc) and (
+        s.doc[after + 1].lower_ == "of" or s.doc[after + 1].text == "#" or s.doc[after + 1].like_num
+    ):
+        return None  # "completed step 4 of the runbook", "merged PR #4471": the parser split
+        # the object's phrase
+    if verb.lemma_.lower() in ("tell", "inform", "notify", "warn", "ask", "remind", "brief"):
+        return None  # "neglected to tell support that the page was stale": who was told, and
+        # what, do not survive the passive
     be = _be(obj)
     new = f"{_cap(obj_text, s.at_start(start))} {be} {'not ' if negate else ''}{participle}"
     return start, end, new + _rest(s, after, end)
