@@ -173,7 +173,9 @@ def passive(
     if not inner and not _between_ok(s, subj.i, verb.i, set()) and not _only_aux(s, subj.i, verb.i):
         return None  # (inner: the caller has read what stands between, "forgot to", "ought to")
     if after + 1 < len(s.doc) and (
-        s.doc[after + 1].lower_ == "of" or s.doc[after + 1].text == "#" or s.doc[after + 1].like_num
+        s.doc[after + 1].lower_ == "of"
+        or s.doc[after + 1].text == "#"
+        or s.doc[after + 1].text[:1].isdigit()
     ):
         return None  # "completed step 4 of the runbook", "merged PR #4471": the parser split
         # the object's phrase

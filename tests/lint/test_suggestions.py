@@ -42,6 +42,9 @@ def applied(text: str) -> str:
          "It was the migration that locked the orders table at 09:40."),
         ("Obviously, the cache was stale for 12 minutes.", "The cache was stale for 12 minutes."),
         ("It was a careless change to the retry logic.", "It was a change to the retry logic."),
+        ("Omar should have drained the node first.", "The node was not drained first."),
+        ("I should have double-checked the region before applying.",
+         "The region was not double-checked before applying."),
     ],
 )  # fmt: skip
 def test_first_suggestion_is_a_local_edit_that_keeps_the_facts(text, expected):
@@ -61,6 +64,11 @@ def test_first_suggestion_is_a_local_edit_that_keeps_the_facts(text, expected):
         "Root cause: human error.",
         "The engineer responsible will be held accountable.",
         "That was the wrong decision.",
+        "She deleted the production bucket thinking it was the test one.",
+        "Obviously you never run a migration without a backup.",
+        "The alert should have been acknowledged within five minutes, not forty.",
+        "Such a thoughtless change to the auth middleware.",
+        "This should have been caught by the person doing the release.",
     ],
 )
 def test_without_a_fact_keeping_edit_there_is_a_question_and_no_replacement(text):
