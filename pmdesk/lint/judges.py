@@ -310,7 +310,7 @@ _JUNK = re.compile(
     re.I,
 )
 _POSITIVE = re.compile(
-    r"\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b",
+    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b",
     re.I,
 )
 
@@ -392,6 +392,21 @@ _THEN_FAILED = re.compile(
     r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving))\b",
     re.I,
 )
+
+
+def _work_did_harm(s: Sentence, work: Token) -> bool:
+    """The piece of work is the subject of a harmful act: "Hiroshi's migration script dropped
+    the sessions index"."""
+    if work.dep_ != "nsubj":
+        return False
+    verb = work.head
+    if lemma(verb) in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
+        return True
+    obj = s.object(verb)
+    if obj is None or lemma(verb) not in _DESTRUCTIVE:
+        return False
+    phrase = "".join(t.text_with_ws for t in obj.subtree)
+    return bool(_DATA.search(phrase)) and not _JUNK.search(phrase)
 
 
 def _object_did_harm(s: Sentence, verb: Token) -> bool:
@@ -627,6 +642,7 @@ _WRONG_WAY = re.compile(
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+even\b"
+    r"|\b(?:to|on|across|in)\s+(?:every|all|each)\s+(?:[\w-]+\s+){0,2}?(?:simultaneously|at\s+the\s+same\s+time)\b"
     r"|\boutside\s+(?:the\s+|a\s+|any\s+|an\s+approved\s+)?(?:change|maintenance|deploy(?:ment)?)\s+window\b"
     r"|\bbypass(?:ed|ing)?\s+(?:the\s+)?(?:staging|canary|review|ci|qa|approval|change\s+process|pipeline)\b"
     r"|\b(?:outdated|stale|old|wrong|previous)\s+(?:snapshot|backup|image|version|config|build)\s+(?:over|onto|into)\s+(?:the\s+)?(?:live|production|prod|primary)\b"
@@ -923,6 +939,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         lem = lemma(verb)
         if _ellipsis_of_modal(s, verb):
             continue
+        if any(c.lower_ == "yet" for c in verb.children):
+            continue  # "the Operations Team had not yet installed the console server": a status
         if (
             verb.dep_ == "relcl"
             and s.negated(verb)
@@ -933,9 +951,13 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
-        checks = lem in s.w["check_verbs"] or (
-            lem == "think"
-            and any(c.dep_ == "xcomp" and lemma(c) in s.w["check_verbs"] for c in verb.children)
+        checks = (
+            lem in s.w["check_verbs"]
+            or _phrasal(verb) == ("set", "up")
+            or (
+                lem == "think"
+                and any(c.dep_ == "xcomp" and lemma(c) in s.w["check_verbs"] for c in verb.children)
+            )
         )  # "nobody thought to check the replication lag"
         # "Someone deleted the runbook page": an unnamed agent of a change is a search for
         # whom to blame whatever the act's effect ("someone on call restarted it" is the role)
@@ -1191,7 +1213,12 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         )  # "the web team's change", "Team Falcon's deploy"
         if not person and not team:
             continue
-        if not _failure_context(s):
+        if _POSITIVE.search(
+            re.sub(r"\bthanks\s+to\b", "", s.text, flags=re.I)
+        ) or _SANCTIONED.search(s.text):
+            continue  # "Sebastián's query confirmed that no customer data was exposed", "Ana's
+            # cleanup job deleted the stale buckets as planned"
+        if not _failure_context(s) and not _work_did_harm(s, t.head):
             continue
         if re.search(
             r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b"
@@ -1740,7 +1767,8 @@ _UNMET = re.compile(
 #: what says a need went unmet: "needed to announce it before starting, not halfway through"
 _UNMET_NEED = re.compile(
     r"\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|"
-    r"not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b",
+    r"not\s+(?:after|halfway|during)|and\s+(?:did|didn|never)|but\s+(?:\w+ed|went|ran|took|made|gave|left)|"
+    r"but\b[^.;]*\b(?:never|not|didn['’]t))\b",
     re.I,
 )
 
@@ -1849,7 +1877,7 @@ _IF_ONLY = re.compile(
     + r"|\b(?:the\s+(?:[\w-]+\s+)?"
     + _ROLE
     + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
-    r"(?=[^.?!]*\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never))\b)"
+    r"(?=[^.?!]*\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never)|but\s+(?:\w+ed|went|ran|took|made|gave|left)|but\b[^.;]*\b(?:never|not|didn['’]t))\b)"
     r"(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
     r"|\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b"
     r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
@@ -1906,7 +1934,8 @@ _NONE_HAPPENS = re.compile(
     + _UNDONE
     + r"[^.?!]*?\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+"
     + r"|\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b"
-    r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+)?(?:company|team|org|organi[sz]ation|shop)\b"
+    r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:company|team|org|organi[sz]ation|shop|business)\b"
+    r"|\bno\s+reason\s+for\s+(?:this|the|that|an?)\s+(?:[\w-]+\s+)?to\s+(?:have\s+)?(?:happen|happened|occur|occurred)\b"
     r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
     r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|"
     r"\b(?:a\s+)?(?:\w+|\d+)-(?:minute|second)\s+(?:look|check|review|glance|test|read)\b[^.?!]*\bwould\s+have\s+(?:prevented|avoided|caught|stopped|saved)\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
@@ -2166,6 +2195,7 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
 _JUDGED = re.compile(
     r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
+    r",\s*(?:genius|einstein|champ|hotshot|rockstar)\b|\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b|"
     r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b|"
     r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))|"
     r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
@@ -2476,6 +2506,9 @@ _RHETORICAL = re.compile(
     r"|\bshould(?:n['’]t)?\s+(?:need|have\s+needed)\s+(?:telling|reminding|to\s+be\s+(?:told|reminded))\b"
     r"|\b(?:\w+\s+)?(?:years?|months?)\s+(?:on|in)\s+the\s+(?:team|job|role|rota|rotation)\s+and\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+still\b"
     r"|\b(?:it\s+)?beggars\s+belief\b"
+    r"|\bwho\s+could\s+(?:possibly\s+|ever\s+)?have\s+(?:predicted|foreseen|guessed|imagined)\b[^.?!]*\?\s*(?:oh|ah)\b|\boh\s+(?:right|wait),?\s+(?:everyone|everybody|all\s+of\s+us)\b"
+    r"|\b(?:was|is)\s+it\s+(?:really|honestly)\s+(?:a\s+|such\s+a\s+)?(?:surprise|surprising|unexpected|shocking)\b"
+    r"|\b(?:they|he|she|(?:the\s+)?(?:people|engineers?|designers?|team|developers?|authors?)(?:\s+who\s+[\w-]+(?:\s+[\w-]+){0,3})?)\s+must\s+(?:surely\s+|have\s+)?(?:have\s+)?(?:known|realised|realized|seen\s+(?:it|this)\s+coming)\b"
     r"|\bhad\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:done|been\s+doing)\s+(?:their|his|her|your)\s+jobs?\b"
     r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:believe|imagine|understand)\s+(?:that\s+|how\s+|why\s+)?(?:a|an|the|our|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|admin|sre|person|analyst|team|professional|lead|employee|reviewer|operator)\s+(?:would|could|did|was|let)\b"
     r"|\b(?:anyone|anybody|everyone|everybody)\s+(?:looking|who\s+(?:looked|glanced))\s+at\b[^.?!]*\b(?:could|would|can)\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted|know|known)\b"
@@ -2680,7 +2713,7 @@ _HUMAN_ERROR = re.compile(
     _HUMAN_ERROR.pattern
     + r"|\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b"
     r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
-    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor|analyst|maintainer|employee|reviewer|person|someone|somebody|sysadmin|dba)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
+    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor|analyst|maintainer|employee|reviewer|person|someone|somebody|sysadmin|dba|on-?call)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
     r"|\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b"
     r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
@@ -2864,6 +2897,11 @@ _PUNITIVE = re.compile(
     r"|\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|been|being)\s+(?:moved|taken|removed|pulled|rotated|kicked|transferred)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:team|rotation|rota|on-?call|project|squad|account)\b"
     r"|\breview(?:ing|ed)?\s+(?:[\w-]+['’]s|his|her|their)\s+(?:access|role|position|permissions|future|place|suitability)\b"
     r"|\b(?:a\s+)?(?:valuable\s+|hard\s+|good\s+|salutary\s+)?lesson\s+(?:to|for)\s+(?:those|everyone|anyone|the\s+people|him|her|them)\s+who\s+(?:\w+ed|argued|thought|said|insisted|wanted|decided|ignored|skipped|didn['’]t|did\s+not|were|was|chose)\b"
+    r"|\b(?:appropriate|necessary|suitable|disciplinary|corrective)\s+(?:action|steps|measures)\s+(?:will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+taken\b"
+    r"|\b(?:had|have\s+had|will\s+have|held)\s+a\s+(?:serious\s+|frank\s+|firm\s+)?(?:conversation|word|chat|talk|meeting)\s+with\s+(?:the\s+)?(?:individual|person|engineer|employee|staff\s+member|people|developer|contractor)s?\s+(?:involved|concerned|responsible)\b"
+    r"|\b(?:responsible|involved|concerned)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?dealt\s+with\b"
+    r"|\bwhether\b[^.;]*\bemployment\b|\bemployment\b[^.;]*\b(?:should|will|can)\s+(?:continue|end)\b"
+    r"|\bbonus(?:es)?\b[^.;]*\b(?:will\s+be|are|were|have\s+been)\s+(?:\w+\s+)?(?:reduced|cut|withheld|docked|cancell?ed|forfeited)\b"
     r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
     re.I,
 )
