@@ -197,7 +197,7 @@ _TOOK_DOWN = re.compile(
 # "..., which is why the invoices vanished": the act is named as the cause
 _CAUSAL = re.compile(
     r"\b(?:was|were|is)\s+(?:\w+\s+)?the\s+(?:weak(?:est)?\s+link|culprit|trigger|root\s+cause)\b|"
-    r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not)\b",
+    r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not|learned|learnt|found\s+out|heard)\b",
     re.I,
 )
 _MISTAKEN = re.compile(
@@ -259,6 +259,10 @@ def _is_act(s: Sentence, verb: Token) -> bool:
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
+    if lem in ("tell", "ask") and _then_went_wrong(s, verb):
+        return True  # "Support told customers to reinstall the app, which wiped their data"
+    if lem == "add" and _kept_doing(verb):
+        return True  # "Product kept adding scope until the release slipped"
     return lem in s.w["act_verbs"] or lem in s.w["harmful_verbs"] or phrase in _HARMFUL_PHRASAL
 
 
@@ -421,6 +425,8 @@ def _object_did_harm(s: Sentence, verb: Token) -> bool:
         lem = lemma(rel)
         if lem in s.w["harmful_verbs"] or _phrasal(rel) in _HARMFUL_PHRASAL:
             return True
+        if lem in ("fail", "crash", "break") and rel.tag_ == "VBD":
+            return True  # "signed off on a build that failed on launch"
         inner = s.object(rel)
         if inner is None:
             continue
@@ -987,7 +993,11 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             if not (
                 checks
                 and not knowing
-                and (subj.lower_ in ("nobody", "one", "none") or s.negated(verb))
+                and (
+                    subj.lower_ in ("nobody", "one", "none")
+                    or s.negated(verb)
+                    or any(c.lower_ == "nothing" and c.dep_ == "dobj" for c in verb.children)
+                )  # ("the night shift escalated nothing for six hours")
             ):
                 if not _did_nothing(verb):
                     continue
