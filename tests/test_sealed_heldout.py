@@ -167,7 +167,7 @@ def test_sentences_well_formed(sset: SealedSet):
 @pytest.mark.parametrize("sset", _WHYS_SETS, ids=[s.name for s in _WHYS_SETS])
 def test_whys_well_formed(sset: SealedSet):
     rows = _load_jsonl(sset.whys)
-    assert len(rows) == 40
+    assert len(rows) == 39  # (set 4: one chain of 40 dropped, see its README)
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate chain ids"
     for r in rows:
@@ -177,7 +177,7 @@ def test_whys_well_formed(sset: SealedSet):
         assert isinstance(r["root_cause"], str) and r["root_cause"].strip(), r["id"]
         assert isinstance(r["stops_at_human"], bool), r["id"]
     human = sum(r["stops_at_human"] for r in rows)
-    assert (human, len(rows) - human) == (20, 20)
+    assert (human, len(rows) - human) == (19, 20)
 
 
 # ---------------------------------------------------------------------- seal
