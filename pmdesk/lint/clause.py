@@ -70,6 +70,7 @@ def _past(verb: str) -> str:
     return inflect(verb, "VBD").lower()
 
 
+@lru_cache(maxsize=4096)
 def _in_dictionary(word: str) -> bool:
     from pmdesk.lint.grammar import lemminflect
 
@@ -134,8 +135,8 @@ class Sentence:
         if not strict and t.tag_ != "NNS" and self.entity(t) == "PERSON":
             return True
         if "-" in low:
-            first = low.split("-")[0]
             parts = low.split("-")
+            first = parts[0]
             return (
                 (not strict and self.entity(t) == "PERSON")
                 or (is_given_name(first) and not _in_dictionary(first))

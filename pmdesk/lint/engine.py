@@ -374,9 +374,9 @@ def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
         lead = _LEAD.match(masked, s0, s1)
         if lead and lead.end() < s1:
             s0 = lead.end()
-        label = _LABEL.match(masked, s0, s1)
         if s1 - s0 <= _LONG:
             out.append((s0, s1))
+            label = _LABEL.match(masked, s0, s1)
             if label and label.end() < s1 and not _CAUSE_LABEL.search(label["label"]):
                 out.append((label.end(), s1))  # (`_lint` drops what this repeats)
             continue

@@ -1775,12 +1775,12 @@ _UNMET = re.compile(
 
 
 #: what says a need went unmet: "needed to announce it before starting, not halfway through"
-_UNMET_NEED = re.compile(
+_UNMET_NEED_WORDS = (
     r"\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|"
     r"not\s+(?:after|halfway|during)|and\s+(?:did|didn|never)|but\s+(?:\w+ed|went|ran|took|made|gave|left)|"
-    r"but\b[^.;]*\b(?:never|not|didn['’]t))\b",
-    re.I,
+    r"but\b[^.;]*\b(?:never|not|didn['’]t))\b"
 )
+_UNMET_NEED = re.compile(_UNMET_NEED_WORDS, re.I)
 
 
 @gated(
@@ -1887,8 +1887,9 @@ _IF_ONLY = re.compile(
     + r"|\b(?:the\s+(?:[\w-]+\s+)?"
     + _ROLE
     + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
-    r"(?=[^.?!]*\b(?:before\s+\w+ing|first|instead|actually|really|rather\s+than|but\s+(?:did|didn|never)|not\s+(?:after|halfway|during)|and\s+(?:did|didn|never)|but\s+(?:\w+ed|went|ran|took|made|gave|left)|but\b[^.;]*\b(?:never|not|didn['’]t))\b)"
-    r"(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
+    r"(?=[^.?!]*"
+    + _UNMET_NEED_WORDS
+    + r")(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
     r"|\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b"
     r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
     re.I,
