@@ -266,6 +266,9 @@ class FacilitatorConsole(QWidget):
             for role, colour in DARK.items():
                 palette.setColor(role, QColor(colour))
         self.setPalette(palette)
+        if hasattr(self, "active_field"):
+            # the panel takes its colours from the palette when it shows a flag: show it again
+            self.flag_panel.show_flags(self.active_field.flags, self.active_field.current_flag())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
