@@ -46,7 +46,7 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    SealedSet("lint_sealed5", HERE / "data" / "lint_sealed5", r"x\d{4}", 20, 110, (17, 20)),
+    SealedSet("lint_sealed5", HERE / "data" / "lint_sealed5", r"y\d{4}", 20, 110, (17, 20)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir

@@ -161,6 +161,17 @@ class Sentence:
         opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
         hyphened = "-" in t.text  # "Mei-Ling", "Hyun-woo": the tagger guesses wildly
         if (
+            t.dep_ == "pobj"
+            and t.head.dep_ == "agent"
+            and t.tag_ == "NNP"
+            and t.text.isalpha()
+            and t.text.istitle()
+            and len(t.text) >= 3
+            and not any(c.dep_ in ("det", "compound") for c in t.children)
+            and not _in_dictionary(t.lower_)
+        ):
+            return True  # "the cron line was written by Vikram": who acted, in the passive
+        if (
             t.dep_ == "poss"
             and t.tag_ == "NNP"
             and t.i == self.lead_end()

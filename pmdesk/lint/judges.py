@@ -522,9 +522,11 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             "unprotected",
             "wide",
         )
+        or (c.dep_ in ("oprd", "acomp") and c.lower_.startswith("un") and c.lower_.endswith("ed"))
         for c in verb.subtree
     ):
-        return True  # "left the debug endpoint open", "left a bucket world-readable"
+        return True  # "left the debug endpoint open", "left a bucket world-readable", "left
+        # the certificate unrenewed"
     if (
         lem == "leave"
         and re.search(r"\bin\s+place\b", s.lower)
@@ -669,6 +671,16 @@ _SAFEGUARDS = {
 }  # fmt: skip
 
 
+def _not_yet(verb: Token) -> bool:
+    """'had not yet installed': a status, no lapse (but 'pushed it to production yet again' is
+    a habit)."""
+    return any(
+        c.lower_ == "yet"
+        and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in ("again", "another"))
+        for c in verb.children
+    )
+
+
 def _kept_doing(verb: Token) -> bool:
     """'The billing team keeps breaking invoicing': a habit, read as an act."""
     return verb.tag_ == "VBG" and verb.dep_ == "xcomp" and lemma(verb.head) in ("keep", "continue")
@@ -795,6 +807,57 @@ def _change_made(s: Sentence, verb: Token) -> bool:
     return subj is not None and lemma(subj) in s.w["work_nouns"]
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """Who a passive names as the one who acted ("... was left unrenewed by the on-call
+    engineer": the parser may hang "by" on the word after the verb)."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
+    return next(
+        (
+            g
+            for h in holders
+            for c in h.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+#: making or leaving a thing, in the passive: what was made says whether it went wrong
+_MAKING = {
+    "add", "write", "create", "introduce", "set", "configure", "make", "build", "commit",
+    "author", "push", "merge", "put", "change", "edit", "enter", "type", "copy", "paste",
+    "approve", "leave", "hardcode", "hard-code", "insert", "apply", "deploy", "ship",
+}  # fmt: skip
+#: what is wrong with a thing someone made: "the broken cron line was written by Vikram"
+_MADE_WRONG = {
+    "broken", "faulty", "bad", "buggy", "wrong", "incorrect", "misconfigured", "malformed",
+    "invalid", "untested", "unreviewed", "flawed", "defective", "erroneous", "offending",
+    "bogus", "corrupt", "expired", "insecure", "vulnerable", "unsafe", "typo'd",
+}  # fmt: skip
+
+
+def _made_bad(s: Sentence, verb: Token) -> bool:
+    """A person named, in the passive, as the maker of a thing that went wrong: "the broken cron
+    expression was written by Vikram", "the rule that blocked the replica was added by Rahul"."""
+    if lemma(verb) not in _MAKING or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    made = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if made is None:
+        return False
+    if any(t.lower_ in _MADE_WRONG for t in made.subtree if t.i < made.i):
+        return True
+    for rel in made.children:
+        if rel.dep_ != "relcl" or s.negated(rel) or _modal(rel):
+            continue
+        if lemma(rel) in s.w["harmful_verbs"] or _phrasal(rel) in _HARMFUL_PHRASAL:
+            return True
+        if {t.lower_ for t in rel.subtree} & s.w["failure_words"] - {"without", "peak", "down"}:
+            return True  # "the rule that blocked traffic to the replica"
+    return False
+
+
 #: a message addressed to someone: "@dmitri you ...", "Dmitri, you ..."
 _ADDRESSED = re.compile(r"^\W*(?:@[\w.-]+|(?-i:[A-Z])[a-z]+,)\s+(?:\w+\s+){0,2}?you\b", re.I)
 
@@ -806,9 +869,13 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for verb in s.doc:
-        if verb.pos_ not in ("VERB", "AUX") or not (_is_act(s, verb) or _change_made(s, verb)):
+        made_bad = _made_bad(s, verb)
+        if verb.pos_ not in ("VERB", "AUX") or not (
+            _is_act(s, verb) or _change_made(s, verb) or made_bad
+        ):
             continue
-        if not _past_act(verb) and not _kept_doing(verb):
+        past_passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        if not _past_act(verb) and not _kept_doing(verb) and not past_passive:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children) or (
             verb.tag_ == "VBN"
@@ -819,17 +886,10 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             # "pods keep getting restarted": the subject is not the one who acted; but "the
             # cache was purged by Takeshi during peak traffic" names who did, and so does "an
             # incorrect value entered by the administrator'
-            by = next(
-                (
-                    g
-                    for c in verb.children
-                    if c.dep_ == "agent"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            if by is None or s.person_kind(by) != "person" or not _harmful(s, verb):
+            by = _passive_agent(verb)
+            if by is None or s.person_kind(by) != "person":
+                continue
+            if not made_bad and not _harmful(s, verb):
                 continue
             if _conditional(verb) or _modal(verb) or s.negated(verb):
                 continue
@@ -945,7 +1005,7 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         lem = lemma(verb)
         if _ellipsis_of_modal(s, verb):
             continue
-        if any(c.lower_ == "yet" for c in verb.children):
+        if _not_yet(verb):
             continue  # "the Operations Team had not yet installed the console server": a status
         if (
             verb.dep_ == "relcl"
@@ -1076,7 +1136,7 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             and not any(c.dep_ == "aux" for c in verb.children)
         ):
             continue  # "skipped quality tests": a participle describing the tests
-        if any(c.lower_ == "yet" for c in verb.children):
+        if _not_yet(verb):
             continue  # "members who have not yet run it": a status, not a lapse
         subj = s.subject(verb)
         kind = s.person_kind(subj)
