@@ -22,6 +22,7 @@ from pmdesk.meeting.flags import (
     flags_for_text,
     flags_for_whys,
 )
+from pmdesk.meeting.projector import ProjectorFlags, ProjectorText, projector_flags
 
 __all__ = [
     "TIMELINE_STEP",
@@ -31,6 +32,8 @@ __all__ = [
     "FollowUps",
     "LiveFlag",
     "MeetingCursor",
+    "ProjectorFlags",
+    "ProjectorText",
     "StepClock",
     "check_action_item",
     "flag_near",
@@ -40,4 +43,5 @@ __all__ = [
     "follow_up_dates",
     "format_remaining",
     "load_agenda",
+    "projector_flags",
 ]

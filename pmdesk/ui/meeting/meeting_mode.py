@@ -2,6 +2,10 @@
 
 It works on the editor's own session, so everything captured is in the store (and
 in the editor) at once, and leaving only has to flush what is still being typed.
+
+The projector's flags (when the settings show them) are worked out in the lint worker:
+a slide is shown at once without them, and drawn again when they arrive, if they are of
+the words the postmortem still holds.
 """
 
 from __future__ import annotations
@@ -11,7 +15,9 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QScreen
@@ -19,13 +25,17 @@ from PySide6.QtGui import QScreen
 from pmdesk.meeting import (
     TIMELINE_STEP,
     MeetingCursor,
+    ProjectorFlags,
+    ProjectorText,
     StepClock,
     follow_up_dates,
     format_remaining,
     load_agenda,
+    projector_flags,
 )
 from pmdesk.settings import Settings
 from pmdesk.ui.editor.editor_widget import EditorWidget
+from pmdesk.ui.lint_worker import lint_worker
 from pmdesk.ui.meeting.audience_view import AudienceView
 from pmdesk.ui.meeting.console import FacilitatorConsole
 from pmdesk.ui.meeting.meeting_keys import MeetingKeys
@@ -82,6 +92,13 @@ class MeetingMode(QObject):
         self.console.closed.connect(self.leave)
         self.audience.closed.connect(self.leave)
         self.session.part_changed.connect(self._document_changed)
+        #: the projector's flags, as last worked out, and the words last asked about
+        self._flags: ProjectorFlags | None = None
+        self._flags_asked: ProjectorText | None = None
+        self._flags_key = (id(self), "projector flags")
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._flags_arrived)
+        self._worker.rules_changed.connect(self._rules_changed)
 
     def start(self, anchor: QPoint) -> QScreen | None:
         """Show both windows; `anchor` (the main window's centre) marks the laptop's screen."""
@@ -115,6 +132,8 @@ class MeetingMode(QObject):
         self.running = False
         self._timer.stop()
         self.keys.remove()
+        self._worker.finished.disconnect(self._flags_arrived)
+        self._worker.rules_changed.disconnect(self._rules_changed)
         self.session.flush()
         self.console.close_quietly()
         self.audience.close_quietly()
@@ -123,15 +142,48 @@ class MeetingMode(QObject):
     # --- showing -------------------------------------------------------------------------
 
     def context(self) -> SlideContext:
+        """What the slides are drawn from; flags not yet worked out for these words are asked for."""
         pm = self.session.pm
+        show_flags = self.settings.show_flags_on_projector
         return SlideContext(
             pm=pm,
             agenda=self.agenda,
             cursor=self.cursor,
             theme=theme(self.settings.meeting_theme),
             follow_ups=follow_up_dates(pm, self.settings.holidays, self._today()),
-            show_flags=self.settings.show_flags_on_projector,
+            show_flags=show_flags,
+            flags=self._current_flags() if show_flags else None,
         )
+
+    def _current_flags(self) -> ProjectorFlags | None:
+        """The flags of the words as they are now, or None (and a request) while they are not known."""
+        text = ProjectorText.of(self.session.pm)
+        if self._flags is not None and self._flags.text == text:
+            return self._flags
+        if text != self._flags_asked:
+            self._ask_flags(text)
+        return None
+
+    def _ask_flags(self, text: ProjectorText) -> None:
+        self._flags_asked = text
+        self._worker.request(self._flags_key, partial(projector_flags, text))
+
+    def _flags_arrived(self, batch: list[tuple[object, Any]]) -> None:
+        for key, result in batch:
+            if key != self._flags_key or not isinstance(result, ProjectorFlags):
+                continue
+            if not self.running or result.text != ProjectorText.of(self.session.pm):
+                continue  # of words since changed: their own request is on its way
+            if result == self._flags:
+                continue  # already shown: drawing it again would only flicker
+            self._flags = result
+            self.audience.show_context(self.context())
+            self._show_preview()
+
+    def _rules_changed(self) -> None:
+        # What is shown stays until the new rules' flags arrive and replace it.
+        if self.running and self.settings.show_flags_on_projector:
+            self._ask_flags(ProjectorText.of(self.session.pm))
 
     def _show(self) -> None:
         step = self.cursor.step

@@ -6,6 +6,10 @@ to fit the screen without changing its proportions. User text is Markdown: it is
 rendered and sanitised (pmdesk.safe_html), so `code` and **bold** show as such and
 no tag of the user's own reaches the slide. The slides carry what the PDF does:
 each why with its question, action items with owner, priority and a dated due day.
+
+Nothing here works flags out: that may parse, so it happens in the lint worker, and the
+slide shows the result it is given (`SlideContext.flags`) only while the postmortem still
+holds the words it was found in.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from pmdesk.meeting import Agenda, FollowUps, MeetingCursor, check_action_item, flags_for_whys
+from pmdesk.meeting import Agenda, FollowUps, MeetingCursor, ProjectorFlags, ProjectorText
 from pmdesk.models import ActionItem, Postmortem
 from pmdesk.safe_html import markdown_to_safe_html
 from pmdesk.ui.editor.whys_editor import question
@@ -35,6 +39,8 @@ class SlideContext:
     theme: Theme
     follow_ups: FollowUps | None
     show_flags: bool = False
+    #: the flags worked out so far (None: not yet); shown only with `show_flags`
+    flags: ProjectorFlags | None = None
 
 
 def slide_html(ctx: SlideContext, px: float) -> str:
@@ -107,6 +113,14 @@ def _flag(ctx: SlideContext, px: float, text: str) -> str:
         f"<p style='color:{ctx.theme.flag}; font-size:{px * 0.75:.0f}px; margin-top:0'>"
         f"⚑ {escape(text)}</p>"
     )
+
+
+def _flags(ctx: SlideContext) -> ProjectorFlags | None:
+    """The flags to show, if they are on and were found in the words the postmortem holds now."""
+    flags = ctx.flags
+    if not ctx.show_flags or flags is None or flags.text != ProjectorText.of(ctx.pm):
+        return None
+    return flags
 
 
 def _short(text: str, limit: int) -> str:
@@ -204,7 +218,8 @@ def _root_cause(ctx: SlideContext, px: float) -> str:
                 f"{escape(asked)}</span><br>→ {markdown_html(answer, inline=True)}</td></tr>"
             )
         out.append(f"<table width='100%' cellspacing='0'>{''.join(rows)}</table>")
-    if ctx.show_flags and flags_for_whys(whys, pm.root_cause):
+    flags = _flags(ctx)
+    if flags is not None and flags.chain_stops_at_person:
         out.append(_flag(ctx, px, "This chain stops at a person: ask why once more."))
     out.append(_label(ctx, px, "Root cause"))
     if pm.root_cause.strip():
@@ -222,17 +237,16 @@ def _action_rows(ctx: SlideContext, px: float, items: list[ActionItem], size: fl
         f"<tr><td style='{head}'>ACTION</td><td style='{head}'>OWNER</td>"
         f"<td style='{head}'>PRIORITY</td><td style='{head}' align='right'>DUE</td></tr>"
     ]
-    for item in items:
+    flags = _flags(ctx)
+    for index, item in enumerate(items):
         who = escape(item.owner) if item.owner.strip() else "<i>owner?</i>"
         due = f"{item.due_date:%d %b %Y}" if item.due_date else "<i>date?</i>"
         flag = ""
-        if ctx.show_flags:
-            found = check_action_item(item.action, item.owner, item.due_date)
-            if found:
-                flag = (
-                    f"<br><span style='color:{t.flag}; font-size:{size * 0.75:.0f}px'>⚑ "
-                    f"{escape(found[0].message)}</span>"
-                )
+        if flags is not None and flags.action_problems[index]:
+            flag = (
+                f"<br><span style='color:{t.flag}; font-size:{size * 0.75:.0f}px'>⚑ "
+                f"{escape(flags.action_problems[index])}</span>"
+            )
         cell = f"padding:{px * 0.25:.0f}px {px * 0.35:.0f}px; font-size:{size:.0f}px"
         rows.append(
             f"<tr><td style='{cell}'>"
