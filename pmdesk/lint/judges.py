@@ -100,6 +100,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     # intern had prod credentials and used them to delete a bucket")
     if _agent_before_verb(text, person, verbs, 9):
         return True
+    # "the engineer mistakenly marked the ticket resolved": a fault adverb makes any verb an act
+    if _agent_before_verb(text, person, words["fault_adverbs"], 3):
+        return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
     return any(
@@ -259,6 +262,10 @@ def _is_act(s: Sentence, verb: Token) -> bool:
     phrase = _phrasal(verb)
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
+    if verb.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in s.w["fault_adverbs"] for c in verb.children
+    ):
+        return True  # "mistakenly marked the ticket resolved": the adverb makes it an act
     if lem in ("tell", "ask") and _then_went_wrong(s, verb):
         return True  # "Support told customers to reinstall the app, which wiped their data"
     if lem == "add" and _kept_doing(verb):
@@ -642,14 +649,15 @@ _WRONG_WAY = re.compile(
     r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
-    r"|\bdespite\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:code\s+|change\s+|deploy\s+)?(?:freeze|warnings?|objections?|alerts?|runbook|policy|failing\s+(?:tests|checks|build))\b"
+    r"|\b(?:despite|in\s+spite\s+of|regardless\s+of|notwithstanding)\s+(?![^.;]*\b(?:false\s+positives?|noisy|flapping|spurious|known\s+issue)\b)(?:the\s+|a\s+|an\s+|our\s+|two\s+|three\s+|several\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?(?:freeze|warnings?|objections?|alerts?|alarms?|runbook|policy|concerns?|red|failing|failed|errors?|being\s+(?:told|asked|warned)|flagged|pages?|canar(?:y|ies)\s+(?:failing|red))\b"
     r"|\bwarned\b[^.;]*\b(?:anyway|regardless|nonetheless|all\s+the\s+same)\b|\b(?:during|in)\s+(?:business|working|office|peak)\s+hours\b|,\s*(?:locking|wiping|corrupting|deleting|knocking|overloading|saturating|exhausting|stalling|overwriting|breaking|dropping|destroying|erasing|clobbering|losing|exposing|leaking)\b"
     r"|,\s*(?:bypassing|skipping|circumventing|overriding|ignoring)\s+(?:the\s+)?(?:ci|review|tests?|checks?|canary|approval|gate|freeze|staging|qa|pipeline|linter)\b"
     r"|\bwhile\s+(?:the\s+|its\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+still\s+(?:\d+\s+\w+\s+)?(?:behind|lagging|running|syncing|in\s+progress|serving|copying|rebuilding|catching\s+up)\b"
     r"|\b(?:sent|routed|pointed|directed|redirected|forwarded)\s+(?:[\w-]+\s+){0,4}?to\s+the\s+(?:old|wrong|stale|decommissioned|retired|previous|dead)\b"
     r"|\b(?:staging|test|dev|sandbox)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:production|prod|live|release\s+build)\b"
     r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?(?:into|to|on|in)\s+(?:the\s+)?(?:staging|test|dev|sandbox)\b"
-    r"|\bcould(?:n['’]t|\s+not)\s+even\b"
+    r"|\bcould(?:n['’]t|\s+not)\s+even\b|\bhalf-(?:finished|done|tested|reverted|applied|migrated|implemented|written|complete|deployed|rolled)\b"
+    r"|,\s*(?:reverting|undoing|invalidating|orphaning|resetting|erasing|clobbering|nuking|logging\s+out|kicking\s+out)\b"
     r"|\b(?:to|on|across|in)\s+(?:every|all|each)\s+(?:[\w-]+\s+){0,2}?(?:simultaneously|at\s+the\s+same\s+time)\b"
     r"|\boutside\s+(?:the\s+|a\s+|any\s+|an\s+approved\s+)?(?:change|maintenance|deploy(?:ment)?)\s+window\b"
     r"|\bbypass(?:ed|ing)?\s+(?:the\s+)?(?:staging|canary|review|ci|qa|approval|change\s+process|pipeline)\b"
@@ -874,7 +882,9 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             _is_act(s, verb) or _change_made(s, verb) or made_bad
         ):
             continue
-        past_passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        past_passive = any(
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+        )
         if not _past_act(verb) and not _kept_doing(verb) and not past_passive:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children) or (
@@ -3084,3 +3094,6 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return
+
+
+from pmdesk.lint import phrases as _phrases  # noqa: E402,F401  (registers the idiom judges)

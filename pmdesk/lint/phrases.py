@@ -1,0 +1,246 @@
+"""Judges whose blame is carried by an idiom rather than by who did what.
+
+Each is a `phrase_judge`: patterns over the raw sentence, vetoed when the phrase is negated,
+never asked of a sentence that states the blameless principle. They are families of idiom, each
+written from the way the idiom works, not from any one sentence: foresight claimed after the fact
+("predictably, ...", "the warning signs were there"), avoidability priced in seconds ("a
+two-minute look would have spared us"), sanctions by way of rotas, HR and pay, a fix that is a
+reminder to people, verdicts by standard ("falls short of what I expect"), teams that sat on or
+looked away from the work, and duties stated as what someone was meant to do.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from pmdesk.lint.judges import _negation_before, phrase_judge
+from pmdesk.lint.names import is_given_name
+from pmdesk.lint.ruleset import builtin_text
+
+#: a capitalised word that may be a name (not "It", "This", "There" opening a sentence)
+_NAME = (
+    r"(?!(?:it|this|that|there|these|those|what|which|everything|nothing|something|each|every|"
+    r"all|our|their|its|no|one|some|any|ideally|if)\b)(?-i:[A-Z])[a-z]+"
+)
+_WHO = (
+    r"(?:he|she|they|you|" + _NAME + r"|the\s+(?:[\w-]+\s+)?(?:engineer|on-?call|responder|"
+    r"team|operator|developer|reviewer|admin|dba|sre|lead|manager|intern|contractor))"
+)
+
+# ---------------------------------------------------------------- hindsight: it was foreseeable
+
+_FORESEEN = re.compile(
+    r"^\W*(?:predictably|unsurprisingly|to\s+no\s+one['’]s\s+surprise|surprise,\s+surprise|as\s+(?:anyone|everyone|anybody)\s+could\s+have\s+(?:predicted|foreseen|guessed|told\s+you))\s*[,—–:]"
+    r"|\bit\s+(?:was|is)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|predictable|foreseeable)\s+(?:that\s+)?(?:this|it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:would|was\s+going\s+to|were\s+going\s+to)\b"
+    r"|\bsurely\b[^.?!]*\b(?:clear|obvious|known|knew|saw|realised|realized|predictable|foreseeable)\b"
+    r"|\b(?:warning\s+signs|red\s+flags|signs|writing)\s+(?:had\s+been|were|was|have\s+been)\s+(?:all\s+)?(?:there|everywhere|on\s+the\s+wall)\b"
+    r"|\bjumps?\s+(?:right\s+)?(?:off|out\s+(?:at|of))\s+(?:the\s+page|the\s+screen|you)\b|\bstaring\s+(?:\w+\s+)?in\s+the\s+face\b"
+    r"|\b(?:textbook|classic|schoolbook)\s+(?:case|example)\s+of\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|rushing|cutting|someone|people|engineers|a\s+team)\b"
+    r"|\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
+    r"|^\W*(?:did|has|had|does)\s+(?:no\s+one|nobody|no-one)\s+(?:\w+\s+)?(?:think|check|notice|look|read|test|consider|realise|realize|bother|stop)\b"
+    r"|\b(?:really|honestly|truly)\s+(?:that|so)\s+(?:surprising|unexpected|hard|difficult)\b|\b(?:was|is)\s+it\s+(?:really|honestly|truly)\s+(?:so\s+|that\s+)?(?:hard|difficult|surprising)\b"
+    r"|\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+can\s+(?:honestly\s+)?(?:claim|pretend|say)\b[^.?!]*\bsurpris"
+    r"|\b(?:had|['’]d)\s+been\s+warned\s+(?:about\s+(?:this|exactly|precisely|that)|repeatedly|more\s+than\s+once|(?:twice|three\s+times|many\s+times))\b"
+    r"|\btoo\s+much\s+to\s+ask\b|\bhad\s+(?:all\s+)?(?:the\s+)?(?:clues|information|signs|evidence|facts)\s+(?:right\s+)?in\s+front\s+of\s+(?:him|her|them|you|us)\b"
+    r"|\b(?:the\s+)?most\s+(?:predictable|foreseeable|avoidable)\s+(?:outage|incident|failure|thing|mistake)\b"
+    r"|\b(?:he|she|they|" + _NAME + r")\s+must\s+have\s+(?:realised|realized|known|seen|noticed)\b"
+    r"|\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b",
+    re.I,
+)
+
+
+def _name_not_person(text: str, m: re.Match[str]) -> bool:
+    """The capitalised word the phrase needs a person for is no given name ("Kafka must have
+    seen the offsets")."""
+    caps = re.findall(r"\b(?-i:[A-Z])[a-z]+\b", m.group())
+    named = [w for w in caps if w.lower() not in ("the", "surely", "it", "did", "has", "had")]
+    if not named or re.search(r"\b(?:he|she|they|the\s+\w+)\s+must\b", m.group(), re.I):
+        return False
+    return not any(is_given_name(w) for w in named) and bool(
+        re.search(r"\bmust\s+have\b", m.group(), re.I)
+    )
+
+
+_NOT_FORESEEN = _negation_before(r"\b(?:not|never|wasn['’]t|isn['’]t)\s+(?:\w+\s+){0,2}$")
+phrase_judge(
+    "hindsight_foreseen",
+    _FORESEEN,
+    questions=True,
+    vetoed=lambda text, m: _NOT_FORESEEN(text, m) or _name_not_person(text, m),
+)
+
+# ------------------------------------------------- preventable: priced in seconds, or needless
+
+_CHEAP = (
+    r"(?:just\s+one|a\s+single|a\s+simple|a\s+quick|a\s+basic|a\s+cursory|one\s+quick|one\s+simple|"
+    r"(?:a\s+few|one|two|three|five|ten|fifteen|thirty|sixty|\d+)[\s-](?:seconds?|minutes?)\s+(?:of|spent)|"
+    r"(?:a|one)\s+(?:\w+|\d+)-(?:second|minute))"
+)
+#: what a person does in a moment: a look, a check, a question (not "a simple alert")
+_MOMENT = (
+    r"(?:[\w`'’-]+\s+){0,4}?(?:look|glance|check|checking|review|read|reading|test|question|rollback|"
+    r"roll-?back|plan|peek|dry[\s-]run|conversation|call|ping|message|care|attention|thought)\b"
+)
+_PRICED = re.compile(
+    r"\ball\s+(?:it|that)\s+(?:would\s+have\s+taken|would\s+take|took|needed|required)\s+(?:was|is|would\s+have\s+been)\b"
+    r"|\bwould\s+have\s+(?:spared|saved)\s+(?:us|them|everyone|the\s+team|customers|the\s+company)\b"
+    r"|\b"
+    + _CHEAP
+    + r"\s+"
+    + _MOMENT
+    + r"[^.;]{0,60}?\bwould\s+have\s+(?:avoided|prevented|caught|stopped|spared|saved|flagged)\b"
+    r"|^\W*(?:"
+    + _CHEAP
+    + r"|one|a)\s+"
+    + _MOMENT
+    + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b"
+    r"|\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"
+    r"|\bfor\s+no\s+good\s+reason\b|\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b|^\W*(?:a\s+)?(?:needless|pointless)\s+(?:outage|incident|failure)\b"
+    r"|\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b"
+    r"|\bwithin\s+reach\s+if\b|\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b"
+    r"|\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b"
+    r"|^\W*\w+ing\s+(?:[\w-]+\s+){0,5}?(?:properly|carefully|correctly|first|once)\s+would\s+have\b"
+    r"|\b(?:seconds?|minutes?)\s+of\s+(?:care|attention|diligence|checking|thought|reading)\b",
+    re.I,
+)
+phrase_judge(
+    "preventable_cheap",
+    _PRICED,
+    vetoed=_negation_before(r"\b(?:not|never|no\s+one\s+can\s+say)\s+(?:\w+\s+){0,2}$"),
+)
+
+# ------------------------------------------------------- punitive: rotas, HR, pay, strikes
+
+_SANCTION = re.compile(
+    r"\b(?:HR|human\s+resources)\s+(?:in\s+the\s+loop|involved|present|on\s+the\s+call|in\s+the\s+room|to\s+(?:open|start|file|look))\b"
+    r"|\b(?:loop|looped|looping|bring|brought|bringing|get|getting|involve|involving)\s+(?:in\s+)?(?:HR|human\s+resources)\b|\basked\s+(?:HR|human\s+resources)\b"
+    r"|\bopen\s+a\s+file\s+on\b|\brepeat\s+offenders?\b|\bthree\s+strikes\b|\b(?:one|two|last)\s+more\s+strike\b"
+    r"|\b(?:be\s+removed|removed|kicked|banned|barred|benched|suspended)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:rota|rotation|roster)|(?:[\w-]+\s+)?(?:incident|response|responder|on-?call|release|reviewer|review|deploy)\s+pool)\b"
+    r"|\b(?:you['’]re|you\s+are|she['’]s|he['’]s|they['’]re)\s+(?:off|out\s+of)\s+the\s+(?:[\w-]+\s+){0,2}(?:rota|rotation|team|roster)\b"
+    r"|\bif\s+"
+    + _WHO
+    + r"\s+(?:does|do|pulls?|tries)\s+(?:this|that|it|something\s+like\s+this)\s+again\b[^.;]*\b(?:out|gone|done|fired|finished)\b"
+    r"|\buntil\s+"
+    + _WHO
+    + r"\s+(?:completes?|finish(?:es)?|pass(?:es)?)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:course|training|certification)\b"
+    r"|\b(?:dock|docks|docking|docked)\b[^.;]*\b(?:score|pay|bonus|rating|objectives|points|salary)\b"
+    r"|\bbonus\s+(?:eligibility|payout|pool|calculation)\b|\bheads?\s+(?:is|are|will\s+be)\s+on\s+the\s+(?:block|chopping\s+block|line)\b|\bchopping\s+block\b"
+    r"|\bwon['’]t\s+be\s+(?:getting\s+)?promoted\b|\b(?:no|not\s+(?:be\s+)?(?:getting\s+)?a?)\s*promotion\s+this\s+(?:cycle|year|round|half)\b"
+    r"|\b(?:get|gets|getting|got|receive|receives|received|earn|earns|earned|deserves?|deserved)\s+(?:a\s+)?(?:formal\s+|official\s+)?write-?up\b"
+    r"|\b(?:follow|following)\s+up\s+with\s+(?:their|his|her)\s+managers?\b|\bnames\s+of\s+(?:everyone|everybody|anyone|the\s+people|those)\s+who\b",
+    re.I,
+)
+phrase_judge(
+    "sanction",
+    _SANCTION,
+    vetoed=_negation_before(r"\b(?:not|never|nobody|no\s+one|won['’]t|will\s+not)\b[^.;]*$"),
+)
+
+# --------------------------------------- human error: the fix is a reminder, the cause a slip
+
+_REMINDER = re.compile(
+    r"\b(?:action\s+items?|corrective\s+actions?|mitigations?|remediations?|preventive\s+(?:measures?|actions?)|"
+    r"preventative\s+(?:measures?|actions?)|lessons?\s+learned|takeaways?|follow-?ups?|going\s+forward|next\s+time|fix)\b[^.?!]*?"
+    r"\b(?:remind(?:ed|ing|er)?\s+(?:to\s+)?(?:all\s+)?(?:staff|engineers|operators|everyone|everybody|the\s+(?:[\w-]+\s+)?team|people|developers|reviewers|responders|on-?call)"
+    r"|memo|more\s+carefully|more\s+careful|(?:take|taking|takes)\s+(?:more|extra|greater)\s+care|pay(?:ing|s)?\s+(?:closer|more)\s+attention|slow\s+down|be\s+(?:more\s+)?vigilant)\b"
+    r"|\b(?:staff|engineers|operators|everyone|the\s+(?:[\w-]+\s+)?team|developers|reviewers|responders)\s+(?:were\s+|have\s+been\s+|has\s+been\s+|was\s+|will\s+be\s+)?reminded\s+to\b"
+    r"|\b(?:will|must|shall|need\s+to|needs\s+to)\s+(?:now\s+)?pay\s+(?:closer|more)\s+attention\b"
+    r"|\b(?:one|a|single)\s+(?:wrong|bad|mistyped|stray|errant|misplaced)\s+(?:keystroke|key\s*press|click|character|command|flag)\b[^.;]*\b(?:nothing|came\s+down|cause|was\s+it)\b"
+    r"|\bcame\s+down\s+to\s+(?:one|a|a\s+single)\s+(?:wrong|bad|mistyped|stray|errant)\b"
+    r"|\bon\s+the\s+human\s+side\b|\b(?:error|mistake|slip)\s+(?:made|committed)\s+by\s+(?:a|an|one|the)\s+(?:\w+\s+){0,3}?(?:member|engineer|employee|operator|person|individual|developer|admin|staff)\b"
+    r"|\blapse\s+(?:in|of)\s+(?:attention|concentration|judg(?:e)?ment|focus|vigilance)\b|\bbetween\s+the\s+(?:chair|desk)\s+and\s+the\s+keyboard\b",
+    re.I,
+)
+_NOT_REMINDED = _negation_before(
+    r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer)\s+(?:\w+\s+){0,3}$"
+)
+
+
+def _reminder_refused(text: str, m: re.Match[str]) -> bool:
+    """Negated, or the reminder is the fix the sentence turns down ("the fix is to make the
+    path safe, not to ask people to be more careful")."""
+    return _NOT_REMINDED(text, m) or bool(
+        re.search(
+            r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|without)\s+(?:to\s+|by\s+)?"
+            r"(?:ask|asking|tell|telling|remind|reminding|rely|relying|depend|depending|expect|expecting)\b",
+            m.group(),
+            re.I,
+        )
+    )
+
+
+phrase_judge("reminder", _REMINDER, vetoed=_reminder_refused)
+
+# ----------------------------------------------- judgmental: verdicts by a standard not met
+
+_SHORT_OF = re.compile(
+    r"\b(?:baffling|bizarre|inexplicable|indefensible|incomprehensible|head-scratching|mystifying)\s+(?:decision|choice|call|move|idea|thing\s+to\s+do)\b"
+    r"|\bnot\s+(?:great|good|the\s+best|sound)\s+judg(?:e)?ment\b|\bfalls?\s+(?:well\s+|far\s+|way\s+)?short\s+of\s+(?:what\s+(?:I|we)|the\s+standard|our\s+standards?|(?:my|our)\s+expectations)\b"
+    r"|\bnot\s+the\s+(?:standard|level|kind)\s+of\s+(?:\w+\s+)?(?:diligence|care|professionalism|rigou?r|work|judg(?:e)?ment)\s+(?:we|I)\s+expect\b"
+    r"|\bhow\s+casually\b|\b(?:treated|handled|approached)\s+(?:so\s+|this\s+|very\s+)?casually\b"
+    r"|\b(?:come|came|comes|coming)\s+across\s+as\s+(?:\w+\s+)?(?:indifferent|careless|lazy|dismissive|uninterested|arrogant|clueless|incompetent|cavalier|negligent)\b"
+    r"|\b(?:I|we)\s+expect\s+(?:much\s+|a\s+lot\s+|far\s+)?better\s*(?:from\b|of\b|next\s+time\b|than\s+this\b|[.!]?$)|\banother\s+(?:brilliant|genius|stellar)\s+(?:idea|move|plan|call)\b",
+    re.I,
+)
+phrase_judge(
+    "short_of",
+    _SHORT_OF,
+    vetoed=_negation_before(r"\b(?:not|never|nobody)\s+(?:\w+\s+){0,2}$"),
+)
+
+# ---------------------------------- group blame: work sat on, looked away from, let lapse
+
+_NEGLECT = re.compile(
+    r"\b(?:looked|look|looking|looks)\s+the\s+other\s+way\b|\bturn(?:ed|ing|s)?\s+a\s+blind\s+eye\b"
+    r"|\b(?:sat|sitting|sit|sits)\s+on\s+(?:the|that|this|those|these|their|our|a|an|customer|user)\s+(?:[\w-]+\s+){0,2}(?:tickets?|reports?|complaints?|alerts?|pages?|escalations?|prs?|pull\s+requests?|requests?|bugs?|fix|patch|issues?|reviews?|emails?)\b"
+    r"|\b(?:held|holding|hung|hanging)\s+(?:onto|on\s+to)\b[^.;]{0,60}\binstead\s+of\b"
+    r"|\b(?:let|lets|letting)\s+(?:the\s+|a\s+|an\s+|their\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:lapse|rot|languish|fester)\b"
+    r"|\blet\s+(?:the\s+|a\s+|an\s+|their\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:certificate|cert|domain|contract|licen[cs]e|subscription|registration|token|key|warranty|support\s+plan)\s+expire\b"
+    r"|\bnot\s+(?:one|a\s+single)\s+(?:person|engineer|member|responder|reviewer|soul|human|developer|one)\b(?!\s+(?:was|were)\s+(?:hurt|harmed|affected|paged|woken))"
+    r"|\bnever\s+once\s+(?:looked|checked|tested|opened|read|asked|verified|reviewed|ran|tried|bothered)\b"
+    r"|\btoo\s+busy\s+\w+ing\b[^.;]*\bto\s+(?:\w+\s+)?(?:roll|look|check|respond|answer|act|fix|notice|escalate|fail|move|page|call|ack|acknowledge|revert)\b"
+    r"|\b(?:their|his|her)\s+(?:own\s+)?mess\b",
+    re.I,
+)
+phrase_judge(
+    "neglect",
+    _NEGLECT,
+    vetoed=_negation_before(r"\b(?:not|never|didn['’]t|did\s+not|nobody)\s+(?:\w+\s+){0,2}$"),
+)
+
+# ------------------------------------- counterfactual: what someone was meant to do instead
+
+_MEANT = re.compile(
+    r"\bideally,?\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:engineer|on-?call|responder|team|operator|developer|reviewer)|we|he|she|they|"
+    + _NAME
+    + r")\s+would\s+have\b"
+    r"|\b(?:was|were)\s+(?:meant|supposed|there)\s+to\s+be\s+(?:\w+ed|acted\s+on|dealt\s+with|looked\s+at|picked\s+up)\s+(?:(?:\w+\s+){0,3}?(?:weeks|days|months|hours)\s+ago\b|by\s+(?:the\s+|whoever\b|its\s+)?(?:[\w-]+\s+)?(?:on-?call|engineer|owner|team|secondary|primary|responder|reviewer|whoever|lead|manager|operator|shift)\b)"
+    r"|\b(?:you|he|she|they|"
+    + _NAME
+    + r"|the\s+(?:[\w-]+\s+)?(?:engineer|on-?call|team|reviewer|operator|developer|responder))\s+(?:was|were)\s+(?:expected|supposed|meant|required)\s+to\s+(?!be\s+(?:paged|notified|told|informed))\w+\b[^.;]*\b(?:before|first|instead|not)\b"
+    r"|\bwould\s+have\s+been\s+\w+ed\b[^.?!]*\bif\s+"
+    + _NAME
+    + r"\s+had\b|\bif\s+"
+    + _NAME
+    + r"\s+had\s+(?:been\s+)?\w+[^.?!]*\bwould\s+have\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name products and companies (words.toml's `not_names`)."""
+    words = tomllib.loads(builtin_text("words.toml"))["words"]
+    return frozenset(words["not_names"])
+
+
+def _meant_vetoed(text: str, m: re.Match[str]) -> bool:
+    found = re.search(r"\b[Ii]f\s+([A-Z][a-z]+)\s+had\b", m.group())
+    if found and (not is_given_name(found.group(1)) or found.group(1).lower() in _not_names()):
+        return True  # "if Kafka had rebalanced, the lag would have been ...": a system
+    return _negation_before(r"\b(?:not|never)\s+(?:\w+\s+){0,2}$")(text, m)
+
+
+phrase_judge("meant", _MEANT, vetoed=_meant_vetoed)
