@@ -179,16 +179,21 @@ def parse_one(sentence: str) -> Doc:
 
 def lemmas(words: Iterable[str]) -> set[str]:
     """Every inflected form of each verb in `words` (deploy -> deploys, deployed, deploying)."""
-    module = lemminflect()
-    getAllInflections, getAllInflectionsOOV = module.getAllInflections, module.getAllInflectionsOOV  # noqa: N806
-
     forms: set[str] = set()
     for word in words:
-        forms.add(word)
-        found = getAllInflections(word, upos="VERB") or getAllInflectionsOOV(word, upos="VERB")
-        for values in found.values():
-            forms.update(v.lower() for v in values)
+        forms.update(_verb_inflections(word))
     return forms
+
+
+@lru_cache(maxsize=8192)
+def _verb_inflections(word: str) -> frozenset[str]:
+    # (cached per word: the word lists share most verbs, and lemminflect copies its tables'
+    # entries on every call)
+    module = lemminflect()
+    found = module.getAllInflections(word, upos="VERB") or module.getAllInflectionsOOV(
+        word, upos="VERB"
+    )
+    return frozenset({word, *(v.lower() for values in found.values() for v in values)})
 
 
 def inflect(lemma: str, tag: str) -> str:
