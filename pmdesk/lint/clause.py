@@ -44,6 +44,11 @@ _HUMAN_CHECKS = {
     "coordinate", "communicate", "announce", "notify", "inform", "double-check", "listen",
     "speak", "talk", "call", "ping", "loop", "flag", "raise", "mention", "question", "insist",
 }  # fmt: skip
+#: acts only a person does to a system: "Chidi should not have silenced the pager"
+_HUMAN_ACTS = {
+    "silence", "mute", "snooze", "acknowledge", "ack", "approve", "merge", "ignore", "skip",
+    "rush", "override", "bypass", "hand-edit", "push", "force-push", "sign", "wake",
+}  # fmt: skip
 #: what an appositive calls a program: "Gaia, the internal batch scheduler, skipped ..."
 _PROGRAM_NOUNS = {
     "scheduler", "service", "bot", "tool", "job", "daemon", "agent", "operator", "controller",
@@ -205,7 +210,7 @@ class Sentence:
         auxes += [c for c in head.children if c.dep_ == "aux"]
         if head.tag_ == "VBN" and any(c.lower_ in ("should", "ought", "must") for c in auxes):
             # "Sanjay should have double-checked the region": what only a person does
-            return lemma(head) in _HUMAN_CHECKS
+            return lemma(head) in _HUMAN_CHECKS or lemma(head) in _HUMAN_ACTS
         if head.tag_ != "VBD" and not (
             head.tag_ in ("VBP", "VB")
             and not any(c.dep_ == "aux" for c in head.children)

@@ -1556,6 +1556,11 @@ _OUTCOMES = {
     "leak", "expose", "take", "turn", "escalate", "spread", "last", "cost", "need", "want",
     "use", "survive", "recover", "reach", "run",
 }  # fmt: skip
+#: what one takes as a precaution: "could have taken a backup" (not "taken a hit")
+_PRECAUTIONS = {
+    "backup", "snapshot", "dump", "copy", "precaution", "look", "step", "moment", "minute",
+    "second", "peek", "glance", "lock", "export",
+}  # fmt: skip
 #: repairs: "we could have restored it quickly" says what a safeguard would have given
 _REPAIRS = {
     "restore", "recover", "continue", "fix", "repair", "resolve", "mitigate", "rollback",
@@ -1703,11 +1708,13 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             )
             # "He could have asked in the channel": any act a person could have taken, but not
             # an outcome ("we could have lost the data") and not "would" with a plain act
+            obj = s.object(verb)
+            taken = lem == "take" and obj is not None and lemma(obj) in _PRECAUTIONS
             could = (
                 m.lower_ in ("could", "might")
                 and kind in ("person", "we", "group")
                 and not passive
-                and lem not in _OUTCOMES
+                and (lem not in _OUTCOMES or taken)  # ("could have taken a backup": an act)
                 and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
             if m.lower_ in ("could", "might") and kind == "we" and _with_tool(verb):
