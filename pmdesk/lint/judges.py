@@ -2039,10 +2039,14 @@ _NONE_HAPPENS = re.compile(
 )
 
 
+_NOT_PREVENTABLE = _negation_before(r"\b(?:no|not|never|without)\b[^.;]*$")
 phrase_judge(
     "preventable_hypothesis",
     _NONE_HAPPENS,
-    vetoed=_negation_before(r"\b(?:no|not|never|without)\b[^.;]*$"),
+    # ("make no mistake, we did this to ourselves" denies nothing)
+    vetoed=lambda text, m: _NOT_PREVENTABLE(
+        re.sub(r"(?i)\bmake no mistake\b", "make a mistake", text), m
+    ),
 )
 
 
@@ -3050,6 +3054,11 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "disciplined use of feature flags": a way of working, not a sanction
+        if "performance review" in text and re.search(
+            r"\bperformance\s+reviews?\s+(?:of|on)\s+(?:the|a|an|our|its|this)\s+(?!(?:engineer|developer|operator|team|person|on-?call|intern|contractor)s?\b)",
+            s.lower,
+        ):
+            continue  # "a performance review of the query planner": how fast a thing runs
         if "retrain" in text and re.search(
             r"\b(?:model|classifier|network|ml|embeddings?|index)\b", s.lower
         ):

@@ -46,7 +46,13 @@ _FORESEEN = re.compile(
     r"|\btoo\s+much\s+to\s+ask\b|\bhad\s+(?:all\s+)?(?:the\s+)?(?:clues|information|signs|evidence|facts)\s+(?:right\s+)?in\s+front\s+of\s+(?:him|her|them|you|us)\b"
     r"|\b(?:the\s+)?most\s+(?:predictable|foreseeable|avoidable)\s+(?:outage|incident|failure|thing|mistake)\b"
     r"|\b(?:he|she|they|" + _NAME + r")\s+must\s+have\s+(?:realised|realized|known|seen|noticed)\b"
-    r"|\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b",
+    r"|\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b"
+    r"|\bhow\s+many\s+times\s+(?:do|does|must|will|did|have)\s+(?:we|they|you|people|engineers)\b"
+    r"|\bwas\s+always\s+going\s+to\s+(?:bite|fail|break|happen|blow|end\s+badly|go\s+wrong|catch)\b"
+    r"|\b(?:we\s+all|everyone|everybody|anyone|anybody|we|they|you)\s+(?:could\s+)?(?:saw|see|seen|have\s+seen)\s+(?:this|it|that)\s+coming\b"
+    r"|\b(?:act|acting|pretend|pretending|play|playing)\s+(?:to\s+be\s+)?surprised\b"
+    r"|^\W*why\s+would\s+(?:you|anyone|anybody|someone|somebody|they|he|she)\s+(?:ever\s+)?(?:\w+\s+){0,2}\w+"
+    r"|^\W*(?:was|were|is|did)\s+(?:anybody|anyone|somebody|someone)\s+(?:actually|even|really)\b",
     re.I,
 )
 
@@ -97,7 +103,7 @@ _PRICED = re.compile(
     + _MOMENT
     + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b"
     r"|\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"
-    r"|\bfor\s+no\s+good\s+reason\b|\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b|^\W*(?:a\s+)?(?:needless|pointless)\s+(?:outage|incident|failure)\b"
+    r"|\bfor\s+no\s+good\s+reason\b|\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b|\b(?:a|an|this|the|that)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless|unnecessary)\s+(?:outage|incident|failure|loss|downtime|episode)\b"
     r"|\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b"
     r"|\bwithin\s+reach\s+if\b|\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b"
     r"|\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b"
@@ -117,7 +123,7 @@ _SANCTION = re.compile(
     r"\b(?:HR|human\s+resources)\s+(?:in\s+the\s+loop|involved|present|on\s+the\s+call|in\s+the\s+room|to\s+(?:open|start|file|look))\b"
     r"|\b(?:loop|looped|looping|bring|brought|bringing|get|getting|involve|involving)\s+(?:in\s+)?(?:HR|human\s+resources)\b|\basked\s+(?:HR|human\s+resources)\b"
     r"|\bopen\s+a\s+file\s+on\b|\brepeat\s+offenders?\b|\bthree\s+strikes\b|\b(?:one|two|last)\s+more\s+strike\b"
-    r"|\b(?:be\s+removed|removed|kicked|banned|barred|benched|suspended)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:rota|rotation|roster)|(?:[\w-]+\s+)?(?:incident|response|responder|on-?call|release|reviewer|review|deploy)\s+pool)\b"
+    r"|\b(?:be\s+removed|removed|removing|remove|kicked|kicking|banned|barred|benched|suspended|pulling|pulled)\s+(?:(?-i:[A-Z])[a-z]+\s+|him\s+|her\s+|them\s+)?(?:off|out\s+of|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:rota|rotation|roster)|(?:[\w-]+\s+)?(?:incident|response|responder|on-?call|release|reviewer|review|deploy)\s+pool)\b"
     r"|\b(?:you['’]re|you\s+are|she['’]s|he['’]s|they['’]re)\s+(?:off|out\s+of)\s+the\s+(?:[\w-]+\s+){0,2}(?:rota|rotation|team|roster)\b"
     r"|\bif\s+"
     + _WHO
@@ -126,7 +132,7 @@ _SANCTION = re.compile(
     + _WHO
     + r"\s+(?:completes?|finish(?:es)?|pass(?:es)?)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:course|training|certification)\b"
     r"|\b(?:dock|docks|docking|docked)\b[^.;]*\b(?:score|pay|bonus|rating|objectives|points|salary)\b"
-    r"|\bbonus\s+(?:eligibility|payout|pool|calculation)\b|\bheads?\s+(?:is|are|will\s+be)\s+on\s+the\s+(?:block|chopping\s+block|line)\b|\bchopping\s+block\b"
+    r"|\bbonus\s+(?:eligibility|payout|pool|calculation)\b|\bbonus(?:es)?\b[^.;]*\bon\s+hold\b|\bheads?\s+(?:is|are|will\s+be)\s+on\s+the\s+(?:block|chopping\s+block|line)\b|\bchopping\s+block\b"
     r"|\bwon['’]t\s+be\s+(?:getting\s+)?promoted\b|\b(?:no|not\s+(?:be\s+)?(?:getting\s+)?a?)\s*promotion\s+this\s+(?:cycle|year|round|half)\b"
     r"|\b(?:get|gets|getting|got|receive|receives|received|earn|earns|earned|deserves?|deserved)\s+(?:a\s+)?(?:formal\s+|official\s+)?write-?up\b"
     r"|\b(?:follow|following)\s+up\s+with\s+(?:their|his|her)\s+managers?\b|\bnames\s+of\s+(?:everyone|everybody|anyone|the\s+people|those)\s+who\b",
@@ -147,6 +153,8 @@ _REMINDER = re.compile(
     r"|memo|more\s+carefully|more\s+careful|(?:take|taking|takes)\s+(?:more|extra|greater)\s+care|pay(?:ing|s)?\s+(?:closer|more)\s+attention|slow\s+down|be\s+(?:more\s+)?vigilant)\b"
     r"|\b(?:staff|engineers|operators|everyone|the\s+(?:[\w-]+\s+)?team|developers|reviewers|responders)\s+(?:were\s+|have\s+been\s+|has\s+been\s+|was\s+|will\s+be\s+)?reminded\s+to\b"
     r"|\b(?:will|must|shall|need\s+to|needs\s+to)\s+(?:now\s+)?pay\s+(?:closer|more)\s+attention\b"
+    r"|\b(?:asked|ask|asking|told|tell|telling|reminded|remind)\s+(?:everyone|everybody|all\s+\w+|engineers|staff|operators|the\s+(?:[\w-]+\s+)?team|people|developers|reviewers)\s+to\s+(?:pay\s+(?:closer|more)\s+attention|be\s+(?:more\s+|extra\s+)?(?:careful|vigilant)|take\s+(?:more|extra)\s+care|slow\s+down|double-check)\b"
+    r"|\bslipped\s+through\s+the\s+cracks\b"
     r"|\b(?:one|a|single)\s+(?:wrong|bad|mistyped|stray|errant|misplaced)\s+(?:keystroke|key\s*press|click|character|command|flag)\b[^.;]*\b(?:nothing|came\s+down|cause|was\s+it)\b"
     r"|\bcame\s+down\s+to\s+(?:one|a|a\s+single)\s+(?:wrong|bad|mistyped|stray|errant)\b"
     r"|\bon\s+the\s+human\s+side\b|\b(?:error|mistake|slip)\s+(?:made|committed)\s+by\s+(?:a|an|one|the)\s+(?:\w+\s+){0,3}?(?:member|engineer|employee|operator|person|individual|developer|admin|staff)\b"
@@ -161,6 +169,12 @@ _NOT_REMINDED = _negation_before(
 def _reminder_refused(text: str, m: re.Match[str]) -> bool:
     """Negated, or the reminder is the fix the sentence turns down ("the fix is to make the
     path safe, not to ask people to be more careful")."""
+    if re.search(
+        r"^\s*(?:[\w-]+\s+){0,4}?(?:is|are)\s+not\b|^\s*(?:[\w-]+\s+){0,4}?isn['’]t\b|^[^.;]*\binstead\b",
+        text[m.end() :],
+        re.I,
+    ):
+        return True  # "telling people to be careful is not an action item": the principle
     return _NOT_REMINDED(text, m) or bool(
         re.search(
             r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|without)\s+(?:to\s+|by\s+)?"
@@ -181,7 +195,9 @@ _SHORT_OF = re.compile(
     r"|\bnot\s+the\s+(?:standard|level|kind)\s+of\s+(?:\w+\s+)?(?:diligence|care|professionalism|rigou?r|work|judg(?:e)?ment)\s+(?:we|I)\s+expect\b"
     r"|\bhow\s+casually\b|\b(?:treated|handled|approached)\s+(?:so\s+|this\s+|very\s+)?casually\b"
     r"|\b(?:come|came|comes|coming)\s+across\s+as\s+(?:\w+\s+)?(?:indifferent|careless|lazy|dismissive|uninterested|arrogant|clueless|incompetent|cavalier|negligent)\b"
-    r"|\b(?:I|we)\s+expect\s+(?:much\s+|a\s+lot\s+|far\s+)?better\s*(?:from\b|of\b|next\s+time\b|than\s+this\b|[.!]?$)|\banother\s+(?:brilliant|genius|stellar)\s+(?:idea|move|plan|call)\b",
+    r"|\b(?:I|we)\s+expect\s+(?:much\s+|a\s+lot\s+|far\s+)?better\s*(?:from\b|of\b|next\s+time\b|than\s+this\b|[.!]?$)|\banother\s+(?:brilliant|genius|stellar)\s+(?:idea|move|plan|call)\b"
+    r"|\bclearly\s+(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:understand|know|grasp|read|care)\b"
+    r"|\btells?\s+(?:you\s+)?(?:a\s+lot|everything|all\s+you\s+need\s+to\s+know)\s+about\s+(?:someone|somebody|their|his|her|the\s+(?:team|engineer|person))",
     re.I,
 )
 phrase_judge(
