@@ -877,10 +877,10 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for verb in s.doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
         made_bad = _made_bad(s, verb)
-        if verb.pos_ not in ("VERB", "AUX") or not (
-            _is_act(s, verb) or _change_made(s, verb) or made_bad
-        ):
+        if not (_is_act(s, verb) or _change_made(s, verb) or made_bad):
             continue
         past_passive = any(
             c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children

@@ -15,7 +15,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from pmdesk.lint.judges import _negation_before, phrase_judge
+from pmdesk.lint.judges import _NOT_EXHORTED, _negation_before, phrase_judge
 from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import builtin_text
 
@@ -161,9 +161,6 @@ _REMINDER = re.compile(
     r"|\blapse\s+(?:in|of)\s+(?:attention|concentration|judg(?:e)?ment|focus|vigilance)\b|\bbetween\s+the\s+(?:chair|desk)\s+and\s+the\s+keyboard\b",
     re.I,
 )
-_NOT_REMINDED = _negation_before(
-    r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer)\s+(?:\w+\s+){0,3}$"
-)
 
 
 def _reminder_refused(text: str, m: re.Match[str]) -> bool:
@@ -175,7 +172,7 @@ def _reminder_refused(text: str, m: re.Match[str]) -> bool:
         re.I,
     ):
         return True  # "telling people to be careful is not an action item": the principle
-    return _NOT_REMINDED(text, m) or bool(
+    return _NOT_EXHORTED(text, m) or bool(
         re.search(
             r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|without)\s+(?:to\s+|by\s+)?"
             r"(?:ask|asking|tell|telling|remind|reminding|rely|relying|depend|depending|expect|expecting)\b",
