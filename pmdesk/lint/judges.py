@@ -482,6 +482,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         c.lower_ in s.w["fault_adverbs"] for c in verb.children
     ):
         return False
+    if _faulty_manner(s, verb):
+        return True
     if _remedy(s, verb) and not _WRONG_WAY.search(s.text) and not _then_went_wrong(s, verb):
         return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong, and
         # so did "deployed the hotfix and it broke checkout")
@@ -588,6 +590,59 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             rest = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
             return _failure_context(_Text(rest, s))
     return _failure_context(s)
+
+
+#: the state the system was in while someone acted on it: "while the build was red"
+_BAD_STATE = re.compile(
+    r"\b(?:red|failing|broken|down|degraded|unhealthy|in\s+progress|still|frozen|under\s+load|"
+    r"in\s+effect|mid-\w+|running|paging|firing|alerting|on\s+fire|in\s+(?:a\s+)?freeze)\b",
+    re.I,
+)
+#: what had not yet happened when someone acted: "before the tests had finished", "before capacity
+#: was added", "before review was complete"
+_NOT_DONE = re.compile(
+    r"\b(?:finished|completed?|done|ready|approved|reviewed|tested|merged|passed|signed\s+off|"
+    r"caught\s+up|in\s+place|added|provisioned|drained|backed\s+up|verified|green)\b",
+    re.I,
+)
+
+
+def _faulty_manner(s: Sentence, verb: Token) -> bool:
+    """How the act was done is the fault, said in the grammar of the clause rather than a
+    judgement word: against a reason not to ("signed off on the build even though the tests were
+    skipped"), too soon ("launched the campaign before capacity had been added"), into a bad state
+    ("kept merging while the build was red"), on the wrong thing ("ran the patch on the wrong set
+    of hosts"), or twice ("uploaded the rate table twice")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            clause = "".join(t.text_with_ws for t in c.subtree)
+            if marks & {"though", "although"}:
+                return True
+            if "before" in marks and (
+                any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in c.children)
+                or (_NOT_DONE.search(clause) and not s.negated(c))
+            ):
+                return True
+            if "while" in marks and _BAD_STATE.search(clause):
+                return True
+        if c.dep_ == "advmod" and c.lower_ == "twice":
+            return True
+    subj = s.subject(verb)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    for t in verb.subtree:
+        if t.i in skip or t.i <= verb.i:
+            continue
+        if (
+            t.lower_ in ("wrong", "incorrect")
+            and t.dep_ == "amod"
+            and t.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # (in what the person acted on, not a clause of its own: "ran the script, which
+            # picked the wrong host" is the script's doing)
+            if not any(a.dep_ in ("relcl", "advcl", "ccomp") for a in t.ancestors if a.i > verb.i):
+                return True
+    return False
 
 
 class _Text:
@@ -1000,8 +1055,16 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             and (lemma(verb) in s.w["check_verbs"] or lemma(verb) in ("bother", "document"))
             and lemma(verb) not in ("know", "see", "expect", "think", "understand", "realise")
         )  # "they never tested the recovery plan": another team's check not made
+        plural = (
+            subj is not None
+            and subj.tag_ in ("NN", "NNS", "NNP", "NNPS")
+            and subj.lower_.endswith("s")
+            and subj.lower_ != subj.lemma_.lower()
+            and s.person_kind(subj) == "person"
+        )  # "devs kept merging while the build was red": people, plural, are a group
         if (
             s.person_kind(subj) != "group"
+            and not plural
             and not others
             and not _organisation_omission(s, verb, subj)
         ):
@@ -1027,6 +1090,14 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         omission = lem in s.w["omission_verbs"] or (lem == "bother" and s.negated(verb))
         if lem == "fail" and not any(c.dep_ == "xcomp" for c in verb.children):
             omission = False
+        if lem == "sit" and re.search(
+            r"\b(?:sat|sits|sitting)\s+(?:in\s+)?on\s+(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+)?"
+            r"(?:bridge|call|zoom|meet|channel|chair|sofa|couch|floor|desk|panel|board|committee|"
+            r"fence|sidelines|war\s+room)\b",
+            s.text,
+            re.I,
+        ):
+            omission = False  # "the vendor team sat on the bridge with us until 04:00": a place
         checks = (
             lem in s.w["check_verbs"]
             or _phrasal(verb) == ("set", "up")
@@ -3112,4 +3183,5 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         return
 
 
+from pmdesk.lint import frames as _frames  # noqa: E402,F401  (registers the frame judges)
 from pmdesk.lint import phrases as _phrases  # noqa: E402,F401  (registers the idiom judges)

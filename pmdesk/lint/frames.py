@@ -1,0 +1,331 @@
+"""Judges whose blame is carried by the frame of a clause, read from the parse.
+
+Where `phrases` lists idioms, these ask who or what fills a grammatical slot, so that any
+wording of the same frame is found:
+
+- foresight claimed after the fact: an outcome as the subject of "predictable", "foreseeable",
+  "inevitable" or "bound to" fail; a cause "obvious to anyone"; people said to have known the
+  risk well, or known it and gone ahead; a rhetorical question about who could have known;
+- a sanction on a person: a person (or a person's access, rights, duties, pay) as what is
+  suspended, revoked, removed, reassigned or let go.
+
+Each frame is vetoed by negation ("was not foreseeable"), by a thing in the slot where a person
+is needed ("the pod's access was suspended by the admission controller"), and by technical
+senses ("predictable latency").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pmdesk.lint.clause import Sentence, lemma
+from pmdesk.lint.judges import Hit, gated, judge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# --------------------------------------------------------------- hindsight: it was foreseeable
+
+#: said of an outcome, these claim it could have been seen coming
+_FORESEEABLE = {"predictable", "foreseeable", "inevitable"}
+#: said of a cause, these claim it was there to see; only with "to anyone" or an intensifier
+_PLAIN = {"obvious", "evident", "apparent", "unmistakable", "plain", "clear", "glaring", "visible"}
+_ANYONE = {"anyone", "anybody", "everyone", "everybody", "all"}
+_INTENSE = {
+    "painfully", "blindingly", "glaringly", "patently", "abundantly", "plainly", "perfectly",
+    "crystal", "screamingly", "blatantly", "so", "completely", "totally", "utterly",
+}  # fmt: skip
+#: qualities of a system that are predictable in the engineering sense
+_QUALITIES = {
+    "latency", "behaviour", "behavior", "cost", "performance", "load", "result", "output",
+    "schedule", "pattern", "traffic", "throughput", "timing", "format", "order", "ordering",
+    "name", "path", "id", "identifier", "url", "value", "size", "growth", "release", "cadence",
+    "response", "rate", "workload", "interface", "api", "sequence", "hash", "seed", "placement",
+}  # fmt: skip
+#: what an outcome was "bound to" do
+_GO_WRONG = {
+    "happen", "fail", "break", "crash", "overflow", "fill", "run", "go", "bite", "give", "fall",
+    "blow", "collapse", "leak", "expire", "trip", "catch", "hit", "end", "explode", "corrupt",
+}  # fmt: skip
+_SOME_DAY = re.compile(
+    r"\b(?:eventually|sooner\s+or\s+later|one\s+day|some\s+day|at\s+some\s+point|in\s+the\s+end)\b",
+    re.I,
+)
+_MATTER_OF_TIME = re.compile(
+    r"\b(?:(?:only|just)\s+a\s+matter\s+of\s+time|a\s+(?:matter|question)\s+of\s+when,?\s+not\s+if|"
+    r"(?:an?\s+)?(?:accident|outage|incident|disaster|failure)\s+waiting\s+to\s+happen)\b",
+    re.I,
+)
+#: what the people who knew went on to do (or not): "yet nobody renewed it", "but went ahead"
+_WENT_AHEAD = re.compile(
+    r"[,;]\s*(?:yet|but|and\s+(?:still|yet))\b|\b(?:anyway|regardless|all\s+the\s+same|nonetheless|"
+    r"went\s+ahead|did\s+nothing|nobody|no\s+one)\b",
+    re.I,
+)
+_KNOWLEDGE_TRIGGERS = re.compile(
+    r"\b(?:predictable|foreseeable|inevitable|unavoidable|obvious|evident|apparent|unmistakable|"
+    r"plain|clear|glaring|visible|bound|matter|question|waiting|aware|knew|known|know|"
+    r"understood|guessed|predicted|foreseen|imagined|seen)\b",
+    re.I,
+)
+
+
+def _not(t: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "hardly") for c in t.children)
+
+
+def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
+    """ "the crash was predictable", "the failover mess was foreseeable to anybody", "the
+    cause was blindingly obvious"."""
+    low = adj.lower_
+    if adj.dep_ not in ("acomp", "attr", "oprd") or low not in _FORESEEABLE | _PLAIN:
+        return False
+    cop = adj.head
+    if _not(cop) or _not(adj) or s.negated(cop):
+        return False
+    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in ("it", "this", "that") and any(
+        c.dep_ in ("ccomp", "xcomp") for c in (*cop.children, *adj.children)
+    ):
+        return False  # "it was clear that the retry loop dominated": a finding, not a verdict
+    if lemma(subj) in _QUALITIES or any(c.lower_ in _QUALITIES for c in subj.children):
+        return False  # "the latency is predictable under steady load"
+    anyone = any(t.lower_ in _ANYONE for t in adj.subtree if t.i > adj.i)
+    intense = any(c.lower_ in _INTENSE for c in adj.children if c.dep_ == "advmod")
+    if low in _FORESEEABLE:
+        return cop.tag_ in ("VBD", "VBN") or anyone or intense  # (of what happened)
+    return anyone or intense
+
+
+def _bound_to_fail(s: Sentence, adj: Token) -> bool:
+    """ "the disk was bound to fill up sooner or later", "it was bound to happen"."""
+    if adj.lower_ != "bound" or adj.dep_ not in ("acomp", "attr", "oprd", "ROOT"):
+        return False
+    verb = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+    if verb is None or _not(adj.head) or _not(verb):
+        return False
+    return lemma(verb) in _GO_WRONG or bool(_SOME_DAY.search(s.text))
+
+
+def _knew_the_risk(s: Sentence, verb: Token) -> bool:
+    """People said to have known the risk well, or known it and gone ahead: "the staff were
+    well aware the backups had not been tested", "the engineers knew the certificate was
+    expiring, yet nobody renewed it"."""
+    lem = lemma(verb)
+    aware = None
+    if lem == "be":
+        aware = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "aware"), None)
+        if aware is None:
+            return False
+    elif lem not in ("know", "understand"):
+        return False
+    if verb.tag_ not in ("VBD", "VBN") or _not(verb) or s.negated(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or s.person_kind(subj) not in ("person", "group", "we"):
+        if subj is None or subj.lower_ not in _ANYONE | {"staff", "people"}:
+            return False
+    holder = aware if aware is not None else verb
+    what = [c for c in holder.children if c.dep_ in ("ccomp", "prep", "dobj")]
+    if not what:
+        return False
+    known = " ".join("".join(t.text_with_ws for t in c.subtree) for c in what).lower()
+    risk = bool(set(re.findall(r"[a-z]+", known)) & s.w["failure_words"]) or bool(
+        re.search(
+            r"\b(?:had\s+not|hadn['’]t|never|would|was\s+going\s+to|were\s+going\s+to|"
+            r"expir\w*|flaky|lagging|at\s+capacity|risk\w*|fragile|untested|unpatched|"
+            r"out\s+of\s+date|outdated|deprecated|end\s+of\s+life|limit)\b",
+            known,
+        )
+    )
+    if not risk:
+        return False
+    well = (
+        any(
+            c.lower_ in ("well", "fully", "perfectly", "painfully", "all", "full")
+            for c in holder.children
+        )
+        or any(c.lower_ == "all" for c in subj.children)
+        or subj.lower_ in _ANYONE
+    )
+    rest = s.text[verb.idx :]
+    return well or bool(_WENT_AHEAD.search(rest))
+
+
+_WHO_COULD_HAVE = re.compile(
+    r"^\W*(?:who|how)\s+(?:could|would)\s+(?:possibly\s+|ever\s+)?have\s+"
+    r"(?:guessed|predicted|known|foreseen|imagined|seen|thought|expected|anticipated)\b"
+    r"|^\W*(?:didn['’]t|did\s+not|haven['’]t|hadn['’]t|weren['’]t|wasn['’]t)\s+"
+    r"(?:we|you|they|everyone|everybody|all\s+of\s+us)\s+(?:all\s+)?"
+    r"(?:know|see|realise|realize|say|warn|aware)\b",
+    re.I,
+)
+
+
+#: the sentence goes on to say why what was known was not acted on, in terms of the system:
+#: "..., but the renewal was a manual task with no owner", "which nobody had been asked to read"
+_UNOWNED = re.compile(
+    r"\b(?:with\s+no|had\s+no|without\s+an?|there\s+was\s+no)\s+(?:clear\s+|single\s+)?owner\b"
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:had\s+been|was|were)\s+(?:asked|assigned|told|responsible|tasked)\b"
+    r"|\bmanual\s+(?:task|step|process|chore)\b|\bnot\s+(?:on\s+)?anyone['’]s\s+(?:job|list|plate)\b"
+    r"|\b(?:no|nothing\s+in\s+the)\s+(?:process|alert|alerting|monitoring|runbook|check)\s+"
+    r"(?:to|that|would|told|prompted)\b",
+    re.I,
+)
+
+
+@gated(lambda text, _p, _w: bool(_KNOWLEDGE_TRIGGERS.search(text)))
+@judge
+def hindsight_frame(s: Sentence) -> Iterator[Hit]:
+    """Foresight claimed after the fact, found by the frame of the clause."""
+    if s.states_principle() or _UNOWNED.search(s.text):
+        return
+    whole = (0, len(s.text.rstrip(" .?!")), None)
+    if s.is_question():
+        if _WHO_COULD_HAVE.search(s.text):
+            yield whole
+        return
+    if _MATTER_OF_TIME.search(s.text) and not re.search(
+        r"\bnot\s+(?:just\s+|only\s+)?a\s+matter\b", s.text, re.I
+    ):
+        yield whole
+        return
+    for t in s.doc:
+        if (
+            _foreseeable_outcome(s, t)
+            or _bound_to_fail(s, t)
+            or (t.pos_ in ("VERB", "AUX") and _knew_the_risk(s, t))
+        ):
+            yield whole
+            return
+
+
+# ------------------------------------------------------------ punitive: a sanction on a person
+
+#: verbs of sanction when what they act on is a person
+_ON_PERSON = {
+    "fire", "sack", "dismiss", "terminate", "suspend", "demote", "reassign", "discipline",
+    "reprimand", "sanction", "penalise", "penalize", "bench", "ban", "bar", "remove", "move",
+    "pull", "strip", "replace", "relieve", "escort", "transfer", "exclude", "offboard",
+    "write", "put", "place", "ground", "drop", "kick", "rotate", "stand", "renew",
+}  # fmt: skip
+#: where a person is moved to or off when that is a sanction
+_OFF = re.compile(
+    r"\b(?:off|from)\s+(?:the\s+|our\s+|his\s+|her\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:team|rota|rotation|on-?call|duties|duty|role|project|account|release|deploys?|"
+    r"production|prod|pager|schedule|engagement|contract|squad|incident)\b"
+    r"|\bto\s+(?:a\s+|an\s+)?(?:non-[\w-]+|different|junior|lesser|back-?office|desk)\s+"
+    r"(?:[\w-]+\s+)?(?:role|position|job|duties)\b|\bto\s+a\s+role\s+without\b"
+    r"|\bon\s+(?:probation|(?:a\s+)?pip|(?:a\s+)?(?:performance\s+)?improvement\s+plan|"
+    r"(?:unpaid\s+|administrative\s+)?leave|notice|a\s+final\s+warning)\b",
+    re.I,
+)
+#: what a person holds that a sanction takes or changes
+_HELD = {
+    "access", "rights", "privileges", "privilege", "permissions", "permission", "duties",
+    "duty", "role", "responsibilities", "bonus", "bonuses", "pay", "salary", "raise",
+    "probation", "contract", "badge", "shifts", "promotion", "rating", "commission",
+    "clearance", "membership",
+}  # fmt: skip
+_TAKE = {
+    "suspend", "revoke", "remove", "withdraw", "strip", "freeze", "extend", "cut", "dock",
+    "withhold", "reduce", "pause", "hold", "terminate", "end", "cancel", "rescind", "lose",
+    "take", "pull", "limit", "restrict", "downgrade",
+}  # fmt: skip
+_STEP_BACK = re.compile(
+    r"\b(?:step|stand)(?:s|ped|ping)?\s+(?:back|down|away|aside)\s+from\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:duties|duty|role|rota|rotation|on-?call|release|releases|deploys?|responsibilit\w+|"
+    r"position|team|project|pager)\b"
+    r"|\bdeal(?:t|ing)?\s+with\s+(?:him|her|them|whoever|the\s+(?:person|people|engineer|"
+    r"contractor|culprit|individual)s?)\b",
+    re.I,
+)
+_PUNITIVE_TRIGGERS = re.compile(
+    r"\b(?:fire|fired|sack|sacked|dismiss\w*|terminat\w*|suspend\w*|demot\w*|reassign\w*|"
+    r"disciplin\w*|reprimand\w*|sanction\w*|penali[sz]\w*|bench\w*|bann?\w*|barred|remov\w*|"
+    r"moved?|pulled|stripped|replac\w*|reliev\w*|escort\w*|transferr?\w*|offboard\w*|written|"
+    r"put|placed?|grounded|dropped|kicked|rotated|renew\w*|revok\w*|withdr[ae]w\w*|frozen|"
+    r"froze|extended|cut|dock\w*|withh[oe]ld\w*|reduced|paused|held|ended|cancell?\w*|rescind\w*|"
+    r"lost|taken|took|limited|restricted|downgraded|step\w*|stand\w*|stood|let\w*|deal\w*|"
+    r"bonus\w*|pay|salary|raise|probation|rating|compensation)\b",
+    re.I,
+)
+#: pay and reviews as a consequence: "bonuses for the team will reflect this incident"
+_PAY_REFLECTS = re.compile(
+    r"\b(?:bonus(?:es)?|(?:their\s+|his\s+|her\s+)?pay\s+(?:adjustments?|rises?|reviews?)|"
+    r"(?:their|his|her)\s+(?:pay|raises?|ratings?)|compensation|"
+    r"performance\s+reviews?|appraisals?|promotions?)\b[^.;]*?\b(?:will|would|should|must|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"(?:\w+\s+)?(?:reflect|take\s+(?:this|the\s+\w+|it)\s+(?:\w+\s+)?into\s+account|factor\s+in|"
+    r"be\s+(?:affected|adjusted|reduced|cut|docked|withheld|tied))\b",
+    re.I,
+)
+
+
+def _a_person(s: Sentence, t: Token | None) -> bool:
+    if t is not None and t.dep_ == "poss" and t.lower_ in ("his", "her", "their"):
+        return True  # "her commit rights"
+    return t is not None and s.person_kind(t) in ("person", "group")
+
+
+def _sanctioned(s: Sentence, verb: Token) -> bool:
+    lem = lemma(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        target = s.object(verb)
+    if lem == "let" and not passive:
+        go = next(
+            (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and lemma(c) == "go"), None
+        )
+        who = next((c for c in go.children if c.dep_ == "nsubj"), None) if go is not None else None
+        return _a_person(s, who) and who.lower_ not in ("we", "us", "you")  # "letting Jonas go"
+    if target is None:
+        return False
+    owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    if (lemma(target) in _HELD or target.lower_ in _HELD) and _a_person(s, owner) and lem in _TAKE:
+        return True  # "Hamid's production access has been suspended for two weeks"
+    if lem == "write" and any(c.lower_ == "up" for c in verb.children) and _a_person(s, target):
+        return True  # "she was written up"
+    if lem == "take" and not any(c.lower_ == "away" for c in verb.children):
+        return False
+    if target.lower_ in ("nobody", "none", "noone") or any(
+        c.lower_ == "no" for c in target.children
+    ):
+        return False  # "nobody will be disciplined for anything said here": the promise
+    if not _a_person(s, target) or target.lower_ in ("we", "us", "i", "you", "it"):
+        return False
+    if lem not in _ON_PERSON:
+        return False
+    after = s.text[verb.idx :]
+    if lem in ("fire", "sack", "dismiss", "demote", "discipline", "reprimand", "sanction", "terminate",
+               "penalise", "penalize", "bench", "escort", "offboard", "ground"):  # fmt: skip
+        return True
+    if lem == "renew":
+        return s.negated(verb)  # "the contractor will not be renewed"
+    if lem == "suspend" or lem == "reassign":
+        return True
+    return bool(_OFF.search(after))
+
+
+@gated(lambda text, _p, _w: bool(_PUNITIVE_TRIGGERS.search(text)))
+@judge
+def sanction_frame(s: Sentence) -> Iterator[Hit]:
+    """A sanction on a person, found by who fills the slot of what is taken or moved."""
+    if s.states_principle() or s.is_question():
+        return
+    whole = (0, len(s.text.rstrip(" .?!")), None)
+    m = _STEP_BACK.search(s.text) or _PAY_REFLECTS.search(s.text)
+    if m and not re.search(r"\b(?:not|never|no)\b[^.;]*$", s.text[: m.start()], re.I):
+        yield whole
+        return
+    for verb in s.doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if _sanctioned(s, verb) and (lemma(verb) == "renew" or not s.negated(verb)):
+            yield whole
+            return
