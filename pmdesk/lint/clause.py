@@ -291,6 +291,8 @@ class Sentence:
             return "group"  # "none of the reviewers"
         if lem in ("one", "body") and low in ("no one", "someone", "somebody"):
             return "group"
+        if low == "whoever" and t.dep_ in ("nsubj", "nsubjpass"):
+            return "group"  # "whoever wrote the migration was supposed to test it"
         if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
         if lem in ("group", "department", "squad", "crew", "folks", "org") and any(

@@ -204,6 +204,84 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
             return
 
 
+# ------------------------------------------------ named agent: a person's act named as the cause
+
+#: the words that make what follows the cause: "was the result of", "came down to"
+_CAUSE_OF = re.compile(
+    r"\b(?:(?:the\s+|a\s+|an\s+|direct\s+|simple\s+)*(?:result|case|consequence|product|outcome|"
+    r"matter|effect)\s+of|(?:came|comes|boiled|boils|traced|traces|resulted|results|stemmed|stems|"
+    r"arose|arises|was\s+due|is\s+due|goes|went|dates|dated|led\s+back)\s+(?:down\s+|back\s+|"
+    r"straight\s+)?(?:to|from))\s+(?:an?\s+|the\s+|one\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_CAUSE_TRIGGERS = re.compile(
+    r"\b(?:result|case|consequence|product|outcome|matter|effect|came|comes|boiled|boils|traced|"
+    r"traces|resulted|results|stemmed|stems|arose|arises|due|goes|went|dates|dated|led)\b",
+    re.I,
+)
+
+
+@gated(lambda text, _p, _w: bool(_CAUSE_TRIGGERS.search(text)))
+@judge
+def cause_frame(s: Sentence) -> Iterator[Hit]:
+    """ "The data loss was the result of an operator running the cleanup script", "the downtime
+    came down to a contractor unplugging the wrong rack": a person doing something, named as
+    the cause."""
+    if s.states_principle() or s.is_question():
+        return
+    for t in s.doc:
+        if t.dep_ != "pobj" or t.head.lower_ not in ("of", "to", "from"):
+            continue
+        if s.person_kind(t) not in ("person", "group") or t.lower_ in ("we", "us", "you"):
+            continue
+        after = t.right_edge.i + 1
+        act = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG"), None)
+        if act is None and after < len(s.doc):
+            nxt = s.doc[after]  # "a case of an admin swapping": the parser hangs it on "case"
+            if nxt.tag_ == "VBG" and nxt.dep_ in ("acl", "pcomp", "advcl") and nxt.head.i < t.i:
+                act = nxt
+        if act is None or _not(act) or lemma(act) in ("have", "be", "own", "hold", "use"):
+            continue  # ("resulted from the client teams having the wrong address": a state)
+        if not _CAUSE_OF.search(s.text[: t.idx]):
+            continue
+        before = {w.lower_ for w in s.doc[: t.i]}
+        if not (before & s.w["failure_words"] or before & {"it", "this", "that", "incident"}):
+            continue  # (the frame must be about what went wrong)
+        yield t.left_edge.idx, act.right_edge.idx + len(act.right_edge.text), None
+        return
+
+
+# ---------------------------------------------------- counterfactual: a wish about what they did
+
+_WISH = re.compile(r"\b(?:wish|wished|wishing)\b", re.I)
+
+
+@gated(lambda text, _p, _w: bool(_WISH.search(text)))
+@judge
+def wish_frame(s: Sentence) -> Iterator[Hit]:
+    """ "We wish the engineer had escalated", "I wish they'd asked first": what someone did,
+    wished otherwise (not "we wish the vendor's API had a sandbox")."""
+    if s.states_principle() or s.is_question():
+        return
+    for verb in s.doc:
+        if lemma(verb) != "wish" or _not(verb):
+            continue
+        for what in verb.children:
+            if what.dep_ != "ccomp":
+                continue
+            had = any(a.dep_ == "aux" and a.lower_ in ("had", "'d") for a in what.children)
+            subj = next((c for c in what.children if c.dep_ == "nsubj"), None)
+            if (
+                had
+                and what.tag_ == "VBN"
+                and subj is not None
+                and s.person_kind(subj) in ("person", "group", "we")
+                and subj.lower_ not in ("i", "we")
+            ):
+                yield 0, len(s.text.rstrip(" .?!")), None
+                return
+
+
 # ------------------------------------------------------------ punitive: a sanction on a person
 
 #: verbs of sanction when what they act on is a person

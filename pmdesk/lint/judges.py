@@ -400,9 +400,12 @@ _THEN_FAILED = re.compile(
     r"got\s+(?:us|the\s+[\w-]+|our\s+[\w-]+)\s+(?:blocklisted|blacklisted|banned|throttled|suspended|rate-limited|flagged|blocked|paged)|"
     r"(?:latency|latencies|error\s+rates?|errors|p9\d|response\s+times?|cpu|load|queue\s+depth|lag)\s+"
     r"(?:climbed|spiked|jumped|rose|soared|shot\s+up|doubled|tripled|exploded)|"
-    r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving))\b",
+    r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving)|"
+    r"(?:backlogs?|queues?|lag|retries|dead-letter\s+queue)\s+(?:grew|ballooned|built\s+up|piled\s+up|"
+    r"mounted|exploded|climbed|spiked))\b",
     re.I,
 )
+_TIMES = re.compile(r"\b(?:twice|three\s+times|four\s+times|\d+\s+times|over\s+and\s+over)\b", re.I)
 
 
 def _work_did_harm(s: Sentence, work: Token) -> bool:
@@ -413,6 +416,22 @@ def _work_did_harm(s: Sentence, work: Token) -> bool:
     verb = work.head
     if lemma(verb) in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
         return True
+    if lemma(verb) == "make" and any(
+        c.dep_ == "ccomp"
+        and (_faulty_manner(s, c) or _TIMES.search("".join(x.text_with_ws for x in c.subtree)))
+        for c in verb.children
+    ):
+        return True  # "Li's edit to the crontab made the export run three times"
+    obj = s.object(verb)
+    if (
+        obj is not None
+        and lemma(verb) in _REMOVAL | _DESTRUCTIVE
+        and any(
+            r.dep_ == "relcl" and lemma(r) in ("depend", "rely", "need", "use", "require")
+            for r in obj.children
+        )
+    ):
+        return True  # "Sven's config push removed the route that the payments cluster depended on"
     obj = s.object(verb)
     if obj is None or lemma(verb) not in _DESTRUCTIVE:
         return False
@@ -482,7 +501,7 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         c.lower_ in s.w["fault_adverbs"] for c in verb.children
     ):
         return False
-    if _faulty_manner(s, verb):
+    if _faulty_manner(s, verb) or lem in _MIS_VERBS:
         return True
     if _remedy(s, verb) and not _WRONG_WAY.search(s.text) and not _then_went_wrong(s, verb):
         return False  # (but "pushed the hotfix straight to main, bypassing CI" went wrong, and
@@ -592,6 +611,12 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     return _failure_context(s)
 
 
+#: acts that name their own fault: "misread the dashboard", "mislabelled by a technician"
+_MIS_VERBS = {
+    "misread", "mislabel", "misconfigure", "mistype", "misjudge", "misroute", "misplace",
+    "mishandle", "misinterpret", "misclassify", "misapply", "mistag", "misdirect", "misspell",
+    "misremember", "misunderstand", "mis-type", "misenter", "mis-enter", "miscount", "miskey",
+}  # fmt: skip
 #: the state the system was in while someone acted on it: "while the build was red"
 _BAD_STATE = re.compile(
     r"\b(?:red|failing|broken|down|degraded|unhealthy|in\s+progress|still|frozen|under\s+load|"
@@ -626,8 +651,12 @@ def _faulty_manner(s: Sentence, verb: Token) -> bool:
                 return True
             if "while" in marks and _BAD_STATE.search(clause):
                 return True
-        if c.dep_ == "advmod" and c.lower_ == "twice":
-            return True
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ == "twice"
+            and s.person_kind(s.subject(verb)) in ("person", "group")
+        ):
+            return True  # (but "the data team's nightly job ran twice" is the job's doing)
     subj = s.subject(verb)
     skip = {t.i for t in subj.subtree} if subj is not None else set()
     for t in verb.subtree:
@@ -918,7 +947,27 @@ def _made_bad(s: Sentence, verb: Token) -> bool:
             return True
         if {t.lower_ for t in rel.subtree} & s.w["failure_words"] - {"without", "peak", "down"}:
             return True  # "the rule that blocked traffic to the replica"
+        if _switched_off_safeguard(s, rel):
+            return True  # "the flag that disabled TLS verification was introduced by Aleksandra"
     return False
+
+
+_SWITCH_OFF = {"disable", "bypass", "skip", "remove", "suppress", "silence", "circumvent", "drop"}
+
+
+def _switched_off_safeguard(s: Sentence, verb: Token) -> bool:
+    obj = s.object(verb)
+    return (
+        (
+            lemma(verb) in _SWITCH_OFF
+            or verb.lower_
+            in ("disabled", "bypassed", "skipped", "removed", "suppressed", "silenced")
+            or _phrasal(verb) in (("turn", "off"), ("switch", "off"))
+        )
+        and obj is not None
+        and lemma(obj) in _SAFEGUARDS
+        and not _JUNK.search("".join(t.text_with_ws for t in obj.subtree))
+    )
 
 
 #: a message addressed to someone: "@dmitri you ...", "Dmitri, you ..."
