@@ -54,7 +54,11 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
-    r"\b(?:(?:only|just)\s+a\s+matter\s+of\s+time|a\s+(?:matter|question)\s+of\s+when,?\s+not\s+if|"
+    r"^\W*(?:anyone|anybody|everyone|everybody|a\s+child|any\s+(?:engineer|junior|intern))\s+"
+    r"(?:could|would)\s+have\s+(?:predicted|foreseen|guessed|told\s+you|seen)\b"
+    r"|\b(?:no|little|hardly\s+a|not\s+much\s+of\s+a)\s+surprise\s+(?:at\s+all\s+|then\s+|really\s+)?(?:that|when)\b"
+    r"|\b(?:ticking\s+time\s+bomb|time\s+bomb\s+waiting)\b"
+    r"|\b(?:(?:only|just)\s+a\s+matter\s+of\s+time|a\s+(?:matter|question)\s+of\s+when,?\s+not\s+if|"
     r"(?:an?\s+)?(?:accident|outage|incident|disaster|failure)\s+waiting\s+to\s+happen)\b",
     re.I,
 )
@@ -67,7 +71,7 @@ _WENT_AHEAD = re.compile(
 _KNOWLEDGE_TRIGGERS = re.compile(
     r"\b(?:predictable|foreseeable|inevitable|unavoidable|obvious|evident|apparent|unmistakable|"
     r"plain|clear|glaring|visible|bound|matter|question|waiting|aware|knew|known|know|"
-    r"understood|guessed|predicted|foreseen|imagined|seen)\b",
+    r"understood|guessed|predicted|foreseen|imagined|seen|surprise|bomb|expected|anticipated)\b",
     re.I,
 )
 
@@ -196,6 +200,21 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
         return
     for t in s.doc:
         if (
+            lemma(t) in ("expect", "predict", "foresee", "anticipate")
+            and t.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in t.children)
+            and not _not(t)
+            and any(
+                g.lower_ in _ANYONE
+                for c in t.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+        ):
+            yield whole  # "the outcome was completely expected by anyone familiar with it"
+            return
+        if (
             _foreseeable_outcome(s, t)
             or _bound_to_fail(s, t)
             or (t.pos_ in ("VERB", "AUX") and _knew_the_risk(s, t))
@@ -249,6 +268,117 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
             continue  # (the frame must be about what went wrong)
         yield t.left_edge.idx, act.right_edge.idx + len(act.right_edge.text), None
         return
+
+
+#: a failure told in the main clause, then "because" a person acted
+_BECAUSE_TRIGGERS = re.compile(r"\b(?:because|since|as)\b", re.I)
+_NOT_ACTS = {
+    "be", "have", "know", "think", "see", "notice", "feel", "want", "need", "seem", "believe",
+    "assume", "expect", "understand", "realise", "realize", "ask", "tell", "report", "page",
+    "escalate", "flag", "warn", "alert", "spot", "catch", "find", "discover", "detect", "look",
+    "investigate", "help", "fix", "restore", "recover", "mitigate", "resolve", "roll",
+}  # fmt: skip
+_SETTLED = re.compile(
+    r"\b(?:recovered|resolved|restored|mitigated|ended|cleared|stabili[sz]ed|rolled\s+back|"
+    r"reverted|back\s+to\s+normal|caught|fixed|avoided|prevented|(?:was|were)\s+(?:\w+\s+)?(?:short|brief|"
+    r"limited|contained|quick|small|minor))\b",
+    re.I,
+)
+
+
+def _because_person(s: Sentence, verb: Token) -> bool:
+    """ "Backups stopped being taken because Ingrid commented out the cron entry": a failure,
+    and a person's act given as its reason."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in ("because", "since") for c in verb.children
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or s.person_kind(subj) not in ("person", "group"):
+        return False
+    if lemma(subj) in ("vendor", "provider", "supplier", "manufacturer", "upstream", "customer"):
+        return False  # "broke because the vendor renamed the field": outside our walls
+    if verb.tag_ not in ("VBD", "VBN") or lemma(verb) in _NOT_ACTS or _not(verb):
+        return False
+    main = verb.head
+    inside = {t.i for t in verb.subtree}
+    told = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
+    if _SETTLED.search(told):
+        return False  # "we rolled back because Jane noticed the errors"
+    words = set(re.findall(r"[a-z]+", told.lower()))
+    failed = bool(words & s.w["failure_words"] - {"without", "peak", "down"}) or lemma(main) in (
+        "stop",
+        "break",
+        "fail",
+        "crash",
+        "freeze",
+        "hang",
+        "die",
+        "disappear",
+        "vanish",
+    )
+    return failed
+
+
+@gated(lambda text, _p, _w: bool(_BECAUSE_TRIGGERS.search(text)))
+@judge
+def because_frame(s: Sentence) -> Iterator[Hit]:
+    if s.states_principle() or s.is_question():
+        return
+    for verb in s.doc:
+        if verb.pos_ == "VERB" and _because_person(s, verb):
+            subj = next(c for c in verb.children if c.dep_ == "nsubj")
+            yield s.span_start(subj), s.clause_end(verb), None
+            return
+
+
+# ------------------------------------------------------------ judgmental: praise that means blame
+
+_IRONIC = re.compile(
+    r"^\W*(?:a\s+)?(?:real|very|so|truly)\s+professional\s*[,:—–!]"
+    r"|[,;:—–]\s*(?:well,\s*)?(?:that|this)\s+went\s+(?:really\s+|super\s+|so\s+)?well\s*[.!]*\s*$"
+    r"|\b(?:(?:truly|real|a\s+real|what\s+a|"
+    r"absolute|such\s+a)\s+(?:genius|galaxy-?brain(?:ed)?|stroke\s+of\s+genius)(?:\s+move)?|"
+    r"genius\s+(?:move|idea|decision|call|plan)|thought\s+[^.;]*\s+(?:was|would\s+be)\s+a\s+bright\s+idea|"
+    r"what\s+a\s+bright\s+idea|chef['’]s\s+kiss|ten\s+out\s+of\s+ten|10/10|"
+    r"top-?notch\s+(?:work|engineering|job))\b",
+    re.I,
+)
+_PRAISE = re.compile(
+    r"^\W*(?:(?:really\s+)?(?:nice|great|good|fantastic|brilliant|stellar|amazing|awesome|superb)\s+"
+    r"(?:work|job|going|one|stuff)|well\s+done|bravo|kudos|congrat\w*|hats\s+off|way\s+to\s+go)\b",
+    re.I,
+)
+#: what the praise is for: a fault, not the recovery
+_PRAISED_FAULT = re.compile(
+    r"\bmanaged\s+to\s+(?:take|break|delete|wipe|drop|knock|bring|lose|corrupt|leak|crash)\b"
+    r"|\b(?:bypassing|skipping|ignoring|pushing\s+straight|deploying\s+(?:on|at)|breaking|"
+    r"taking\s+down|deleting|wiping|dropping|knocking|leaking)\b"
+    r"|\b(?:down|broken|offline)\s+for\s+(?:half\s+a|a|an|\d+|two|three|several)\b"
+    r"|\bthanks\s+to\s+(?:a|an|the|your|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:change|commit|push|"
+    r"deploy|edit|typo|script|merge)\b|\bwhoever\s+(?:thought|decided|approved|pushed|merged)\b",
+    re.I,
+)
+_SARCASM_TRIGGERS = re.compile(
+    r"\b(?:well|genius|galaxy|bright|professional|kiss|ten|10/10|notch|nice|great|good|fantastic|"
+    r"brilliant|stellar|amazing|awesome|superb|done|bravo|kudos|congrat\w*|hats|way)\b",
+    re.I,
+)
+
+
+@gated(lambda text, _p, _w: bool(_SARCASM_TRIGGERS.search(text)))
+@judge
+def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
+    """Praise that means blame: "nice work bypassing code review, that went well", "deploying
+    at 5pm on a Friday, truly a genius move" (not "great work restoring the service")."""
+    if s.states_principle():
+        return
+    ironic = _IRONIC.search(s.text)
+    praised = _PRAISE.search(s.text) and _PRAISED_FAULT.search(s.text)
+    if ironic and re.search(r"\b(?:not|no|never)\s+(?:\w+\s+)?$", s.text[: ironic.start()], re.I):
+        ironic = None  # "that did not go well" is plain
+    if ironic or praised:
+        yield 0, len(s.text.rstrip(" .?!")), None
 
 
 # ---------------------------------------------------- counterfactual: a wish about what they did
@@ -307,7 +437,7 @@ _HELD = {
     "access", "rights", "privileges", "privilege", "permissions", "permission", "duties",
     "duty", "role", "responsibilities", "bonus", "bonuses", "pay", "salary", "raise",
     "probation", "contract", "badge", "shifts", "promotion", "rating", "commission",
-    "clearance", "membership",
+    "clearance", "membership", "agreement", "engagement",
 }  # fmt: skip
 _TAKE = {
     "suspend", "revoke", "remove", "withdraw", "strip", "freeze", "extend", "cut", "dock",
@@ -329,7 +459,9 @@ _PUNITIVE_TRIGGERS = re.compile(
     r"put|placed?|grounded|dropped|kicked|rotated|renew\w*|revok\w*|withdr[ae]w\w*|frozen|"
     r"froze|extended|cut|dock\w*|withh[oe]ld\w*|reduced|paused|held|ended|cancell?\w*|rescind\w*|"
     r"lost|taken|took|limited|restricted|downgraded|step\w*|stand\w*|stood|let\w*|deal\w*|"
-    r"bonus\w*|pay|salary|raise|probation|rating|compensation)\b",
+    r"bonus\w*|pay|salary|raises?|probation|rating|compensation|termination|dismissal|firing|"
+    r"suspension|demotion|discipline|penalt\w+|punishment|sanctions?|pip|consequences|"
+    r"repercussions|write-up)\b",
     re.I,
 )
 #: pay and reviews as a consequence: "bonuses for the team will reflect this incident"
@@ -341,6 +473,42 @@ _PAY_REFLECTS = re.compile(
     r"be\s+(?:affected|adjusted|reduced|cut|docked|withheld|tied))\b",
     re.I,
 )
+
+
+#: sanctions named as nouns: "considering termination for the responsible party"
+_SANCTION_NOUNS = {
+    "termination", "dismissal", "firing", "suspension", "demotion", "discipline", "reprimand",
+    "write-up", "penalty", "penalties", "punishment", "sanction", "sanctions", "probation",
+    "pip", "consequences", "repercussions",
+}  # fmt: skip
+_CULPRITS = {
+    "party", "individual", "culprit", "whoever", "offender", "person", "people", "responsible",
+    "engineer", "engineers", "those",
+}  # fmt: skip
+#: a sanction meant to deter: "a penalty so this doesn't happen again"
+_DETER = re.compile(
+    r"\bso\s+(?:that\s+)?(?:this|it|that|nobody|no\s+one)\s+(?:doesn['’]t|does\s+not|won['’]t|"
+    r"will\s+not|never|can['’]t|cannot)\s+(?:\w+\s+)?(?:happen|do\s+(?:it|this|that))\b",
+    re.I,
+)
+#: what pay is called when it is held back
+_PAY = {"bonus", "bonuses", "raise", "raises", "pay", "salary", "compensation", "commission"}
+_TECH_PENALTY = {"sla", "rate", "latency", "performance", "cache", "cpu", "query", "memory", "gc"}
+
+
+def _sanction_named(s: Sentence, noun: Token) -> bool:
+    if noun.lower_ not in _SANCTION_NOUNS or _not(noun.head):
+        return False
+    if any(c.lower_ in _TECH_PENALTY for c in noun.children):
+        return False  # "the SLA penalty"
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "against", "of", "on"):
+            who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if who is not None and (
+                _a_person(s, who) or who.lower_ in _CULPRITS or lemma(who) in _CULPRITS
+            ):
+                return True  # "termination for the responsible party"
+    return bool(_DETER.search(s.text)) and noun.i < len(s.doc) - 1
 
 
 def _a_person(s: Sentence, t: Token | None) -> bool:
@@ -365,6 +533,19 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
     if target is None:
         return False
     owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    if (
+        (lemma(target) in _PAY or target.lower_ in _PAY)
+        and lem in _TAKE - {"extend", "end", "take", "lose", "limit", "pull"}
+        and not s.negated(verb)
+    ):
+        return True  # "the on-call bonus for this rotation is being withheld"
+    if (
+        (lemma(target) in _HELD or target.lower_ in _HELD)
+        and _a_person(s, owner)
+        and lem == "renew"
+        and s.negated(verb)
+    ):
+        return True  # "the contractor's agreement will not be renewed"
     if (lemma(target) in _HELD or target.lower_ in _HELD) and _a_person(s, owner) and lem in _TAKE:
         return True  # "Hamid's production access has been suspended for two weeks"
     if lem == "write" and any(c.lower_ == "up" for c in verb.children) and _a_person(s, target):
@@ -393,8 +574,9 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
 @gated(lambda text, _p, _w: bool(_PUNITIVE_TRIGGERS.search(text)))
 @judge
 def sanction_frame(s: Sentence) -> Iterator[Hit]:
-    """A sanction on a person, found by who fills the slot of what is taken or moved."""
-    if s.states_principle() or s.is_question():
+    """A sanction on a person, found by who fills the slot of what is taken or moved (asked as
+    a question too: "should we dock the team's bonus over this?")."""
+    if s.states_principle():
         return
     whole = (0, len(s.text.rstrip(" .?!")), None)
     m = _STEP_BACK.search(s.text) or _PAY_REFLECTS.search(s.text)
@@ -404,6 +586,11 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
     for verb in s.doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        if _sanctioned(s, verb) and (lemma(verb) == "renew" or not s.negated(verb)):
+        proposal = re.match(r"\W*why\s+(?:don['’]t|do\s+not|not)\b", s.text, re.I)
+        if _sanctioned(s, verb) and (
+            lemma(verb) == "renew" or not s.negated(verb) or proposal is not None
+        ):  # ("why don't we suspend his access?" proposes it)
             yield whole
             return
+    if any(_sanction_named(s, t) for t in s.doc):
+        yield whole

@@ -402,7 +402,8 @@ _THEN_FAILED = re.compile(
     r"(?:climbed|spiked|jumped|rose|soared|shot\s+up|doubled|tripled|exploded)|"
     r"stopped\s+(?:arriving|syncing|processing|loading|delivering|flowing|resolving)|"
     r"(?:backlogs?|queues?|lag|retries|dead-letter\s+queue)\s+(?:grew|ballooned|built\s+up|piled\s+up|"
-    r"mounted|exploded|climbed|spiked))\b",
+    r"mounted|exploded|climbed|spiked)|set\s+off\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:storm|stampede|cascade|outage|"
+    r"flood|avalanche|retry\s+storm|thundering\s+herd))\b",
     re.I,
 )
 _TIMES = re.compile(r"\b(?:twice|three\s+times|four\s+times|\d+\s+times|over\s+and\s+over)\b", re.I)
@@ -749,7 +750,10 @@ _WRONG_WAY = re.compile(
     r"|\bbefore\s+(?:the\s+)?(?:replication|replicas?|sync|backup|migration|snapshot|drain|canary|soak)\s+(?:had\s+)?(?:caught\s+up|finished|completed|been\s+taken|drained|passed)\b"
     r"|\b(?:staging|test|dev|sandbox|debug)\s+(?:[\w-]+\s+){0,2}(?:baked|hard-?coded|left|compiled|bundled)\s+in\b"
     r"|\bto\s+(?:a|his|her|their|my|an?\s+unapproved)\s+personal\s+[\w-]+"
-    r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b",
+    r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b"
+    r"|\bmid-(?:peak|backup|migration|deploy|deployment|failover|restore|sync|rebuild|reindex|checkout)\b"
+    r"|\b(?:on|at\s+\d+\s*(?:pm|p\.m\.)\s+on)\s+a\s+friday\b|\bover\s+a\s+(?:holiday|long|bank\s+holiday)\s+weekend\b"
+    r"|\bleft\s+(?:nobody|no\s+one|no-one)\s+(?:watching|on\s+call|monitoring|looking)\b",
     re.I,
 )
 #: safeguards: to switch one off, or go round it, is an act that went wrong by itself
@@ -1097,6 +1101,12 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
+        if (
+            subj is not None
+            and lemma(subj) in ("vendor", "provider", "supplier", "manufacturer", "upstream")
+            and lemma(verb) in ("ship", "release", "publish", "push", "deploy", "roll", "introduce")
+        ):
+            continue  # "the vendor shipped a firmware bug": a product's defect, no lapse
         others = (
             subj is not None
             and subj.lower_ == "they"
@@ -1752,7 +1762,10 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             # subject hang on the "have"
         haves = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of")]
         ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
-        if not haves or (verb.tag_ != "VBN" and not ongoing):  # ("should have been watching")
+        participle = verb.tag_ == "VBN" or (
+            verb.tag_ in ("VB", "VBD", "VBP") and verb.lower_ == inflect(lemma(verb), "VBN")
+        )  # ("could have at least read the runbook": the tagger took "read" for a base form)
+        if not haves or (not participle and not ongoing):  # ("should have been watching")
             continue  # "we should have a dashboard" is a plan; only 'have' + participle looks back
         if any(c.dep_ == "mark" and c.lower_ in ("what", "which", "how") for c in verb.children):
             continue
@@ -1830,8 +1843,11 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             # an outcome ("we could have lost the data") and not "would" with a plain act
             obj = s.object(verb)
             taken = lem == "take" and obj is not None and lemma(obj) in _PRECAUTIONS
+            ideally = m.lower_ == "would" and any(
+                t.lower_ in ("ideally", "preferably") for t in s.doc[: m.i]
+            )  # "ideally the DBA would have taken a snapshot first": what they could have done
             could = (
-                m.lower_ in ("could", "might")
+                (m.lower_ in ("could", "might") or ideally)
                 and kind in ("person", "we", "group")
                 and not passive
                 and (lem not in _OUTCOMES or taken)  # ("could have taken a backup": an act)
@@ -2252,7 +2268,20 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
-        if word in ("avoided", "prevented") and any(c.dep_ == "auxpass" for c in t.children):
+        if (
+            lemma(t) in ("prevent", "avoid", "avert", "catch", "spot", "stop")
+            and t.dep_ == "xcomp"
+            and t.head.lower_ in ("easy", "trivial", "simple", "cheap")
+            and t.head.dep_ == "acomp"
+            and t.head.head.lower_ in ("was", "were")
+            and not s.negated(t.head.head)
+            and not s.is_question()
+        ):
+            yield s.doc[s.lead_end()].idx, s.clause_end(t), None
+            return  # "this was so easy to prevent": prevention priced at nothing
+        if word in ("avoided", "prevented", "averted") and any(
+            c.dep_ == "auxpass" for c in t.children
+        ):
             if any(c.lower_ in ("could", "should", "would") for c in t.children) and any(
                 c.lower_ == "have" for c in t.children
             ):
@@ -3152,11 +3181,18 @@ _PUNITIVE = re.compile(
 @gated(lambda text, _p, _w: bool(_PUNITIVE.search(text)))
 @judge
 def punitive(s: Sentence) -> Iterator[Hit]:
-    """Punishment of people: accountable, consequences, discipline, retraining, their review."""
-    if s.states_principle() or s.is_question():
+    """Punishment of people: accountable, consequences, discipline, retraining, their review.
+    (A question asks it too: "can we just fire whoever did this?")"""
+    if s.states_principle():
         return
     for m in _PUNITIVE.finditer(s.text):
         text = m.group().lower()
+        if "punitive" in text and re.search(
+            r"\bpunitive\s+(?:rate|limits?|throttl\w*|pricing|fees?|charges?|timeouts?|back-?off|"
+            r"retr(?:y|ies)|quotas?|caps?|tiers?|surcharges?)\b",
+            s.lower,
+        ):
+            continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
         if "accountab" in text and re.search(
             r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:"
             + "|".join(s.w["ownership_objects"])
