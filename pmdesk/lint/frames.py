@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint.clause import Sentence, lemma
-from pmdesk.lint.judges import Hit, gated, judge
+from pmdesk.lint.judges import Hit, _mentions_person, gated, judge
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -182,7 +182,24 @@ _UNOWNED = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_KNOWLEDGE_TRIGGERS.search(text)))
+#: the first stage's test: one of the frames' words, in a shape a frame can take
+_HINDSIGHT_GATE = re.compile(
+    r"\b(?:predictable|foreseeable|inevitable|bound\s+to)\b"
+    r"|\b(?:obvious|evident|apparent|unmistakable|plain|clear|glaring|visible)\s+(?:\w+\s+)?(?:to|for)\s+"
+    r"(?:anyone|anybody|everyone|everybody|all)\b"
+    r"|\b(?:painfully|blindingly|glaringly|patently|abundantly|plainly|perfectly|crystal|screamingly|"
+    r"blatantly|so|completely|totally|utterly)\s+(?:obvious|evident|apparent|plain|clear|visible|glaring)\b"
+    r"|\b(?:aware|knew|known|know|understood)\b"
+    r"|\b(?:expected|predicted|foreseen|anticipated)\s+by\s+(?:anyone|anybody|everyone|everybody|all)\b",
+    re.I,
+)
+
+
+@gated(
+    lambda text, _p, _w: bool(
+        _HINDSIGHT_GATE.search(text) or _MATTER_OF_TIME.search(text) or _WHO_COULD_HAVE.search(text)
+    )
+)
 @judge
 def hindsight_frame(s: Sentence) -> Iterator[Hit]:
     """Foresight claimed after the fact, found by the frame of the clause."""
@@ -233,6 +250,12 @@ _CAUSE_OF = re.compile(
     r"straight\s+)?(?:to|from))\s+(?:an?\s+|the\s+|one\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_CAUSE_GATE = re.compile(
+    r"\b(?:(?:result|case|consequence|product|outcome|matter|effect)\s+of|(?:came|comes|boiled|boils|"
+    r"traced|traces|resulted|results|stemmed|stems|arose|arises|due|goes|went|dates|dated|led)\s+"
+    r"(?:down\s+|back\s+|straight\s+)?(?:to|from))\b",
+    re.I,
+)
 _CAUSE_TRIGGERS = re.compile(
     r"\b(?:result|case|consequence|product|outcome|matter|effect|came|comes|boiled|boils|traced|"
     r"traces|resulted|results|stemmed|stems|arose|arises|due|goes|went|dates|dated|led)\b",
@@ -240,7 +263,7 @@ _CAUSE_TRIGGERS = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_CAUSE_TRIGGERS.search(text)))
+@gated(lambda text, person, _w: bool(_CAUSE_GATE.search(text)) and _mentions_person(text, person))
 @judge
 def cause_frame(s: Sentence) -> Iterator[Hit]:
     """ "The data loss was the result of an operator running the cleanup script", "the downtime
@@ -271,7 +294,7 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
 
 
 #: a failure told in the main clause, then "because" a person acted
-_BECAUSE_TRIGGERS = re.compile(r"\b(?:because|since|as)\b", re.I)
+_BECAUSE_TRIGGERS = re.compile(r"\b(?:because|since)\b", re.I)
 _NOT_ACTS = {
     "be", "have", "know", "think", "see", "notice", "feel", "want", "need", "seem", "believe",
     "assume", "expect", "understand", "realise", "realize", "ask", "tell", "report", "page",
@@ -320,7 +343,9 @@ def _because_person(s: Sentence, verb: Token) -> bool:
     return failed
 
 
-@gated(lambda text, _p, _w: bool(_BECAUSE_TRIGGERS.search(text)))
+@gated(
+    lambda text, person, _w: bool(_BECAUSE_TRIGGERS.search(text)) and _mentions_person(text, person)
+)
 @judge
 def because_frame(s: Sentence) -> Iterator[Hit]:
     if s.states_principle() or s.is_question():
@@ -366,7 +391,11 @@ _SARCASM_TRIGGERS = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_SARCASM_TRIGGERS.search(text)))
+@gated(
+    lambda text, _p, _w: bool(
+        _IRONIC.search(text) or (_PRAISE.search(text) and _PRAISED_FAULT.search(text))
+    )
+)
 @judge
 def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
     """Praise that means blame: "nice work bypassing code review, that went well", "deploying
@@ -412,6 +441,138 @@ def wish_frame(s: Sentence) -> Iterator[Hit]:
                 return
 
 
+# ------------------------------------------ counterfactual: what a person had to, or had not
+
+#: verbs of the checks people make, said of a thing in the passive: "the node was supposed to be
+#: drained first"
+_HUMAN_CHECKS = {
+    "drain", "check", "double-check", "verify", "review", "test", "confirm", "approve", "validate",
+    "inspect", "sign", "announce", "communicate", "coordinate", "escalate", "read", "proofread",
+    "back", "snapshot", "stage", "canary", "pause", "quiesce", "cordon", "notify", "flag",
+}  # fmt: skip
+_DUTY = {"supposed", "meant", "required", "expected", "obliged", "obligated", "needed"}
+#: what makes a duty on a thing unmet: "before anyone ran", ", not power-cycled", "but was not"
+_UNMET_MARK = re.compile(
+    r"\b(?:before\s+(?:anyone|anybody|someone|somebody|the\s+\w+|we|they|he|she)|first|"
+    r"but\s+(?:was|were|wasn['’]t|weren['’]t|never|nobody|no\s+one)|and\s+(?:wasn['’]t|weren['’]t|never))\b"
+    r"|,\s*not\s+\w+",
+    re.I,
+)
+_IF_HAD = re.compile(r"\b(?:if|had)\b[^.?!]*\b(?:would|could|might|['’]d)\b", re.I)
+_WHAT_WAS_MISSING = re.compile(
+    r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking|called\s+for)\s+(?:here\s+|in\s+this\s+case\s+)?"
+    r"(?:was|is)\s+(?:an?\s+|the\s+|some\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:engineer|person|human|someone|"
+    r"reviewer|operator|word|look|check|conversation|heads-up|second\s+pair|sanity\s+check|glance)",
+    re.I,
+)
+_SHOULD_HAVE_END = re.compile(
+    r"\b(?:and|but)\s+(?:should|ought\s+to)\s+have\s*[.!]*\s*$|\b(?:and|but)\s+(?:didn['’]t|did\s+not)\s*[.!]*\s*$",
+    re.I,
+)
+_DUTY_GATE = re.compile(
+    r"\b(?:supposed|meant|required|expected|obliged|obligated|needed)\s+to\b|\bhad\b|"
+    r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$",
+    re.I,
+)
+
+
+_OUTSIDE = {"vendor", "provider", "supplier", "manufacturer", "upstream", "customer", "partner"}
+
+
+def _a_doer(s: Sentence, t: Token | None) -> bool:
+    if t is None:
+        return False
+    if t.lower_ in ("whoever", "someone", "somebody", "anyone"):
+        return True
+    if lemma(t) in _OUTSIDE:
+        return False  # "had the vendor SDK honoured the header": outside our walls
+    return s.person_kind(t) in ("person", "group") and t.lower_ not in ("we", "us", "i", "you")
+
+
+def _duty_on_thing(s: Sentence, t: Token) -> bool:
+    """ "the node was supposed to be drained before the reboot, not power-cycled cold", "the
+    region flag needed to be double-checked before anyone ran the purge": a check that people
+    make, owed by a thing and not made."""
+    if t.lower_ not in _DUTY or not any(c.lower_ in ("was", "were") for c in t.children):
+        if not (t.lower_ == "needed" and t.tag_ == "VBD"):
+            return False
+    xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
+    if xcomp is None or lemma(xcomp) not in _HUMAN_CHECKS:
+        return False
+    if not any(c.dep_ == "auxpass" and c.lower_ == "be" for c in xcomp.children):
+        return False
+    if any(c.lower_ in ("automatically", "programmatically") for c in xcomp.subtree):
+        return False
+    return bool(_UNMET_MARK.search(s.text[xcomp.idx :]))
+
+
+def _if_person_had(s: Sentence, verb: Token) -> bool:
+    """ "If the support lead had checked the queue, customers would not have waited three days":
+    a person's act, supposed, and the harm undone."""
+    if verb.dep_ != "advcl":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+    inverted = verb.i > 0 and any(
+        c.dep_ == "aux" and c.lower_ == "had" and c.i == s.lead_end() for c in verb.children
+    )
+    if not (marked or inverted):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in verb.children) or lemma(verb) in ("be", "have", "know"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not _a_doer(s, subj):
+        return False
+    main = verb.head
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "'d") for c in main.children
+    ) and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in main.children)
+
+
+@gated(lambda text, _p, _w: bool(_DUTY_GATE.search(text)))
+@judge
+def duty_frame(s: Sentence) -> Iterator[Hit]:
+    """What a person had to do, or would have done, and did not: the grammar of the duty."""
+    if s.states_principle() or s.is_question():
+        return
+    whole = (0, len(s.text.rstrip(" .?!")), None)
+    if _WHAT_WAS_MISSING.search(s.text):
+        yield whole
+        return
+    if _SHOULD_HAVE_END.search(s.text):
+        root = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+        if _a_doer(s, subj):
+            yield whole  # "the person who got the expiry e-mail could have renewed it and should have"
+            return
+    for t in s.doc:
+        if _duty_on_thing(s, t):
+            yield whole
+            return
+        if (
+            t.lower_ in _DUTY
+            and t.tag_ == "VBN"
+            and any(c.lower_ in ("was", "were") for c in t.children)
+        ):
+            subj = next((c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if subj is None:
+                first = s.doc[s.lead_end()] if s.lead_end() < len(s.doc) else None
+                subj = first if first is not None and first.lower_ == "whoever" else None
+            xcomp = next((c for c in t.children if c.dep_ == "xcomp"), None)
+            if (
+                _a_doer(s, subj)
+                and xcomp is not None
+                and lemma(xcomp) not in ("be", "have", "remain", "stay", "keep")
+                and (t.lower_ in ("supposed", "meant") or _UNMET_MARK.search(s.text[t.idx :]))
+            ):
+                yield whole  # "whoever wrote the migration was supposed to test it"
+                return
+        if t.pos_ == "VERB" and _if_person_had(s, t):
+            yield whole
+            return
+
+
 # ------------------------------------------------------------ punitive: a sanction on a person
 
 #: verbs of sanction when what they act on is a person
@@ -450,6 +611,11 @@ _STEP_BACK = re.compile(
     r"position|team|project|pager)\b"
     r"|\bdeal(?:t|ing)?\s+with\s+(?:him|her|them|whoever|the\s+(?:person|people|engineer|"
     r"contractor|culprit|individual)s?)\b",
+    re.I,
+)
+_PAY_OR_SANCTION = re.compile(
+    r"\b(?:bonus\w*|raises|salary|compensation|termination|dismissal|firing|suspension|demotion|"
+    r"discipline|penalt\w+|punishment|sanctions?|pip|probation|pay\s+(?:adjustments?|rises?|reviews?))\b",
     re.I,
 )
 _PUNITIVE_TRIGGERS = re.compile(
@@ -571,7 +737,22 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
     return bool(_OFF.search(after))
 
 
-@gated(lambda text, _p, _w: bool(_PUNITIVE_TRIGGERS.search(text)))
+@gated(
+    lambda text, person, _w: (
+        bool(_PUNITIVE_TRIGGERS.search(text))
+        and (
+            _mentions_person(text, person)
+            or bool(_PAY_OR_SANCTION.search(text))
+            or bool(
+                re.search(
+                    r"['’]s\b|\b(?:his|her|their|whoever|those|contractors?|team|squad|staff|rota)\b",
+                    text,
+                    re.I,
+                )
+            )
+        )
+    )
+)
 @judge
 def sanction_frame(s: Sentence) -> Iterator[Hit]:
     """A sanction on a person, found by who fills the slot of what is taken or moved (asked as
