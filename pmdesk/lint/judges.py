@@ -409,6 +409,42 @@ _THEN_FAILED = re.compile(
 _TIMES = re.compile(r"\b(?:twice|three\s+times|four\s+times|\d+\s+times|over\s+and\s+over)\b", re.I)
 
 
+#: an effect on everything, or on the one thing it must not touch: "sent all traffic to a single
+#: backend", "matched every request", "turned it on for 100% of users", "sent writes to the
+#: lagging replica"
+_BLAST = re.compile(
+    r"\b(?:every|all(?:\s+the)?|each)\s+(?:[\w-]+\s+){0,2}?(?:requests?|traffic|users?|customers?|sessions?|"
+    r"writes?|reads?|jobs?|hosts?|nodes?|pods?|regions?|tickets?|records?|rows?|accounts?|calls?|"
+    r"messages?|invoices?|orders?|payments?|queries|services?|routes?|servers?|instances?|clients?)\b"
+    r"|\b100\s*%\s+of\b|\bfor\s+(?:everyone|everybody|every\s+(?:customer|user|tenant))\b"
+    r"|\b(?:the|an?)\s+(?:entire|whole)\s+[\w-]+(?:\s+region|\s+fleet|\s+cluster)?\b"
+    r"|\b(?:to|at|into|onto)\s+(?:the|a)\s+(?:lagging|wrong|stale|dead|single|old|decommissioned|"
+    r"retired|unhealthy|read-only|empty)\s+[\w-]+"
+    r"|\b(?:the|out)\s+(?:duplicate|double)\s+[\w-]+|\bcut\s+off\s+(?:traffic|access|connectivity)\b",
+    re.I,
+)
+
+
+def _blast(s: Sentence, verb: Token) -> bool:
+    """What the act did reached everything, or the wrong one (said after the verb, in its own
+    clause: "reverted the change, which restored every request" is not it)."""
+    if lemma(verb) in ("be", "have", "see", "notice", "check", "find", "tell", "ask", "page"):
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i]
+    if not after:
+        return False
+    start, end = after[0].idx, after[-1].idx + len(after[-1].text)
+    stop = min(
+        (
+            t.left_edge.idx
+            for t in after
+            if t.dep_ in ("relcl", "advcl", "conj", "ccomp") and t.head.i == verb.i
+        ),
+        default=end,
+    )
+    return bool(_BLAST.search(s.text[start:stop])) or _phrasal(verb) == ("cut", "off")
+
+
 def _work_did_harm(s: Sentence, work: Token) -> bool:
     """The piece of work is the subject of a harmful act: "Hiroshi's migration script dropped
     the sessions index"."""
@@ -417,6 +453,8 @@ def _work_did_harm(s: Sentence, work: Token) -> bool:
     verb = work.head
     if lemma(verb) in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
         return True
+    if _blast(s, verb) and not _remedy(s, verb):
+        return True  # "Mei's edit to the upstream block sent all traffic to a single backend"
     if lemma(verb) == "make" and any(
         c.dep_ == "ccomp"
         and (_faulty_manner(s, c) or _TIMES.search("".join(x.text_with_ws for x in c.subtree)))
@@ -515,6 +553,9 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True
     if any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return True
+    if _blast(s, verb) and not _remedy(s, verb):
+        return True  # (not in a timeline's present: "Preston restarts prod-7 and shifts all
+        # traffic there" is a step being tried)
     if _object_did_harm(s, verb) or _then_went_wrong(s, verb):
         return True
     # (in the passive, what was acted on is the subject: "the firewall rule had been deleted")
