@@ -104,6 +104,14 @@ def lemma(t: Token) -> str:
     return low
 
 
+#: what a group of people works on, when it names the group: "the data science group"
+_DISCIPLINES = {
+    "science", "data", "analytics", "research", "mobile", "frontend", "front-end", "backend",
+    "back-end", "web", "release", "identity", "payments", "billing", "database", "network",
+    "design", "ios", "android", "ml", "firmware", "hardware", "storage", "search", "growth",
+}  # fmt: skip
+
+
 class Sentence:
     def __init__(self, doc: Doc, words: Words, people: frozenset[str]) -> None:
         self.doc = doc
@@ -295,10 +303,22 @@ class Sentence:
             return "group"  # "whoever wrote the migration was supposed to test it"
         if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
-        if lem in ("group", "department", "squad", "crew", "folks", "org") and any(
-            c.lower_ in self.w["team_words"] for c in t.children if c.dep_ in ("compound", "amod")
-        ):
-            return "group"  # "the networking group", "the security department"
+        if lem in (
+            "group",
+            "department",
+            "squad",
+            "crew",
+            "folks",
+            "org",
+            "guild",
+            "division",
+        ) and any(
+            (c.lower_ in self.w["team_words"] or c.lower_ in _DISCIPLINES)
+            and not (lem == "group" and c.lower_ in ("security", "search", "storage"))
+            for c in t.children
+            if c.dep_ in ("compound", "amod")
+        ):  # (an AWS security group is a firewall)
+            return "group"  # "the networking group", "the data science group", "the backend guild"
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
             if any(

@@ -209,7 +209,7 @@ _MISTAKEN = re.compile(
 )
 _EXPOSED = re.compile(
     r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b"
-    r"|\b(?:api\s+key|secret|password|credential|token|private\s+key)s?\b[^.;]*\b(?:into|in)\s+(?:the\s+)?(?:app|client|binary|apk|frontend|mobile\s+app|source(?:\s+code)?|code|repo|repository)\b"
+    r"|\b(?:api\s+key|secret|password|credential|token|private\s+key)s?\b[^.;]*\b(?:into|in)\s+(?:the\s+)?(?:(?:android|ios|mobile|web|desktop|client)\s+)?(?:app|client|binary|apk|frontend|mobile\s+app|source(?:\s+code)?|code|repo|repository)\b"
     r"|\b(?:key|keys|secret|secrets|password|passwords|credentials?|tokens?)\b[^.;]*\b(?:to|into|in|on)\s+(?:a|the|our)\s+public\s+(?:repo|repository|bucket|gist|channel|page|github|wiki|forum)\b"
     r"|\bprod(?:uction)?\s+(?:token|secret|password|credential|api\s+key|private\s+key|database\s+password)s?\b[^.;]*\b(?:into|to|in)\s+(?:the\s+|a\s+)?(?:staging|dev|test|shared|public|git|repo|repository|slack|channel|ticket|wiki|chat)\b",
     re.I,
@@ -669,7 +669,8 @@ _BAD_STATE = re.compile(
 #: was added", "before review was complete"
 _NOT_DONE = re.compile(
     r"\b(?:finished|completed?|done|ready|approved|reviewed|tested|merged|passed|signed\s+off|"
-    r"caught\s+up|in\s+place|added|provisioned|drained|backed\s+up|verified|green)\b",
+    r"caught\s+up|in\s+place|added|provisioned|drained|backed\s+up|verified|green|shipped|landed|"
+    r"released|rolled\s+out|out)\b",
     re.I,
 )
 
