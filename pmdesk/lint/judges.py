@@ -3000,7 +3000,15 @@ _HUMAN_ERROR = re.compile(
     r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
     r"|\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b"
     r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
-    r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+",
+    r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+"
+    # a person who mis-did something (the small parser often takes "misread" for a noun): "the
+    # on-call misread the dashboard", "Dana mistyped the region"
+    r"|\b(?:he|she|the\s+(?:[\w-]+\s+)?(?:operator|engineer|on-?call|admin|administrator|user|developer|"
+    r"responder|technician|reviewer|dba|sre|intern|contractor|deployer|analyst)|(?-i:[A-Z])[a-z]+)\s+"
+    r"(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+"
+    r"(?:the|a|an|his|her|their|step|which|what)\b"
+    r"|\bmeant\s+for\s+(?:staging|test|testing|dev|development|another\s+\w+)\b[^.;]*\b(?:typed|run|ran|pasted|"
+    r"executed|entered|applied)\s+(?:in|into|on|against)\s+(?:the\s+)?(?:prod|production|live)\b",
     re.I,
 )
 _ERROR_TALK = re.compile(
@@ -3090,11 +3098,21 @@ def human_error(s: Sentence) -> Iterator[Hit]:
             if word in ("slip", "lapse") and t.pos_ != "NOUN":
                 continue
             made = _made_by_person(s, t)
-            if word in ("typo", "typos") and not _CAUSE.search(s.text) and not made:
-                continue
             agent = (
                 t.dep_ == "nsubj" and t.head.pos_ == "VERB"
-            )  # "an oversight ... granted the public user"
+            )  # "an oversight ... granted the public user", "a typo in the hostname sent writes"
+            typo_did = (
+                agent
+                and lemma(t.head) not in ("be", "have", "appear", "exist", "remain")
+                and not re.search(r"\b(?:vendor|upstream|third-party|provider)['’]?s?\b", s.lower)
+            )  # ("a typo in the vendor's documentation listed the wrong port": theirs)
+            if (
+                word in ("typo", "typos")
+                and not _CAUSE.search(s.text)
+                and not made
+                and not typo_did
+            ):
+                continue
             if (
                 word.startswith(("mistake", "oversight", "slip", "lapse", "blunder"))
                 and not _CAUSE.search(s.text)
@@ -3111,6 +3129,11 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                     c.dep_ == "prep"
                     and c.lower_ == "in"
                     and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                    and not re.search(
+                        r"\b(?:manual|manually|by\s+hand|hand-)",
+                        c.right_edge.doc[c.i : c.right_edge.i + 1].text,
+                        re.I,
+                    )
                     for c in t.children
                 )
             ):
