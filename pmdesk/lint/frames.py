@@ -410,6 +410,90 @@ def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
         yield 0, len(s.text.rstrip(" .?!")), None
 
 
+# ----------------------------------------------- judgmental: a verdict on how people decided
+
+_VERDICTS = {
+    "poor", "bad", "naive", "naïve", "terrible", "awful", "questionable", "dubious", "misguided",
+    "ill-judged", "ill-advised", "lazy", "sloppy", "careless", "reckless", "negligent",
+    "amateurish", "unprofessional", "irresponsible", "foolish", "stupid", "dumb", "inexcusable",
+    "unacceptable", "baffling", "bizarre", "incompetent", "shoddy", "lousy", "atrocious",
+    "abysmal", "boneheaded", "idiotic", "clueless", "inept", "woeful", "dreadful", "horrible",
+}  # fmt: skip
+#: what only people do: their decisions are judged when these are
+_DECIDING = {
+    "decision", "decisions", "decision-making", "judgement", "judgment", "choice", "choices",
+    "thinking", "reasoning", "call", "calls", "leadership",
+}  # fmt: skip
+#: what people or things may do: judged as people's only when a person is named with it
+_DOING = {"approach", "handling", "response", "execution", "work", "planning", "effort", "attempt"}
+_DEPTH = re.compile(
+    r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b",
+    re.I,
+)
+_VERDICT_GATE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_VERDICTS, key=len, reverse=True))
+    + r")\b|\bdepth\b|\bspecial\s+kind\b",
+    re.I,
+)
+
+
+def _people_did(s: Sentence, noun: Token) -> bool:
+    """The noun is a person's doing: "taken by the developer", "his handling", "our response"."""
+    for c in noun.children:
+        if c.dep_ == "poss" and (
+            c.lower_ in ("his", "her", "their", "our", "your") or s.person_kind(c) != ""
+        ):
+            return True
+        if c.dep_ == "acl" and any(
+            g.dep_ == "agent" and any(s.person_kind(x) in ("person", "group") for x in g.children)
+            for g in c.children
+        ):
+            return True
+    return False
+
+
+def _verdict_on_deciding(s: Sentence, adj: Token) -> bool:
+    if adj.lower_ not in _VERDICTS or _not(adj) or _not(adj.head):
+        return False
+    if adj.dep_ == "amod":
+        noun = adj.head
+    elif adj.dep_ in ("acomp", "attr"):
+        noun = next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    else:
+        return False
+    if noun is None:
+        return False
+    if noun.lower_ == "making" and any(c.lower_ == "decision" for c in noun.children):
+        return True  # "bad decision-making" (the tokenizer splits it)
+    if any(c.dep_ == "compound" for c in noun.children):
+        return False  # "poor connection handling": a component's
+    low = noun.lower_
+    if low in ("call", "calls") and any(c.lower_ in ("to", "api") for c in noun.children):
+        return False  # "a bad call to the API"
+    if low in _DECIDING or lemma(noun) in _DECIDING:
+        return True
+    return (low in _DOING or lemma(noun) in _DOING) and _people_did(s, noun)
+
+
+@gated(lambda text, _p, _w: bool(_VERDICT_GATE.search(text)))
+@judge
+def verdict_frame(s: Sentence) -> Iterator[Hit]:
+    """A verdict on how people decided or acted: "bad decision-making during the cutover", "the
+    choices made in the first hour were simply poor", "out of his depth" (not "a naive
+    implementation", "poor connection handling in the client")."""
+    if s.states_principle() or s.is_question():
+        return
+    m = _DEPTH.search(s.text)
+    if m:
+        yield m.start(), m.end(), None
+        return
+    for t in s.doc:
+        if _verdict_on_deciding(s, t):
+            yield t.idx, t.idx + len(t.text), None
+            return
+
+
 # ---------------------------------------------------- counterfactual: a wish about what they did
 
 _WISH = re.compile(r"\b(?:wish|wished|wishing)\b", re.I)
