@@ -33,6 +33,8 @@ _FORESEEABLE = {"predictable", "foreseeable", "inevitable"}
 #: said of a cause, these claim it was there to see; only with "to anyone" or an intensifier
 _PLAIN = {"obvious", "evident", "apparent", "unmistakable", "plain", "clear", "glaring", "visible"}
 _ANYONE = {"anyone", "anybody", "everyone", "everybody", "all"}
+#: what foretold the failure
+_SIGNS = {"sign", "signs", "warning", "warnings", "symptom", "symptoms", "flag", "flags", "writing"}
 _INTENSE = {
     "painfully", "blindingly", "glaringly", "patently", "abundantly", "plainly", "perfectly",
     "crystal", "screamingly", "blatantly", "so", "completely", "totally", "utterly",
@@ -54,6 +56,10 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
+    r"\b(?:an?|any)\s+(?:first-year\s+student|junior|intern|child|toddler|five-year-old|monkey|trainee|"
+    r"newbie|new\s+hire|student)\s+(?:would|could)(?:\s+have|['’]ve)\s+(?:spotted|caught|noticed|seen|known|"
+    r"figured|understood)\b|\bstaring\s+(?:\w+\s+){0,3}in\s+the\s+face\b"
+    r"|\bwell\s+understood\s+by\b[^.;]*\b(?:yet|but|anyway|regardless)\b|"
     r"^\W*(?:anyone|anybody|everyone|everybody|a\s+child|any\s+(?:engineer|junior|intern))\s+"
     r"(?:could|would)\s+have\s+(?:predicted|foreseen|guessed|told\s+you|seen)\b"
     r"|\b(?:no|little|hardly\s+a|not\s+much\s+of\s+a)\s+surprise\s+(?:at\s+all\s+|then\s+|really\s+)?(?:that|when)\b"
@@ -84,6 +90,17 @@ def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
     """ "the crash was predictable", "the failover mess was foreseeable to anybody", "the
     cause was blindingly obvious"."""
     low = adj.lower_
+    if low == "there" and adj.dep_ == "advmod" and lemma(adj.head) == "be":
+        subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+        return (
+            subj is not None
+            and lemma(subj) in _SIGNS
+            and adj.head.tag_ == "VBD"
+            and not _not(adj.head)
+            and any(
+                c.lower_ in ("clearly", "all", "plainly", "obviously") for c in adj.head.subtree
+            )
+        )  # "the warning signs were clearly there for anyone who looked"
     if adj.dep_ not in ("acomp", "attr", "oprd") or low not in _FORESEEABLE | _PLAIN:
         return False
     cop = adj.head
@@ -92,14 +109,19 @@ def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
     subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return False
-    if subj.lower_ in ("it", "this", "that") and any(
-        c.dep_ in ("ccomp", "xcomp") for c in (*cop.children, *adj.children)
+    intense = any(c.lower_ in _INTENSE for c in adj.children if c.dep_ == "advmod")
+    if (
+        subj.lower_ in ("it", "this", "that")
+        and any(c.dep_ in ("ccomp", "xcomp") for c in (*cop.children, *adj.children))
+        and not intense
     ):
         return False  # "it was clear that the retry loop dominated": a finding, not a verdict
+        # (but "it's plainly evident that the config was wrong" is one)
+    if lemma(subj) in _SIGNS and low in _PLAIN | {"there"} and cop.tag_ in ("VBD", "VBN"):
+        return True  # "the warning signs were obvious for weeks"
     if lemma(subj) in _QUALITIES or any(c.lower_ in _QUALITIES for c in subj.children):
         return False  # "the latency is predictable under steady load"
-    anyone = any(t.lower_ in _ANYONE for t in adj.subtree if t.i > adj.i)
-    intense = any(c.lower_ in _INTENSE for c in adj.children if c.dep_ == "advmod")
+    anyone = any(t.lower_ in _ANYONE for t in cop.subtree if t.i > adj.i)
     if low in _FORESEEABLE:
         return cop.tag_ in ("VBD", "VBN") or anyone or intense  # (of what happened)
     return anyone or intense
@@ -185,11 +207,13 @@ _UNOWNED = re.compile(
 #: the first stage's test: one of the frames' words, in a shape a frame can take
 _HINDSIGHT_GATE = re.compile(
     r"\b(?:predictable|foreseeable|inevitable|bound\s+to)\b"
-    r"|\b(?:obvious|evident|apparent|unmistakable|plain|clear|glaring|visible)\s+(?:\w+\s+)?(?:to|for)\s+"
+    r"|\b(?:obvious|evident|apparent|unmistakable|plain|clear|glaring|visible)\s+(?:\w+\s+){0,4}(?:to|for)\s+"
     r"(?:anyone|anybody|everyone|everybody|all)\b"
     r"|\b(?:painfully|blindingly|glaringly|patently|abundantly|plainly|perfectly|crystal|screamingly|"
     r"blatantly|so|completely|totally|utterly)\s+(?:obvious|evident|apparent|plain|clear|visible|glaring)\b"
     r"|\b(?:aware|knew|known|know|understood)\b"
+    r"|\b(?:signs?|warnings?|symptoms?|flags|writing)\s+(?:\w+\s+){0,3}(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:there|obvious|visible|clear|evident|plain)\b"
+    r"|\b(?:plainly|painfully|blindingly|glaringly|patently|abundantly|perfectly|crystal)\s+(?:obvious|evident|apparent|plain|clear)\b"
     r"|\b(?:expected|predicted|foreseen|anticipated)\s+by\s+(?:anyone|anybody|everyone|everybody|all)\b",
     re.I,
 )
