@@ -276,8 +276,8 @@ _CAUSE_OF = re.compile(
 )
 _CAUSE_GATE = re.compile(
     r"\b(?:(?:result|case|consequence|product|outcome|matter|effect)\s+of|(?:came|comes|boiled|boils|"
-    r"traced|traces|resulted|results|stemmed|stems|arose|arises|due|goes|went|dates|dated|led)\s+"
-    r"(?:down\s+|back\s+|straight\s+)?(?:to|from))\b",
+    r"traced|traces|resulted|results|stemmed|stems|arose|arises|due)\s+"
+    r"(?:down\s+|back\s+|straight\s+)?(?:to|from)|(?:goes|went|dates|dated|led)\s+(?:straight\s+)?back\s+to)\b",
     re.I,
 )
 _CAUSE_TRIGGERS = re.compile(
@@ -578,7 +578,9 @@ _SHOULD_HAVE_END = re.compile(
     re.I,
 )
 _DUTY_GATE = re.compile(
-    r"\b(?:supposed|meant|required|expected|obliged|obligated|needed)\s+to\b|\bhad\b|"
+    r"\b(?:supposed|meant|required|expected|obliged|obligated|needed)\s+to\b"
+    r"|\bif\b[^.?!]*\b(?:had|['’]d)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
+    r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d)\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$",
     re.I,
 )
@@ -721,6 +723,21 @@ _STEP_BACK = re.compile(
     r"contractor|culprit|individual)s?)\b",
     re.I,
 )
+#: the sanction verbs that say it by themselves; the rest ("moved", "removed", "held") need
+#: what a person holds, or where a person was moved, in the sentence too
+_PUNITIVE_STRONG = re.compile(
+    r"\b(?:fire[ds]?|firing|sack(?:ed|ing)?|dismiss\w*|suspend\w*|demot\w*|reassign\w*|disciplin\w*|"
+    r"reprimand\w*|sanction\w*|penali[sz]\w*|bench(?:ed|ing)|bann?ed|barred|revok\w*|stripped|"
+    r"reliev\w*|escort\w*|offboard\w*|written\s+up|let(?:ting|s)?\s+\w+(?:\s+\w+)?\s+go|step\w*\s+(?:back|down|away|aside)|"
+    r"st(?:and|ood)\s+down|terminat\w*|renew\w*|dock\w*|withh[oe]ld\w*|deal\w*\s+with)\b",
+    re.I,
+)
+_HELD_OR_OFF = re.compile(
+    r"\b(?:access|rights|privileges?|permissions?|duties|duty|role|responsibilities|bonus\w*|pay|salary|"
+    r"raises?|probation|contract|badge|shifts|promotion|rating|commission|clearance|membership|"
+    r"agreement|engagement|rota|rotation|on-?call|pager|team|project|account)\b",
+    re.I,
+)
 _PAY_OR_SANCTION = re.compile(
     r"\b(?:bonus\w*|raises|salary|compensation|termination|dismissal|firing|suspension|demotion|"
     r"discipline|penalt\w+|punishment|sanctions?|pip|probation|pay\s+(?:adjustments?|rises?|reviews?))\b",
@@ -848,6 +865,11 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
 @gated(
     lambda text, person, _w: (
         bool(_PUNITIVE_TRIGGERS.search(text))
+        and bool(
+            _PUNITIVE_STRONG.search(text)
+            or _HELD_OR_OFF.search(text)
+            or _PAY_OR_SANCTION.search(text)
+        )
         and (
             _mentions_person(text, person)
             or bool(_PAY_OR_SANCTION.search(text))
