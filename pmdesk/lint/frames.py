@@ -318,7 +318,12 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
 
 
 #: a failure told in the main clause, then "because" a person acted
-_BECAUSE_TRIGGERS = re.compile(r"\b(?:because|since)\b", re.I)
+_BECAUSE_TRIGGERS = re.compile(
+    r"\b(?:because|since)\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w@.'’-]+\s+){0,3}?(?:\w+ly\s+)?"
+    r"(?:\w+ed|ran|set|put|cut|made|took|broke|left|forgot|did|sent|wrote|pushed|shut|hit|gave|"
+    r"chose|froze|overwrote|rewrote|undid|tore|drove|threw|kept|let|read|stopped|dropped)\b",
+    re.I,
+)
 _NOT_ACTS = {
     "be", "have", "know", "think", "see", "notice", "feel", "want", "need", "seem", "believe",
     "assume", "expect", "understand", "realise", "realize", "ask", "tell", "report", "page",
