@@ -258,7 +258,7 @@ def lint_worker() -> LintWorker:
     """The application's worker, made on first use and stopped when the application quits.
 
     One per application, like Qt's global thread pool: every field and cell of
-    every window shares the one thread and the linter's one cache.
+    every window shares the one thread, the one lint process and the linter's one cache.
     """
     global _shared
     if _shared is None:
@@ -273,22 +273,8 @@ def lint_worker() -> LintWorker:
         # Widgets made before the window is shown ask at once; the work starts a moment
         # after the first paint (which show() queues before this timer can fire), so the
         # lint process's start (its English parser takes about a second) never delays it.
-        QTimer.singleShot(START_DELAY_MS, _start_shared)
+        QTimer.singleShot(START_DELAY_MS, _shared.start)
     return _shared
-
-
-def _start_shared() -> None:
-    if _shared is None:
-        return
-    # multiprocessing ends its children in an exit handler of its own, registered when it is
-    # first imported. Exit handlers run last-in first-out: import it now (~8 ms, after the
-    # first paint) and register the worker's stop again after it, so the stop runs first:
-    # the thread ends and the lint process is told to go (its pipe closed) before anything
-    # else ends it.
-    import multiprocessing.util  # noqa: F401
-
-    atexit.register(_stop_shared)
-    _shared.start()
 
 
 def _stop_shared() -> None:
