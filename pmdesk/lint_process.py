@@ -3,8 +3,8 @@
 The parser (spaCy with its model, and lemminflect) costs ~200 MB, and while it loads it holds
 Python's interpreter lock for up to ~100 ms at a time: in the window's process that is a
 window that does not answer. So it runs in a child process: a fresh interpreter
-(`python -P -m pmdesk.lint_process`; subprocess forks and executes at once, so the Qt process
-is never copied), which reads jobs on its stdin and answers on its stdout, each message a
+(`python -P -c ...`, with the window's module search path; subprocess forks and executes at
+once, so the Qt process is never copied), which reads jobs on its stdin and answers on its stdout, each message a
 length and a pickle. A job is therefore a picklable description of the work: a module-level
 function, or a `functools.partial` of one with its arguments.
 
@@ -29,7 +29,6 @@ import signal
 import struct
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,15 +71,17 @@ def _receive(pipe: IO[bytes]) -> bytes:
     return payload
 
 
-def _command() -> tuple[list[str], dict[str, str]]:
-    """How to start the child: this Python (or the bundle's executable), with this pmdesk first
-    on its path, and no current folder on it (-P), so it runs the same code as the window."""
+#: the child's first lines: the window's module search path, then this module's main()
+_BOOTSTRAP = "import sys; sys.path[:] = sys.argv[1:]; from pmdesk.lint_process import main; main()"
+
+
+def _command() -> list[str]:
+    """How to start the child: this Python with the window's module search path (as
+    multiprocessing's spawn does), so it imports the same pmdesk and nothing from the folder it
+    was started in (-P); or the desktop bundle's own executable."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, BUNDLE_FLAG], dict(os.environ)
-    root = str(Path(__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    return [sys.executable, "-P", "-m", "pmdesk.lint_process"], env
+        return [sys.executable, BUNDLE_FLAG]
+    return [sys.executable, "-P", "-c", _BOOTSTRAP, *sys.path]
 
 
 class LintProcess:
@@ -108,11 +109,10 @@ class LintProcess:
             self._reap()
         import subprocess
 
-        argv, env = _command()
         try:
             # a fresh interpreter (fork and exec at once): the Qt process is never forked
             process = subprocess.Popen(
-                argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True
+                _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True
             )
         except (OSError, ValueError, subprocess.SubprocessError) as exc:
             raise LintProcessError(f"the lint process could not start: {exc}") from exc
@@ -228,7 +228,7 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
 
 
 def main() -> None:
-    """The child's entry point (`python -m pmdesk.lint_process`, or the bundle with BUNDLE_FLAG)."""
+    """The child's entry point (see `_command`; the desktop bundle runs it given BUNDLE_FLAG)."""
     # Ctrl+C in a terminal reaches the whole process group: the window decides when to go.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The replies go through what was stdout; anything a library prints goes to stderr instead,

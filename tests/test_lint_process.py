@@ -71,3 +71,13 @@ def test_a_closed_client_starts_nothing_and_leaves_no_child(process):
         os.waitpid(pid, os.WNOHANG)
     with pytest.raises(LintProcessError):
         process.call(partial(str, "too late"), {})
+
+
+def test_the_child_runs_the_same_pmdesk_as_the_window(process, tmp_path, monkeypatch):
+    import pmdesk
+
+    monkeypatch.chdir(tmp_path)  # a folder the window was started in is not where pmdesk is
+    (tmp_path / "pmdesk").mkdir()
+    (tmp_path / "pmdesk" / "__init__.py").write_text("raise ImportError('the wrong pmdesk')\n")
+    where = partial(eval, "__import__('pmdesk').__file__")
+    assert process.call(where, {})[0] == pmdesk.__file__

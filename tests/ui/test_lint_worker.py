@@ -80,7 +80,7 @@ def test_a_job_that_ends_the_lint_process_arrives_as_an_exception_and_the_next_i
 def test_without_a_lint_process_the_worker_lints_in_its_thread(qtbot, monkeypatch):
     import pmdesk.lint_process as lint_process
 
-    monkeypatch.setattr(lint_process, "_command", lambda: (["/nonexistent/python"], {}))
+    monkeypatch.setattr(lint_process, "_command", lambda: ["/nonexistent/python"])
     made = LintWorker()
     try:
         seen = []
