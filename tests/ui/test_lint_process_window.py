@@ -1,5 +1,6 @@
-"""The real window, in a process of its own: its linting runs in the lint process, whose English
-parser never enters the window's process, and which goes when the window goes, however it goes."""
+"""The real window, in a process of its own: its linting (underlines, the public version's
+redaction and lint) runs in the lint process, whose English parser never enters the window's
+process, and which goes when the window goes, however it goes."""
 
 import json
 import os
@@ -44,6 +45,11 @@ field.setFocus()
 QTest.keyClicks(field, "John was careless with the rollback.")
 block = field.document().lastBlock()
 underlined = until(lambda: any(r.format.underlineStyle() for r in block.layout().formats()))
+window.share_actions.public_action.trigger()  # Share → Public Version: redacted and linted
+review = window.share_actions.public_window
+until(lambda: review.version is not None)
+underlined = underlined and review.version is not None
+review.close()
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "lemminflect",
                "blis") or m in ("pmdesk.lint.engine", "pmdesk.lint.grammar"))
 print(json.dumps({"underlined": underlined, "heavy": heavy, "lint_process": lint_worker().process.pid}),
