@@ -100,13 +100,21 @@ class LintProcess:
         return process.pid if process is not None else None
 
     def start(self) -> None:
-        """Start the child unless it is running; LintProcessError when it cannot be."""
+        """Start the child unless it is running; LintProcessError when it cannot be, twice."""
         if self._closed:
             raise LintProcessError("the lint process was closed")
         if self._process is not None:
             if self._process.poll() is None:
                 return
             self._reap()
+        try:
+            self._spawn()
+        except LintProcessError:
+            if self._closed:
+                raise
+            self._spawn()  # one that died as it started may have been killed from outside
+
+    def _spawn(self) -> None:
         import subprocess
 
         try:
@@ -124,6 +132,9 @@ class LintProcess:
         except (EOFError, OSError) as exc:
             how = self._reap()
             raise LintProcessError(f"the lint process ended as it started ({how})") from exc
+        if self._closed:  # interrupted while it started, before it could be killed
+            self._reap()
+            raise LintProcessError("the lint process was closed")
 
     def call(self, job: Job, env: dict[str, str]) -> tuple[Any, object]:
         """Run `job` in the child with `env` set there.
