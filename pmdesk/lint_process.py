@@ -3,10 +3,10 @@
 The parser (spaCy with its model, and lemminflect) costs ~200 MB, and while it loads it holds
 Python's interpreter lock for up to ~100 ms at a time: in the window's process that is a
 window that does not answer. So it runs in a child process: a fresh interpreter
-(`python -P -c ...`, with the window's module search path; subprocess forks and executes at
-once, so the Qt process is never copied), which reads jobs on its stdin and answers on its stdout, each message a
-length and a pickle. A job is therefore a picklable description of the work: a module-level
-function, or a `functools.partial` of one with its arguments.
+(`python -P -c ...` with the window's module search path; subprocess forks and executes at
+once, so the Qt process is never copied), which reads jobs on its stdin and answers on its
+stdout, each message a length and a pickle. A job is therefore a picklable description of the
+work: a module-level function, or a `functools.partial` of one with its arguments.
 
 Not multiprocessing's "spawn": it runs the parent's main script again in the child (a script
 without an `if __name__ == "__main__"` guard starts a second window, or fails), and on POSIX
