@@ -181,6 +181,7 @@ def test_an_edited_rules_file_changes_the_underlines_already_shown(qtbot, window
         ),
         timeout=10000,
     )
+    assert lint_worker().uses_lint_process()
 
 
 def test_a_broken_rules_file_is_said_in_the_status_bar_and_the_built_in_rules_go_on(qtbot, window):
