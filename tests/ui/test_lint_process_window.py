@@ -19,7 +19,7 @@ ROOT = Path(pmdesk.__file__).resolve().parent.parent
 HEAVY = ("spacy", "thinc", "lemminflect", "blis", "pmdesk.lint.engine", "pmdesk.lint.grammar")
 
 WINDOW = """
-import json, sys, time
+import json, os, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from pmdesk.models import open_store
@@ -55,9 +55,16 @@ heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "
 print(json.dumps({"underlined": underlined, "heavy": heavy, "lint_process": lint_worker().process.pid}),
       flush=True)
 if sys.argv[2] == "quit":
+    child = lint_worker().process.pid
     QTimer.singleShot(0, window.close)  # the last window: the application quits
     app.exec()
     store.close()
+    try:
+        os.waitpid(child, os.WNOHANG)
+        reaped = False
+    except ChildProcessError:  # not a child any more: the worker's stop waited for it
+        reaped = True
+    print(json.dumps({"reaped": reaped}), flush=True)
 else:
     while True:  # until killed
         app.processEvents()
@@ -108,7 +115,9 @@ def test_the_window_underlines_without_loading_the_parser_and_its_lint_process_g
     window = start_window(tmp_path, "quit")
     out, err = window.communicate(timeout=120)
     assert window.returncode == 0, err[-2000:]
-    seen = json.loads(out.strip().splitlines()[-1])
+    *_, line, last = out.strip().splitlines()
+    seen = json.loads(line)
+    assert json.loads(last)["reaped"], "the window left its lint process unreaped"
     assert seen["underlined"], "the underline came from the lint process"
     assert seen["heavy"] == [], f"the window's process imported {seen['heavy']}"
     assert seen["lint_process"] != window.pid
