@@ -69,6 +69,23 @@ def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
     return out
 
 
+def text_findings(text: str, people: tuple[str, ...]) -> list[Finding]:
+    """lint() of one text (a paragraph, a cell), as a job the window's lint worker can send."""
+    return list(lint(text, list(people))) if text.strip() else []
+
+
+def each_text_findings(texts: list[str], people: tuple[str, ...]) -> list[list[Finding]]:
+    """The findings of each of `texts`; one the linter fails on has none (an import preview
+    must not be blocked by a linter bug)."""
+    out: list[list[Finding]] = []
+    for text in texts:
+        try:
+            out.append(text_findings(text, people))
+        except Exception:  # noqa: BLE001 - see above
+            out.append([])
+    return out
+
+
 def lint_lines(text: str, people: tuple[str, ...]) -> list[Finding]:
     """lint() line by line, as the editor highlights (a line is what one field row shows).
 

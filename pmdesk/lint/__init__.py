@@ -43,6 +43,7 @@ __all__ = [
     "lint",
     "linter_ready",
     "load_ruleset",
+    "rules_in_force",
     "rules_problem",
     "user_rules_path",
 ]
@@ -90,6 +91,16 @@ def rules_problem() -> str:
     """Why the user's rules file is not in force, in one line; "" when it is (or there is none)."""
     default_linter()
     return _problem
+
+
+def rules_in_force() -> tuple[str, float]:
+    """Which rules lint() uses now: the user's rules file and its modification time.
+
+    It changes exactly when default_linter() builds a new linter, so whoever shows findings
+    (the window, in another process than the linter) can tell that they are stale.
+    """
+    default_linter()
+    return next(iter(_cache))
 
 
 def linter_ready() -> bool:

@@ -17,10 +17,13 @@ from pmdesk.meeting.agenda import (
 )
 from pmdesk.meeting.flags import (
     LiveFlag,
+    answer_flags,
     flag_near,
     flags_for_action,
     flags_for_text,
     flags_for_whys,
+    flags_with_text,
+    root_cause_flags,
 )
 from pmdesk.meeting.projector import ProjectorFlags, ProjectorText, projector_flags
 
@@ -35,13 +38,16 @@ __all__ = [
     "ProjectorFlags",
     "ProjectorText",
     "StepClock",
+    "answer_flags",
     "check_action_item",
     "flag_near",
     "flags_for_action",
     "flags_for_text",
     "flags_for_whys",
+    "flags_with_text",
     "follow_up_dates",
     "format_remaining",
     "load_agenda",
     "projector_flags",
+    "root_cause_flags",
 ]

@@ -7,7 +7,7 @@ replace that span, and the redirect prompt of its category from the agenda.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -126,6 +126,29 @@ def flags_for_action(
         blame = [f for f in blame if f.replacement is not None]
     # Blame words first when there are any: they are what the room should not hear twice.
     return [*blame, *out] if blame else out
+
+
+def answer_flags(
+    text: str, whys: list[str], root_cause: str, people: tuple[str, ...]
+) -> list[LiveFlag]:
+    """The flags of a Five Whys answer being typed (the last of `whys`): where the chain stops
+    at a person, "ask why once more" is what the room needs to hear first; the sentence's own
+    wording comes after it."""
+    where = f"why {len(whys)}"
+    chain = [f for f in flags_for_whys(whys, root_cause) if f.where == where]
+    return chain + flags_for_text(text, people)
+
+
+def root_cause_flags(text: str, whys: list[str], people: tuple[str, ...]) -> list[LiveFlag]:
+    """The flags of the root cause being typed: its wording, else the chain stopping at it."""
+    chain = [f for f in flags_for_whys(whys, text) if f.where == "root_cause"]
+    return flags_for_text(text, people) or chain
+
+
+def flags_with_text(text: str, find: Callable[[], list[LiveFlag]]) -> tuple[str, list[LiveFlag]]:
+    """`find()`'s flags beside the text they were found in: the field that asked shows them
+    only while it still holds that text."""
+    return text, find()
 
 
 def flag_near(flags: Sequence[LiveFlag], position: int) -> LiveFlag | None:

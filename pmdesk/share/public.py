@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from pmdesk.errors import PmdeskError
 from pmdesk.lint import Finding, lint
 from pmdesk.models import Postmortem, Store
 from pmdesk.share.fields import text_fields
@@ -74,6 +75,17 @@ def public_version(pm: Postmortem, choices: RedactionChoices | None = None) -> P
             if finding.is_warning
         ]
     return PublicVersion(plan, findings)
+
+
+def public_version_job(
+    generation: int, pm: Postmortem, choices: RedactionChoices
+) -> tuple[int, PublicVersion | PmdeskError]:
+    """public_version() as the window asks its lint process for it: with the number of the
+    request it answers, and a PmdeskError as a value, which is the window's to say."""
+    try:
+        return generation, public_version(pm, choices)
+    except PmdeskError as exc:
+        return generation, exc
 
 
 def render_public_markdown(public: Postmortem) -> str:

@@ -1,4 +1,4 @@
-"""The one place the window's linting runs: a worker thread, so the UI thread never waits.
+"""The one place the window's linting is asked for: a worker thread, so the UI thread never waits.
 
 Widgets ask by key (a field, a cell, a paragraph) and get the findings back by
 signal, in batches; a newer request under the same key replaces one not yet started, and
@@ -6,42 +6,53 @@ the newest requests are served first, so the paragraph being typed is underlined
 before the rest of a long document. The linter keeps its own cache of results;
 widgets keep only what they currently show.
 
-The linter's one-time set-up (rules compiled, a parser loaded) also runs here,
+The linter itself runs in a process of its own (pmdesk.lint_process): its English parser
+costs ~200 MB and, while it loads, holds Python's interpreter lock for ~100 ms at a time,
+which in this process would stop the window. The worker thread sends each job there and
+waits on the pipe, which leaves the lock to the UI thread. A job is therefore a picklable
+description: a function of the Qt-free core, or a `functools.partial` of one. Should that
+process fail to start, the jobs run in this thread, as before it existed.
+
+The linter's one-time set-up (rules compiled, a parser loaded) also runs there,
 after the window's first paint (`warm_up`).
 """
 
 from __future__ import annotations
 
 import atexit
-import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 
-from pmdesk.lint import Finding, default_linter, lint, rules_problem
-
-Job = Callable[[], Any]
+from pmdesk.document_lint import text_findings
+from pmdesk.lint_process import Job, LintProcess, LintProcessError, prepare_linter
+from pmdesk.locations import CONFIG_ENV, config_dir
 
 #: after the event loop starts, how long the worker waits before its first job
 START_DELAY_MS = 300
 
 
 class _Runner(QThread):
-    """Runs queued jobs one at a time, newest first."""
+    """Runs queued jobs one at a time, newest first: in the lint process, or here without one."""
 
-    def __init__(self, done: Callable[[Hashable, Any], None]) -> None:
+    def __init__(self, done: Callable[[Hashable, Any], None], process: LintProcess | None) -> None:
         super().__init__()
         self.setObjectName("pmdesk-lint")
         self._done = done
+        #: where jobs run (None: in this thread)
+        self.process = process
         self._pending: OrderedDict[Hashable, Job] = OrderedDict()
         self._wake = threading.Condition()
         self._stopping = False
         self._held = False
-        #: which linter the last job used: a new one means the rules file changed
-        self.linter: int | None = None
+        self._busy = False
+        #: the rules the last job used (pmdesk.lint.rules_in_force): a change means the user's
+        #: rules file was edited
+        self.linter: object = None
 
     def submit(self, key: Hashable, job: Job) -> None:
         with self._wake:
@@ -60,28 +71,83 @@ class _Runner(QThread):
             self._stopping = True
             self._pending.clear()
             self._wake.notify()
+            busy = self._busy
+        if busy and self.process is not None:
+            self.process.interrupt()  # nobody will read what the running job finds
+
+    def uses_lint_process(self) -> bool:
+        """True while jobs run in the lint process (False: in this thread, as a fallback)."""
+        return self.process is not None
 
     def idle(self) -> bool:
         with self._wake:
             return not self._pending
 
     def run(self) -> None:
+        # What the window left out of its first paint is imported here, off the UI thread:
+        # the store's table writer, first needed by an autosave.
+        import pmdesk.models.sqlite_lib  # noqa: F401
+
+        try:
+            self._serve()
+        finally:
+            if self.process is not None:
+                self.process.close()
+
+    def _serve(self) -> None:
         while True:
             with self._wake:
+                self._busy = False
                 while (self._held or not self._pending) and not self._stopping:
                     self._wake.wait()
                 if self._stopping:
                     return
                 key, job = self._pending.popitem(last=True)
-            try:
-                result = job()
-                self.linter = id(default_linter())  # cheap once built: one stat of the file
-            except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
-                result = exc
+                self._busy = True
+            result, rules = self._execute(job)
             with self._wake:
                 if self._stopping:  # the application is going: nobody to deliver to
                     return
+            if rules is not None:
+                self.linter = rules
             self._done(key, result)
+
+    def _execute(self, job: Job) -> tuple[Any, object]:
+        """What `job` gives (or the exception it raised), and the rules it was found with."""
+        if self.process is not None:
+            try:
+                # the child reads the user's rules from where this process would
+                return self.process.call(job, {CONFIG_ENV: str(config_dir())})
+            except LintProcessError:
+                if self._stopping:
+                    return None, None
+                self._fall_back()
+        from pmdesk.lint import rules_in_force
+
+        try:
+            return job(), rules_in_force()
+        except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
+            return exc, None
+
+    def _fall_back(self) -> None:
+        """No lint process can be started: lint in this thread from now on."""
+        assert self.process is not None
+        self.process.close()
+        self.process = None
+        # The parser's maths library (blis) frees its memory pools in an exit handler of its
+        # own, registered when it is first imported. Exit handlers run last-in first-out: load
+        # it now, and register this thread's stop after it, so that the stop runs first and no
+        # parse is using those pools when they go (one caught mid-way crashed the process).
+        import blis.cy  # noqa: F401
+
+        atexit.register(self._stop_and_wait)
+
+    def _stop_and_wait(self) -> None:
+        try:
+            self.stop()
+            self.wait()
+        except RuntimeError:  # its Qt object is gone already: so is the thread
+            pass
 
 
 class LintWorker(QObject):
@@ -95,16 +161,17 @@ class LintWorker(QObject):
     #: results are waiting (emitted by the worker thread, received on the UI thread)
     _results_ready = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, lint_process: bool = True) -> None:
+        """`lint_process`: lint in a process of the linter's own (False: in the worker thread)."""
         super().__init__(parent)
         # Results cross threads in a list, not as signal arguments: Python objects
         # carried by a queued signal that is never delivered (the application exits
         # first) are freed by PySide without the interpreter lock, and crash Python.
         self._results: list[tuple[Hashable, Any]] = []
         self._lock = threading.Lock()
-        self._runner = _Runner(self._post)
+        self._runner = _Runner(self._post, LintProcess() if lint_process else None)
         self._holding = False
-        self._linter: int | None = None
+        self._linter: object = None
         self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def _post(self, key: Hashable, result: Any) -> None:
@@ -132,13 +199,13 @@ class LintWorker(QObject):
             self._runner.start(QThread.Priority.LowPriority)
 
     def request(self, key: Hashable, job: Job) -> None:
-        """Run `job` in the worker; a request under the same key not yet started is dropped."""
+        """Run `job` (picklable: see pmdesk.lint_process.Job) in the lint process; a request
+        under the same key not yet started is dropped."""
         self._submit(key, job)
 
     def lint(self, key: Hashable, text: str, people: Sequence[str]) -> None:
         """The findings of `text`, delivered as `finished(key, list[Finding])`."""
-        names = tuple(people)
-        self._submit(key, lambda: _lint(text, names))
+        self._submit(key, partial(text_findings, text, tuple(people)))
 
     def _submit(self, key: Hashable, job: Job) -> None:
         # Requests come in bursts from work the UI thread is doing (opening a document,
@@ -156,42 +223,32 @@ class LintWorker(QObject):
 
     def warm_up(self) -> None:
         """Build the linter in the worker, so the first real request does not wait for it."""
-        self._runner.submit(WARM_UP, _warm_up)
+        self._runner.submit(WARM_UP, prepare_linter)
 
     def idle(self) -> bool:
         """True when nothing is queued (a job may still be finishing)."""
         return self._runner.idle()
 
+    def uses_lint_process(self) -> bool:
+        """True while the linting runs in the lint process, not in the worker thread."""
+        return self._runner.uses_lint_process()
+
+    @property
+    def process(self) -> LintProcess | None:
+        """The lint process (None when linting in the worker thread)."""
+        return self._runner.process
+
     def stop(self) -> None:
+        """Stop the thread and end the lint process (a running job is abandoned)."""
         self._runner.stop()
-        self._runner.wait()
+        if self._runner.isRunning():
+            self._runner.wait()
+        elif self._runner.process is not None:
+            self._runner.process.close()  # never started: nothing to reap, the next start fails
 
 
 #: the key of the set-up job; its result is why the user's rules file is not in force ("" if it is)
 WARM_UP = ("pmdesk", "warm-up")
-
-
-def _warm_up() -> str:
-    # What the window left out of its first paint is imported here too: the store's table
-    # writer (first needed by an autosave) before the linter, so it is made without numpy.
-    import pmdesk.models.sqlite_lib  # noqa: F401
-
-    # The parser and its tables are about a million objects. A full garbage collection over
-    # them holds the interpreter lock, and so the UI thread, for ~50 ms; one fell due every
-    # few tenths of a second while they loaded. None runs during the set-up, and what exists
-    # after it is frozen (gc.freeze): later collections, while the user types or opens a
-    # postmortem, no longer walk the parser (benchmarks/scale.py, the event-loop probe).
-    gc.disable()
-    try:
-        default_linter().prepare()
-    finally:
-        gc.freeze()
-        gc.enable()
-    return rules_problem()
-
-
-def _lint(text: str, people: tuple[str, ...]) -> list[Finding]:
-    return list(lint(text, list(people))) if text.strip() else []
 
 
 _shared: LintWorker | None = None
@@ -201,7 +258,7 @@ def lint_worker() -> LintWorker:
     """The application's worker, made on first use and stopped when the application quits.
 
     One per application, like Qt's global thread pool: every field and cell of
-    every window shares the one thread and the linter's one cache.
+    every window shares the one thread, the one lint process and the linter's one cache.
     """
     global _shared
     if _shared is None:
@@ -211,18 +268,11 @@ def lint_worker() -> LintWorker:
         _shared = LintWorker()
         app.aboutToQuit.connect(_stop_shared)  # type: ignore[union-attr]
         app.destroyed.connect(_stop_shared)  # type: ignore[union-attr]
-        # The parser's maths library (blis) frees its memory pools in an exit handler of its
-        # own, registered when it is first imported. Exit handlers run last-in first-out: load
-        # it now (a few milliseconds), so the worker's stop is registered after it and runs
-        # before it, and no parse is using those pools when they go (one caught mid-way
-        # crashed the process on exit).
-        import blis.cy  # noqa: F401
-
         atexit.register(_stop_shared)  # an application that never ran its loop (tests)
         _shared.warm_up()
         # Widgets made before the window is shown ask at once; the work starts a moment
         # after the first paint (which show() queues before this timer can fire), so the
-        # linter's set-up (its English parser takes about a second) never delays it.
+        # lint process's start (its English parser takes about a second) never delays it.
         QTimer.singleShot(START_DELAY_MS, _shared.start)
     return _shared
 

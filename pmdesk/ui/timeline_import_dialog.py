@@ -8,6 +8,7 @@ pick. `import_timeline_interactively` is the one call the main window makes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ from pmdesk.ui.plain_text import plain_tip, warn
 from pmdesk.words import counted
 
 try:  # the linter is its own library; the preview does without it if it is absent
-    from pmdesk.lint import lint as _lint
+    from pmdesk.document_lint import each_text_findings as _lint
 except ImportError:  # pragma: no cover - only while pmdesk.lint is being written
     _lint = None
 
@@ -87,12 +88,9 @@ class CandidatesModel(QAbstractTableModel):
             # an import may hold thousands of events: their wording is checked in the lint
             # worker, and the Wording column fills in when it is done
             self._asked += 1
-            texts, people = [c.event.text for c in self.candidates], list(self._people)
+            texts, people = [c.event.text for c in self.candidates], tuple(self._people)
             self.checking = True
-            self._worker.request(
-                (id(self), "wording", self._asked),
-                lambda: [_findings(text, people) for text in texts],
-            )
+            self._worker.request((id(self), "wording", self._asked), partial(_lint, texts, people))
 
     def _checked(self, batch: list[tuple[object, Any]]) -> None:
         for key, result in batch:
@@ -189,15 +187,6 @@ class CandidatesModel(QAbstractTableModel):
 
     def checked_events(self) -> list[TimelineEvent]:
         return [c.event for c, on in zip(self.candidates, self.checked, strict=True) if on]
-
-
-def _findings(text: str, people: list[str]) -> list[Any]:
-    if _lint is None:
-        return []
-    try:
-        return list(_lint(text, people))
-    except Exception:  # noqa: BLE001 - a linter bug must not block an import
-        return []
 
 
 def _worst(findings: list[Any]) -> str:

@@ -1,11 +1,16 @@
-"""Linting happens in the worker: the UI thread asks, paints, and shows what arrives."""
+"""Linting happens in the worker, and the linter in a process of its own: the UI thread asks,
+paints, and shows what arrives."""
 
+import operator
+import os
+import signal
 import threading
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
 
-from pmdesk.ui.editor import blame_marks, editor_widget
+from pmdesk.lint_process import LintProcessDied
 from pmdesk.ui.lint_worker import LintWorker, lint_worker
 
 
@@ -19,9 +24,9 @@ def worker(qtbot):
 def test_a_newer_request_under_the_same_key_replaces_one_not_yet_started(qtbot, worker):
     arrived = []
     worker.finished.connect(arrived.extend)
-    worker.request("what_happened", lambda: "first draft")
-    worker.request("what_happened", lambda: "second draft")
-    worker.request("went_well", lambda: "thanks")
+    worker.request("what_happened", partial(str, "first draft"))
+    worker.request("what_happened", partial(str, "second draft"))
+    worker.request("went_well", partial(str, "thanks"))
     worker.start()
     qtbot.waitUntil(lambda: len(arrived) == 2)
     qtbot.wait(50)
@@ -34,7 +39,7 @@ def test_results_arrive_on_the_ui_thread_and_a_failing_job_does_not_stop_the_wor
         lambda batch: seen.extend((k, r, threading.get_ident()) for k, r in batch)
     )
     worker.start()
-    worker.request("bad", lambda: 1 / 0)
+    worker.request("bad", partial(operator.truediv, 1, 0))
     qtbot.waitUntil(lambda: len(seen) == 1)
     worker.lint("good", "John was careless with the rollback.", ["John"])
     qtbot.waitUntil(lambda: len(seen) == 2)
@@ -44,39 +49,101 @@ def test_results_arrive_on_the_ui_thread_and_a_failing_job_does_not_stop_the_wor
     assert thread_a == thread_b == threading.main_thread().ident
 
 
-def test_the_editor_never_lints_on_the_ui_thread(qtbot, window, monkeypatch):
-    threads = []
+def test_a_job_that_cannot_be_sent_to_the_lint_process_fails_as_a_job(qtbot, worker):
+    seen = []
+    worker.finished.connect(seen.extend)
+    worker.start()
+    worker.request("closure", lambda: "made on the UI thread")  # not picklable
+    worker.request("fine", partial(str, "sent"))
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    results = dict(seen)
+    assert isinstance(results["closure"], Exception)
+    assert results["fine"] == "sent"
 
-    def recorded(function):
-        def wrapper(*args, **kwargs):
-            threads.append(threading.current_thread() is threading.main_thread())
-            return function(*args, **kwargs)
 
-        return wrapper
+def test_a_job_that_ends_the_lint_process_arrives_as_an_exception_and_the_next_is_served(
+    qtbot, worker
+):
+    seen = []
+    worker.finished.connect(seen.extend)
+    worker.start()
+    worker.request("crash", partial(os._exit, 3))
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
+    worker.request("after", partial(str, "still here"))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    (_, crashed), (_, after) = seen
+    assert isinstance(crashed, LintProcessDied)  # tried on a fresh process once more, then given up
+    assert after == "still here"
+    assert worker.uses_lint_process()
 
-    import pmdesk.ui.lint_worker as worker_module
 
-    monkeypatch.setattr(worker_module, "lint", recorded(worker_module.lint))
-    monkeypatch.setattr(blame_marks, "lint", recorded(blame_marks.lint))
-    monkeypatch.setattr(blame_marks, "action_findings", recorded(blame_marks.action_findings))
-    monkeypatch.setattr(editor_widget, "lint_postmortem", recorded(editor_widget.lint_postmortem))
+def test_without_a_lint_process_the_worker_lints_in_its_thread(qtbot, monkeypatch):
+    import pmdesk.lint_process as lint_process
+
+    monkeypatch.setattr(lint_process, "_command", lambda: ["/nonexistent/python"])
+    made = LintWorker()
+    try:
+        seen = []
+        made.finished.connect(seen.extend)
+        made.start()
+        made.lint("good", "John was careless with the rollback.", ["John"])
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
+        assert not made.uses_lint_process()
+        assert [f.category for f in seen[0][1]] == ["judgmental"]
+    finally:
+        made.stop()
+
+
+def underlined(block) -> bool:
+    return any(r.format.underlineStyle() for r in block.layout().formats())
+
+
+def test_the_window_never_lints_in_its_own_process(qtbot, window, monkeypatch):
+    from pmdesk.lint.engine import Linter
+
+    here = []
+    real = Linter.lint
+
+    def recorded(self, *args, **kwargs):
+        here.append(threading.current_thread().name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "lint", recorded)  # in this process; the lint process has its own
     pm_id = window.current_postmortem_id()
     window.show_postmortem(None)
-    window.show_postmortem(pm_id)  # opened again, now with every lint call watched
+    window.show_postmortem(pm_id)  # opened again, now with every lint call here watched
     editor = window.editor
     field = editor.text_fields["could_improve"]
     field.setFocus()
     qtbot.keyClicks(field, "Somebody should have noticed the alert sooner.")
     qtbot.waitUntil(lambda: field.highlighter.settled() and lint_worker().idle(), timeout=10000)
     qtbot.waitUntil(lambda: len(editor.findings.cards) > 0, timeout=10000)
-    block = field.document().lastBlock()
-    qtbot.waitUntil(lambda: any(r.format.underlineStyle() for r in block.layout().formats()))
+    qtbot.waitUntil(lambda: underlined(field.document().lastBlock()))
     model = editor.timeline.model
     texts = [
         model.data(model.index(r, 1), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())
     ]
     qtbot.waitUntil(lambda: model.marks.settled(texts, editor.session.pm.people()))
-    assert threads and not any(threads), "every lint ran in the worker"
+    assert lint_worker().uses_lint_process() and lint_worker().process.pid != os.getpid()
+    assert here == [], "every lint ran in the lint process"
+
+
+def test_a_killed_lint_process_is_started_again_and_underlines_still_arrive(qtbot, window):
+    worker = lint_worker()
+    field = window.editor.text_fields["could_improve"]
+    field.set_text("The deploy finished.")
+    qtbot.waitUntil(lambda: field.highlighter.settled() and worker.idle(), timeout=10000)
+    process = worker.process
+    killed, starts = process.pid, process.starts
+    os.kill(killed, signal.SIGKILL)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "John was careless with the rollback.")
+    qtbot.waitUntil(lambda: underlined(field.document().lastBlock()), timeout=20_000)
+    assert process.starts == starts + 1 and process.pid not in (None, killed)
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(killed, os.WNOHANG)
 
 
 YOLO_RULE = """
@@ -100,8 +167,10 @@ def test_an_edited_rules_file_changes_the_underlines_already_shown(qtbot, window
     path = user_rules_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(YOLO_RULE, encoding="utf-8")
-    # the next lint anywhere uses the new rules; every field shown is then asked again
-    field.set_text("That was a yolo deploy.\n\nAnother paragraph, edited.")
+    # the next lint anywhere (in the lint process, which reads the rules from this test's
+    # folder) uses the new rules; every field shown is then asked again
+    with qtbot.waitSignal(lint_worker().rules_changed, timeout=10_000):
+        field.set_text("That was a yolo deploy.\n\nAnother paragraph, edited.")
     qtbot.waitUntil(
         lambda: (
             [
@@ -112,6 +181,7 @@ def test_an_edited_rules_file_changes_the_underlines_already_shown(qtbot, window
         ),
         timeout=10000,
     )
+    assert lint_worker().uses_lint_process()
 
 
 def test_a_broken_rules_file_is_said_in_the_status_bar_and_the_built_in_rules_go_on(qtbot, window):

@@ -10,12 +10,13 @@ kept; the linter's own cache is the one cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from pmdesk.document_lint import action_findings
-from pmdesk.lint import Finding, lint
+from pmdesk.document_lint import action_findings, text_findings
+from pmdesk.lint import Finding
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
 from pmdesk.ui.lint_worker import lint_worker
@@ -24,10 +25,6 @@ _icons: dict[str, QIcon] = {}
 _RANK = {"error": 0, "warning": 1, "info": 2}
 #: findings arriving together repaint the table once
 REPAINT_DELAY_MS = 15
-
-
-def _cell_lint(text: str, people: tuple[str, ...]) -> list[Finding]:
-    return list(lint(text, list(people)))
 
 
 class CellMarks(QObject):
@@ -39,7 +36,7 @@ class CellMarks(QObject):
     def __init__(
         self,
         present: Callable[[], Sequence[str]],
-        check: Callable[[str, tuple[str, ...]], list[Finding]] = _cell_lint,
+        check: Callable[[str, tuple[str, ...]], list[Finding]] = text_findings,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,8 +57,7 @@ class CellMarks(QObject):
         shown = self._shown.get(text)
         if shown is not None and shown[0] == names:
             return shown[1]
-        check = self._check
-        self._worker.request((id(self), text, names), lambda: check(text, names))
+        self._worker.request((id(self), text, names), partial(self._check, text, names))
         return shown[1] if shown is not None else []
 
     def settled(self, texts: Sequence[str], people: Sequence[str]) -> bool:
@@ -92,9 +88,9 @@ class CellMarks(QObject):
         self.changed.emit()
 
 
-def action_cell_check(text: str, people: tuple[str, ...]) -> list[Finding]:
-    """An action's findings: blame language, and an action aimed at a person or too vague."""
-    return action_findings(text, people)
+#: an action's findings: blame language, and an action aimed at a person or too vague (a
+#: function of the Qt-free core: the lint worker's jobs run in the linter's own process)
+action_cell_check = action_findings
 
 
 def worst(findings: Sequence[Finding]) -> Finding | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
@@ -236,7 +237,7 @@ class EditorWidget(QWidget):
         """Ask the lint worker for the whole document's findings; the panel shows them on arrival."""
         pm = copy.deepcopy(self.session.pm)  # the worker reads a copy the UI will not change
         self._linted = pm  # the panel quotes phrases from the text that was linted
-        self._worker.request((id(self), "document"), lambda: lint_postmortem(pm))
+        self._worker.request((id(self), "document"), partial(lint_postmortem, pm))
 
     def _findings_arrived(self, batch: list[tuple[object, object]]) -> None:
         for key, result in batch:

@@ -10,6 +10,7 @@ adding and removing steps are undoable.
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -302,7 +303,8 @@ class WhysEditor(QWidget):
         root_cause = self.root_cause.text()
         if any(answers) or root_cause:
             # checked in the lint worker; the warning changes when the answer arrives
-            self._worker.request((id(self), "whys"), lambda: check_five_whys(answers, root_cause))
+            job = partial(check_five_whys, answers, root_cause)
+            self._worker.request((id(self), "whys"), job)
         else:
             self._show_warning([])
 

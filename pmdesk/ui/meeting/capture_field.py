@@ -1,7 +1,7 @@
 """A text box of the facilitator console: blame-highlighted, flagged as typed, rewrite on a key.
 
-The flags are worked out in the lint worker, never on the UI thread: each change sends a job
-there, and the flags arrive (with `flags_changed`) a few milliseconds later. A flag applies
+The flags are worked out by the lint worker, never on the UI thread: each change sends a job
+there (a picklable description: it runs in the linter's own process), and the flags arrive (with `flags_changed`) a few milliseconds later. A flag applies
 only to the text it was found in: after another keystroke, until the new flags arrive, the
 accept key does nothing rather than replace the wrong span.
 """
@@ -9,19 +9,21 @@ accept key does nothing rather than replace the wrong span.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QWidget
 
-from pmdesk.meeting import LiveFlag, flag_near
+from pmdesk.meeting import LiveFlag, flag_near, flags_with_text
 from pmdesk.ui.editor.highlighter import utf16_offsets
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.lint_worker import lint_worker
 
 #: what a field asks of the lint worker: made on the UI thread from the text (and whatever else
-#: it needs from the widgets), run in the worker
+#: it needs from the widgets), run by the worker; picklable (a partial of a function of the
+#: Qt-free core, pmdesk.meeting), as every lint job is
 FlagJob = Callable[[], list[LiveFlag]]
 
 #: keys that accept the current flag's rewrite; Ctrl+. as in the editor, Alt+Enter as in IDEs
@@ -70,8 +72,9 @@ class CaptureField(TextField):
     def refresh_flags(self) -> None:
         """Ask the worker for the flags of the text as it is now."""
         text = self.text()
-        job = self._flagger(text)
-        self._worker.request((id(self), "flags"), lambda: (text, job()))
+        self._worker.request(
+            (id(self), "flags"), partial(flags_with_text, text, self._flagger(text))
+        )
 
     def _arrived(self, batch: list[tuple[object, Any]]) -> None:
         for key, result in batch:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.meeting import LiveFlag, flags_for_action, flags_for_text, flags_for_whys
+from pmdesk.meeting import answer_flags, flags_for_action, flags_for_text, root_cause_flags
 from pmdesk.models import ActionItem, Priority, parse_date
 from pmdesk.ui.editor.actions_model import ActionsModel
 from pmdesk.ui.editor.list_commands import AddRecords, actions_part
@@ -145,10 +145,10 @@ class WhysBox(QWidget):
     def _answer_flags(self, text: str) -> FlagJob:
         whys, root_cause = self.whys(), self.root_cause.text()
         people = tuple(self.session.pm.people())
-        return partial(_answer_flags, text, whys, root_cause, people)
+        return partial(answer_flags, text, whys, root_cause, people)
 
     def _root_flags(self, text: str) -> FlagJob:
-        return partial(_root_flags, text, self.whys(), tuple(self.session.pm.people()))
+        return partial(root_cause_flags, text, self.whys(), tuple(self.session.pm.people()))
 
     def _show_chain(self) -> None:
         done = [w for w in self._base if w.strip()]
@@ -298,18 +298,3 @@ class ActionForm(QWidget):
         more = len(items) - 4
         head = f"{len(items)} action items" + (f" (latest {len(lines)}):" if more > 0 else ":")
         self.captured.setText(head + "<br>" + "<br>".join(lines))
-
-
-def _answer_flags(
-    text: str, whys: list[str], root_cause: str, people: tuple[str, ...]
-) -> list[LiveFlag]:
-    """A why's flags (in the lint worker): where the chain stops at a person, "ask why once
-    more" is what the room needs to hear first; the sentence's own wording comes after it."""
-    where = f"why {len(whys)}"
-    chain = [f for f in flags_for_whys(whys, root_cause) if f.where == where]
-    return chain + flags_for_text(text, people)
-
-
-def _root_flags(text: str, whys: list[str], people: tuple[str, ...]) -> list[LiveFlag]:
-    chain = [f for f in flags_for_whys(whys, text) if f.where == "root_cause"]
-    return flags_for_text(text, people) or chain

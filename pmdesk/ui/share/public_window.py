@@ -1,18 +1,20 @@
 """Share → Public Version…: review every replacement, then export a copy for outside readers.
 
 Each choice (replace or keep a find, add a term, leave a section out) is saved to the store
-at once, for this postmortem, and the redaction runs again in a worker thread: finding names
-and linting the result takes a few tenths of a second, which the window never waits for.
+at once, for this postmortem, and the redaction runs again in the lint process (through the
+lint worker): finding names and linting the result takes a few tenths of a second, which the
+window never waits for, and the name lists and the English parser stay out of its process.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,30 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from pmdesk.errors import PmdeskError
-from pmdesk.models import Postmortem, Store
+from pmdesk.models import Store
 from pmdesk.share.detect import Kind
 from pmdesk.share.fields import SECTIONS
-from pmdesk.share.public import PublicVersion, export_public, public_version, save_choices
+from pmdesk.share.public import PublicVersion, export_public, public_version_job, save_choices
 from pmdesk.share.redact import RedactionChoices
+from pmdesk.ui.lint_worker import lint_worker
 from pmdesk.ui.share.replacement_model import ReplacementModel
-
-
-class _Worker(QObject):
-    """Runs the redaction and the lint off the UI thread; results come back by signal."""
-
-    finished = Signal(int, object)  # generation, PublicVersion or PmdeskError
-
-    def start(self, generation: int, pm: Postmortem, choices: RedactionChoices) -> None:
-        # not a daemon: a redaction still running when the interpreter shuts down would crash
-        # it inside the parser; the exit waits the fraction of a second instead
-        threading.Thread(target=self._run, args=(generation, pm, choices)).start()
-
-    def _run(self, generation: int, pm: Postmortem, choices: RedactionChoices) -> None:
-        try:
-            result: object = public_version(pm, choices)
-        except PmdeskError as exc:
-            result = exc
-        self.finished.emit(generation, result)
 
 
 class PublicVersionWindow(QWidget):
@@ -169,8 +154,8 @@ class PublicVersionWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self._worker = _Worker(self)
-        self._worker.finished.connect(self._show_version)
+        self._worker = lint_worker()
+        self._worker.finished.connect(self._arrived)
         self.model.accept_requested.connect(self._accept)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_contexts())
         self.add_button.clicked.connect(self.add_replacement)
@@ -217,7 +202,18 @@ class PublicVersionWindow(QWidget):
         self._generation += 1
         self.version = None
         self._set_busy(True)
-        self._worker.start(self._generation, self.pm, self.choices)
+        job = partial(public_version_job, self._generation, self.pm, self.choices)
+        self._worker.request((id(self), "public version"), job)
+
+    def _arrived(self, batch: list[tuple[object, Any]]) -> None:
+        for key, result in batch:
+            if key != (id(self), "public version"):
+                continue
+            if isinstance(result, tuple):
+                self._show_version(*result)
+            else:  # the job failed where it ran: no version, and the reason why
+                self._set_busy(False)
+                self.status.setText(f"The public version could not be made: {result}")
 
     def _show_version(self, generation: int, result: object) -> None:
         if generation != self._generation:

@@ -1,14 +1,13 @@
 """Flags on the projector: worked out in the lint worker, shown only for the words on screen."""
 
-import threading
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
 
-from pmdesk.meeting import ProjectorFlags, load_agenda
+from pmdesk.meeting import ProjectorFlags, ProjectorText, load_agenda, projector_flags
 from pmdesk.settings import Settings
 from pmdesk.ui.lint_worker import lint_worker
-from pmdesk.ui.meeting import meeting_mode
 from pmdesk.ui.meeting.meeting_mode import MeetingMode
 
 BLAME = "The engineer made a mistake"
@@ -43,62 +42,50 @@ def answer(qtbot, meeting, text):
 
 
 def test_the_flag_reaches_the_projector_when_the_worker_delivers_it(qtbot, loud, monkeypatch):
-    threads, asked = [], []
-    real = meeting_mode.projector_flags
+    worker = lint_worker()
+    asked = []
+    real = worker.request
 
-    def recorded(text):
-        threads.append(threading.current_thread() is threading.main_thread())
-        asked.append(text.whys[-1])
-        return real(text)
+    def recorded(key, job):
+        if key == loud._flags_key:
+            assert job.func is projector_flags  # a description the lint process can run
+            asked.append(job.args[0].whys[-1])
+        real(key, job)
 
-    monkeypatch.setattr(meeting_mode, "projector_flags", recorded)
+    monkeypatch.setattr(worker, "request", recorded)
     answer(qtbot, loud, BLAME)
     # drawn at once with the new answer; the flag is not known yet
     assert BLAME in projected(loud) and FLAG not in projected(loud)
     qtbot.waitUntil(lambda: FLAG in projected(loud), timeout=10_000)
-    assert threads and not any(threads), "the flags were worked out in the worker"
     assert "⚑" in projected(loud)
     qtbot.wait(300)
     assert asked.count(BLAME) == 1, "drawing the flag asked for it again"
 
 
-def test_flags_found_in_words_since_changed_are_never_shown(qtbot, loud, monkeypatch):
-    real = meeting_mode.projector_flags
-    started = {BLAME: threading.Event(), SYSTEM: threading.Event()}
-    release = {BLAME: threading.Event(), SYSTEM: threading.Event()}
-
-    def held(text):
-        last = text.whys[-1] if text.whys else ""
-        if last in started:
-            started[last].set()
-            release[last].wait(10)
-        return real(text)
-
+def test_flags_found_in_words_since_changed_are_never_shown(qtbot, loud):
+    worker = lint_worker()
     delivered = []
 
     def arrived(batch):  # connected after the meeting's own slot: called after it
         delivered.extend(r.text.whys[-1] for _, r in batch if isinstance(r, ProjectorFlags))
 
-    lint_worker().finished.connect(arrived)
-    monkeypatch.setattr(meeting_mode, "projector_flags", held)
+    worker.finished.connect(arrived)
     try:
         answer(qtbot, loud, BLAME)
-        qtbot.waitUntil(started[BLAME].is_set, timeout=10_000)  # its flags are being found
+        blame_words = ProjectorText.of(loud.session.pm)
+        qtbot.waitUntil(lambda: FLAG in projected(loud), timeout=10_000)
         answer(qtbot, loud, SYSTEM)  # the room now reads other words
         assert SYSTEM in projected(loud) and BLAME not in projected(loud)
-        release[BLAME].set()
-        qtbot.waitUntil(lambda: BLAME in delivered, timeout=10_000)
-        assert FLAG not in projected(loud), "the flag of the older answer was shown"
-        release[SYSTEM].set()
         qtbot.waitUntil(lambda: SYSTEM in delivered, timeout=10_000)
-        assert SYSTEM in projected(loud) and FLAG not in projected(loud)
+        # the flags of the older words arrive late, under the meeting's own key
+        worker.request(loud._flags_key, partial(projector_flags, blame_words))
+        qtbot.waitUntil(lambda: delivered.count(BLAME) == 2, timeout=10_000)
+        assert SYSTEM in projected(loud) and FLAG not in projected(loud), "an old flag was shown"
         # and the blame answer back again is flagged once its own flags arrive
         answer(qtbot, loud, BLAME)
         qtbot.waitUntil(lambda: FLAG in projected(loud), timeout=10_000)
     finally:
-        for event in release.values():
-            event.set()
-        lint_worker().finished.disconnect(arrived)
+        worker.finished.disconnect(arrived)
 
 
 def test_the_flag_goes_as_soon_as_the_words_it_was_found_in_change(qtbot, loud):
