@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint.clause import Sentence, lemma
-from pmdesk.lint.judges import Hit, _mentions_person, gated, judge
+from pmdesk.lint.judges import Hit, _mentions_person, credit_not_blame, gated, judge
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -584,8 +584,8 @@ _SHOULD_HAVE_END = re.compile(
 )
 _DUTY_GATE = re.compile(
     r"\b(?:supposed|meant|required|expected|obliged|obligated|needed)\s+to\b"
-    r"|\bif\b[^.?!]*\b(?:had|['’]d)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
-    r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d)\b|"
+    r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
+    r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$",
     re.I,
 )
@@ -624,7 +624,7 @@ def _duty_on_thing(s: Sentence, t: Token) -> bool:
 def _if_person_had(s: Sentence, verb: Token) -> bool:
     """ "If the support lead had checked the queue, customers would not have waited three days":
     a person's act, supposed, and the harm undone."""
-    if verb.dep_ != "advcl":
+    if verb.dep_ != "advcl" or credit_not_blame(s.text):
         return False
     marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
     inverted = verb.i > 0 and any(
@@ -825,6 +825,13 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
             (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and lemma(c) == "go"), None
         )
         who = next((c for c in go.children if c.dep_ == "nsubj"), None) if go is not None else None
+        if go is not None and any(
+            c.lower_
+            in ("home", "early", "ahead", "back", "off", "out", "to", "on", "rest", "sleep")
+            or c.dep_ in ("dobj", "xcomp", "advcl")
+            for c in go.children
+        ):
+            return False  # "we let Ana go home at 2am": a kindness
         return _a_person(s, who) and who.lower_ not in ("we", "us", "you")  # "letting Jonas go"
     if target is None:
         return False

@@ -165,6 +165,22 @@ def phrase_judge(
     return judge_it
 
 
+#: a supposed act that would have made things worse undone: credit, not blame ("if Sam had not
+#: restarted the service, the outage would have lasted much longer")
+_CREDIT = re.compile(
+    r"\b(?:if\s+[^.?!,]{1,60}?|had\s+[^.?!,]{1,40}?)\b(?:had\s+not|hadn['’]t|had\s+never|not)\b[^.?!]*?"
+    r"\b(?:would|could|might)(?:\s+have|['’]ve)\s+(?:been\s+)?(?:lasted|gone\s+on|dragged\s+on|lost|"
+    r"spread|grown|been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longer|bigger|larger)|(?:much\s+|far\s+)?worse|"
+    r"taken\s+(?:much\s+|far\s+)?longer|hit\s+(?:every|all)|missed)\b",
+    re.I,
+)
+
+
+def credit_not_blame(text: str) -> bool:
+    """The sentence credits a person's act by what it averted."""
+    return _CREDIT.search(text) is not None
+
+
 def _negation_before(pattern: str) -> Callable[[str, re.Match[str]], bool]:
     negation = re.compile(pattern, re.I)
     return lambda text, m: negation.search(text[: m.start()]) is not None
@@ -2098,10 +2114,12 @@ def expectation(s: Sentence) -> Iterator[Hit]:
             )
         ):
             continue  # "engineers are expected to be on call one week in six": a policy
-        if t.lower_ in ("asked", "told", "required") and not re.search(
+        if t.lower_ in ("asked", "told", "required", "expected") and not re.search(
             r"\b(?:but|and\s+didn't|and\s+did\s+not|never|yet|not\s+at)\b", s.lower
         ):
-            continue  # "Dana was asked to lead the call" is a neutral event
+            if not (t.lower_ == "expected" and lemma(xcomp) in s.w["check_verbs"]):
+                continue  # "Dana was asked to lead the call", "Maria was expected to join the
+                # call at 10" are neutral events
         yield s.span_start(subj), s.clause_end(t), None
         return
 

@@ -15,7 +15,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from pmdesk.lint.judges import _NOT_EXHORTED, _negation_before, phrase_judge
+from pmdesk.lint.judges import _NOT_EXHORTED, _negation_before, credit_not_blame, phrase_judge
 from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import builtin_text
 
@@ -250,6 +250,8 @@ def _not_names() -> frozenset[str]:
 
 
 def _meant_vetoed(text: str, m: re.Match[str]) -> bool:
+    if credit_not_blame(text):
+        return True  # "if Sam had not restarted it, the outage would have lasted longer"
     found = re.search(r"\b[Ii]f\s+([A-Z][a-z]+)\s+had\b", m.group())
     if found and (not is_given_name(found.group(1)) or found.group(1).lower() in _not_names()):
         return True  # "if Kafka had rebalanced, the lag would have been ...": a system
