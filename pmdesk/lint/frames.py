@@ -163,7 +163,7 @@ def _knew_the_risk(s: Sentence, verb: Token) -> bool:
     risk = bool(set(re.findall(r"[a-z]+", known)) & s.w["failure_words"]) or bool(
         re.search(
             r"\b(?:had\s+not|hadn['’]t|never|would|was\s+going\s+to|were\s+going\s+to|"
-            r"expir\w*|flaky|lagging|at\s+capacity|risk\w*|fragile|untested|unpatched|"
+            r"expir\w*|flaky|lagging|at\s+capacity|fragile|untested|unpatched|time\s+bomb|"
             r"out\s+of\s+date|outdated|deprecated|end\s+of\s+life|limit)\b",
             known,
         )
@@ -179,12 +179,21 @@ def _knew_the_risk(s: Sentence, verb: Token) -> bool:
         or subj.lower_ in _ANYONE
     )
     rest = s.text[verb.idx :]
+    if re.search(
+        r"\band\s+(?:had\s+)?(?:planned|prepared|mitigated|accepted|accounted|scheduled|budgeted|"
+        r"had\s+a\s+(?:plan|ticket|fix)|were\s+(?:working|preparing))\b",
+        rest,
+        re.I,
+    ):
+        return False  # "we all knew the cert was expiring and had scheduled the renewal"
     return well or bool(_WENT_AHEAD.search(rest))
 
 
 _WHO_COULD_HAVE = re.compile(
-    r"^\W*(?:who|how)\s+(?:could|would)\s+(?:possibly\s+|ever\s+)?have\s+"
-    r"(?:guessed|predicted|known|foreseen|imagined|seen|thought|expected|anticipated)\b"
+    r"^\W*(?:who|how)\s+(?:could|would)\s+(?:(?:possibly|ever)\s+have\s+"
+    r"(?:guessed|predicted|known|foreseen|imagined|seen|thought|expected|anticipated)\b|have\s+"
+    r"(?:guessed|predicted|known|foreseen|imagined|seen|thought|expected|anticipated)\s+that\s+"
+    r"[^?]*?\b\w+ing\b)"
     r"|^\W*(?:didn['’]t|did\s+not|haven['’]t|hadn['’]t|weren['’]t|wasn['’]t)\s+"
     r"(?:we|you|they|everyone|everybody|all\s+of\s+us)\s+(?:all\s+)?"
     r"(?:know|see|realise|realize|say|warn|aware)\b",

@@ -441,9 +441,19 @@ _BLAST = re.compile(
 )
 
 
+#: acts that harm by their reach: to send, block or switch off everything is the fault
+_REACHING = {
+    "send", "route", "redirect", "point", "match", "block", "drop", "delete", "remove", "disable",
+    "enable", "turn", "switch", "ship", "release", "expose", "kill", "invalidate", "wipe", "purge",
+    "flush", "revoke", "cut", "flip", "push", "log", "deny", "reject", "throttle", "truncate",
+}  # fmt: skip
+
+
 def _blast(s: Sentence, verb: Token) -> bool:
     """What the act did reached everything, or the wrong one (said after the verb, in its own
-    clause: "reverted the change, which restored every request" is not it)."""
+    clause: "reverted the change, which restored every request" is not it). Reaching everything
+    is a fault only for acts that harm by reach ("sent all traffic", not "migrated every
+    customer over six weeks"); the wrong target is one for any act."""
     if lemma(verb) in ("be", "have", "see", "notice", "check", "find", "tell", "ask", "page"):
         return False
     after = [t for t in verb.subtree if t.i > verb.i]
@@ -458,7 +468,14 @@ def _blast(s: Sentence, verb: Token) -> bool:
         ),
         default=end,
     )
-    return bool(_BLAST.search(s.text[start:stop])) or _phrasal(verb) == ("cut", "off")
+    m = _BLAST.search(s.text[start:stop])
+    if (
+        m
+        and not re.match(r"(?i)(?:to|at|into|onto|the|out)\b", m.group())
+        and lemma(verb) not in _REACHING
+    ):
+        return False  # everything, reached by an act that does no harm by reach
+    return bool(m) or _phrasal(verb) == ("cut", "off")
 
 
 def _work_did_harm(s: Sentence, work: Token) -> bool:
@@ -529,6 +546,7 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
 #: the act as the process has it: "as the deploy tool offers for config-only changes", "as the
 #: runbook says"
 _SANCTIONED = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
     r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
@@ -536,7 +554,8 @@ _SANCTIONED = re.compile(
 
 #: what followed the act was a recovery: "... and errors fell", "..., connection errors stopped"
 _RECOVERED = re.compile(
-    r"\b(?:errors?|error\s+rates?|latency|latencies|alerts?|5\d\ds|timeouts?|failures?|the\s+(?:spike|storm|alarm|page))\s+"
+    r"\b(?:errors?|error\s+rates?|latency|latencies|alerts?|5\d\ds|timeouts?|failures?|leak|backlog|lag|"
+    r"the\s+(?:spike|storm|alarm|page|issue|problem|queue))\s+"
     r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing)\b",
     re.I,
 )
@@ -714,7 +733,12 @@ def _faulty_manner(s: Sentence, verb: Token) -> bool:
             c.dep_ == "advmod"
             and c.lower_ == "twice"
             and s.person_kind(s.subject(verb)) in ("person", "group")
-        ):
+            and not re.search(
+                r"\btwice\s+(?:\w+\s+){0,3}?to\s+(?:confirm|verify|check|test|reproduce|make\s+sure|be\s+sure|compare)\b",
+                s.text,
+                re.I,
+            )
+        ):  # (but "ran the script twice to confirm the output" is care)
             return True  # (but "the data team's nightly job ran twice" is the job's doing)
     subj = s.subject(verb)
     skip = {t.i for t in subj.subtree} if subj is not None else set()
@@ -787,7 +811,8 @@ _WRONG_WAY = re.compile(
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
-    r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
+    r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b"
+    r"(?!\s+(?:\w+\s+){0,3}?to\s+(?:confirm|verify|check|test|reproduce|make\s+sure|be\s+sure|compare))|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
     r"|\bbefore\s+(?:QA|review|testing|the\s+tests?|the\s+review|the\s+backup|the\s+canary|ci|the\s+soak)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|done|passed|run|ended)\b"
     r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
