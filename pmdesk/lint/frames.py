@@ -4,14 +4,23 @@ Where `phrases` lists idioms, these ask who or what fills a grammatical slot, so
 wording of the same frame is found:
 
 - foresight claimed after the fact: an outcome as the subject of "predictable", "foreseeable",
-  "inevitable" or "bound to" fail; a cause "obvious to anyone"; people said to have known the
-  risk well, or known it and gone ahead; a rhetorical question about who could have known;
+  "inevitable" or "bound to" fail; a cause "obvious to anyone"; warning signs that "were
+  obvious"; people said to have known the risk well, or known it and gone ahead; a rhetorical
+  question about who could have known;
+- a person's act named as the cause: "the result of an engineer restarting the primary", "it
+  stopped because Ingrid commented out the cron line";
+- praise that means blame: "nice work skipping the canary, that went well";
+- a verdict on how people decided: "bad decision-making", "the approach taken by the
+  developer was naive";
+- a duty told after the fact: "whoever wrote it was supposed to test it", "if the lead had
+  checked the queue, customers would not have waited", a wish that someone had acted;
 - a sanction on a person: a person (or a person's access, rights, duties, pay) as what is
-  suspended, revoked, removed, reassigned or let go.
+  suspended, revoked, removed, reassigned or let go, asked as a question too.
 
 Each frame is vetoed by negation ("was not foreseeable"), by a thing in the slot where a person
-is needed ("the pod's access was suspended by the admission controller"), and by technical
-senses ("predictable latency").
+is needed ("the pod's access was suspended by the admission controller"), by outsiders ("had
+the vendor SDK honoured the header"), by credit ("if Sam hadn't restarted it, the outage would
+have lasted longer") and by technical senses ("predictable latency").
 """
 
 from __future__ import annotations
@@ -72,12 +81,6 @@ _MATTER_OF_TIME = re.compile(
 _WENT_AHEAD = re.compile(
     r"[,;]\s*(?:yet|but|and\s+(?:still|yet))\b|\b(?:anyway|regardless|all\s+the\s+same|nonetheless|"
     r"went\s+ahead|did\s+nothing|nobody|no\s+one)\b",
-    re.I,
-)
-_KNOWLEDGE_TRIGGERS = re.compile(
-    r"\b(?:predictable|foreseeable|inevitable|unavoidable|obvious|evident|apparent|unmistakable|"
-    r"plain|clear|glaring|visible|bound|matter|question|waiting|aware|knew|known|know|"
-    r"understood|guessed|predicted|foreseen|imagined|seen|surprise|bomb|expected|anticipated)\b",
     re.I,
 )
 
@@ -289,11 +292,6 @@ _CAUSE_GATE = re.compile(
     r"(?:down\s+|back\s+|straight\s+)?(?:to|from)|(?:goes|went|dates|dated|led)\s+(?:straight\s+)?back\s+to)\b",
     re.I,
 )
-_CAUSE_TRIGGERS = re.compile(
-    r"\b(?:result|case|consequence|product|outcome|matter|effect|came|comes|boiled|boils|traced|"
-    r"traces|resulted|results|stemmed|stems|arose|arises|due|goes|went|dates|dated|led)\b",
-    re.I,
-)
 
 
 @gated(lambda text, person, _w: bool(_CAUSE_GATE.search(text)) and _mentions_person(text, person))
@@ -420,11 +418,6 @@ _PRAISED_FAULT = re.compile(
     r"|\b(?:down|broken|offline)\s+for\s+(?:half\s+a|a|an|\d+|two|three|several)\b"
     r"|\bthanks\s+to\s+(?:a|an|the|your|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:change|commit|push|"
     r"deploy|edit|typo|script|merge)\b|\bwhoever\s+(?:thought|decided|approved|pushed|merged)\b",
-    re.I,
-)
-_SARCASM_TRIGGERS = re.compile(
-    r"\b(?:well|genius|galaxy|bright|professional|kiss|ten|10/10|notch|nice|great|good|fantastic|"
-    r"brilliant|stellar|amazing|awesome|superb|done|bravo|kudos|congrat\w*|hats|way)\b",
     re.I,
 )
 
@@ -580,7 +573,6 @@ _UNMET_MARK = re.compile(
     r"|,\s*not\s+\w+",
     re.I,
 )
-_IF_HAD = re.compile(r"\b(?:if|had)\b[^.?!]*\b(?:would|could|might|['’]d)\b", re.I)
 _WHAT_WAS_MISSING = re.compile(
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking|called\s+for)\s+(?:here\s+|in\s+this\s+case\s+)?"
     r"(?:was|is)\s+(?:an?\s+|the\s+|some\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:engineer|person|human|someone|"
