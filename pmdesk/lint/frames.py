@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint.clause import Sentence, lemma
-from pmdesk.lint.judges import Hit, _mentions_person, credit_not_blame, gated, judge
+from pmdesk.lint.judges import Hit, _mentions_person, _phrasal, credit_not_blame, gated, judge
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -305,6 +305,28 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
     for t in s.doc:
         if t.dep_ != "pobj" or t.head.lower_ not in ("of", "to", "from"):
             continue
+        if lemma(t) in s.w["work_nouns"] and _CAUSE_OF.search(s.text[: t.left_edge.idx]):
+            by = next(
+                (
+                    g
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if by is not None and (
+                s.person_kind(by) in ("person", "group")
+                or (
+                    by.tag_ == "NNP"
+                    and by.text[:1].isupper()
+                    and not by.text.isupper()
+                    and by.lower_ not in s.w["not_names"]
+                )  # ("a change by Haruto": a name after "by" a change is a person's)
+            ):
+                yield t.left_edge.idx, by.right_edge.idx + len(by.right_edge.text), None
+                return  # "the sev1 traces back to a one-line change by Haruto"
         if s.person_kind(t) not in ("person", "group") or t.lower_ in ("we", "us", "you"):
             continue
         after = t.right_edge.i + 1
@@ -326,7 +348,7 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
 
 #: a failure told in the main clause, then "because" a person acted
 _BECAUSE_TRIGGERS = re.compile(
-    r"\b(?:because|since)\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w@.'’-]+\s+){0,3}?(?:\w+ly\s+)?"
+    r"\b(?:because|since|after|when|once)\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w@.'’-]+\s+){0,3}?(?:\w+ly\s+)?"
     r"(?:\w+ed|ran|set|put|cut|made|took|broke|left|forgot|did|sent|wrote|pushed|shut|hit|gave|"
     r"chose|froze|overwrote|rewrote|undid|tore|drove|threw|kept|let|read|stopped|dropped)\b",
     re.I,
@@ -337,6 +359,32 @@ _NOT_ACTS = {
     "escalate", "flag", "warn", "alert", "spot", "catch", "find", "discover", "detect", "look",
     "investigate", "help", "fix", "restore", "recover", "mitigate", "resolve", "roll",
 }  # fmt: skip
+#: a main clause that is the failure happening: "everything went sideways after ..."
+_FELL_OVER = {
+    "break",
+    "fail",
+    "crash",
+    "die",
+    "hang",
+    "freeze",
+    "stall",
+    "collapse",
+    "vanish",
+    "spike",
+}
+_FELL_OVER_PHRASAL = {
+    ("fall", "over"),
+    ("go", "down"),
+    ("blow", "up"),
+    ("lock", "up"),
+    ("back", "up"),
+}
+_WENT_BAD = re.compile(
+    r"\b(?:went\s+(?:sideways|down|dark|offline|wrong|south|haywire|red)|started\s+(?:failing|erroring|"
+    r"timing\s+out|crashing|returning\s+(?:errors|5\d\d))|began\s+(?:failing|erroring|timing\s+out|crashing)|"
+    r"fell\s+over|broke|crashed|stalled)\b",
+    re.I,
+)
 _SETTLED = re.compile(
     r"\b(?:recovered|resolved|restored|mitigated|ended|cleared|stabili[sz]ed|rolled\s+back|"
     r"reverted|back\s+to\s+normal|caught|fixed|avoided|prevented|(?:was|were)\s+(?:\w+\s+)?(?:short|brief|"
@@ -348,10 +396,10 @@ _SETTLED = re.compile(
 def _because_person(s: Sentence, verb: Token) -> bool:
     """ "Backups stopped being taken because Ingrid commented out the cron entry": a failure,
     and a person's act given as its reason."""
-    if verb.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in ("because", "since") for c in verb.children
-    ):
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ != "advcl" or not marks & {"because", "since", "after", "when", "once"}:
         return False
+    temporal = not marks & {"because", "since"}
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or s.person_kind(subj) not in ("person", "group"):
         return False
@@ -365,6 +413,18 @@ def _because_person(s: Sentence, verb: Token) -> bool:
     if _SETTLED.search(told):
         return False  # "we rolled back because Jane noticed the errors"
     words = set(re.findall(r"[a-z]+", told.lower()))
+    if temporal:
+        # "everything went sideways after Lucia bumped the pool size": the main clause must be
+        # the failure happening, not an account of it ("we paged Omar after he noticed")
+        return (
+            verb.i > main.i
+            and (
+                lemma(main) in _FELL_OVER
+                or _phrasal(main) in _FELL_OVER_PHRASAL
+                or bool(_WENT_BAD.search(told))
+            )
+            and s.person_kind(s.subject(main)) not in ("person", "group", "we")
+        )
     failed = bool(words & s.w["failure_words"] - {"without", "peak", "down"}) or lemma(main) in (
         "stop",
         "break",
