@@ -259,9 +259,37 @@ def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
+#: particles the small parser often takes for prepositions: "switched off the breaker"
+_PARTICLES = ("off", "out", "down", "up", "over", "back")
+
+
 def _phrasal(verb: Token) -> tuple[str, str] | None:
     prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if not prt:
+        prt = [
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _PARTICLES
+        ]
     return (lemma(verb), prt[0]) if prt else None
+
+
+def _object_of(s: Sentence, verb: Token) -> Token | None:
+    """What the act was done to, also when the parser took its particle for a preposition
+    ("switched off the circuit breaker": "breaker" hangs on "off")."""
+    obj = s.object(verb)
+    if obj is not None:
+        return obj
+    return next(
+        (
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _PARTICLES
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _is_act(s: Sentence, verb: Token) -> bool:
@@ -594,7 +622,7 @@ def _harmful(s: Sentence, verb: Token) -> bool:
     if _object_did_harm(s, verb) or _then_went_wrong(s, verb):
         return True
     # (in the passive, what was acted on is the subject: "the firewall rule had been deleted")
-    obj = s.object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    obj = _object_of(s, verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if lem in _DESTRUCTIVE and obj is not None:
         phrase = "".join(t.text_with_ws for t in obj.subtree)
         if (
@@ -1097,6 +1125,12 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             yield s.span_start(by), s.clause_end(verb), None
             return
         subj = s.subject(verb)
+        if subj is None and verb.i >= 2 and s.doc[verb.i - 1].text == "-":
+            # "Chinedu force-pushed to main": the parser made the name a compound of "force"
+            subj = next(
+                (c for c in s.doc[verb.i - 2].children if c.dep_ in ("compound", "nmod", "poss")),
+                None,
+            )
         if (
             subj is not None
             and subj.i + 2 == verb.i
