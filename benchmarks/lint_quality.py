@@ -287,6 +287,10 @@ def main(argv: list[str]) -> int:
     readings = (
         ("rewrite_judgements.jsonl", "a first independent reader, 90 rewrites of 2026-12-03"),
         ("rewrite_judgements_2.jsonl", "a second independent reader, all 153 of commit 2b7b0f7"),
+        (
+            "rewrite_judgements_3.jsonl",
+            "a third independent reader, the 118 of commit 080cf16 no one had read",
+        ),
     )
     for name, who in readings:
         judged = {j["rewrite_sha256"]: j for j in load(LABELS / name)}
@@ -308,6 +312,19 @@ def main(argv: list[str]) -> int:
                 else ""
             )
         )
+    # the untuned readings together (the second and third readers read none of the rules)
+    untuned: dict[str, dict] = {}
+    for name in ("rewrite_judgements_2.jsonl", "rewrite_judgements_3.jsonl"):
+        untuned.update({j["rewrite_sha256"]: j for j in load(LABELS / name)})
+    hashes = [_sha(r["rewritten"]) for r in rewrites.rows]
+    read = [untuned[h] for h in hashes if h in untuned]
+    good = [j for j in read if j["grammatical"] and j["keeps_meaning"]]
+    print(
+        f"  today's {rewrites.offered} as the second or third reader read them: {len(read)} read, "
+        f"{len(good)} good ({pct(len(good), len(read))}), "
+        f"{sum(1 for j in good if not j.get('blame_left'))} good with no blame left, "
+        f"{len(hashes) - len(read)} not read by anyone"
+    )
     if args.rewrites:
         with open(args.rewrites, "w", encoding="utf-8") as out:
             # (a file for a reader outside the repository: real writing is not ours to copy)
