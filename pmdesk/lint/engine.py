@@ -311,6 +311,8 @@ class Linter:
         if _STILL_PERSONAL.search(result[start : start + len(new) + 80]):
             return []  # "you don't run a reindex on Black Friday" still chides; "she dropped
             # the schema" is still about her
+        if _reads_badly(sentence, result, start, new):
+            return []
         if any(f.is_warning for f in self._lint(result, people, suggest=False)):
             return []
         return [new]
@@ -329,6 +331,40 @@ class Linter:
             self._cache[key] = hits
             if len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
+
+
+#: what an edit must not leave behind it (a pronoun whose person the edit removed, a person
+#: still named as the agent, a participle left dangling from a passive, a negation said twice)
+_LEFT_BEHIND = re.compile(
+    r"\b(?:she|he|her|him|his|hers|they|them|their)\b"
+    r"|\bby\s+(?:whoever|someone|somebody|the\s+[\w-]+\s+(?:team|lead|engineer|crew))\b|['’]s\s+part\b"
+    r"|,\s*(?:not\s+)?(?:realising|realizing|thinking|believing|assuming|knowing|expecting|hoping)\b"
+    r"|;\s*(?:it|they|he|she)\s+(?:wasn['’]t|was\s+not|weren['’]t|didn['’]t|did\s+not)\b"
+    r"|,\s*as\s+(?:[\w.-]+\s+){0,3}(?:asks|requires|says|expects|recommends|instructs)\b",
+    re.I,
+)
+#: what a deleted judgement word can leave: a predicate with nothing in it ("was, full stop",
+#: "was handled,", "managed that the"), or a sentence that says nothing ("that was a rollout")
+_HOLLOW = re.compile(
+    r"\b(?:was|were|is|are|be)\s*[,.;:!]|\b(?:handled|managed|done|run|executed|called)\s*[,.;]"
+    r"|\b(?:handled|managed|done|run|executed)\s+that\b"
+    r"|^\W*(?:\w+,\s*)?(?:that|this|it)\s+(?:was|is)\s+an?\s+[\w-]+\s*[.!]?\s*$"
+    r"|^\W*(?:the\s+)?[\w-]+\s+\w+ing\s+(?:was|were)\s+not\b",
+    re.I,
+)
+
+
+def _reads_badly(sentence: str, result: str, start: int, new: str) -> bool:
+    """The edit leaves something a reader stumbles on, or blame just outside it."""
+    end = start + len(new)
+    # (searched from `end` in the whole result, so a word the edit cut in two is not two words)
+    if _LEFT_BEHIND.search(result, end):
+        return True
+    if _LEFT_BEHIND.search(result, 0, end) and not _LEFT_BEHIND.search(sentence, 0, end):
+        return True
+    if re.match(r"\W*(?:\w+,\s*)?I\s", result) and re.search(r"\b(?:not|never)\b", new):
+        return True  # "Honestly, I did not double-check": still the speaker's own fault
+    return bool(_HOLLOW.search(result)) and not _HOLLOW.search(sentence)
 
 
 #: what a rewrite must not leave behind: a scolding "you", or "he"/"she" as an agent
