@@ -112,6 +112,10 @@ _DISCIPLINES = {
 }  # fmt: skip
 
 
+#: words after which a clause, and its subject, begin
+_CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once", "until", "since"}
+
+
 class Sentence:
     def __init__(self, doc: Doc, words: Words, people: frozenset[str]) -> None:
         self.doc = doc
@@ -200,8 +204,17 @@ class Sentence:
             and not (t.tag_ == "NN" and t.i == self.lead_end() and t.text.istitle())
         ) or t.dep_ != "nsubj":
             return False  # (an opening name the tagger took for a noun: "Rajesh merged ...")
-        if t.i != self.lead_end() and not self._after_opening_phrases(t):
-            return False
+        if (
+            t.i != self.lead_end()
+            and not self._after_opening_phrases(t)
+            and not (
+                t.i > 0
+                and self.doc[t.i - 1].lower_ in _CLAUSE_OPENERS
+                and self.entity(t) in ("", "PERSON")
+            )
+        ):
+            return False  # (a clause opens after "so", "and", "because": "so Nishant ignored it";
+            # not a name the recogniser calls a place or an organisation: "and Majora skipped")
         parts = t.text.split("-")
         if len(t.text) < 3 or any(
             any(c.isupper() for c in part[1:]) or not part.isalpha() for part in parts
