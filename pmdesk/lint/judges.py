@@ -125,8 +125,8 @@ _BY_GROUP = re.compile(
 
 
 def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
-    if _BY_GROUP.search(text):
-        return True
+    if _BY_GROUP.search(text) or re.match(r"\W*they\s+(?:\w+ly\s+)?\w+ed\b", text, re.I):
+        return True  # ("They pushed the hotfix to all regions at once")
     groups = _verb_forms("groups", words, ("groups", "team_words", "roles", "group_openers"))
     verbs = _verb_forms(
         "group",
@@ -738,6 +738,13 @@ _NOT_DONE = re.compile(
 )
 
 
+#: what people owe each other before acting: to act without it is the fault
+_COURTESIES = {
+    "tell", "warn", "notify", "inform", "ask", "check", "test", "coordinate", "mention",
+    "consult", "announce", "review", "verify", "confirm", "wait", "alert", "escalate",
+}  # fmt: skip
+
+
 def _faulty_manner(s: Sentence, verb: Token) -> bool:
     """How the act was done is the fault, said in the grammar of the clause rather than a
     judgement word: against a reason not to ("signed off on the build even though the tests were
@@ -768,6 +775,13 @@ def _faulty_manner(s: Sentence, verb: Token) -> bool:
             )
         ):  # (but "ran the script twice to confirm the output" is care)
             return True  # (but "the data team's nightly job ran twice" is the job's doing)
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "without"
+            and any(g.dep_ == "pcomp" and lemma(g) in _COURTESIES for g in c.children)
+        ):
+            return True  # "changed the schema without telling the consumers", "released
+            # without coordinating with backend", "handed over without mentioning the replica"
     subj = s.subject(verb)
     skip = {t.i for t in subj.subtree} if subj is not None else set()
     for t in verb.subtree:
@@ -1231,6 +1245,20 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             and (lemma(verb) in s.w["check_verbs"] or lemma(verb) in ("bother", "document"))
             and lemma(verb) not in ("know", "see", "expect", "think", "understand", "realise")
         )  # "they never tested the recovery plan": another team's check not made
+        if (
+            subj is not None
+            and subj.lower_ == "they"
+            and subj.i == s.lead_end()
+            and not s.negated(verb)
+            and _past_act(verb)
+            and (
+                (lemma(verb) in ("ignore", "overlook", "neglect", "skip", "bypass", "disregard"))
+                or (_is_act(s, verb) and (_faulty_manner(s, verb) or _WRONG_WAY.search(s.text)))
+            )
+            and not _SANCTIONED.search(s.text)
+        ):
+            others = True  # "They pushed the hotfix to all regions at once", "They ignored the
+            # ticket we filed": a group of others as the agent (not a "they" deep in a clause)
         plural = (
             subj is not None
             and subj.tag_ in ("NN", "NNS", "NNP", "NNPS")
