@@ -30,7 +30,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint.clause import Sentence, lemma
-from pmdesk.lint.judges import Hit, _mentions_person, _phrasal, credit_not_blame, gated, judge
+from pmdesk.lint.judges import (
+    _MACHINE_CHOICE,
+    Hit,
+    _mentions_person,
+    _phrasal,
+    credit_not_blame,
+    gated,
+    judge,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -165,7 +173,8 @@ def _knew_the_risk(s: Sentence, verb: Token) -> bool:
     known = " ".join("".join(t.text_with_ws for t in c.subtree) for c in what).lower()
     risk = bool(set(re.findall(r"[a-z]+", known)) & s.w["failure_words"]) or bool(
         re.search(
-            r"\b(?:had\s+not|hadn['’]t|never|would|was\s+going\s+to|were\s+going\s+to|"
+            r"\b(?:had\s+not|hadn['’]t|never|would|was\s+going\s+to|were\s+going\s+to|couldn['’]t|"
+            r"could\s+not|can['’]t|cannot|wouldn['’]t|"
             r"expir\w*|flaky|lagging|at\s+capacity|fragile|untested|unpatched|time\s+bomb|"
             r"out\s+of\s+date|outdated|deprecated|end\s+of\s+life|limit)\b",
             known,
@@ -385,6 +394,13 @@ _WENT_BAD = re.compile(
     r"fell\s+over|broke|crashed|stalled)\b",
     re.I,
 )
+#: what was expected and did not come: "no shipment labels printed", "nothing synced"
+_NOTHING_CAME = re.compile(
+    r"\b(?:no|none\s+of\s+the|nothing)\s+(?:[\w-]+\s+){0,3}?(?:printed|arrived|shipped|loaded|synced|ran|"
+    r"processed|sent|delivered|fired|went\s+out|came\s+through|got\s+through|was\s+(?:sent|processed|delivered|"
+    r"printed|billed|paged)|were\s+(?:sent|processed|delivered|printed|billed|paged))\b",
+    re.I,
+)
 _SETTLED = re.compile(
     r"\b(?:recovered|resolved|restored|mitigated|ended|cleared|stabili[sz]ed|rolled\s+back|"
     r"reverted|back\s+to\s+normal|caught|fixed|avoided|prevented|(?:was|were)\s+(?:\w+\s+)?(?:short|brief|"
@@ -413,6 +429,8 @@ def _because_person(s: Sentence, verb: Token) -> bool:
     if _SETTLED.search(told):
         return False  # "we rolled back because Jane noticed the errors"
     words = set(re.findall(r"[a-z]+", told.lower()))
+    if _NOTHING_CAME.search(told):
+        return True  # "because Jonas had paused the consumer, no shipment labels printed"
     if temporal:
         # "everything went sideways after Lucia bumped the pool size": the main clause must be
         # the failure happening, not an account of it ("we paged Omar after he noticed")
@@ -422,6 +440,16 @@ def _because_person(s: Sentence, verb: Token) -> bool:
                 lemma(main) in _FELL_OVER
                 or _phrasal(main) in _FELL_OVER_PHRASAL
                 or bool(_WENT_BAD.search(told))
+                or (
+                    lemma(main) in ("start", "begin")
+                    and bool(
+                        re.search(
+                            r"\b(?:thing|mess|trouble|problem|outage|incident|it\s+all)\b",
+                            told,
+                            re.I,
+                        )
+                    )
+                )  # "the whole thing started when @dmitri_k merged his branch"
             )
             and s.person_kind(s.subject(main)) not in ("person", "group", "we")
         )
@@ -462,6 +490,7 @@ _IRONIC = re.compile(
     r"absolute|such\s+a)\s+(?:genius|galaxy-?brain(?:ed)?|stroke\s+of\s+genius)(?:\s+move)?|"
     r"genius\s+(?:move|idea|decision|call|plan)|thought\s+[^.;]*\s+(?:was|would\s+be)\s+a\s+bright\s+idea|"
     r"what\s+a\s+bright\s+idea|chef['’]s\s+kiss|ten\s+out\s+of\s+ten|10/10|"
+    r"(?:brilliant|genius|smart|clever|great|stellar)\s+(?:move|idea|call|plan),\s+(?:really|truly|honestly)|"
     r"top-?notch\s+(?:work|engineering|job))\b",
     re.I,
 )
@@ -513,18 +542,21 @@ _VERDICTS = {
 #: what only people do: their decisions are judged when these are
 _DECIDING = {
     "decision", "decisions", "decision-making", "judgement", "judgment", "choice", "choices",
-    "thinking", "reasoning", "call", "calls", "leadership",
+    "thinking", "reasoning", "call", "calls", "leadership", "shortcut", "shortcuts",
 }  # fmt: skip
 #: what people or things may do: judged as people's only when a person is named with it
 _DOING = {"approach", "handling", "response", "execution", "work", "planning", "effort", "attempt"}
 _DEPTH = re.compile(
-    r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b",
+    r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
+    r"|\b(?:whoever|he|she|they|the\s+(?:author|developer|engineer|designer|reviewer|person))\b[^.;?!]*?"
+    r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
+    r"|\bclown\s+(?:show|car)\b|\bamateur\s+hour\b",
     re.I,
 )
 _VERDICT_GATE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
-    + r")\b|\bdepth\b|\bspecial\s+kind\b",
+    + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b",
     re.I,
 )
 
@@ -573,8 +605,8 @@ def verdict_frame(s: Sentence) -> Iterator[Hit]:
     """A verdict on how people decided or acted: "bad decision-making during the cutover", "the
     choices made in the first hour were simply poor", "out of his depth" (not "a naive
     implementation", "poor connection handling in the client")."""
-    if s.states_principle() or s.is_question():
-        return
+    if s.states_principle() or s.is_question() or _MACHINE_CHOICE.search(s.text):
+        return  # ("the classifier's poor judgment": a machine's choice)
     m = _DEPTH.search(s.text)
     if m:
         yield m.start(), m.end(), None
@@ -582,6 +614,59 @@ def verdict_frame(s: Sentence) -> Iterator[Hit]:
     for t in s.doc:
         if _verdict_on_deciding(s, t):
             yield t.idx, t.idx + len(t.text), None
+            return
+
+
+# ------------------------------------------- preventable: prevention priced at next to nothing
+
+#: what makes a safeguard cheap in the telling: "a simple dry run", "one grep", "basic canarying"
+_MINIMAL = {
+    "simple", "basic", "single", "one", "quick", "trivial", "cheap", "tiny", "small", "little",
+    "any", "mere", "two-minute", "five-minute", "one-line", "two-line", "ten-line", "30-second",
+    "thirty-second", "one-minute", "elementary", "rudimentary", "cursory", "minimal",
+}  # fmt: skip
+_STOPPED = {
+    "prevent", "catch", "stop", "expose", "avoid", "save", "spare", "flag", "reveal", "surface",
+    "detect", "block", "find", "show", "head", "avert", "spot",
+}  # fmt: skip
+_EASILY = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b",
+    re.I,
+)
+_CHEAP_GATE = re.compile(
+    r"\b(?:would|could)(?:\s+have|['’]ve)\s+(?:\w+\s+)?(?:prevented|caught|stopped|exposed|avoided|saved|spared|"
+    r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b",
+    re.I,
+)
+
+
+def _cheap_safeguard(s: Sentence, verb: Token) -> bool:
+    """ "One grep of the config would have prevented the entire outage", "basic canarying would
+    have stopped this": a safeguard priced at next to nothing (not "an alert on queue depth
+    would have caught this", which names what to build)."""
+    if lemma(verb) not in _STOPPED or verb.tag_ != "VBN" or _not(verb):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "'d") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None or s.person_kind(subj) in ("person", "group", "we"):
+        return False
+    return any(t.lower_ in _MINIMAL for t in subj.subtree) or any(
+        c.lower_ in ("just", "simply", "even") for c in verb.children
+    )
+
+
+@gated(lambda text, _p, _w: bool(_CHEAP_GATE.search(text)))
+@judge
+def cheap_frame(s: Sentence) -> Iterator[Hit]:
+    if s.states_principle() or s.is_question():
+        return
+    if _EASILY.search(s.text):
+        yield 0, len(s.text.rstrip(" .?!")), None
+        return
+    for t in s.doc:
+        if _cheap_safeguard(s, t):
+            yield 0, len(s.text.rstrip(" .?!")), None
             return
 
 
@@ -644,7 +729,7 @@ _SHOULD_HAVE_END = re.compile(
     re.I,
 )
 _DUTY_GATE = re.compile(
-    r"\b(?:supposed|meant|required|expected|obliged|obligated|needed)\s+to\b"
+    r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|had)\s+(?:\w+\s+)?to\b"
     r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
     r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$",
@@ -680,6 +765,28 @@ def _duty_on_thing(s: Sentence, t: Token) -> bool:
     if any(c.lower_ in ("automatically", "programmatically") for c in xcomp.subtree):
         return False
     return bool(_UNMET_MARK.search(s.text[xcomp.idx :]))
+
+
+def _had_to(s: Sentence, t: Token) -> bool:
+    """ "Per the launch agreement, the game team had to load-test before the drop", "somebody
+    really needed to double-check the field before the file went out", "before touching the
+    firmware, the team needed to read the errata": a duty of a doer, told as not met."""
+    if t.tag_ != "VBD" or lemma(t) not in ("have", "need") or _not(t):
+        return False
+    xcomp = next(
+        (c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
+        None,
+    )
+    if xcomp is None or lemma(xcomp) in ("be", "have", "get", "wait", "go", "leave", "use"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if not _a_doer(s, subj) or subj.lower_ in ("i", "we", "they"):
+        return False
+    marked = bool(_UNMET_MARK.search(s.text[xcomp.idx :])) or bool(
+        re.match(r"\W*(?:before|per\s+the|according\s+to\s+the|under\s+the)\b", s.text, re.I)
+    )
+    really = any(c.lower_ in ("really", "actually", "clearly", "simply") for c in t.children)
+    return marked or really
 
 
 def _if_person_had(s: Sentence, verb: Token) -> bool:
@@ -747,6 +854,9 @@ def duty_frame(s: Sentence) -> Iterator[Hit]:
         if t.pos_ == "VERB" and _if_person_had(s, t):
             yield whole
             return
+        if _had_to(s, t):
+            yield whole
+            return
 
 
 # ------------------------------------------------------------ punitive: a sanction on a person
@@ -774,13 +884,21 @@ _HELD = {
     "access", "rights", "privileges", "privilege", "permissions", "permission", "duties",
     "duty", "role", "responsibilities", "bonus", "bonuses", "pay", "salary", "raise",
     "probation", "contract", "badge", "shifts", "promotion", "rating", "commission",
-    "clearance", "membership", "agreement", "engagement",
+    "clearance", "membership", "agreement", "engagement", "overtime", "sudo",
 }  # fmt: skip
 _TAKE = {
     "suspend", "revoke", "remove", "withdraw", "strip", "freeze", "extend", "cut", "dock",
     "withhold", "reduce", "pause", "hold", "terminate", "end", "cancel", "rescind", "lose",
     "take", "pull", "limit", "restrict", "downgrade",
 }  # fmt: skip
+#: what a person no longer holds, told as news ("effective today, Layla no longer has sudo"), and
+#: the outage as a matter for a person's review ("raise it as a performance concern with Pedro")
+_NO_LONGER = re.compile(
+    r"\bno\s+longer\s+(?:has|have|holds?|gets?)\s+(?:\w+\s+){0,2}?(?:sudo|access|rights|permissions?|"
+    r"privileges?|keys?|admin|root|badge|commit|merge|deploy|on-?call|pager)\b"
+    r"|\bperformance\s+(?:concern|issue|problem|conversation|discussion|improvement\s+plan)\b",
+    re.I,
+)
 _STEP_BACK = re.compile(
     r"\b(?:step|stand)(?:s|ped|ping)?\s+(?:back|down|away|aside)\s+from\s+(?:[\w-]+\s+){0,3}?"
     r"(?:duties|duty|role|rota|rotation|on-?call|release|releases|deploys?|responsibilit\w+|"
@@ -849,7 +967,9 @@ _DETER = re.compile(
     re.I,
 )
 #: what pay is called when it is held back
-_PAY = {"bonus", "bonuses", "raise", "raises", "pay", "salary", "compensation", "commission"}
+_PAY = {
+    "bonus", "bonuses", "raise", "raises", "pay", "salary", "compensation", "commission", "overtime",
+}  # fmt: skip
 _TECH_PENALTY = {"sla", "rate", "latency", "performance", "cache", "cpu", "query", "memory", "gc"}
 
 
@@ -937,7 +1057,8 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
 
 @gated(
     lambda text, person, _w: (
-        bool(_PUNITIVE_TRIGGERS.search(text))
+        bool(_NO_LONGER.search(text))
+        or bool(_PUNITIVE_TRIGGERS.search(text))
         and bool(
             _PUNITIVE_STRONG.search(text)
             or _HELD_OR_OFF.search(text)
@@ -964,6 +1085,8 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
         return
     whole = (0, len(s.text.rstrip(" .?!")), None)
     m = _STEP_BACK.search(s.text) or _PAY_REFLECTS.search(s.text)
+    if m is None and any(s.person_kind(t) == "person" for t in s.doc if t.pos_ == "PROPN"):
+        m = _NO_LONGER.search(s.text)  # (about a person named in the sentence)
     if m and not re.search(r"\b(?:not|never|no)\b[^.;]*$", s.text[: m.start()], re.I):
         yield whole
         return

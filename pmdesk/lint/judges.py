@@ -204,7 +204,8 @@ def _mentions_person(
 _HARMFUL_PHRASAL = {("take", "down"), ("bring", "down"), ("knock", "over"), ("knock", "out"),
                     ("wipe", "out"), ("blow", "away"), ("mess", "up"), ("screw", "up"),
                     ("fat", "finger"), ("wave", "through"), ("wave", "off"), ("wave", "away"),
-                    ("brush", "off"), ("brush", "aside"), ("shrug", "off")}  # fmt: skip
+                    ("brush", "off"), ("brush", "aside"), ("shrug", "off"), ("cut", "off"),
+                    ("lock", "out")}  # fmt: skip
 _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale", "up"),
                    ("bring", "back"), ("spin", "up"), ("set", "up"), ("step", "in")}  # fmt: skip
 
@@ -357,15 +358,26 @@ _DESTRUCTIVE = {
     "nuke",
 }
 _DATA = re.compile(
-    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+)\b",
+    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+|archives?|calibration\s+\w+)\b",
     re.I,
 )
 _JUNK = re.compile(
     r"\b(?:stale|stuck|old|orphan(?:ed)?|unused|duplicate[sd]?|temporary|temp|tmp|leaked|compromised|broken|bad|faulty|failed|corrupt(?:ed)?|test|dangling|expired|obsolete|deprecated|extra|empty|zombie|hung|wedged|redundant)\b",
     re.I,
 )
+#: a choice made by a machine: "the classifier's poor judgment", "the planner made a bad decision"
+_MACHINE_CHOICE = re.compile(
+    r"\b(?:classifier|model|planner|robot|algorithm|scheduler|autoscaler|balancer|controller|router|bot|"
+    r"engine|optimi[sz]er|heuristic|policy\s+engine|solver|predictor|ranker)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:made|makes|took)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?(?:judg(?:e)?ments?|decisions?|calls?|choices?)\b",
+    re.I,
+)
+_NO_ONE_PERSON = re.compile(
+    r"\b(?:no|not\s+(?:any|one))\s+(?:one|single)\s+(?:person|individual|engineer)\b", re.I
+)
 _POSITIVE = re.compile(
-    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b",
+    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b"
+    r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast)",
     re.I,
 )
 
@@ -616,6 +628,13 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True
     if any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return True
+    obj_made = _object_of(s, verb)
+    if (
+        obj_made is not None
+        and lem in _MAKING | {"flash", "install", "roll", "load", "upload", "launch", "publish"}
+        and any(t.lower_ in _MADE_WRONG for t in obj_made.subtree if t.i <= obj_made.i)
+    ):
+        return True  # "flashed untested images onto the fleet", "shipped a broken build"
     if _blast(s, verb) and not _remedy(s, verb):
         return True  # (not in a timeline's present: "Preston restarts prod-7 and shifts all
         # traffic there" is a step being tried)
@@ -888,7 +907,8 @@ _SAFEGUARDS = {
     "safeguard", "safeguards", "protection", "limiter", "limit", "limits", "lock", "backup",
     "backups", "replication", "validation", "tests", "canary", "paging", "pager", "verification",
     "authentication", "encryption", "firewall", "tls", "ssl", "rule", "rules", "policy",
-    "procedure", "checklist", "control", "controls", "two-person", "sign-off",
+    "procedure", "checklist", "control", "controls", "two-person", "sign-off", "interlock",
+    "interlocks",
 }  # fmt: skip
 
 
@@ -1107,8 +1127,8 @@ _ADDRESSED = re.compile(r"^\W*(?:@[\w.-]+|(?-i:[A-Z])[a-z]+,)\s+(?:\w+\s+){0,2}?
 @judge
 def agent_act(s: Sentence) -> Iterator[Hit]:
     """A person is the agent of an act that went wrong: 'Priya restarted the primary mid-backup'."""
-    if s.is_question() or s.states_principle():
-        return
+    if s.is_question() or s.states_principle() or _NO_ONE_PERSON.search(s.text):
+        return  # ("no one person caused this; the gap was in the tooling" says the opposite)
     for verb in s.doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -1254,6 +1274,7 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             and (
                 (lemma(verb) in ("ignore", "overlook", "neglect", "skip", "bypass", "disregard"))
                 or (_is_act(s, verb) and (_faulty_manner(s, verb) or _WRONG_WAY.search(s.text)))
+                or _switched_off_safeguard(s, verb)
             )
             and not _SANCTIONED.search(s.text)
         ):
@@ -2812,8 +2833,9 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
 
 @judge
 def verdict(s: Sentence) -> Iterator[Hit]:
-    """A verdict on a choice: 'that was the wrong decision', 'a bad call', 'poor judgement'."""
-    if s.states_principle() or s.is_question():
+    """A verdict on a choice: 'that was the wrong decision', 'a bad call', 'poor judgement'
+    (a person's: not "the classifier's poor judgment", "the planner made a bad decision")."""
+    if s.states_principle() or s.is_question() or _MACHINE_CHOICE.search(s.text):
         return
     for t in s.doc:
         if (
@@ -3108,6 +3130,10 @@ _HUMAN_ERROR = re.compile(
     r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+"
     # a person who mis-did something (the small parser often takes "misread" for a noun): "the
     # on-call misread the dashboard", "Dana mistyped the region"
+    r"|\b(?:an?\s+(?:person|human|employee|operator|engineer|admin|user|clerk|technician|annotator|analyst)|"
+    r"someone|somebody)\s+(?:\w+ly\s+)?mis-?(?:keyed|typed|read|entered|clicked|labell?ed|copied|pasted)\b"
+    r"|\b(?:annotator|labell?er|clerk|reviewer|approver|tester|analyst|dispatcher|agent|cashier|nurse|"
+    r"pilot|driver|trader|teller|moderator)['’]?s?\s+(?:error|mistake|slip|oversight|blunder)s?\b"
     r"|\b(?:he|she|the\s+(?:[\w-]+\s+)?(?:operator|engineer|on-?call|admin|administrator|user|developer|"
     r"responder|technician|reviewer|dba|sre|intern|contractor|deployer|analyst)|(?-i:[A-Z])[a-z]+)\s+"
     r"(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+"

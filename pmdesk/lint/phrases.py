@@ -49,7 +49,11 @@ _FORESEEN = re.compile(
     r"|\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b"
     r"|\bhow\s+many\s+times\s+(?:do|does|must|will|did|have)\s+(?:we|they|you|people|engineers)\b"
     r"|\bwas\s+always\s+going\s+to\s+(?:bite|fail|break|happen|blow|end\s+badly|go\s+wrong|catch)\b"
-    r"|\b(?:we\s+all|everyone|everybody|anyone|anybody|we|they|you)\s+(?:could\s+)?(?:saw|see|seen|have\s+seen)\s+(?:this|it|that)\s+coming\b"
+    r"|\b(?:we\s+all|everyone|everybody|anyone|anybody|we|they|you)\s+(?:could\s+)?(?:saw|see|seen|have\s+seen)\s+(?:this|it|that)(?:\s+one)?\s+coming\b"
+    r"|\bwho\s+(?:didn['’]t|did\s+not|couldn['’]t|could\s+not)\s+see\s+(?:[\w-]+\s+){0,4}coming\b"
+    r"|^\W*how\s+(?:could|did|do|can)\s+(?:nobody|no\s+one|no-one|none\s+of\s+us|we\s+not|they\s+not)\s+"
+    r"(?:have\s+)?(?:see|seen|notice|noticed|spot|spotted|catch|caught|realise|realize|realised|realized|know|known)\b"
+    r"|\b(?:was|were)\s+(?:well|widely)\s+known\s+(?:\w+\s+){0,2}(?:before|ahead\s+of|prior\s+to)\b"
     r"|\b(?:act|acting|pretend|pretending|play|playing)\s+(?:to\s+be\s+)?surprised\b"
     r"|^\W*why\s+would\s+(?:you|anyone|anybody|someone|somebody|they|he|she)\s+(?:ever\s+)?(?:\w+\s+){0,2}\w+"
     r"|^\W*(?:was|were|is|did)\s+(?:anybody|anyone|somebody|someone)\s+(?:actually|even|really)\b",
