@@ -767,6 +767,10 @@ def _duty_on_thing(s: Sentence, t: Token) -> bool:
     return bool(_UNMET_MARK.search(s.text[xcomp.idx :]))
 
 
+#: precautions that keep something before acting: "needed to capture a heap dump first"
+_KEEPS = {"capture", "take", "collect", "gather", "save", "record", "copy", "export", "dump"}
+
+
 def _had_to(s: Sentence, t: Token) -> bool:
     """ "Per the launch agreement, the game team had to load-test before the drop", "somebody
     really needed to double-check the field before the file went out", "before touching the
@@ -774,11 +778,19 @@ def _had_to(s: Sentence, t: Token) -> bool:
     if t.tag_ != "VBD" or lemma(t) not in ("have", "need") or _not(t):
         return False
     xcomp = next(
-        (c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)),
+        (
+            c
+            for c in t.children
+            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+        ),
         None,
-    )
-    if xcomp is None or lemma(xcomp) in ("be", "have", "get", "wait", "go", "leave", "use"):
-        return False
+    )  # (the parser hangs "needed to double-check" on as an adverbial clause at times)
+    if xcomp is None or not (
+        lemma(xcomp) in _HUMAN_CHECKS
+        or lemma(xcomp) in s.w["check_verbs"]
+        or lemma(xcomp) in _KEEPS
+    ):
+        return False  # (a check or a precaution: not "needed to move fast to restore service")
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if not _a_doer(s, subj) or subj.lower_ in ("i", "we", "they"):
         return False

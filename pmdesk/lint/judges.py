@@ -3168,7 +3168,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         m = None  # "indicates a bug, never user error"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
         if not re.search(
-            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|rate|rates|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
             s.lower,
         ):
             yield m.start(), m.end(), None
