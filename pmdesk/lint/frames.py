@@ -73,6 +73,11 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
+    r"\bcommon\s+knowledge\s+that\b|\bevery\s+(?:junior|engineer|developer|intern|sre|admin|dba)\s+"
+    r"(?:knows|learns|should\s+know)\b|\btextbook\s+stuff\b|\b(?:nobody|no\s+one|no-one)\s+should\s+be\s+surprised\b"
+    r"|^\W*(?:was|is|were)\s+anyone\s+(?:\w+ly\s+)?surprised\b|\bwhat\s+did\s+(?:we|they|you|anyone)\s+expect\b(?!\s+(?:to|would|from|of|the|it))"
+    r"|^\W*what\s+part\s+of\b[^?]*\b(?:was|is)\s+(?:unclear|confusing|hard\s+to\s+understand)\b"
+    r"|\b(?:five-year-old|child|toddler|intern|junior)\s+could\s+have\s+told\s+(?:you|us|them)\b|"
     r"\b(?:an?|any)\s+(?:first-year\s+student|junior|intern|child|toddler|five-year-old|monkey|trainee|"
     r"newbie|new\s+hire|student)\s+(?:would|could)(?:\s+have|['’]ve)\s+(?:spotted|caught|noticed|seen|known|"
     r"figured|understood)\b|\bstaring\s+(?:\w+\s+){0,3}in\s+the\s+face\b"
@@ -235,7 +240,9 @@ _HINDSIGHT_GATE = re.compile(
     r"|\b(?:aware|knew|known|know|understood)\b"
     r"|\b(?:signs?|warnings?|symptoms?|flags|writing)\s+(?:\w+\s+){0,3}(?:was|were|had\s+been)\s+(?:\w+\s+)?(?:there|obvious|visible|clear|evident|plain)\b"
     r"|\b(?:plainly|painfully|blindingly|glaringly|patently|abundantly|perfectly|crystal)\s+(?:obvious|evident|apparent|plain|clear)\b"
-    r"|\b(?:expected|predicted|foreseen|anticipated)\s+by\s+(?:anyone|anybody|everyone|everybody|all)\b",
+    r"|\b(?:expected|predicted|foreseen|anticipated)\s+by\s+(?:anyone|anybody|everyone|everybody|all)\b"
+    r"|\bcommon\s+knowledge\b|\bevery\s+\w+\s+(?:knows|learns)\b|\btextbook\b|\bsurprised\b|\bexpect\b|\bunclear\b"
+    r"|\bcould\s+have\s+told\b",
     re.I,
 )
 
@@ -252,8 +259,8 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
         return
     whole = (0, len(s.text.rstrip(" .?!")), None)
     if s.is_question():
-        if _WHO_COULD_HAVE.search(s.text):
-            yield whole
+        if _WHO_COULD_HAVE.search(s.text) or _MATTER_OF_TIME.search(s.text):
+            yield whole  # ("what part of 'never on the primary' was unclear?")
         return
     if _MATTER_OF_TIME.search(s.text) and not re.search(
         r"\bnot\s+(?:just\s+|only\s+)?a\s+matter\b", s.text, re.I
@@ -550,13 +557,15 @@ _DEPTH = re.compile(
     r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
     r"|\b(?:whoever|he|she|they|the\s+(?:author|developer|engineer|designer|reviewer|person))\b[^.;?!]*?"
     r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
-    r"|\bclown\s+(?:show|car)\b|\bamateur\s+hour\b",
+    r"|\bclown\s+(?:show|car)\b|\bamateur\s+hour\b|\b(?:poor|bad)\s+form\b"
+    r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b",
     re.I,
 )
 _VERDICT_GATE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
-    + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b",
+    + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
+    r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b",
     re.I,
 )
 
@@ -713,7 +722,7 @@ _HUMAN_CHECKS = {
 _DUTY = {"supposed", "meant", "required", "expected", "obliged", "obligated", "needed"}
 #: what makes a duty on a thing unmet: "before anyone ran", ", not power-cycled", "but was not"
 _UNMET_MARK = re.compile(
-    r"\b(?:before\s+(?:anyone|anybody|someone|somebody|the\s+\w+|we|they|he|she)|first|"
+    r"\b(?:before\s+(?:anyone|anybody|someone|somebody|the\s+\w+|we|they|he|she)|first|(?:far\s+|much\s+)?(?:sooner|earlier)|"
     r"but\s+(?:was|were|wasn['’]t|weren['’]t|never|nobody|no\s+one)|and\s+(?:wasn['’]t|weren['’]t|never))\b"
     r"|,\s*not\s+\w+",
     re.I,
@@ -912,7 +921,9 @@ _NO_LONGER = re.compile(
     re.I,
 )
 _STEP_BACK = re.compile(
-    r"\b(?:step|stand)(?:s|ped|ping)?\s+(?:back|down|away|aside)\s+from\s+(?:[\w-]+\s+){0,3}?"
+    r"\bnames\s+of\s+(?:the\s+)?(?:individuals?|people|persons?|engineers?|whoever|those|everyone)\b[^.;]*?"
+    r"\b(?:involved|responsible|on\s+my\s+desk|by\s+(?:monday|tomorrow|friday|eod|end\s+of\s+day))\b"
+    r"|\b(?:step|stand)(?:s|ped|ping)?\s+(?:back|down|away|aside)\s+from\s+(?:[\w-]+\s+){0,3}?"
     r"(?:duties|duty|role|rota|rotation|on-?call|release|releases|deploys?|responsibilit\w+|"
     r"position|team|project|pager)\b"
     r"|\bdeal(?:t|ing)?\s+with\s+(?:him|her|them|whoever|the\s+(?:person|people|engineer|"
@@ -993,6 +1004,17 @@ def _sanction_named(s: Sentence, noun: Token) -> bool:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "against", "of", "on"):
             who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if who is None:  # "probation for whoever merged it"
+                who = next(
+                    (
+                        x
+                        for g in prep.children
+                        if g.dep_ == "pcomp"
+                        for x in g.children
+                        if x.dep_ == "nsubj"
+                    ),
+                    None,
+                )
             if who is not None and (
                 _a_person(s, who) or who.lower_ in _CULPRITS or lemma(who) in _CULPRITS
             ):

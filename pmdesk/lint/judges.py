@@ -372,6 +372,11 @@ _MACHINE_CHOICE = re.compile(
     r"(?:(?:made|makes|took)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?(?:judg(?:e)?ments?|decisions?|calls?|choices?)\b",
     re.I,
 )
+_SYSTEM_CONDITION = re.compile(
+    r"\bif\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:check|checks|alert|alerts|test|tests|monitor|monitoring|"
+    r"probe|probes|tooling|pipeline|system|dashboard|canary|linter|gate|guard|automation|runbook)\s+had\b",
+    re.I,
+)
 _NO_ONE_PERSON = re.compile(
     r"\b(?:no|not\s+(?:any|one))\s+(?:one|single)\s+(?:person|individual|engineer)\b", re.I
 )
@@ -843,7 +848,9 @@ def _failure_context(s: Sentence) -> bool:
         return True
     if _CAUSAL.search(s.text):
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
-    if re.search(r"\binstead\s+of\b", s.lower) or _WRONG_WAY.search(s.text):
+    if re.search(
+        r"\binstead\s+of\b|\brather\s+than\s+(?!one\s+at\s+a\s+time)", s.lower
+    ) or _WRONG_WAY.search(s.text):
         return True
     found = _words(s) & s.w["failure_words"]
     if "peak" in found and re.search(r"\boff[\s-]peak\b", s.lower):
@@ -890,6 +897,8 @@ _WRONG_WAY = re.compile(
     r"|\b(?:to|on|across|in)\s+(?:every|all|each)\s+(?:[\w-]+\s+){0,2}?(?:simultaneously|at\s+the\s+same\s+time)\b"
     r"|\boutside\s+(?:the\s+|a\s+|any\s+|an\s+approved\s+)?(?:change|maintenance|deploy(?:ment)?)\s+window\b"
     r"|\bbypass(?:ed|ing)?\s+(?:the\s+)?(?:staging|canary|review|ci|qa|approval|change\s+process|pipeline)\b"
+    r"|\b(?:went|go|going|goes|jumped|skipped)\s+(?:straight\s+|right\s+)?past\s+(?:the\s+)?(?:canary|review|staging|gate|checks?|approval|soak)\b"
+    r"|\b(?:production|prod|live)\s+(?:[\w-]+\s+){0,2}?with\s+(?:the\s+)?(?:test|staging|dev|sample|dummy)\s+(?:data|fixtures|records|rows)\b"
     r"|\b(?:outdated|stale|old|wrong|previous)\s+(?:snapshot|backup|image|version|config|build)\s+(?:over|onto|into)\s+(?:the\s+)?(?:live|production|prod|primary)\b"
     r"|\bbefore\s+(?:the\s+)?(?:replication|replicas?|sync|backup|migration|snapshot|drain|canary|soak)\s+(?:had\s+)?(?:caught\s+up|finished|completed|been\s+taken|drained|passed)\b"
     r"|\b(?:staging|test|dev|sandbox|debug)\s+(?:[\w-]+\s+){0,2}(?:baked|hard-?coded|left|compiled|bundled)\s+in\b"
@@ -1598,7 +1607,8 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
             continue
         if re.search(
             r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b"
-            r"|\b(?:passed|cleared)\s+(?:code\s+)?(?:review|checks|tests|ci)\b",
+            r"|\b(?:passed|cleared)\s+(?:code\s+)?(?:review|checks|tests|ci)\b"
+            r"|\b(?:was\s+)?peer-reviewed\b|\bwent\s+through\s+the\s+(?:standard|normal|usual)\b",
             s.lower,
         ):
             continue  # "... went out without a canary because the service had none configured"
@@ -1914,6 +1924,9 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
     """What people should, could or ought to have done: judging the past by what we know now."""
     if s.states_principle() or s.is_question():
         return  # "Could we have handled it better?" is the blameless question itself
+    if _NO_ONE_PERSON.search(s.text) or _SYSTEM_CONDITION.search(s.text):
+        return  # "no single person could have known", "we could have detected it sooner if the
+        # synthetic check had covered the login flow": the system's lack, not a person's
     for m in s.doc:
         if m.lower_ not in _MODALS and not (m.lower_ == "ought" or m.lemma_ == "should"):
             continue
@@ -2296,7 +2309,7 @@ _NONE_HAPPENS = re.compile(
 )
 _NONE_HAPPENS = re.compile(
     _NONE_HAPPENS.pattern
-    + r"|\bself-inflicted\b|\bunforced\s+error\b|\bown\s+goal\b|\b(?:totally|completely|entirely)\s+unnecessary\s+(?:outage|incident|downtime|failure)\b"
+    + r"|\bof\s+our\s+own\s+making\b|\binflicted\s+(?:this|it|that)(?:\s+one)?\s+on\s+ourselves\b|\bself-inflicted\b|\bunforced\s+error\b|\bown\s+goal\b|\b(?:totally|completely|entirely)\s+unnecessary\s+(?:outage|incident|downtime|failure)\b"
     r"|\bdidn['’]?t\s+(?:need|have)\s+to\s+happen\b|\bwe\s+(?:did|brought)\s+this\s+(?:to|on)\s+ourselves\b|\bpoint(?:ing)?\s+fingers?\b"
     r"|\bwho(?:['’]s|\s+is|\s+was)\s+(?:at\s+fault|to\s+blame)\b|\b(?:put|place|lay|pin)\s+the\s+blame\b|\bnever\s+should\s+have\s+(?:occurred|gone\s+out|shipped)\b",
     re.I,
@@ -2555,6 +2568,7 @@ phrase_judge("ignored", _IGNORED, vetoed=_negation_before(r"\b(?:not|never|no)\b
 
 
 _FAILURE_NOUNS = {
+    "misconfiguration",
     "outage",
     "outages",
     "incident",
@@ -2844,7 +2858,7 @@ def verdict(s: Sentence) -> Iterator[Hit]:
             and t.head.lower_ in s.w["verdict_nouns"]
         ):
             if t.head.lower_ in ("call", "calls") and any(
-                c.lower_ in ("api", "rpc", "http", "function", "network", "service")
+                c.lower_ in ("api", "rpc", "http", "function", "network", "service", "to")
                 for c in t.head.children
             ):
                 continue
@@ -2856,7 +2870,7 @@ _RHETORICAL = re.compile(
     r"\bhow\s+hard\s+(?:is|was|can|could)\b|\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|(?-i:[A-Z])[a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b|"
     r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
     r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
-    r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
+    r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b(?!\s+(?:where|how\s+to\s+find|who\s+to))|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
     r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+thinking\b|"
     r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
     r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b|"
@@ -3134,6 +3148,10 @@ _HUMAN_ERROR = re.compile(
     r"someone|somebody)\s+(?:\w+ly\s+)?mis-?(?:keyed|typed|read|entered|clicked|labell?ed|copied|pasted)\b"
     r"|\b(?:annotator|labell?er|clerk|reviewer|approver|tester|analyst|dispatcher|agent|cashier|nurse|"
     r"pilot|driver|trader|teller|moderator)['’]?s?\s+(?:error|mistake|slip|oversight|blunder)s?\b"
+    r"|(?:^|[:;,—–-]\s*)(?:operator|engineer|on-?call|admin|administrator|developer|technician|dba)\s+"
+    r"mis(?:read|typed|keyed|clicked|entered|configured|labell?ed)\b|\b(?:entered|typed|keyed|set)\s+manually\s+by\s+"
+    r"(?:the\s+|an?\s+)?(?:operator|engineer|admin|administrator|user|technician|staff|person)\b"
+    r"|\bperson\s+(?:carrying\s+out|doing|running|performing|executing)\s+(?:[\w-]+\s+){0,4}?in\s+the\s+wrong\s+order\b"
     r"|\b(?:he|she|the\s+(?:[\w-]+\s+)?(?:operator|engineer|on-?call|admin|administrator|user|developer|"
     r"responder|technician|reviewer|dba|sre|intern|contractor|deployer|analyst)|(?-i:[A-Z])[a-z]+)\s+"
     r"(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+"
@@ -3168,7 +3186,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         m = None  # "indicates a bug, never user error"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
         if not re.search(
-            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
             s.lower,
         ):
             yield m.start(), m.end(), None
