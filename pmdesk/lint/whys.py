@@ -23,7 +23,15 @@ _PERSON_ENDING = re.compile(
     r"(?:\s+(?:who|that|making|on|in)\b[^.;]*?)?\s+"
     r"(?:did\s+not|didn't|never|forgot|failed|neglected|missed|skipped|ignored|typed|clicked|"
     r"entered|made|chose|picked|selected|removed|deleted|ran|pushed|revoked|created|edited)\b"
-    r"|\b(?:mistake|oversight|slip|lapse|carelessness|negligence|inattention)\b"
+    r"|\b(?:mistake|oversight|slip|lapse|carelessness|negligence|inattention|forgetfulness)\b"
+    # what only a person does, or lacks: "forgot to upload it", "wasn't aware the option existed"
+    r"|\b(?:forgot|skimmed|(?:was|were)(?:n['’]t|\s+not)\s+aware|(?:did\s+not|didn['’]t)\s+"
+    r"(?:know|realise|realize|bother|read))\b"
+    # the fix put on people: "the contractor needs security awareness training"
+    r"|\bneeds?\s+(?:more\s+|better\s+|additional\s+|extra\s+|further\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:training|coaching|mentoring|re-?education)\b(?!\s+(?:data|material|materials|set|sets|pipeline|docs|job|run))"
+    r"|\b(?:inadequate|insufficient|poor|sloppy|careless|cursory|lax|lazy)\s+(?:code\s+)?(?:review|reviewing|"
+    r"testing|checking|attention|diligence|care)\s+(?:by|from|on\s+the\s+part\s+of)\b"
     r"|\b(?:human|operator|user|developer|engineer|analyst)\s+(?:error|mistake|oversight)\b",
     re.I,
 )

@@ -33,3 +33,21 @@ def test_a_person_midway_is_fine_when_the_chain_goes_on_into_the_system():
 
 def test_empty_chain_is_not_flagged():
     assert check_five_whys([], "") == []
+
+
+def test_what_only_a_person_does_or_lacks_stops_the_chain():
+    """Forgetting, skimming, not knowing: said of anyone, even a role no list knows."""
+    assert check_five_whys([*SYMPTOMS, "The buyer forgot to upload the new price list."], "")
+    assert check_five_whys([*SYMPTOMS, "The planner wasn't aware the option existed."], "")
+    assert check_five_whys([*SYMPTOMS, "The approver skimmed the diff."], "")
+
+
+def test_a_fix_put_on_people_stops_the_chain():
+    assert check_five_whys(SYMPTOMS, "The contractor needs security awareness training.")
+    assert check_five_whys(SYMPTOMS, "Inadequate review by the approving engineer.")
+    assert check_five_whys(SYMPTOMS, "The warehouse clerk's forgetfulness.")
+
+
+def test_a_system_that_lacks_something_does_not_stop_the_chain():
+    whys = [*SYMPTOMS, "The restart tool is quorum-unaware and was reused for etcd."]
+    assert not check_five_whys(whys, "The ranking model needs more training data.")
