@@ -1091,7 +1091,7 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
 
 @gated(
     lambda text, person, _w: (
-        bool(_NO_LONGER.search(text))
+        bool(_NO_LONGER.search(text) or _STEP_BACK.search(text))
         or bool(_PUNITIVE_TRIGGERS.search(text))
         and bool(
             _PUNITIVE_STRONG.search(text)

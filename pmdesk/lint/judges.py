@@ -125,7 +125,9 @@ _BY_GROUP = re.compile(
 
 
 def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
-    if _BY_GROUP.search(text) or re.match(r"\W*they\s+(?:\w+ly\s+)?\w+ed\b", text, re.I):
+    if _BY_GROUP.search(text) or re.match(
+        r"\W*they\s+(?:\w+ly\s+|never\s+|didn['’]t\s+|did\s+not\s+)?\w+", text, re.I
+    ):
         return True  # ("They pushed the hotfix to all regions at once")
     groups = _verb_forms("groups", words, ("groups", "team_words", "roles", "group_openers"))
     verbs = _verb_forms(
@@ -1273,7 +1275,10 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             and s.negated(verb)
             and (lemma(verb) in s.w["check_verbs"] or lemma(verb) in ("bother", "document"))
             and lemma(verb) not in ("know", "see", "expect", "think", "understand", "realise")
-        )  # "they never tested the recovery plan": another team's check not made
+        ) and not re.search(
+            r"\bbecause\s+(?:it|the|there|no|nothing|its)\b", s.text, re.I
+        )  # "they never tested the recovery plan": another team's check not made (but "... because
+        # it was not yet in the rollout plan" gives the system's reason)
         if (
             subj is not None
             and subj.lower_ == "they"
@@ -2029,7 +2034,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 (m.lower_ in ("could", "might") or ideally)
                 and kind in ("person", "we", "group")
                 and not passive
-                and (lem not in _OUTCOMES or taken)  # ("could have taken a backup": an act)
+                and (lem not in _OUTCOMES or taken or ideally)  # ("could have taken a backup": an
+                # act; so is "ideally the author would have run the load test")
                 and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
             if m.lower_ in ("could", "might") and kind == "we" and _with_tool(verb):
