@@ -696,38 +696,9 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True  # "the expired certificate was left in place by the platform lead"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
-    if (
-        (
-            lem
-            in (
-                "override",
-                "bypass",
-                "circumvent",
-                "skip",
-                "disable",
-                "silence",
-                "mute",
-                "snooze",
-                "remove",
-                "delete",
-                "drop",
-                "lift",
-                "dismiss",
-                "ignore",
-                "ack",
-                "acknowledge",
-            )
-            or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
-        )
-        and obj is not None
-        and lemma(obj) in _SAFEGUARDS
-    ):
-        phrase = "".join(t.text_with_ws for t in obj.subtree)
-        if not _JUNK.search(phrase) and not re.search(
-            r"\b(?:noisy|flapping|false|spurious)\b", phrase, re.I
-        ):
-            return True  # "overrode the change freeze", "silenced the disk alert" (not
-            # "silenced the duplicate alerts")
+    if _switched_off_safeguard(s, verb, obj):
+        return True  # "overrode the change freeze", "silenced the disk alert" (not "silenced the
+        # duplicate alerts")
     if any(
         c.dep_ == "conj" and any(g.lower_ == "never" for g in c.children) for c in verb.children
     ):
@@ -1112,21 +1083,29 @@ def _made_bad(s: Sentence, verb: Token) -> bool:
     return False
 
 
-_SWITCH_OFF = {"disable", "bypass", "skip", "remove", "suppress", "silence", "circumvent", "drop"}
+#: acts that switch a safeguard off or go round it: by themselves, they went wrong
+_SWITCH_OFF = {
+    "override", "bypass", "circumvent", "skip", "disable", "silence", "mute", "snooze", "remove",
+    "delete", "drop", "lift", "dismiss", "ignore", "ack", "acknowledge", "suppress",
+}  # fmt: skip
 
 
-def _switched_off_safeguard(s: Sentence, verb: Token) -> bool:
-    obj = s.object(verb)
-    return (
-        (
-            lemma(verb) in _SWITCH_OFF
-            or verb.lower_
-            in ("disabled", "bypassed", "skipped", "removed", "suppressed", "silenced")
-            or _phrasal(verb) in (("turn", "off"), ("switch", "off"))
-        )
-        and obj is not None
-        and lemma(obj) in _SAFEGUARDS
-        and not _JUNK.search("".join(t.text_with_ws for t in obj.subtree))
+def _switched_off_safeguard(s: Sentence, verb: Token, obj: Token | None = None) -> bool:
+    """The act switched a safeguard off or went round it: "overrode the change freeze", "the
+    flag that disabled TLS verification" (not "silenced the noisy alert", "removed the stale
+    check"). `obj` is what was acted on, when the caller has found it."""
+    obj = obj if obj is not None else s.object(verb)
+    if obj is None or lemma(obj) not in _SAFEGUARDS:
+        return False
+    if not (
+        lemma(verb) in _SWITCH_OFF
+        or verb.lower_ in ("disabled", "bypassed", "skipped", "removed", "suppressed", "silenced")
+        or _phrasal(verb) in (("switch", "off"), ("turn", "off"), ("shut", "off"))
+    ):  # (the tagger takes "disabled" in "the flag that disabled ..." for an adjective)
+        return False
+    phrase = "".join(t.text_with_ws for t in obj.subtree)
+    return not _JUNK.search(phrase) and not re.search(
+        r"\b(?:noisy|flapping|false|spurious)\b", phrase, re.I
     )
 
 
