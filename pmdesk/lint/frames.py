@@ -43,6 +43,13 @@ from pmdesk.lint.judges import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
+def _whole(s: Sentence) -> Hit:
+    """A hit on the whole sentence, without its closing punctuation: a frame's blame is in how
+    the sentence is built, not in one word."""
+    return 0, len(s.text.rstrip(" .?!")), None
+
+
 # --------------------------------------------------------------- hindsight: it was foreseeable
 
 #: said of an outcome, these claim it could have been seen coming
@@ -257,7 +264,7 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
     """Foresight claimed after the fact, found by the frame of the clause."""
     if s.states_principle() or _UNOWNED.search(s.text):
         return
-    whole = (0, len(s.text.rstrip(" .?!")), None)
+    whole = _whole(s)
     if s.is_question():
         if _WHO_COULD_HAVE.search(s.text) or _MATTER_OF_TIME.search(s.text):
             yield whole  # ("what part of 'never on the primary' was unclear?")
@@ -534,7 +541,7 @@ def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
     if ironic and re.search(r"\b(?:not|no|never)\s+(?:\w+\s+)?$", s.text[: ironic.start()], re.I):
         ironic = None  # "that did not go well" is plain
     if ironic or praised:
-        yield 0, len(s.text.rstrip(" .?!")), None
+        yield _whole(s)
 
 
 # ----------------------------------------------- judgmental: a verdict on how people decided
@@ -671,11 +678,11 @@ def cheap_frame(s: Sentence) -> Iterator[Hit]:
     if s.states_principle() or s.is_question():
         return
     if _EASILY.search(s.text):
-        yield 0, len(s.text.rstrip(" .?!")), None
+        yield _whole(s)
         return
     for t in s.doc:
         if _cheap_safeguard(s, t):
-            yield 0, len(s.text.rstrip(" .?!")), None
+            yield _whole(s)
             return
 
 
@@ -706,7 +713,7 @@ def wish_frame(s: Sentence) -> Iterator[Hit]:
                 and s.person_kind(subj) in ("person", "group", "we")
                 and subj.lower_ not in ("i", "we")
             ):
-                yield 0, len(s.text.rstrip(" .?!")), None
+                yield _whole(s)
                 return
 
 
@@ -840,7 +847,7 @@ def duty_frame(s: Sentence) -> Iterator[Hit]:
     """What a person had to do, or would have done, and did not: the grammar of the duty."""
     if s.states_principle() or s.is_question():
         return
-    whole = (0, len(s.text.rstrip(" .?!")), None)
+    whole = _whole(s)
     if _WHAT_WAS_MISSING.search(s.text):
         yield whole
         return
@@ -1117,7 +1124,7 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
     a question too: "should we dock the team's bonus over this?")."""
     if s.states_principle():
         return
-    whole = (0, len(s.text.rstrip(" .?!")), None)
+    whole = _whole(s)
     m = _STEP_BACK.search(s.text) or _PAY_REFLECTS.search(s.text)
     if m is None and any(s.person_kind(t) == "person" for t in s.doc if t.pos_ == "PROPN"):
         m = _NO_LONGER.search(s.text)  # (about a person named in the sentence)
