@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -54,6 +55,9 @@ def test_saves_interleave_with_a_long_import_in_another_process(tmp_path):
             count = len(editor.timeline_keys(pm.id))
             if 0 < count < ROWS:
                 seen_during.add(count)
+            # autosave comes after a pause in typing, never back to back: without a gap this
+            # loop can take the lock again before the child's busy handler wakes, for 5 s
+            time.sleep(0.005)
         assert child.wait(timeout=120) == 0, child.stderr.read()
         assert len(editor.get(pm.id).timeline) == ROWS
         assert editor.get(pm.id).what_happened == f"typed {saves - 1}"
