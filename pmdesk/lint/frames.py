@@ -254,9 +254,64 @@ _HINDSIGHT_GATE = re.compile(
 )
 
 
+#: "why didn't anyone look at the dashboard?", "how come we didn't pick this up?", "how did we
+#: let this happen?": the question a postmortem asks of people, put so that it already answers
+_WHY_NOT_GATE = re.compile(
+    r"^\W*(?:why|how\s+come|how)\b[^?]*(?:n['’]t\b|\bnot\b|\bnever\b|\bnobody\b|\bno\s+one\b|"
+    r"\bno-one\b|\ballow|\blet\b)[^?]*\?",
+    re.I,
+)
+#: what people are asked why they did not do: look, check, catch, speak up
+_LOOKED = {
+    "check", "notice", "look", "catch", "see", "spot", "test", "review", "read", "ask", "pick",
+    "flag", "raise", "escalate", "verify", "validate", "question", "think", "listen", "act",
+    "respond", "stop", "revert", "page", "tell", "warn", "mention", "report", "follow", "notify",
+    "say", "speak", "call", "double-check", "monitor", "watch", "investigate", "wait", "bother",
+}  # fmt: skip
+_NOBODY = {"nobody", "no one", "no-one", "none"}
+
+
+def _why_not_people(s: Sentence) -> bool:
+    """A why or how-come question about what people did not do, or how they let it happen."""
+    if not _WHY_NOT_GATE.search(s.text):
+        return False
+    for verb in s.doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
+            continue
+        subj = s.subject(verb)
+        if subj is None or subj.dep_ != "nsubj":
+            continue
+        kind = s.person_kind(subj)
+        nobody = subj.lower_ in _NOBODY or (
+            subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+        )
+        if not kind and not nobody and subj.lower_ not in _ANYONE | {"someone", "somebody"}:
+            continue  # "why didn't the alert fire?" asks about the system
+        past = verb.tag_ in ("VBD", "VBN") or any(
+            c.dep_ == "aux" and c.lower_ in ("did", "could", "would", "had", "was", "were")
+            for c in verb.children
+        )
+        if not past:
+            continue  # "how do we make sure nobody has to check this by hand?" looks ahead
+        lem = lemma(verb)
+        said = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if lem in ("allow", "let") and any(
+            t.lower_ in ("this", "that", "it") and t.dep_ in ("dobj", "nsubj")
+            for c in said
+            for t in (c, *c.children)
+        ):
+            return True  # "how did we allow this to happen?"
+        if lem in _LOOKED and (nobody or _not(verb)):
+            return True
+    return False
+
+
 @gated(
     lambda text, _p, _w: bool(
-        _HINDSIGHT_GATE.search(text) or _MATTER_OF_TIME.search(text) or _WHO_COULD_HAVE.search(text)
+        _HINDSIGHT_GATE.search(text)
+        or _MATTER_OF_TIME.search(text)
+        or _WHO_COULD_HAVE.search(text)
+        or _WHY_NOT_GATE.search(text)
     )
 )
 @judge
@@ -266,7 +321,7 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
         return
     whole = _whole(s)
     if s.is_question():
-        if _WHO_COULD_HAVE.search(s.text) or _MATTER_OF_TIME.search(s.text):
+        if _WHO_COULD_HAVE.search(s.text) or _MATTER_OF_TIME.search(s.text) or _why_not_people(s):
             yield whole  # ("what part of 'never on the primary' was unclear?")
         return
     if _MATTER_OF_TIME.search(s.text) and not re.search(
