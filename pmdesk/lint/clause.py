@@ -75,6 +75,25 @@ def _past(verb: str) -> str:
     return inflect(verb, "VBD").lower()
 
 
+#: a lowercase handle with a dot: a given name or initial, a dot, a surname or initial
+_DOTTED_HANDLE = re.compile(r"^[a-z][a-z]*\.[a-z][a-z]*$")
+#: what follows the dot in a file's or a host's name
+_NOT_HANDLE_ENDS = {
+    "py", "js", "ts", "sh", "rb", "go", "rs", "md", "txt", "log", "csv", "json", "yaml", "yml",
+    "toml", "ini", "cfg", "conf", "xml", "html", "sql", "tf", "lock", "env", "com", "org",
+    "net", "io", "dev", "app", "local", "internal", "int", "corp", "lan", "svc", "cluster",
+    "prod", "staging", "stage", "test", "example", "cloud", "ai", "co", "uk", "de", "fr", "jar",
+    "war", "zip", "gz", "tar", "tgz", "bak", "old", "tmp", "pem", "crt", "key", "cert", "service",
+    "timer", "socket", "d", "db", "sqlite", "png", "jpg", "pdf", "exe", "dll", "so", "bin",
+}  # fmt: skip
+
+
+def dotted_handle(word: str) -> bool:
+    """'j.smith ran the cleanup script', 'zeynep.k force-pushed': a chat handle without its @
+    (not a file or a host: "config.yaml", "api.internal")."""
+    return bool(_DOTTED_HANDLE.match(word)) and word.rsplit(".", 1)[1] not in _NOT_HANDLE_ENDS
+
+
 @lru_cache(maxsize=4096)
 def _in_dictionary(word: str) -> bool:
     from pmdesk.lint.grammar import lemminflect
@@ -134,6 +153,8 @@ class Sentence:
         if low in self.people:
             return True
         if t.text.startswith("@") and len(t.text) > 1:
+            return True
+        if dotted_handle(t.text) and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "attr", "compound"):
             return True
         if low in self.w["not_names"] or not t.text[:1].isupper():
             return False

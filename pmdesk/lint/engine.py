@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from pmdesk.lint import grammar
-from pmdesk.lint.clause import Sentence, Words
+from pmdesk.lint.clause import Sentence, Words, dotted_handle
 from pmdesk.lint.finding import Finding, PendingSuggestions
 from pmdesk.lint.judges import GATES, JUDGES
 from pmdesk.lint.markdown import Suppression, make_view
@@ -191,6 +191,8 @@ class Linter:
             word = re.sub(r"['’]s$", "", word).rstrip(".")
             low = word.lower()
             if low in known or word.startswith("@") or low in pronouns or low in roles:
+                return True
+            if dotted_handle(word):
                 return True
             if low.endswith("s") and low[:-1] in roles:
                 return True  # "reviewers", "responders"
