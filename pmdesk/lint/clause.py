@@ -154,7 +154,14 @@ class Sentence:
             return True
         if t.text.startswith("@") and len(t.text) > 1:
             return True
-        if dotted_handle(t.text) and t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "attr", "compound"):
+        if dotted_handle(t.text) and t.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "poss",
+            "pobj",
+            "attr",
+            "compound",
+        ):
             return True
         if low in self.w["not_names"] or not t.text[:1].isupper():
             return False

@@ -949,7 +949,7 @@ _ON_PERSON = {
     "fire", "sack", "dismiss", "terminate", "suspend", "demote", "reassign", "discipline",
     "reprimand", "sanction", "penalise", "penalize", "bench", "ban", "bar", "remove", "move",
     "pull", "strip", "replace", "relieve", "escort", "transfer", "exclude", "offboard",
-    "write", "put", "place", "ground", "drop", "kick", "rotate", "stand", "renew",
+    "write", "put", "place", "ground", "drop", "kick", "rotate", "stand", "renew", "take",
 }  # fmt: skip
 #: where a person is moved to or off when that is a sanction
 _OFF = re.compile(
@@ -959,7 +959,11 @@ _OFF = re.compile(
     r"|\bto\s+(?:a\s+|an\s+)?(?:non-[\w-]+|different|junior|lesser|back-?office|desk)\s+"
     r"(?:[\w-]+\s+)?(?:role|position|job|duties)\b|\bto\s+a\s+role\s+without\b"
     r"|\bon\s+(?:probation|(?:a\s+)?pip|(?:a\s+)?(?:performance\s+)?improvement\s+plan|"
-    r"(?:unpaid\s+|administrative\s+)?leave|notice|a\s+final\s+warning)\b",
+    r"(?:unpaid\s+|administrative\s+)?leave|notice|a\s+final\s+warning)\b"
+    r"|\bof\s+(?:his|her|their|all)\s+(?:[\w-]+\s+)?(?:duties|responsibilities|role|post|position|"
+    r"command|access)\b"
+    r"|\b(?:from|on|in|at)\s+(?:the\s+|our\s+|its\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:premises|site|sites|building|data\s+cent(?:re|er)s?|facility|facilities|offices?)\b",
     re.I,
 )
 #: what a person holds that a sanction takes or changes
@@ -979,7 +983,10 @@ _TAKE = {
 _NO_LONGER = re.compile(
     r"\bno\s+longer\s+(?:has|have|holds?|gets?)\s+(?:\w+\s+){0,2}?(?:sudo|access|rights|permissions?|"
     r"privileges?|keys?|admin|root|badge|commit|merge|deploy|on-?call|pager)\b"
-    r"|\bperformance\s+(?:concern|issue|problem|conversation|discussion|improvement\s+plan)\b",
+    r"|\bperformance\s+(?:concern|issue|problem|conversation|discussion|improvement\s+plan)\b"
+    r"|\bno\s+longer\s+(?:works?|working|employed|with\s+(?:us|the\s+(?:company|firm|team|"
+    r"organi[sz]ation|business)))\b(?:\s+(?:for|at|with)\s+(?:the|us|our)\b)?"
+    r"|\bno\s+longer\s+(?:be\s+)?(?:permitted|allowed|welcome)\s+(?:on|in|at|to\s+(?:enter|access|work))\b",
     re.I,
 )
 _STEP_BACK = re.compile(
@@ -989,7 +996,18 @@ _STEP_BACK = re.compile(
     r"(?:duties|duty|role|rota|rotation|on-?call|release|releases|deploys?|responsibilit\w+|"
     r"position|team|project|pager)\b"
     r"|\bdeal(?:t|ing)?\s+with\s+(?:him|her|them|whoever|the\s+(?:person|people|engineer|"
-    r"contractor|culprit|individual)s?)\b",
+    r"contractor|culprit|individual)s?)\b"
+    # a warning to a person on file, a name wanted, someone made to answer for it
+    r"|\b(?:receive|receives|received|get|gets|got|be\s+given|be\s+issued|was\s+issued|"
+    r"were\s+issued|was\s+given|were\s+given)\s+(?:a\s+|an\s+)?(?:(?:formal|written|final|"
+    r"official)\s+warning(?:\s+letter)?|warning\s+letter)\b"
+    r"|\b(?:be|was|were)\s+(?:given|issued)\s+(?:a\s+)?warning\b(?!\s+(?:that|about|from))"
+    r"|\b(?:wants?|wanted|needs?|needed|demands?|demanded|asking\s+for|asked\s+for)\s+"
+    r"(?:a\s+)?names?\s*(?:by\s+(?:\w+day|tomorrow|tonight|eod|end\s+of)|on\s+(?:my|his|her)\s+desk|"
+    r"for\s+(?:this|the\s+(?:outage|incident|breach))|[.!]|$)"
+    r"|\b(?:has|have|had|needs?|must|will|should|is\s+going)\s+(?:to\s+)?answer\s+"
+    r"(?:to\s+(?:[\w-]+\s+){1,3})?for\s+(?:this|that|it|the\s+(?:outage|incident|breach|mess))\b"
+    r"|\bnaughty\s+list\b",
     re.I,
 )
 #: the sanction verbs that say it by themselves; the rest ("moved", "removed", "held") need
@@ -1009,7 +1027,8 @@ _HELD_OR_OFF = re.compile(
 )
 _PAY_OR_SANCTION = re.compile(
     r"\b(?:bonus\w*|raises|salary|compensation|termination|dismissal|firing|suspension|demotion|"
-    r"discipline|penalt\w+|punishment|sanctions?|pip|probation|pay\s+(?:adjustments?|rises?|reviews?))\b",
+    r"discipline|penalt\w+|punishment|sanctions?|pip|probation|consequences|repercussions|"
+    r"pay\s+(?:adjustments?|rises?|reviews?))\b",
     re.I,
 )
 _PUNITIVE_TRIGGERS = re.compile(
@@ -1054,6 +1073,7 @@ _DETER = re.compile(
 #: what pay is called when it is held back
 _PAY = {
     "bonus", "bonuses", "raise", "raises", "pay", "salary", "compensation", "commission", "overtime",
+    "entitlement", "entitlements", "allowance", "incentive", "incentives",
 }  # fmt: skip
 _TECH_PENALTY = {"sla", "rate", "latency", "performance", "cache", "cpu", "query", "memory", "gc"}
 
@@ -1113,6 +1133,17 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
     if target is None:
         return False
     owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the contract of the third-party technician has been terminated"
+        owner = next(
+            (
+                g
+                for c in target.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     if (
         (lemma(target) in _PAY or target.lower_ in _PAY)
         and lem in _TAKE - {"extend", "end", "take", "lose", "limit", "pull"}
@@ -1130,7 +1161,7 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
         return True  # "Hamid's production access has been suspended for two weeks"
     if lem == "write" and any(c.lower_ == "up" for c in verb.children) and _a_person(s, target):
         return True  # "she was written up"
-    if lem == "take" and not any(c.lower_ == "away" for c in verb.children):
+    if lem == "take" and not any(c.lower_ in ("away", "off") for c in verb.children):
         return False
     if target.lower_ in ("nobody", "none", "noone") or any(
         c.lower_ == "no" for c in target.children
@@ -1181,8 +1212,15 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
         return
     whole = _whole(s)
     m = _STEP_BACK.search(s.text) or _PAY_REFLECTS.search(s.text)
-    if m is None and any(s.person_kind(t) == "person" for t in s.doc if t.pos_ == "PROPN"):
-        m = _NO_LONGER.search(s.text)  # (about a person named in the sentence)
+    if m is None and any(
+        s.person_kind(t) == "person"
+        if t.pos_ == "PROPN"
+        else s.person_kind(t) in ("person", "group")
+        and t.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos")
+        for t in s.doc
+        if t.pos_ in ("PROPN", "NOUN")
+    ):
+        m = _NO_LONGER.search(s.text)  # (about a person named in the sentence, or a role)
     if m and not re.search(r"\b(?:not|never|no)\b[^.;]*$", s.text[: m.start()], re.I):
         yield whole
         return
