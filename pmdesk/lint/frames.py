@@ -109,6 +109,70 @@ def _not(t: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "hardly") for c in t.children)
 
 
+#: when it was there to see, said after the fact: "clear well in advance", "obvious from the
+#: moment the migration was scheduled", "in retrospect, the signs were unmistakable"
+_AHEAD = re.compile(
+    r"\b(?:well|long|weeks|days|months|hours)\s+(?:in\s+advance|before(?:hand)?|ahead)\b"
+    r"|\bfrom\s+(?:the\s+(?:very\s+)?(?:moment|minute|start|outset|beginning|first)|day\s+one)\b"
+    r"|\b(?:in\s+retrospect|in\s+hindsight|with\s+hindsight|looking\s+back)\b|\ball\s+along\b"
+    r"|\bthe\s+whole\s+time\b|\bfor\s+(?:\w+\s+)?(?:days|weeks|months)\b(?!\s+(?:after|later))",
+    re.I,
+)
+_PLAIN_WORD = re.compile(
+    r"\b(?:obvious|evident|apparent|unmistakable|plain|clear|glaring|visible)\b", re.I
+)
+_OUGHT_BEEN = re.compile(r"\b(?:should|ought\s+to|must)(?:\s+have|['’]ve)\s+been\b", re.I)
+#: what an outcome is called when a sentence says it was no surprise
+_OUTCOMES = {
+    "failure", "outage", "outcome", "result", "crash", "breakage", "incident", "collapse",
+    "consequence", "occurrence", "cascade", "overload", "breach", "disruption",
+}  # fmt: skip
+_NO_SURPRISE = re.compile(
+    r"\b(?:was|were|came\s+as|is)\s+(?:therefore\s+|thus\s+|hence\s+|hardly\s+)?(?:no|little|"
+    r"not\s+a|not\s+much\s+of\s+a)\s+surprise\b|\bsurprised\s+(?:no\s+one|nobody|no-one)\b"
+    r"|\b(?:was|were)\s+(?:only\s+|entirely\s+|therefore\s+)?to\s+be\s+expected\b",
+    re.I,
+)
+#: "anyone looking at the dashboard would've known": what anyone could have told
+_ANYONE_KNOWS = {
+    "know", "predict", "see", "tell", "spot", "notice", "foresee", "guess", "realise", "realize",
+    "anticipate", "expect", "catch",
+}  # fmt: skip
+
+
+def _anyone_could_have(s: Sentence, verb: Token) -> bool:
+    """ "anyone reviewing the dashboards could have predicted it", "the team could not have
+    failed to notice"."""
+    if verb.tag_ != "VBN" or not any(
+        c.lower_ in ("could", "would", "should", "might") for c in verb.children
+    ):
+        return False
+    if not any(c.lower_ in ("have", "'ve", "’ve") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    lem = lemma(verb)
+    if lem == "fail" and _not(verb):  # "could not have failed to notice"
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        return xcomp is not None and lemma(xcomp) in _ANYONE_KNOWS
+    if subj is None or lem not in _ANYONE_KNOWS or _not(verb):
+        return False
+    return subj.lower_ in _ANYONE or (
+        subj.lower_ in ("engineer", "person", "one", "reviewer", "operator")
+        and any(c.lower_ == "any" for c in subj.children)
+    )
+
+
+def _no_surprise(s: Sentence) -> bool:
+    """ "a failure of this kind was to be expected", "the outage was therefore no surprise"."""
+    m = _NO_SURPRISE.search(s.text)
+    if m is None or re.search(r"\b(?:not|never)\b[^.;]*$", s.text[: m.start()], re.I):
+        return False
+    head = s.text[: m.start()].lower()
+    return any(re.search(rf"\b{w}\b", head) for w in _OUTCOMES) or bool(
+        re.search(r"\b(?:it|this|that)\s+$", head)
+    )
+
+
 def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
     """ "the crash was predictable", "the failover mess was foreseeable to anybody", "the
     cause was blindingly obvious"."""
@@ -124,15 +188,50 @@ def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
                 c.lower_ in ("clearly", "all", "plainly", "obviously") for c in adj.head.subtree
             )
         )  # "the warning signs were clearly there for anyone who looked"
+    if (
+        adj.dep_ == "amod"
+        and low in _FORESEEABLE
+        and lemma(adj.head) in _OUTCOMES
+        and adj.head.dep_ in ("attr", "nsubj")
+        and adj.head.head.tag_ == "VBD"
+        and not _not(adj.head.head)
+    ):
+        return True  # "this was a foreseeable outcome of running the batch on one node"
     if adj.dep_ not in ("acomp", "attr", "oprd") or low not in _FORESEEABLE | _PLAIN:
         return False
     cop = adj.head
     if _not(cop) or _not(adj) or s.negated(cop):
         return False
-    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ought = cop.head if cop.dep_ == "xcomp" and cop.head.lower_ == "ought" else None
+    # ("it ought to have been evident": the parser hangs the subject on "ought")
+    subj = next(
+        (
+            c
+            for c in (*cop.children, *(ought.children if ought is not None else ()))
+            if c.dep_ in ("nsubj", "nsubjpass")
+        ),
+        None,
+    )
     if subj is None:
         return False
     intense = any(c.lower_ in _INTENSE for c in adj.children if c.dep_ == "advmod")
+    if ought is not None or (
+        any(c.lower_ in ("should", "ought", "must") for c in cop.children)
+        and any(c.lower_ in ("have", "'ve", "’ve") for c in cop.children)
+    ):
+        return True  # "it ought to have been evident to the engineer that ..."
+    if low == "plain" and any(c.dep_ == "xcomp" and lemma(c) == "see" for c in adj.children):
+        intense = True  # "the signs were plain to see"
+    if low in _FORESEEABLE and cop.tag_ == "VBD" and subj.lower_ == "it":
+        return True  # "it was predictable that a change to the shared library would ..."
+    if (
+        cop.tag_ in ("VBD", "VBN")
+        and _AHEAD.search(s.text)
+        and lemma(subj) not in _QUALITIES
+        and not any(c.lower_ in _QUALITIES for c in subj.children)
+        and (subj.lower_ not in ("it", "this", "that") or low in _FORESEEABLE)
+    ):
+        intense = True  # "the risk was clear well in advance", "obvious from the moment"
     if (
         subj.lower_ in ("it", "this", "that")
         and any(c.dep_ in ("ccomp", "xcomp") for c in (*cop.children, *adj.children))
@@ -249,7 +348,11 @@ _HINDSIGHT_GATE = re.compile(
     r"|\b(?:plainly|painfully|blindingly|glaringly|patently|abundantly|perfectly|crystal)\s+(?:obvious|evident|apparent|plain|clear)\b"
     r"|\b(?:expected|predicted|foreseen|anticipated)\s+by\s+(?:anyone|anybody|everyone|everybody|all)\b"
     r"|\bcommon\s+knowledge\b|\bevery\s+\w+\s+(?:knows|learns)\b|\btextbook\b|\bsurprised\b|\bexpect\b|\bunclear\b"
-    r"|\bcould\s+have\s+told\b",
+    r"|\bcould\s+have\s+told\b"
+    r"|\bsurprise\b|\bsurprised\s+(?:no|nobody)\b|\bto\s+be\s+expected\b"
+    r"|\b(?:could|would|should|might)(?:\s+not)?(?:\s+have|['’]ve)\s+(?:known|predicted|seen|told|"
+    r"spotted|noticed|foreseen|guessed|realised|realized|anticipated|expected|caught|failed)\b"
+    r"|\b(?:foreseeable|predictable|inevitable)\b",
     re.I,
 )
 
@@ -258,7 +361,7 @@ _HINDSIGHT_GATE = re.compile(
 #: let this happen?": the question a postmortem asks of people, put so that it already answers
 _WHY_NOT_GATE = re.compile(
     r"^\W*(?:why|how\s+come|how)\b[^?]*(?:n['’]t\b|\bnot\b|\bnever\b|\bnobody\b|\bno\s+one\b|"
-    r"\bno-one\b|\ballow|\blet\b)[^?]*\?",
+    r"\bno-one\b|\ballow|\blet\b|\bmissed\b|\boverlooked\b)[^?]*(?:\?|$)",
     re.I,
 )
 #: what people are asked why they did not do: look, check, catch, speak up
@@ -279,6 +382,15 @@ def _why_not_people(s: Sentence) -> bool:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass"):
             continue
         subj = s.subject(verb)
+        if (
+            subj is not None
+            and subj.dep_ == "nsubjpass"
+            and subj.lower_ in ("this", "that", "it")
+            and lemma(verb) in ("miss", "overlook", "ignore", "skip", "allow")
+            and verb.tag_ == "VBN"
+            and s.doc[0].lower_ == "how"
+        ):
+            return True  # "how was this missed in three separate code reviews?"
         if subj is None or subj.dep_ != "nsubj":
             continue
         kind = s.person_kind(subj)
@@ -294,6 +406,8 @@ def _why_not_people(s: Sentence) -> bool:
         if not past:
             continue  # "how do we make sure nobody has to check this by hand?" looks ahead
         lem = lemma(verb)
+        if lem == "ring" and _not(verb) and any(lemma(c) == "bell" for c in verb.children):
+            return True  # "how did that not ring any bells?"
         said = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
         if lem in ("allow", "let") and any(
             t.lower_ in ("this", "that", "it") and t.dep_ in ("dobj", "nsubj")
@@ -312,6 +426,7 @@ def _why_not_people(s: Sentence) -> bool:
         or _MATTER_OF_TIME.search(text)
         or _WHO_COULD_HAVE.search(text)
         or _WHY_NOT_GATE.search(text)
+        or (_PLAIN_WORD.search(text) and (_AHEAD.search(text) or _OUGHT_BEEN.search(text)))
     )
 )
 @judge
@@ -329,7 +444,13 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
     ):
         yield whole
         return
+    if _no_surprise(s) or (s.doc[0].lower_ in ("how", "why") and _why_not_people(s)):
+        yield whole  # ("how did that not ring any bells" in chat, without its question mark)
+        return
     for t in s.doc:
+        if t.pos_ in ("VERB", "AUX") and _anyone_could_have(s, t):
+            yield whole
+            return
         if (
             lemma(t) in ("expect", "predict", "foresee", "anticipate")
             and t.tag_ == "VBN"

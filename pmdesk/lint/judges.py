@@ -1953,6 +1953,16 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         kind = s.person_kind(subj)
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         lem = lemma(verb)
+        if (
+            subj is not None
+            and (
+                subj.lower_ in ("nobody", "no-one")
+                or subj.lower_ == "one"
+                and any(c.lower_ == "no" for c in subj.children)
+            )
+            and m.lower_ in ("could", "couldn't", "might", "would")
+        ):
+            continue  # "nobody could have known about the firmware bug" clears people
         if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
             continue  # "should have been renewed automatically by cert-manager": a system's job
         if lem in ("avoid", "prevent") and passive:
