@@ -455,7 +455,13 @@ def _remedy(s: Sentence, verb: Token) -> bool:
 #: what followed an act went wrong: "... and it broke checkout", "... and the API started
 #: returning 500s", "..., which took the queue down"
 _THEN_FAILED = re.compile(
-    r"^[^.;]*?\b(?:and|so|which|then)\b[^.;]*?\b(?:broke|crashed|failed|errored|"
+    r"^[^.;]*?\b(?:and|so|which|then|thereby|after\s+which|after\s+this|after\s+that)\b[^.;]*?"
+    r"\b(?:broke|crashed|failed|errored|misapplied|severed|hammered|exposed|exploited|halted|"
+    r"collapsed|vanished|hid|masked|corrupting|wiping|deleting|dropping|"
+    r"(?:stopped|ceased)\s+(?:firing|printing|connecting|sending|working)|"
+    r"(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|(?:was|were)\s+unable\s+to)\s+(?:connect|log\s+in|"
+    r"load|reach|process|print|start|boot|authenticate|sync)|"
+    r"(?:began|started)\s+to\s+(?:fail|error|crash|time\s+out|drop|reject)|"
     r"fell\s+over|went\s+(?:down|dark|offline|sideways)|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began|kept)\s+(?:returning|throwing|failing|erroring|crashing|timing\s+out|"
     r"dropping|rejecting|serving\s+(?:errors|5\d\d))|stopped\s+(?:working|responding|serving)|"
