@@ -3158,9 +3158,71 @@ _HUMAN_ERROR = re.compile(
     r"(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+"
     r"(?:the|a|an|his|her|their|step|which|what)\b"
     r"|\bmeant\s+for\s+(?:staging|test|testing|dev|development|another\s+\w+)\b[^.;]*\b(?:typed|run|ran|pasted|"
-    r"executed|entered|applied)\s+(?:in|into|on|against)\s+(?:the\s+)?(?:prod|production|live)\b",
+    r"executed|entered|applied)\s+(?:in|into|on|against)\s+(?:the\s+)?(?:prod|production|live)\b"
+    # the failure said to be human, or a person at the controls as the cause
+    r"|\b(?:failure|error|cause|problem|fault|issue)\s+(?:was|is)\s+(?:purely\s+|entirely\s+|simply\s+|"
+    r"just\s+)?human\b|\b(?:was|is|['’]s)\s+(?:\w+\s+)?the\s+(?:person|human|guy|one|people|user)\s+"
+    r"(?:at|behind|on)\s+the\s+(?:keyboard|wheel|controls|console|terminal|keys)\b",
     re.I,
 )
+#: a slip, when a person is said to have made it: "an error by one of their technicians", "an
+#: oversight on the part of the change approver"
+_SLIPS = {
+    "error", "errors", "mistake", "mistakes", "oversight", "oversights", "lapse", "lapses", "slip",
+    "slips", "blunder", "misstep", "inattention", "carelessness", "negligence", "misjudgement",
+    "misjudgment",
+}  # fmt: skip
+
+
+def _slip_by_person(s: Sentence) -> Token | None:
+    """The slip noun whose maker the sentence names ("an error by the ground-handling agent")."""
+    for t in s.doc:
+        if t.lower_ not in _SLIPS or t.pos_ != "NOUN":
+            continue
+        preps = list(t.children)
+        nxt = t.right_edge.i + 1
+        if nxt < len(s.doc) and s.doc[nxt].lower_ == "by" and s.doc[nxt].head.i != t.i:
+            preps.append(s.doc[nxt])  # ("traces to a mistake by one of the operators": the
+            # parser hung "by" on the verb)
+        for prep in preps:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "on", "of"):
+                continue
+            who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if who is not None and prep.lower_ == "on" and who.lower_ == "part":
+                who = next(
+                    (
+                        g
+                        for c in who.children
+                        if c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )  # "on the part of the approver"
+            if who is not None and who.lower_ == "one":
+                who = next(
+                    (
+                        g
+                        for c in who.children
+                        if c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    who,
+                )  # "one of their technicians"
+            if who is None or who.lower_ in ("we", "us", "our", "you", "it", "this"):
+                continue
+            if prep.lower_ == "of" and t.lower_ not in (
+                "inattention",
+                "carelessness",
+                "negligence",
+            ):
+                continue  # ("the error of the sensor", "a mistake of judgement")
+            if s.person_kind(who) in ("person", "group") and not _negated_near(s, t):
+                return t
+    return None
+
+
 _ERROR_TALK = re.compile(
     r"\b(?:mistakes?|oversights?|typos?|misclick|slip|lapse|blunder|misunderstanding|miscommunication|misjudge?ments?|assumption)\b|"
     r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
@@ -3176,7 +3238,18 @@ _CAUSE = re.compile(
 )
 
 
-@gated(lambda text, _p, _w: bool(_HUMAN_ERROR.search(text) or _ERROR_TALK.search(text)))
+_SLIP_GATE = re.compile(
+    r"\b(?:error|mistake|oversight|lapse|slip|blunder|misstep|inattention|carelessness|negligence|"
+    r"misjudge?ment)s?\s+(?:by|on\s+the\s+part\s+of|of)\b",
+    re.I,
+)
+
+
+@gated(
+    lambda text, _p, _w: bool(
+        _HUMAN_ERROR.search(text) or _ERROR_TALK.search(text) or _SLIP_GATE.search(text)
+    )
+)
 @judge
 def human_error(s: Sentence) -> Iterator[Hit]:
     """Human error, a mistake or an oversight given as the cause."""
@@ -3192,6 +3265,10 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         ):
             yield m.start(), m.end(), None
             return
+    slip = _slip_by_person(s)
+    if slip is not None and not _PREVENTION.search(s.text):
+        yield slip.left_edge.idx, slip.right_edge.idx + len(slip.right_edge.text), None
+        return
     for t in s.doc:
         word = t.lower_
         if (
