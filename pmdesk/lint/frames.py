@@ -728,6 +728,14 @@ _VERDICTS = {
     "amateurish", "unprofessional", "irresponsible", "foolish", "stupid", "dumb", "inexcusable",
     "unacceptable", "baffling", "bizarre", "incompetent", "shoddy", "lousy", "atrocious",
     "abysmal", "boneheaded", "idiotic", "clueless", "inept", "woeful", "dreadful", "horrible",
+    "sluggish", "disorganised", "disorganized", "cursory", "lax", "slapdash", "half-hearted",
+    "haphazard", "lackadaisical", "chaotic", "shambolic", "unconvincing", "evasive",
+    "substandard", "sub-standard", "perfunctory", "superficial", "cavalier", "slipshod",
+}  # fmt: skip
+#: what only people show or do: judged as people's whoever is named
+_CONDUCT = {
+    "conduct", "behaviour", "behavior", "attitude", "explanation", "explanations", "demeanour",
+    "demeanor", "professionalism", "diligence", "review", "reviews", "reviewing", "oversight",
 }  # fmt: skip
 #: what only people do: their decisions are judged when these are
 _DECIDING = {
@@ -735,20 +743,33 @@ _DECIDING = {
     "thinking", "reasoning", "call", "calls", "leadership", "shortcut", "shortcuts",
 }  # fmt: skip
 #: what people or things may do: judged as people's only when a person is named with it
-_DOING = {"approach", "handling", "response", "execution", "work", "planning", "effort", "attempt"}
+_DOING = {
+    "approach", "handling", "response", "execution", "work", "planning", "effort", "attempt",
+    "reaction", "communication", "communications", "preparation", "testing", "coordination",
+}  # fmt: skip
 _DEPTH = re.compile(
     r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
     r"|\b(?:whoever|he|she|they|the\s+(?:author|developer|engineer|designer|reviewer|person))\b[^.;?!]*?"
     r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
     r"|\bclown\s+(?:show|car)\b|\bamateur\s+hour\b|\b(?:poor|bad)\s+form\b"
-    r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b",
+    r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b"
+    # a standard a person fell short of, a disregard, a lack shown
+    r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?short\s+of\s+(?:the|our|any|a|an)\s+"
+    r"(?:[\w-]+\s+)?(?:standards?|expectations?|bar)\s+(?:expected|required|demanded)\s+(?:of|from)\b"
+    r"|\b(?:troubling|blatant|complete|total|flagrant|wilful|willful|reckless|casual|worrying|"
+    r"shocking|clear)\s+disregard\s+(?:for|of)\b"
+    r"|\b(?:showed|shows|show|displayed|displays|demonstrated|demonstrates|reflects|reflected|"
+    r"betrays|betrayed|revealed|reveals)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:lack|absence)\s+of\s+"
+    r"(?:basic\s+|any\s+)?(?:care|seriousness|diligence|rigou?r|attention|professionalism|"
+    r"judg(?:e)?ment|urgency|discipline|competence|responsibility|common\s+sense|ownership)\b",
     re.I,
 )
 _VERDICT_GATE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
     + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
-    r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b",
+    r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
+    r"|\babsence\s+of\b",
     re.I,
 )
 
@@ -765,6 +786,15 @@ def _people_did(s: Sentence, noun: Token) -> bool:
             for g in c.children
         ):
             return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "by")
+            and any(
+                g.dep_ == "pobj" and s.person_kind(g) in ("person", "group") and g.lower_ != "we"
+                for g in c.children
+            )
+        ):
+            return True  # "the response of the network team", "the conduct of the engineer"
     return False
 
 
@@ -788,7 +818,28 @@ def _verdict_on_deciding(s: Sentence, adj: Token) -> bool:
         return False  # "a bad call to the API"
     if low in _DECIDING or lemma(noun) in _DECIDING:
         return True
-    return (low in _DOING or lemma(noun) in _DOING) and _people_did(s, noun)
+    if (low in _CONDUCT or lemma(noun) in _CONDUCT) and adj.lower_ not in ("poor", "bad"):
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and low not in ("review", "reviews", "reviewing", "oversight")
+        ]  # ("the review of the pull request" names what was reviewed, not who)
+        if _people_did(s, noun):
+            return True  # "his explanation of the timeline was evasive"
+        if any(
+            o.lower_ not in ("his", "her", "their", "our", "your")
+            and s.person_kind(o) not in ("person", "group")
+            for o in owners
+        ):
+            return False  # "the cluster's behaviour was chaotic under load"
+        return not any(c.lower_ in ("code", "automated", "system") for c in noun.children)
+        # ("the review was cursory", "his explanation was evasive"; a "poor review" may be
+        # of a document, so it needs a person)
+    return (
+        low in _DOING or lemma(noun) in _DOING or low in _CONDUCT or lemma(noun) in _CONDUCT
+    ) and _people_did(s, noun)
 
 
 @gated(lambda text, _p, _w: bool(_VERDICT_GATE.search(text)))
