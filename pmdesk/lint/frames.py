@@ -964,7 +964,19 @@ _UNMET_MARK = re.compile(
 _WHAT_WAS_MISSING = re.compile(
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking|called\s+for)\s+(?:here\s+|in\s+this\s+case\s+)?"
     r"(?:was|is)\s+(?:an?\s+|the\s+|some\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:engineer|person|human|someone|"
-    r"reviewer|operator|word|look|check|conversation|heads-up|second\s+pair|sanity\s+check|glance)",
+    r"reviewer|operator|word|look|check|conversation|heads-up|second\s+pair|sanity\s+check|glance)"
+    # the better course, told after the fact: "it would have been appropriate for the incident
+    # commander to invoke the plan", "best practice would have been for the dev to test first",
+    # "the correct move would have been to fail over"
+    r"|\bwould\s+have\s+been\s+(?:more\s+|far\s+|much\s+)?(?:appropriate|better|wiser|prudent|"
+    r"advisable|sensible|preferable|correct|right|best|proper)\s+for\s+(?:the\s+|an?\s+|our\s+|"
+    r"(?-i:[A-Z])\w+\b)(?:[\w-]+\s+){0,3}?(?:[\w-]+\s+)?to\s+\w+"
+    r"|\b(?:best\s+practice|the\s+(?:correct|right|proper|sensible|obvious|appropriate|better)\s+"
+    r"(?:move|call|thing\s+to\s+do|approach|choice|course(?:\s+of\s+action)?|decision))\s+would\s+"
+    r"have\s+been\s+(?:for\s+|to\s+)"
+    r"|\b(?:it\s+was|was)\s+(?:expected|required|assumed)\s+that\s+(?:the\s+|an?\s+|our\s+)?"
+    r"[^.;]*?\bwould\b[^.;]*?\b(?:and|but)\s+(?:this|that|it)\s+(?:was\s+not|wasn['’]t|never\s+was|"
+    r"did\s+not|didn['’]t)\s+(?:done|happen|carried\s+out|followed|performed)",
     re.I,
 )
 _SHOULD_HAVE_END = re.compile(
@@ -975,7 +987,9 @@ _DUTY_GATE = re.compile(
     r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|had)\s+(?:\w+\s+)?to\b"
     r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
     r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
-    r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$",
+    r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$"
+    r"|\bwould\s+have\s+been\s+(?:\w+\s+)?(?:appropriate|better|wiser|prudent|advisable|sensible|"
+    r"preferable|correct|right|best|proper|for|to)\b|\b(?:expected|required|assumed)\s+that\b",
     re.I,
 )
 
