@@ -865,20 +865,35 @@ def verdict_frame(s: Sentence) -> Iterator[Hit]:
 #: what makes a safeguard cheap in the telling: "a simple dry run", "one grep", "basic canarying"
 _MINIMAL = {
     "simple", "basic", "single", "one", "quick", "trivial", "cheap", "tiny", "small", "little",
-    "any", "mere", "two-minute", "five-minute", "one-line", "two-line", "ten-line", "30-second",
-    "thirty-second", "one-minute", "elementary", "rudimentary", "cursory", "minimal",
+    "any", "mere", "one-line", "two-line", "ten-line", "elementary", "rudimentary", "cursory",
+    "minimal",
 }  # fmt: skip
 _STOPPED = {
     "prevent", "catch", "stop", "expose", "avoid", "save", "spare", "flag", "reveal", "surface",
     "detect", "block", "find", "show", "head", "avert", "spot",
 }  # fmt: skip
 _EASILY = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b",
+    r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b"
+    r"|\bso\s+(?:easily|trivially|readily)\s+(?:prevented|avoided|averted|preventable|avoidable)\b"
+    r"|\beminently\s+(?:avoidable|preventable)\b",
+    re.I,
+)
+#: what a person spends a few minutes on
+_EFFORT = {
+    "look", "glance", "check", "review", "test", "run", "verification", "grep", "diff", "read",
+    "conversation", "call", "chat", "question", "care", "thought", "attention", "search",
+    "inspection", "walkthrough", "rehearsal", "drill", "restore", "skim", "peek", "fix", "patch",
+}  # fmt: skip
+#: a safeguard priced in minutes: "a five-minute dry run", "a moment's care", "ten seconds of"
+_FEW_MINUTES = re.compile(
+    r"\b(?:one|two|three|five|ten|fifteen|thirty|\d+)\s*-?\s*(?:minute|second|line)s?\b"
+    r"|\b(?:a\s+)?(?:moment|minute|second)['’]s\b",
     re.I,
 )
 _CHEAP_GATE = re.compile(
     r"\b(?:would|could)(?:\s+have|['’]ve)\s+(?:\w+\s+)?(?:prevented|caught|stopped|exposed|avoided|saved|spared|"
-    r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b",
+    r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b"
+    r"|\beminently\b|\breadily\b",
     re.I,
 )
 
@@ -894,8 +909,19 @@ def _cheap_safeguard(s: Sentence, verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None or s.person_kind(subj) in ("person", "group", "we"):
         return False
-    return any(t.lower_ in _MINIMAL for t in subj.subtree) or any(
-        c.lower_ in ("just", "simply", "even") for c in verb.children
+    said = s.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    return (
+        any(t.lower_ in _MINIMAL for t in subj.subtree)
+        or any(c.lower_ in ("just", "simply", "even") for c in verb.children)
+        or (
+            bool(_FEW_MINUTES.search(said))
+            and subj.tag_ == "NN"
+            and lemma(subj) in _EFFORT
+            and not any(
+                c.dep_ == "compound" and c.lower_ not in ("minute", "second", "line")
+                for c in subj.children
+            )
+        )  # (a person's minutes; not "a five-minute alert window", "thirty-second health checks")
     )
 
 
