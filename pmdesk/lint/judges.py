@@ -1220,12 +1220,20 @@ def _organisation_omission(s: Sentence, verb: Token, subj: Token | None) -> bool
     return lem in _ORG_CHECKS and s.negated(verb)
 
 
+#: the sentence names the missing signal as the reason nobody acted
+_NO_SIGNAL = re.compile(
+    r"\bbecause\s+(?:there\s+(?:was|were)\s+no|no\s+(?:alert|alarm|monitor|check|dashboard|page|"
+    r"test|signal)s?\b|nothing\s+(?:alerted|paged|flagged|checked|monitored|warned))",
+    re.I,
+)
+
+
 @gated(lambda text, person, words: _group_gate(text, person, words) or bool(_ORG_GATE.search(text)))
 @judge
 def group_act(s: Sentence) -> Iterator[Hit]:
     """A team, someone or everyone as the agent of a failure or omission."""
-    if s.is_question() or s.states_principle():
-        return
+    if s.is_question() or s.states_principle() or _NO_SIGNAL.search(s.text):
+        return  # ("nobody noticed the drift because there was no alert on it": the gap named)
     for verb in s.doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -2693,6 +2701,17 @@ def judgement(s: Sentence) -> Iterator[Hit]:
         ):
             continue  # "a careless-looking config line": how it looks, not a verdict
         if (
+            t.i + 2 < len(s.doc)
+            and s.doc[t.i + 1].text == "-"
+            and s.doc[t.i + 2].pos_ in ("NOUN", "VERB")
+            and any(
+                x.lower_ in ("flag", "mode", "option", "setting") for x in s.doc[t.i + 2 : t.i + 5]
+            )
+        ):
+            continue  # "the careless-write flag on the storage driver": a setting's name
+        if t.dep_ == "amod" and t.head.lower_ in ("default", "defaults", "setting", "settings"):
+            continue  # "a careless default in the library's config": a setting, not a person
+        if (
             word in s.w["technical_senses"]
             and t.dep_ == "acomp"
             and t.i + 2 < len(s.doc)
@@ -3481,7 +3500,24 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         text = m.group().lower()
         if "punitive" in text and re.search(
             r"\bpunitive\s+(?:rate|limits?|throttl\w*|pricing|fees?|charges?|timeouts?|back-?off|"
-            r"retr(?:y|ies)|quotas?|caps?|tiers?|surcharges?)\b",
+            r"retr(?:y|ies)|quotas?|caps?|tiers?|surcharges?|costs?|egress|bills?|billing)\b",
+            s.lower,
+        ):
+            continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
+        if "discipline" in text and re.search(
+            r"\bthe\s+discipline\s+of\s+\w+ing\b|\b(?:engineering|operational|release|process)\s+"
+            r"discipline\b",
+            s.lower,
+        ):
+            continue  # "the discipline of writing the timeline first": a practice
+        if "accountab" in text and re.search(
+            r"\baccountable\s+for\s+(?:delivering|shipping|fixing|completing|owning|running|"
+            r"implementing|tracking|driving|landing)\b",
+            s.lower,
+        ):
+            continue  # "the platform team is accountable for delivering the fix by Q3": ownership
+        if re.search(
+            r"\b(?:nothing|none\s+of\s+(?:this|it|what)|no\s+part\s+of)\b[^.;]*?\b(?:would|will)\s+be\s+used\b",
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
