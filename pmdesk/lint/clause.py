@@ -33,7 +33,22 @@ _PEOPLES_WORK = {
     "review", "commit", "merge", "hotfix", "cutover", "failover", "cleanup", "refactor",
 }  # fmt: skip
 #: titles before a surname
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mx", "prof"}
+_HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "mx",
+    "prof",
+    "sgt",
+    "capt",
+    "lt",
+    "col",
+    "insp",
+    "supt",
+    "cpl",
+}
 _PREFIXES = {"pre", "post", "multi", "non", "anti", "auto", "sub", "self", "co", "re", "de", "un",
              "semi", "mid", "inter", "intra", "micro", "macro", "cross", "geo", "tri", "bi"}  # fmt: skip
 #: what only people should have done: "Sanjay should have checked", not "Vitess should have
@@ -169,8 +184,14 @@ class Sentence:
             return False  # ("Hyun-woo", "Jae-won" are one word)
         if t.text.isupper() or any(c.dep_ == "det" for c in t.children):
             return False  # "the Kafka cluster", "DNS": things
-        if any(c.lower_.rstrip(".") in _HONORIFICS for c in t.children if c.dep_ == "compound") or (
-            t.i > 0 and self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS
+        if (
+            any(c.lower_.rstrip(".") in _HONORIFICS for c in t.children if c.dep_ == "compound")
+            or (t.i > 0 and self.doc[t.i - 1].lower_.rstrip(".") in _HONORIFICS)
+            or (
+                t.i > 1
+                and self.doc[t.i - 1].text == "."
+                and self.doc[t.i - 2].lower_ in _HONORIFICS  # "Sgt. Ortiz": the tokenizer splits it
+            )
         ):
             return True  # "Mr. Okafor initiated the deletion"
         if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):

@@ -600,6 +600,8 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
 #: runbook says"
 _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
+    r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:runbook|procedure|plan|playbook|policy)\b|"
+    r"\bfollowing\s+the\s+(?:downtime\s+|documented\s+|standard\s+)?(?:runbook|procedure|playbook)\b|"
     r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
@@ -2703,7 +2705,7 @@ def judgement(s: Sentence) -> Iterator[Hit]:
         if (
             t.i + 2 < len(s.doc)
             and s.doc[t.i + 1].text == "-"
-            and s.doc[t.i + 2].pos_ in ("NOUN", "VERB")
+            and s.doc[t.i + 2].pos_ in ("NOUN", "VERB", "ADJ")
             and any(
                 x.lower_ in ("flag", "mode", "option", "setting") for x in s.doc[t.i + 2 : t.i + 5]
             )

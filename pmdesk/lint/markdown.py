@@ -82,6 +82,11 @@ _SENTENCE_END = re.compile(
     r"|(?<=\|))\s*"
 )
 _NOT_NEWLINE = re.compile(r"[^\n]+")
+#: a title or an abbreviation whose full stop ends no sentence (searched just before the stop)
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(\"'“‘]))(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Prof|Capt|Lt|Col|Gen|Rev|Insp|Supt|Cpl|"
+    r"e\.g|i\.e|vs|cf|approx)$"
+)
 
 
 def _after_word(text: str, pos: int) -> bool:
@@ -231,6 +236,10 @@ def _split(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = len(masked) - len(masked.lstrip())
     for m in _SENTENCE_END.finditer(masked, start):
+        if masked[m.start()] == "." and _ABBREVIATION.search(
+            masked, max(0, m.start() - 6), m.start()
+        ):
+            continue  # "Mr. Petrov authorised ...", "e.g. the cache": no end of a sentence
         end = m.end("stop")  # a sentence keeps its full stop; -1 for the other kinds of end
         if end < 0:
             end = start + len(masked[start : m.start()].rstrip())
