@@ -313,6 +313,10 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ in s.w["fault_adverbs"] for c in verb.children
     ):
         return True  # "mistakenly marked the ticket resolved": the adverb makes it an act
+    if lem in ("allow", "permit") and _WRONG_WAY.search(s.text):
+        return True  # "allowed the expired certificate to remain despite three reminders"
+    if lem == "carry" and any(c.lower_ == "out" for c in verb.children):
+        return True  # "the password reset was carried out by the team lead"
     if lem in ("tell", "ask") and _then_went_wrong(s, verb):
         return True  # "Support told customers to reinstall the app, which wiped their data"
     if lem == "add" and _kept_doing(verb):
@@ -359,6 +363,11 @@ _DESTRUCTIVE = {
     "destroy",
     "nuke",
 }
+#: a destructive act named by its noun
+_DESTROYING = {
+    "deletion", "removal", "truncation", "wipe", "wiping", "purge", "purging", "erasure",
+    "overwrite", "overwriting", "drop", "dropping", "decommissioning",
+}  # fmt: skip
 _DATA = re.compile(
     r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+|archives?|calibration\s+\w+)\b",
     re.I,
@@ -704,6 +713,17 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True  # "the expired certificate was left in place by the platform lead"
     if lem == "cause" and obj is not None:
         return True  # "caused the incident"
+    if (
+        lem in ("perform", "carry", "conduct", "execute", "do", "make")
+        and obj is not None
+        and obj.dep_ == "nsubjpass"
+        and obj.lower_ in _DESTROYING
+    ):
+        # "the deletion of the patient-allocation table was performed by Ms. Lindqvist": the
+        # act named by its noun
+        of = " ".join(t.text for c in obj.children if c.lower_ == "of" for t in c.subtree)
+        if _DATA.search(of) and not _JUNK.search(of):
+            return True
     if _switched_off_safeguard(s, verb, obj):
         return True  # "overrode the change freeze", "silenced the disk alert" (not "silenced the
         # duplicate alerts")
@@ -857,6 +877,10 @@ def _failure_context(s: Sentence) -> bool:
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\b(?:all|every|each)\s+(?:[\w-]+\s+){0,2}at\s+once\b"
+    r"|\bcontrary\s+to\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:policy|procedure|runbook|"
+    r"matrix|process|guidance|instructions?|rules?|protocol|standards?|advice|checklist)\b"
+    r"|\bdespite\s+(?:\w+\s+){0,3}(?:reminders?|warnings?|requests?|objections?|notices?|escalations?)\b"
+    r"|\bwithout\s+the\s+(?:second|required|mandatory|necessary)\s+(?:signature|sign-?off|approval|review)\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
@@ -935,6 +959,15 @@ def _ellipsis_of_modal(s: Sentence, verb: Token) -> bool:
 
 
 def _did_nothing(verb: Token) -> bool:
+    if lemma(verb) == "take" and any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("action", "steps", "step")
+        and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    ):
+        # "closed the ticket as a duplicate and took no further action" (but not "took no
+        # action because the alert resolved itself": the reason is given)
+        return not re.search(r"\b(?:because|since|as\s+the)\b", verb.doc.text[verb.idx :], re.I)
     if lemma(verb) == "do" and any(
         c.lower_ in ("nothing", "zilch")
         and not any(
@@ -1042,7 +1075,7 @@ def _passive_agent(verb: Token) -> Token | None:
     """Who a passive names as the one who acted ("... was left unrenewed by the on-call
     engineer": the parser may hang "by" on the word after the verb)."""
     holders = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))]
-    return next(
+    found = next(
         (
             g
             for h in holders
@@ -1053,6 +1086,24 @@ def _passive_agent(verb: Token) -> Token | None:
         ),
         None,
     )
+    if found is None and any(c.dep_ == "auxpass" for c in verb.children):
+        # "were committed to a public repository by the intern": the parser hung "by" on the
+        # place the thing was put
+        found = next(
+            (
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ in ("to", "into", "on", "onto", "in")
+                for o in p.children
+                if o.dep_ == "pobj"
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+    return found
 
 
 #: making or leaving a thing, in the passive: what was made says whether it went wrong
