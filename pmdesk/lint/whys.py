@@ -19,10 +19,12 @@ _STOPPING = {"named-agent", "counterfactual", "judgmental", "human-error-cause",
 _PERSON_ENDING = re.compile(
     r"(?:^|:\s*)(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:engineer|developer|dev|sre|operator|reviewer|analyst|admin|on-?call(?:\s+engineer)?|intern|"
-    r"dba|manager|author|responder|person|someone|somebody|whoever[^.]*?|team|user|human)s?"
+    r"dba|manager|author|responder|person|someone|somebody|whoever[^.]*?|team|user|human|administrator|"
+    r"technician|contractor|approver|officer|nurse|pharmacist|clerk|agent|lead|he|she)s?"
     r"(?:\s+(?:who|that|making|on|in)\b[^.;]*?)?\s+"
     r"(?:did\s+not|didn't|never|forgot|failed|neglected|missed|skipped|ignored|typed|clicked|"
-    r"entered|made|chose|picked|selected|removed|deleted|ran|pushed|revoked|created|edited)\b"
+    r"entered|made|chose|picked|selected|removed|deleted|ran|pushed|revoked|created|edited|dismissed|"
+    r"overrode|disabled|approved|waved)\b"
     r"|\b(?:mistake|oversight|slip|lapse|carelessness|negligence|inattention|forgetfulness)\b"
     # what only a person does, or lacks: "forgot to upload it", "wasn't aware the option existed"
     r"|\b(?:forgot|skimmed|(?:was|were)(?:n['’]t|\s+not)\s+aware|(?:did\s+not|didn['’]t)\s+"
@@ -32,7 +34,17 @@ _PERSON_ENDING = re.compile(
     r"(?:training|coaching|mentoring|re-?education)\b(?!\s+(?:data|material|materials|set|sets|pipeline|docs|job|run))"
     r"|\b(?:inadequate|insufficient|poor|sloppy|careless|cursory|lax|lazy)\s+(?:code\s+)?(?:review|reviewing|"
     r"testing|checking|attention|diligence|care)\s+(?:by|from|on\s+the\s+part\s+of)\b"
-    r"|\b(?:human|operator|user|developer|engineer|analyst)\s+(?:error|mistake|oversight)\b",
+    r"|\b(?:human|operator|user|developer|engineer|analyst)\s+(?:error|mistake|oversight)\b"
+    # a person not careful enough, or the fix a talk with them: "remind him to read the notices"
+    r"|(?:\b(?:he|she|they|i|we)|\b(?:engineer|developer|operator|reviewer|analyst|admin|administrator|"
+    r"technician|contractor|approver|officer|nurse|pharmacist|clerk|agent|lead|person|team|staff|"
+    r"on-?call)s?|\b(?-i:[A-Z])[a-z]+)\s+(?:was|were|is|are)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
+    r"(?:careful|diligent|attentive|vigilant|"
+    r"thorough|focused|cautious)(?:\s+enough)?\b|\bnot\s+paying\s+(?:\w+\s+)?attention\b"
+    r"|\b(?:remind|retrain|re-train|re-educate|coach|warn|discipline)\s+(?:him|her|them|the\s+"
+    r"(?:engineer|operator|developer|reviewer|admin|administrator|technician|agent|nurse|team|staff))\b"
+    r"|\b(?:will|must|should)\s+be\s+(?:reminded|retrained|re-trained|warned|disciplined|coached)\b"
+    r"|\bmatter\s+of\s+(?:individual|personal)\s+(?:conduct|responsibility|discipline|care)\b",
     re.I,
 )
 

@@ -51,3 +51,19 @@ def test_a_fix_put_on_people_stops_the_chain():
 def test_a_system_that_lacks_something_does_not_stop_the_chain():
     whys = [*SYMPTOMS, "The restart tool is quorum-unaware and was reused for etcd."]
     assert not check_five_whys(whys, "The ranking model needs more training data.")
+
+
+def test_a_person_not_careful_enough_or_a_talk_with_them_stops_the_chain():
+    assert check_five_whys([*SYMPTOMS, "The technician wasn't careful enough with the labels."], "")
+    assert check_five_whys([*SYMPTOMS, "She was not paying close attention to the host name."], "")
+    assert check_five_whys(SYMPTOMS, "Remediation: retrain him on the release checklist.")
+    assert check_five_whys(SYMPTOMS, "The approver will be reminded of the review policy.")
+    assert check_five_whys([*SYMPTOMS, "The administrator on shift dismissed the alerts."], "")
+
+
+def test_a_careful_design_or_a_reminder_system_does_not_stop_the_chain():
+    whys = [
+        *SYMPTOMS,
+        "The deploy tool is not careful enough about hostnames: it never resolves them.",
+    ]
+    assert check_five_whys(whys, "Reminders for certificate renewal go to an unowned inbox.") == []
