@@ -109,6 +109,33 @@ def _search(
         pos = m.end()
 
 
+def _quotes(
+    regex: re.Pattern[str], text: str, not_after: Callable[[str, int], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """A quoted word or phrase is talk about language, and is blanked; a quoted clause of
+    seven words or more is reported speech ("manager email: 'there will be consequences for
+    whoever approved this'"), judged like the rest: only its quote marks are blanked."""
+    for start, end in _search(regex, text, not_after):
+        if len(text[start + 1 : end - 1].split()) >= _SPEECH_WORDS and not _MACHINE_TEXT.search(
+            text, max(0, start - 40), start
+        ):
+            yield start, start + 1
+            yield end - 1, end
+        else:
+            yield start, end
+
+
+_SPEECH_WORDS = 7
+#: what a program shows or a writer gives as an example, just before a quote: not speech
+_MACHINE_TEXT = re.compile(
+    r"\b(?:messages?|banners?|errors?|prompts?|strings?|text|output|logs?|log\s+line|warnings?|notices?|"
+    r"toasts?|dialog|popup|pop-up|title|subject|label|header|response|alerts?|exceptions?|writing|"
+    r"write|reads?|reading|says?|saying|displayed|shows?|showed|printed|returned|returns|"
+    r"example|e\.g\.|like)\b[^\n\"“‘']{0,12}$",
+    re.I,
+)
+
+
 def _table_rules(text: str) -> Iterator[tuple[int, int]]:
     return ((line, m.end()) for m, line in _TABLE_RULE.finditer(text))
 
@@ -125,8 +152,8 @@ _PASSES: tuple[tuple[Callable[[str], Iterator[tuple[int, int]]], tuple[str, ...]
     (partial(_search, _URL_WWW), ("www.", "WWW.")),
     (partial(_search, _LINK_TARGET), ("](",)),
     (partial(_search, _HTML_TAG), ("<",)),
-    (partial(_search, _QUOTED), ('"', "“", "‘")),
-    (partial(_search, _SINGLE_QUOTED, not_after=_after_word), ("'",)),
+    (partial(_quotes, _QUOTED), ('"', "“", "‘")),
+    (partial(_quotes, _SINGLE_QUOTED, not_after=_after_word), ("'",)),
     (_table_rules, ("---",)),
 )
 

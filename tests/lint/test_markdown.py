@@ -28,6 +28,20 @@ def test_code_urls_front_matter_and_quotes_are_skipped(text):
     assert categories(text) == set()
 
 
+def test_a_quoted_clause_is_reported_speech_and_is_judged():
+    """A word or phrase in quotes is talk about language; a whole clause in quotes is what
+    someone said, and blame said by a manager in an e-mail is blame in the postmortem."""
+    assert "punitive" in categories(
+        "Director's e-mail: 'Whoever approved this change will face disciplinary action.'"
+    )
+    assert categories("We no longer write 'human error' in the root cause.") == set()
+
+
+def test_a_quoted_message_a_program_showed_is_not_speech():
+    text = 'The installer showed the message "you made a mistake in the licence key, try again".'
+    assert categories(text) == set()
+
+
 def test_findings_in_lists_and_tables_point_at_the_original_text():
     text = "# Timeline\n\n- 14:05 Priya pushed the broken config.\n\n| time | what |\n|---|---|\n| 14:06 | This was preventable. |\n"
     found = [f for f in lint(text) if f.is_warning]
