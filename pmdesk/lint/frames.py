@@ -695,6 +695,10 @@ _PRAISED_FAULT = re.compile(
     r"|\b(?:bypassing|skipping|ignoring|pushing\s+straight|deploying\s+(?:on|at)|breaking|"
     r"taking\s+down|deleting|wiping|dropping|knocking|leaking)\b"
     r"|\b(?:down|broken|offline)\s+for\s+(?:half\s+a|a|an|\d+|two|three|several)\b"
+    r"|[,;:—–-]\s*(?:we|you|they|he|she|(?-i:[A-Z])[a-z]+)\s+(?:just\s+|only\s+)?(?:took|knocked|brought)\s+"
+    r"(?:\w+\s+){0,3}?(?:down|out|offline)\b"
+    r"|[,;:—–-]\s*(?:we|you|they|he|she|(?-i:[A-Z])[a-z]+)\s+(?:just\s+|only\s+)?(?:broke|wiped|deleted|dropped|"
+    r"nuked|crashed|lost|corrupted|leaked)\b(?!\s+(?:no|nothing|none|zero|not)\b)"
     r"|\bthanks\s+to\s+(?:a|an|the|your|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:change|commit|push|"
     r"deploy|edit|typo|script|merge)\b|\bwhoever\s+(?:thought|decided|approved|pushed|merged)\b",
     re.I,
