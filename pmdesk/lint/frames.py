@@ -1015,8 +1015,9 @@ _SHOULD_HAVE_END = re.compile(
 )
 _DUTY_GATE = re.compile(
     r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|had)\s+(?:\w+\s+)?to\b"
-    r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:would|could|might|['’]d)\b|^\W*had\b"
-    r"|\b(?:would|could|might|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
+    r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:(?:would|could|might)(?:n['’]t)?|['’]d)\b"
+    r"|^\W*had\b"
+    r"|\b(?:(?:would|could|might)(?:n['’]t)?|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$"
     r"|\bwould\s+have\s+been\s+(?:\w+\s+)?(?:appropriate|better|wiser|prudent|advisable|sensible|"
     r"preferable|correct|right|best|proper|for|to)\b|\b(?:expected|required|assumed)\s+that\b",

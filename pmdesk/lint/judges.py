@@ -173,7 +173,12 @@ _CREDIT = re.compile(
     r"\b(?:if\s+[^.?!,]{1,60}?|had\s+[^.?!,]{1,40}?)\b(?:had\s+not|hadn['’]t|had\s+never|not)\b[^.?!]*?"
     r"\b(?:would|could|might)(?:\s+have|['’]ve)\s+(?:been\s+)?(?:lasted|gone\s+on|dragged\s+on|lost|"
     r"spread|grown|been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longer|bigger|larger)|(?:much\s+|far\s+)?worse|"
-    r"taken\s+(?:much\s+|far\s+)?longer|hit\s+(?:every|all)|missed)\b",
+    r"taken\s+(?:much\s+|far\s+)?longer|hit\s+(?:every|all)|missed)\b"
+    # the act ended the harm: "if Sam hadn't restarted it, the outage wouldn't have ended so soon"
+    r"|\b(?:if\s+[^.?!,]{1,60}?|had\s+[^.?!,]{1,40}?)\b(?:had\s+not|hadn['’]t|had\s+never)\b[^.?!]*?"
+    r"\b(?:would|could|might)(?:\s+not|n['’]t)(?:\s+have|['’]ve)\s+(?:been\s+)?(?:ended|stopped|"
+    r"recovered|resolved|caught|contained|found|fixed|restored|come\s+back|been\s+(?:caught|found|"
+    r"contained|fixed|restored|resolved))\b",
     re.I,
 )
 
@@ -2358,7 +2363,13 @@ _IF_ONLY = re.compile(
     + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
     re.I,
 )
-phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
+phrase_judge(
+    "counterfactual_if",
+    _IF_ONLY,
+    _HAD_WE,
+    _WOULD_IF,
+    vetoed=lambda text, m: credit_not_blame(text),  # ("if Sam hadn't restarted it, ...")
+)
 
 
 _NONE_HAPPENS = re.compile(
