@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pmdesk.lint.clause import Sentence, lemma
+from pmdesk.lint.clause import Sentence, _in_dictionary, lemma
 from pmdesk.lint.judges import (
     _MACHINE_CHOICE,
     Hit,
@@ -1324,6 +1324,16 @@ def _sanction_named(s: Sentence, noun: Token) -> bool:
 def _a_person(s: Sentence, t: Token | None) -> bool:
     if t is not None and t.dep_ == "poss" and t.lower_ in ("his", "her", "their"):
         return True  # "her commit rights"
+    if (
+        t is not None
+        and t.dep_ == "poss"
+        and t.tag_ == "NNP"
+        and t.text.isalpha()
+        and t.text.istitle()
+        and t.lower_ not in s.w["not_names"]
+        and not _in_dictionary(t.lower_)
+    ):
+        return True  # "Adebayo's merge rights": what only a person holds, held by a name
     return t is not None and s.person_kind(t) in ("person", "group")
 
 

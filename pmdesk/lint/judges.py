@@ -850,6 +850,8 @@ def _failure_context(s: Sentence) -> bool:
     """Words in the sentence that say something went wrong."""
     if _TOOK_DOWN.search(s.text) or _EXPOSED.search(s.text) or _MISTAKEN.search(s.text):
         return True
+    if _REMOVED_RELIED_ON.search(s.text):
+        return True  # "removed the NAT gateway that the batch cluster depended on"
     if _CAME_FROM.search(s.text):
         return True
     if _CAUSAL.search(s.text):
@@ -877,6 +879,12 @@ def _failure_context(s: Sentence) -> bool:
     return bool(found)
 
 
+_REMOVED_RELIED_ON = re.compile(
+    r"\b(?:removed|deleted|dropped|disabled|revoked|stopped|killed|shut\s+down|decommissioned|"
+    r"deprovisioned|detached|unmounted)\b[^.;]*\b(?:that|which)\s+(?:the\s+|our\s+|every\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:depended|relied|depends|relies)\s+on\b",
+    re.I,
+)
 #: how an act went wrong without a failure word: "with services still in it", "against the live
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
@@ -1662,7 +1670,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         if not _failure_context(s) and not _work_did_harm(s, t.head):
             continue
         if re.search(
-            r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?)\b"
+            r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?|scheduler|orchestrator|controller|automation|retry|retries|runner|queue|library|framework|provider|vendor|timeout)\b"
             r"|\b(?:passed|cleared)\s+(?:code\s+)?(?:review|checks|tests|ci)\b"
             r"|\b(?:was\s+)?peer-reviewed\b|\bwent\s+through\s+the\s+(?:standard|normal|usual)\b",
             s.lower,
