@@ -526,6 +526,30 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
             ):
                 yield t.left_edge.idx, by.right_edge.idx + len(by.right_edge.text), None
                 return  # "the sev1 traces back to a one-line change by Haruto"
+        if t.tag_ == "VBG" and not _not(t):
+            # "the result of an employee uploading last month's file": the parser took the act
+            # for the object and the person for its modifier
+            who = next(
+                (c for c in t.children if c.dep_ in ("compound", "nmod", "nsubj", "poss")), None
+            )
+            if (
+                who is not None
+                and s.person_kind(who) in ("person", "group")
+                and who.lower_ not in ("we", "us", "you")
+                and lemma(t) not in ("have", "be", "own", "hold", "use")
+                and _CAUSE_OF.search(s.text[: who.left_edge.idx])
+            ):
+                before = {w.lower_ for w in s.doc[: who.i]}
+                if before & s.w["failure_words"] or before & {
+                    "it",
+                    "this",
+                    "that",
+                    "incident",
+                    "failed",
+                    "misrouted",
+                }:
+                    yield who.left_edge.idx, t.right_edge.idx + len(t.right_edge.text), None
+                    return
         if s.person_kind(t) not in ("person", "group") or t.lower_ in ("we", "us", "you"):
             continue
         after = t.right_edge.i + 1
@@ -539,7 +563,10 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
         if not _CAUSE_OF.search(s.text[: t.idx]):
             continue
         before = {w.lower_ for w in s.doc[: t.i]}
-        if not (before & s.w["failure_words"] or before & {"it", "this", "that", "incident"}):
+        if not (
+            before & s.w["failure_words"]
+            or before & {"it", "this", "that", "incident", "failed", "misrouted"}
+        ):
             continue  # (the frame must be about what went wrong)
         yield t.left_edge.idx, act.right_edge.idx + len(act.right_edge.text), None
         return
