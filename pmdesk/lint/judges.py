@@ -374,7 +374,9 @@ _DESTROYING = {
     "overwrite", "overwriting", "drop", "dropping", "decommissioning",
 }  # fmt: skip
 _DATA = re.compile(
-    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+|archives?|calibration\s+\w+)\b",
+    r"\b(?:tables?|databases?|db|buckets?|volumes?|backups?|index(?:es)?|zones?|records?|clusters?|rules?|polic(?:y|ies)|entries|replicas?|namespaces?|repos?(?:itory|itories)?|branch(?:es)?|keys?|secrets?|data|files?|directory|folders?|disks?|partitions?|topics?|queues?|schemas?|snapshots?|(?:audit|access|security)\s+logs?|shared\s+\w+|archives?|calibration\s+\w+"
+    r"|load\s+balancers?|gateways?|mounts?|routes?|peerings?|vpcs?|subnets?|node\s+pools?|certificates?|"
+    r"service\s+accounts?|dns\s+\w+|indices|ledgers?)\b",
     re.I,
 )
 _JUNK = re.compile(
@@ -471,7 +473,7 @@ def _remedy(s: Sentence, verb: Token) -> bool:
 _THEN_FAILED = re.compile(
     r"^[^.;]*?\b(?:and|so|which|then|thereby|after\s+which|after\s+this|after\s+that)\b[^.;]*?"
     r"\b(?:broke|crashed|failed|errored|misapplied|severed|hammered|exposed|exploited|halted|"
-    r"collapsed|vanished|hid|masked|corrupting|wiping|deleting|dropping|"
+    r"collapsed|vanished|hid|masked|corrupting|wiping|deleting|dropping|detached|removed|"
     r"(?:stopped|ceased)\s+(?:firing|printing|connecting|sending|working)|"
     r"(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|(?:was|were)\s+unable\s+to)\s+(?:connect|log\s+in|"
     r"load|reach|process|print|start|boot|authenticate|sync)|"
@@ -551,6 +553,8 @@ def _work_did_harm(s: Sentence, work: Token) -> bool:
     if work.dep_ != "nsubj":
         return False
     verb = work.head
+    if verb.dep_ == "aux" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "Jin's terraform apply deleted ...": the parser took "apply" for an aux
     if lemma(verb) in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
         return True
     if _blast(s, verb) and not _remedy(s, verb):
