@@ -45,7 +45,10 @@ class FittedTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured by fit_height: once per burst of changes and once per width. A
+        # header in ResizeToContents mode measured every row again on each layout pass, four
+        # times while a 120-event timeline opened (~50 ms of the open).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         # Refit once per burst of changes (a paste of 50 lines is one refit, not 50).
@@ -65,7 +68,8 @@ class FittedTableView(QTableView):
             model.layoutChanged,
         ):
             signal.connect(self._refit.start)
-        self.fit_height()
+        if self.isVisible():  # else its first resize, at its real width, fits it
+            self.fit_height()
 
     def fit_height(self) -> None:
         self.resizeRowsToContents()
@@ -83,7 +87,9 @@ class FittedTableView(QTableView):
         super().resizeEvent(event)
         self.fit_stretch_column()
         if event.size().width() != event.oldSize().width():
-            self._refit.start()  # wrapped rows change height with the width
+            # wrapped rows change height with the width; measured now, so that the paint
+            # that follows (the first one too) shows them at their height
+            self.fit_height()
 
     def fit_stretch_column(self) -> None:
         column = self.stretch_column
