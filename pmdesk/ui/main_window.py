@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(editor.session.undo_stack)
         self.area.addWidget(editor)
         self.area.setCurrentWidget(editor)
+        editor.lay_out_now()  # the first paint shows the page laid out, not on its way there
         self.editor = editor
         self.delete_action.setEnabled(True)
         self._save_state_changed("saved")
