@@ -349,6 +349,6 @@ def test_findings_arriving_while_a_cell_is_edited_keep_what_is_typed(qtbot, edit
     cell = open_editor(table)
     cell.selectAll()
     qtbot.keyClicks(cell, "Dana restarted the pool")
-    editor.model.marks.changed.emit()  # as when the worker's findings for the column arrive
+    editor.model.marks.changed.emit(None)  # as when the findings of every cell change
     editor.model.dataChanged.emit(index, index)  # and for exactly this cell
     assert cell.text() == "Dana restarted the pool"
