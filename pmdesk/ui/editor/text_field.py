@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
-from pmdesk.lint import allow_comment
 from pmdesk.lint.labels import category_label
 from pmdesk.ui.editor.highlighter import BlameHighlighter, BlockFinding
 
@@ -277,6 +276,8 @@ class TextField(QPlainTextEdit):
 
         The linter lets a category pass from the comment to the end of its paragraph.
         """
+        from pmdesk.lint import allow_comment
+
         self.finish_loading()
         cursor = QTextCursor(selection.block())
         cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
