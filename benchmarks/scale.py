@@ -10,7 +10,8 @@ and beside a bare PySide6 window measured in the same run:
 - the 10,000 start and the commands again on a store not yet checked (pmdesk.models.checked:
   a file changed outside pmdesk, or a fresh machine, is scanned in full first);
 - the library's search (count + first page into the list) for a range of queries;
-- opening a 40-page postmortem in the editor, until it has painted;
+- opening a 40-page postmortem in the editor, until it has painted (its top: the rest of its
+  text arrives in slices after the paint), and until the whole of its text is in;
 - the longest the UI thread was blocked during start-up, opening and typing (an
   event-loop probe: a 2 ms timer whose late arrivals are the blocks, plus any
   synchronous call the loop could not see into);
@@ -198,12 +199,19 @@ def gui_probe(db: Path, long_id: int) -> dict[str, float]:
     panel.refresh()
     probe.run(0.3)
 
-    # opening the 40-page postmortem, until painted
+    # opening the 40-page postmortem, until painted (the top of it: the rest of its text
+    # arrives in slices from the event loop, within the probe's run that follows)
     t0 = time.perf_counter()
     window.show_postmortem(long_id)
     window.repaint()
     out["open_ms"] = (time.perf_counter() - t0) * 1000
-    out["open_loop_ms"] = probe.run(3.0)  # underlines and findings arrive meanwhile
+    opening = getattr(window.editor, "opening", None)  # None before the text came in slices
+    if opening is not None and not opening.done:
+        opening.finished.connect(
+            lambda: out.setdefault("open_whole_ms", (time.perf_counter() - t0) * 1000)
+        )
+    out["open_loop_ms"] = probe.run(3.0)  # the rest of the text, underlines and findings
+    out.setdefault("open_whole_ms", out["open_ms"])
     editor = window.editor
     field = editor.text_fields["what_happened"]
     out["open_words"] = sum(len(getattr(editor.session.pm, n).split()) for n in editor.text_fields)
@@ -319,11 +327,13 @@ def main(argv: list[str]) -> int:
         "< 20 ms")  # fmt: skip
     row(f"open a 40-page postmortem ({gui['open_words']:.0f} words), to painted",
         f"{gui['open_ms']:.0f} ms", "< 150 ms")  # fmt: skip
+    row("  until the whole of its text is in (slices after the paint)",
+        f"{gui['open_whole_ms']:.0f} ms", "")  # fmt: skip
     blocks = {
         "start-up: window made, shown, painted (one block)": gui["startup_sync_ms"],
         "start-up: event loop, 3 s after the first paint": gui["startup_loop_ms"],
         "opening: the open itself (one block)": gui["open_ms"],
-        "opening: event loop, 3 s while findings arrive": gui["open_loop_ms"],
+        "opening: event loop, 3 s while the text and findings arrive": gui["open_loop_ms"],
         "typing: longest keystroke": gui["key_max_ms"],
         "typing: event loop between keystrokes": gui["typing_loop_ms"],
     }

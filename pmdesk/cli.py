@@ -19,8 +19,8 @@ from typing import Any, NoReturn
 
 from pmdesk import __version__
 from pmdesk.cli_backup import add_backup_commands
+from pmdesk.cli_library import add_library_commands
 from pmdesk.errors import PmdeskError
-from pmdesk.library.commands import add_library_commands
 from pmdesk.locations import DB_ENV, db_path
 from pmdesk.models import Store, open_store, parse_date
 from pmdesk.words import counted
@@ -61,7 +61,7 @@ def _existing_store(args: argparse.Namespace) -> Store:
 def _followup_store(args: argparse.Namespace) -> Store:
     """The store the follow-through commands read: a team library's index, or --db."""
     if getattr(args, "library", None):
-        from pmdesk.library.commands import open_library_index
+        from pmdesk.cli_library import open_library_index
 
         return open_library_index(args.library).store
     return _existing_store(args)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, tzinfo
-from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pmdesk.importers.errors import TimelineImportError
@@ -89,6 +88,10 @@ def _iso(text: str) -> datetime | None:
 def _rfc2822(text: str) -> datetime | None:
     if not re.match(r"[A-Za-z]{3},? ", text) and not re.match(r"\d{1,2} [A-Za-z]{3} ", text):
         return None
+    # imported here: email.utils brings socket and the email package (~2-5 ms), and the
+    # window reads times (the timeline's) before its first paint, never in this form
+    from email.utils import parsedate_to_datetime
+
     try:
         at = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

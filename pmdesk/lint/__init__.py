@@ -12,19 +12,22 @@ from typing import TYPE_CHECKING
 
 from pmdesk.lazy import lazy_exports
 from pmdesk.lint.finding import CATEGORIES, Finding
-from pmdesk.lint.markdown import allow_comment
-from pmdesk.lint.whys import check_five_whys
 
 if TYPE_CHECKING:
     from pmdesk.lint.engine import Linter
+    from pmdesk.lint.markdown import allow_comment
     from pmdesk.lint.ruleset import RuleFileError, load_ruleset
+    from pmdesk.lint.whys import check_five_whys
 
 # The engine (its patterns, judges and rewrites: ~80 ms of imports) and the rule loader are
 # imported when first used, not with the package: a window that shows findings and allow
-# comments paints before anything has linted.
+# comments paints before anything has linted. So are the Markdown reader and the Five Whys
+# check (their patterns, ~3 ms): the window calls them in its lint process, or on a click.
 _LAZY = {
     "Linter": "pmdesk.lint.engine",
     "RuleFileError": "pmdesk.lint.ruleset",
+    "allow_comment": "pmdesk.lint.markdown",
+    "check_five_whys": "pmdesk.lint.whys",
     "load_ruleset": "pmdesk.lint.ruleset",
 }
 

@@ -26,7 +26,6 @@ from pmdesk.models import migrations
 from pmdesk.models.backup import keep_before_migration
 from pmdesk.models.checked import file_state, remember_checked
 from pmdesk.models.library_query import LibraryQuery
-from pmdesk.models.metrics import ActionFacts, PostmortemFacts
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
     ActionItem,
@@ -55,6 +54,8 @@ from pmdesk.models.store_health import (
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from pmdesk.models.metrics import PostmortemFacts
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -732,6 +733,9 @@ class Store:
 
     def metric_facts(self, *, include_examples: bool = False) -> list[PostmortemFacts]:
         """What the practice metrics need of every postmortem, without reading its text."""
+        # imported here: the metrics and their schedule are no part of opening the window
+        from pmdesk.models.metrics import ActionFacts, PostmortemFacts
+
         day = _iso_date
         statuses = {s.value: s for s in ActionStatus}
         items: dict[int, list[ActionFacts]] = {}

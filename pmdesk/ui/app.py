@@ -218,10 +218,15 @@ def run(
         window, open_guide=window.help_actions.guide_action.trigger, remember=not exit_after_startup
     )
     if exit_after_startup:
-        # Let the window paint once, then leave through the normal close path.
-        QTimer.singleShot(0, window.repaint)
-        QTimer.singleShot(50, window.close)
-        QTimer.singleShot(60, app.quit)
+        # Paint once the first postmortem shows (it opens just after the window's first
+        # paint: a paint at once would show the empty editor area), then leave through the
+        # normal close path, 50 ms later as benchmarks/scale.py's bare window does.
+        def painted_then_leave() -> None:
+            window.repaint()
+            QTimer.singleShot(50, window.close)
+            QTimer.singleShot(60, app.quit)
+
+        window.first_opened.connect(painted_then_leave)
     status = app.exec()
     workspace.store.close()
     return status

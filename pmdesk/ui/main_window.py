@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
     store_chosen = Signal(str)
     #: the user picked a team library folder (File → Open Team Library)
     library_chosen = Signal(str)
+    #: the start is over: the first postmortem shows in the editor (or there is none)
+    first_opened = Signal()
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
     def _open_first(self) -> None:
         if self.isVisible() and self.library.selected_id() is None and self.editor is None:
             self.library.select_first()
+        self.first_opened.emit()
 
     # --- menus -----------------------------------------------------------------------
 
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(editor.session.undo_stack)
         self.area.addWidget(editor)
         self.area.setCurrentWidget(editor)
+        editor.lay_out_now()  # the first paint shows the page laid out, not on its way there
         self.editor = editor
         self.delete_action.setEnabled(True)
         self._save_state_changed("saved")

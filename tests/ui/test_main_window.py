@@ -14,6 +14,29 @@ def test_opens_on_the_example(window, store):
     assert library.count_label.text() == "1 postmortem"
 
 
+def test_the_start_ends_when_the_first_postmortem_shows(qtbot, store):
+    # what `--exit-after-startup` paints, and the benchmark times: the window with the first
+    # postmortem in it, not the empty editor area of the window's own first paint
+    window = MainWindow(store, qt_settings())
+    qtbot.addWidget(window)
+    seen = []
+    window.first_opened.connect(
+        lambda: seen.append(window.editor is not None and window.editor.isVisible())
+    )
+    window.show()
+    qtbot.waitUntil(lambda: seen == [True])
+    assert window.editor.header.title.text().startswith("EXAMPLE")
+
+
+def test_the_start_ends_on_an_empty_store_too(qtbot, store):
+    store.delete(store.list_postmortems()[0].id)
+    window = MainWindow(store, qt_settings())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_opened):
+        window.show()
+    assert window.editor is None
+
+
 def test_search_box_uses_the_full_text_index(qtbot, window, store):
     store.create(Postmortem(title="DNS outage", what_happened="resolver TTL expiry"))
     window.library.refresh()

@@ -30,8 +30,8 @@ REPAINT_DELAY_MS = 15
 class CellMarks(QObject):
     """The findings of a table's cell texts, as they arrive from the lint worker."""
 
-    #: findings arrived for some cells: repaint them
-    changed = Signal()
+    #: the findings of some cell texts changed (a set of them; None: of every cell)
+    changed = Signal(object)
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class CellMarks(QObject):
         self._worker = lint_worker()
         self._worker.finished.connect(self._arrived)
         self._worker.rules_changed.connect(self._rules_changed)
+        self._changed: set[str] = set()
         self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self._settle)
 
@@ -72,7 +73,13 @@ class CellMarks(QObject):
         for key, result in batch:
             if isinstance(key, tuple) and len(key) == 3 and key[0] == mine:
                 _, text, names = key
-                self._shown[text] = (names, result if isinstance(result, list) else [])
+                found = result if isinstance(result, list) else []
+                before = self._shown.get(text)
+                self._shown[text] = (names, found)
+                # a cell that painted no marks and has none to show needs no repaint (nor
+                # its row measuring again): that is most cells of a long timeline
+                if found != (before[1] if before is not None else []):
+                    self._changed.add(text)
                 any_mine = True
         if any_mine:
             self._repaint.start()
@@ -80,12 +87,14 @@ class CellMarks(QObject):
     def _rules_changed(self) -> None:
         # asked again on the next paint; the old marks show until the new ones come
         self._shown = {t: ((), found) for t, (_, found) in self._shown.items()}
-        self.changed.emit()
+        self.changed.emit(None)
 
     def _settle(self) -> None:
         present = set(self._present())
         self._shown = {t: v for t, v in self._shown.items() if t in present}
-        self.changed.emit()
+        changed, self._changed = self._changed & present, set()
+        if changed:
+            self.changed.emit(changed)
 
 
 #: an action's findings: blame language, and an action aimed at a person or too vague (a

@@ -6,9 +6,10 @@ import copy
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from pmdesk.ui.editor.factors_editor import FactorsEditor
 from pmdesk.ui.editor.findings_panel import FindingsPanel
 from pmdesk.ui.editor.header_section import HeaderSection
 from pmdesk.ui.editor.highlighter import utf16_offsets
+from pmdesk.ui.editor.opening import Opening
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.editor.timeline_editor import TimelineEditor
@@ -38,6 +40,9 @@ FINDINGS_DELAY_MS = 300
 PAGE_WIDTH = 860
 #: below this width the outline makes way for the document (Ctrl+1…9 still jump)
 OUTLINE_ROOM = 1000
+#: rounds of layout requests delivered before a paint that must show the page laid out:
+#: more than the page's levels of nesting (field, section, page, scroll area, window)
+LAYOUT_ROUNDS = 8
 
 #: the free-text fields of each text section, with the prompt each one shows
 TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
@@ -67,6 +72,7 @@ class EditorWidget(QWidget):
         self.session = EditorSession(store, pm_id, self)
         self.text_fields: dict[str, TextField] = {}
         self.sections: dict[str, QWidget] = {}
+        self._texts: list[tuple[TextField, str]] = []  # loaded by the opening, in page order
 
         self.header = HeaderSection(self.session)
         self.text_fields["title"] = self.header.title
@@ -91,6 +97,7 @@ class EditorWidget(QWidget):
         self._add_section(column, "action_items", "Action items", self.actions)
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
+        self.opening = Opening(self._texts, self.lay_out_now, self)
 
         # A readable line length: the page is a centred column, however wide the window.
         page.setMaximumWidth(PAGE_WIDTH)
@@ -100,6 +107,8 @@ class EditorWidget(QWidget):
         holder.addWidget(page)
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.scroll.setWidget(centring)
+        # scrolling down while the text still arrives: all of it now, so nothing moves later
+        self.scroll.verticalScrollBar().valueChanged.connect(self.opening.finish)
         self.outline = QListWidget(objectName="outline")
         self.outline.setAccessibleName("Outline")
         for key, widget in self.sections.items():
@@ -139,7 +148,8 @@ class EditorWidget(QWidget):
         self.session.part_changed.connect(self._part_changed)
         self._worker = lint_worker()
         self._worker.finished.connect(self._findings_arrived)
-        self.refresh_findings()
+        # asked after the first paint: copying a long postmortem for the worker takes a while
+        QTimer.singleShot(0, self, self.refresh_findings)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -167,7 +177,7 @@ class EditorWidget(QWidget):
         several = len(TEXT_SECTIONS[key]) > 1
         for name, prompt in TEXT_SECTIONS[key]:
             field = TextField(name, placeholder=prompt, people=self.session.pm.people)
-            field.set_text(getattr(self.session.pm, name))
+            self._texts.append((field, getattr(self.session.pm, name)))
             field.text_edited.connect(lambda text, n=name: self.session.edit_text(n, text))
             field.focus_left.connect(self.session.flush)
             if several:
@@ -187,6 +197,7 @@ class EditorWidget(QWidget):
         self.jump_to(item.data(Qt.ItemDataRole.UserRole))
 
     def jump_to(self, key: str, *, focus: bool = False) -> None:
+        self.opening.finish()  # the sections above it at their full height
         section = self.sections[key]
         self.scroll.verticalScrollBar().setValue(section.y())
         if focus:
@@ -194,6 +205,7 @@ class EditorWidget(QWidget):
 
     def show_finding(self, found: DocumentFinding) -> None:
         """Scroll to a finding and select its words (text fields) or its row (lists)."""
+        self.opening.finish()
         field = self.text_fields.get(found.field)
         if field is None:
             key = found.field if found.field in self.sections else "header"
@@ -219,6 +231,20 @@ class EditorWidget(QWidget):
             "contributing_factors": self.factors,
             "action_items": self.actions,
         }.get(name)
+
+    def lay_out_now(self) -> None:
+        """Lay the page out before the next paint: the fields at the height of their text.
+
+        Qt lays out on the next turns of the event loop, and a field measures its text on a
+        zero-delay timer; a paint in between (the first one of an opening) would show a page
+        half laid out, fields overlapping the labels below them. This settles both now,
+        again while a field's new height changes a width (a scroll bar comes or goes).
+        """
+        for _ in range(LAYOUT_ROUNDS):
+            _lay_out_pending()
+            measured = [field.fit_height_now() for field in self.text_fields.values()]
+            if not any(measured):
+                return
 
     # --- keeping up ------------------------------------------------------------------
 
@@ -247,6 +273,17 @@ class EditorWidget(QWidget):
     def flush(self) -> bool:
         """Write everything typed; call before closing or switching postmortems."""
         return self.session.flush()
+
+
+def _lay_out_pending() -> None:
+    """Deliver the layout requests waiting, and those they make in turn.
+
+    A request posted while one is delivered waits for the next delivery, and a change in
+    a field climbs one level of nesting per request (the section, the page, the scroll
+    area that sizes the page), so a few rounds; a round with nothing waiting costs nothing.
+    """
+    for _ in range(LAYOUT_ROUNDS):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def _first_focusable(section: QWidget) -> None:

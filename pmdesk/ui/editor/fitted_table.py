@@ -8,7 +8,7 @@ so the editor turns them into undoable commands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
@@ -45,9 +45,14 @@ class FittedTableView(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured by fit_height: once per burst of changes and once per width. A
+        # header in ResizeToContents mode measured every row again on each layout pass, four
+        # times while a 120-event timeline opened (~50 ms of the open).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        #: rows whose cells changed since the last fit; None: every row (rows came or went)
+        self._changed_rows: set[int] | None = None
         # Refit once per burst of changes (a paste of 50 lines is one refit, not 50).
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.fit_height)
@@ -61,14 +66,33 @@ class FittedTableView(QTableView):
             model.rowsRemoved,
             model.rowsMoved,
             model.modelReset,
-            model.dataChanged,
             model.layoutChanged,
         ):
-            signal.connect(self._refit.start)
-        self.fit_height()
+            signal.connect(self._refit_all)
+        model.dataChanged.connect(self._refit_rows)
+        self._changed_rows = None
+        if self.isVisible():  # else its first resize, at its real width, fits it
+            self.fit_height()
+
+    def _refit_all(self) -> None:
+        self._changed_rows = None
+        self._refit.start()
+
+    def _refit_rows(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        if self._changed_rows is not None:
+            self._changed_rows.update(range(top.row(), bottom.row() + 1))
+        self._refit.start()
 
     def fit_height(self) -> None:
-        self.resizeRowsToContents()
+        """Rows as tall as their wrapped cells (those changed since the last fit, when only
+        some cells changed), and the table as tall as its rows."""
+        changed, self._changed_rows = self._changed_rows, set()
+        self._refit.stop()
+        if changed is None:
+            self.resizeRowsToContents()
+        else:
+            for row in sorted(changed):
+                self.resizeRowToContents(row)
         model = self.model()
         rows = model.rowCount() if model is not None else 0
         height = sum(self.rowHeight(r) for r in range(rows))
@@ -83,7 +107,10 @@ class FittedTableView(QTableView):
         super().resizeEvent(event)
         self.fit_stretch_column()
         if event.size().width() != event.oldSize().width():
-            self._refit.start()  # wrapped rows change height with the width
+            # wrapped rows change height with the width; measured now, so that the paint
+            # that follows (the first one too) shows them at their height
+            self._changed_rows = None
+            self.fit_height()
 
     def fit_stretch_column(self) -> None:
         column = self.stretch_column

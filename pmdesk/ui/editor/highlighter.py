@@ -134,7 +134,9 @@ class BlameHighlighter(QSyntaxHighlighter):
         while block.isValid():
             text = block.text()
             present.add(text)
-            if text in arrived:
+            # most paragraphs show no underline and have none to show: highlighting them again
+            # would lay each out again for nothing (~25 ms for the answers to a 40-page field)
+            if text in arrived and (self.spans(text) or block.layout().formats()):
                 self.rehighlightBlock(block)
             block = block.next()
         people = tuple(self._people())

@@ -59,9 +59,12 @@ class RecordTableModel(QAbstractTableModel):
         """Blame findings for the texts of `column`, repainted when they arrive from the worker."""
         marks = CellMarks(lambda: [text_of(r) for r in self.rows], parent=self, **check)
 
-        def repaint() -> None:
-            if self.rows:
-                self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+        def repaint(texts: set[str] | None) -> None:
+            rows = [
+                r for r, record in enumerate(self.rows) if texts is None or text_of(record) in texts
+            ]
+            for first, last in _runs(rows):  # a view measures again only the rows it is told of
+                self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
         marks.changed.connect(repaint)
         return marks
@@ -136,3 +139,14 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, column), self.index(len(self.rows) - 1, column), list(roles)
             )
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

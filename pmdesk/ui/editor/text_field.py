@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
-from pmdesk.lint import allow_comment
 from pmdesk.lint.labels import category_label
 from pmdesk.ui.editor.highlighter import BlameHighlighter, BlockFinding
 
@@ -62,6 +61,9 @@ class TextField(QPlainTextEdit):
             self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = BlameHighlighter(self.document(), people)
         self._loading = False
+        #: while a long text is loaded a slice at a time: the whole of it, and how far in
+        self._unloaded: str | None = None
+        self._loaded_to = 0
         self._last_text = ""
         self.document().contentsChanged.connect(self._on_contents_changed)
         self._refit = QTimer(self, singleShot=True, interval=0)
@@ -76,6 +78,11 @@ class TextField(QPlainTextEdit):
 
     def set_text(self, text: str) -> None:
         """Show stored text without counting it as an edit (and without undo history)."""
+        if self._unloaded is not None:
+            if text == self._unloaded:
+                return  # the text being loaded already
+            self._unloaded = None
+            self.document().setUndoRedoEnabled(True)
         if text == self.toPlainText():
             return
         self._loading = True
@@ -84,12 +91,75 @@ class TextField(QPlainTextEdit):
         finally:
             self._loading = False
 
+    # --- loading a long text a slice at a time ---------------------------------------
+    #
+    # A long field shows its first paragraphs at once and gets the rest appended, whole
+    # paragraphs at a time, from the event loop (the editor's opening drives it). Until the
+    # last paragraph is in, the field is not the stored text, so it must never be taken
+    # for an edit: nothing is emitted, undo is off, and anything that can change the
+    # text (focus, a key, a drop, the context menu, a suggestion) loads the rest first.
+
+    def start_loading(self, text: str, chars: int) -> None:
+        """Show the first whole paragraphs of `text`, about `chars` characters of them."""
+        self.set_text("")
+        if len(text) <= chars or not text:
+            self.set_text(text)
+            return
+        self._unloaded = text
+        self._loaded_to = 0
+        self.document().setUndoRedoEnabled(False)  # loading is no step to undo
+        self.load_more(chars)
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._unloaded is None
+
+    def load_more(self, chars: int) -> int:
+        """Append about `chars` more characters (whole paragraphs); how many were added."""
+        text = self._unloaded
+        if text is None or chars <= 0:
+            return 0
+        start = self._loaded_to
+        cut = text.find("\n", start + chars)
+        end = len(text) if cut < 0 else cut
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        # the caret where the user put it: one at the end would be pushed along by the text
+        caret = self.textCursor()
+        anchor, position = caret.anchor(), caret.position()
+        self._loading = True
+        try:
+            # each piece but the first starts with the newline that ends the one before,
+            # so the pieces together are the text exactly
+            cursor.insertText(text[start:end])
+        finally:
+            self._loading = False
+        if (caret.anchor(), caret.position()) != (anchor, position):
+            caret.setPosition(anchor)
+            caret.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(caret)
+        self._loaded_to = end
+        if end == len(text):
+            self._unloaded = None
+            self.document().setUndoRedoEnabled(True)
+        return end - start
+
+    def finish_loading(self) -> None:
+        """Append whatever is not loaded yet, at once."""
+        if self._unloaded is not None:
+            self.load_more(len(self._unloaded))
+
     def _on_contents_changed(self) -> None:
         # Underlines arriving from the lint worker re-highlight a paragraph, which Qt
         # reports as a change of contents too; only a change of the words is an edit.
         text = self.toPlainText()
         if text == self._last_text:
             return
+        if not self._loading and self._unloaded is not None:
+            # an edit by some way that did not load the rest first: the rest still follows
+            # what is shown, so it goes at the end, and the edit is the whole text
+            self.finish_loading()
+            text = self.toPlainText()
         self._last_text = text
         if not self._loading:
             self.text_edited.emit(text)
@@ -102,6 +172,15 @@ class TextField(QPlainTextEdit):
         measuring waits for the burst to end (`_refit`, a zero-delay timer).
         """
         self._refit.start()
+
+    def fit_height_now(self) -> bool:
+        """Take the height of the text shown now, if it changed (before a paint that must
+        show it); whether it had to be measured."""
+        if not self._refit.isActive():
+            return False
+        self._refit.stop()
+        self._measure_height()
+        return True
 
     def _measure_height(self) -> None:
         height = 0.0
@@ -127,6 +206,7 @@ class TextField(QPlainTextEdit):
     # --- single-line behaviour -------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.finish_loading()
         if event.matches(QKeySequence.StandardKey.InsertParagraphSeparator) and self.single_line:
             self.focusNextChild()
             return
@@ -136,10 +216,20 @@ class TextField(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        self.finish_loading()
         if self.single_line and source.hasText():
             self.insertPlainText(" ".join(source.text().split()))
             return
         super().insertFromMimeData(source)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.finish_loading()  # before the first key can reach a half-loaded text
+        super().focusInEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+            self.finish_loading()
+        return super().viewportEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -168,6 +258,7 @@ class TextField(QPlainTextEdit):
 
     def apply_suggestion(self, selection: QTextCursor, suggestion: str) -> None:
         """Replace the finding's text with the suggestion, as one step of the field's undo."""
+        self.finish_loading()  # appends after the selection: it stays where it was
         selection.beginEditBlock()
         selection.insertText(suggestion)
         selection.endEditBlock()
@@ -185,6 +276,9 @@ class TextField(QPlainTextEdit):
 
         The linter lets a category pass from the comment to the end of its paragraph.
         """
+        from pmdesk.lint import allow_comment
+
+        self.finish_loading()
         cursor = QTextCursor(selection.block())
         cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         cursor.insertText(allow_comment(span.finding.category) + " ")
@@ -204,6 +298,7 @@ class TextField(QPlainTextEdit):
         QToolTip.showText(event.globalPos(), finding_tooltip(hit[1], hit[0].text()), self)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.finish_loading()  # its Paste, Undo and suggestions act on the whole text
         menu = self.createStandardContextMenu(event.pos())
         self.add_finding_actions(menu, event.pos())
         menu.exec(event.globalPos())

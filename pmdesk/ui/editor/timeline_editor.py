@@ -36,6 +36,7 @@ from pmdesk.ui.editor.list_commands import AddRecords, DeleteRecords, UpdateReco
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.editor.timeline_model import EVENT, SOURCE, TIME, TimelineModel
+from pmdesk.words import counted
 
 #: offered first in the zone picker; any IANA name can be typed
 COMMON_ZONES = (
@@ -54,6 +55,8 @@ COMMON_ZONES = (
     "Australia/Sydney",
 )
 PASTED_SOURCE = "pasted"
+#: events outside the incident's window named one by one below the table; the rest counted
+OUTSIDE_SHOWN = 3
 QUIET = "color: palette(placeholder-text);"
 ERROR = "color: #c62828;"
 
@@ -313,7 +316,21 @@ class TimelineEditor(QWidget):
     def _show_warnings(self) -> None:
         pm = self.session.pm
         found = check_timeline(self.model.rows, pm.started_at, pm.ended_at)
-        self.warnings.setText("<br>".join(f"ⓘ {escape(w.message)}" for w in found))
+        # A handful of events outside the window, then a count: a wrapped label of a hundred
+        # lines is no help to read, and measuring it took ~30 ms of opening a long timeline.
+        # The missing milestones always show; the tooltip lists every event.
+        outside = [w for w in found if w.kind != "missing-milestone"]
+        lines = [w.message for w in outside[:OUTSIDE_SHOWN]]
+        if len(outside) > OUTSIDE_SHOWN:
+            more = len(outside) - OUTSIDE_SHOWN
+            lines.append(
+                f"… and {counted(more, 'more event')} outside the incident's start and end"
+            )
+        lines += [w.message for w in found if w not in outside]
+        self.warnings.setText("<br>".join(f"ⓘ {escape(line)}" for line in lines))
+        self.warnings.setToolTip(
+            "<br>".join(escape(w.message) for w in outside) if len(outside) > OUTSIDE_SHOWN else ""
+        )
         self.warnings.setVisible(bool(found))
 
     def _size_columns(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmdesk.lint import check_five_whys
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.lint_worker import lint_worker
@@ -303,6 +302,8 @@ class WhysEditor(QWidget):
         root_cause = self.root_cause.text()
         if any(answers) or root_cause:
             # checked in the lint worker; the warning changes when the answer arrives
+            from pmdesk.lint import check_five_whys
+
             job = partial(check_five_whys, answers, root_cause)
             self._worker.request((id(self), "whys"), job)
         else:

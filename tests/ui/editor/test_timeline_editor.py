@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -253,6 +253,44 @@ def test_quiet_warnings_for_events_outside_the_window(editor):
     assert "38 minutes after the incident ended" in editor.warnings.text()
 
 
+def test_many_events_outside_the_window_are_counted_not_listed(qtbot, session):
+    # the example ends at 14:52; ten more events after 16:00 join its 15:30 support update
+    session.store.add_events(
+        session.pm_id,
+        [TimelineEvent(utc(2026, 3, 10, 16, n), f"Follow-up note {n}", "chat") for n in range(10)],
+    )
+    (resolved,) = [e for e in session.pm.timeline if "resolved" in e.text]
+    session.store.delete_event(resolved.id)
+    session.reload()
+    editor = TimelineEditor(session)
+    qtbot.addWidget(editor)
+    editor.show()
+    shown_as = QTextDocument()
+    shown_as.setHtml(editor.warnings.text())
+    text = shown_as.toPlainText()  # what the label shows
+    assert text.count("after the incident ended") == 3
+    assert "… and 8 more events outside the incident's start and end" in text
+    assert "No resolution yet" in text  # a missing milestone is never counted away
+    assert editor.warnings.toolTip().count("after the incident ended") == 11
+
+
+def test_a_long_event_is_as_tall_as_its_wrapped_text_at_each_width(qtbot, editor, session):
+    text = "The retry storm from the payment client kept the pool saturated " * 6
+    add(qtbot, editor, "14:46", text.strip())
+    row = shown(editor).index(text.strip())
+    line = editor.table.fontMetrics().lineSpacing()
+
+    def lines_needed() -> int:
+        width = editor.table.columnWidth(EVENT) - 8
+        return -(-editor.table.fontMetrics().horizontalAdvance(text) // width)
+
+    qtbot.waitUntil(lambda: editor.table.rowHeight(row) >= line * lines_needed())
+    narrow = editor.table.rowHeight(row)
+    editor.resize(1600, 600)  # wider: fewer lines, measured as the width changes
+    assert lines_needed() < narrow // line
+    assert line * lines_needed() <= editor.table.rowHeight(row) < narrow
+
+
 def test_missing_milestones_appear_as_events_change(qtbot, editor, session):
     rows = [r for r, e in enumerate(editor.model.rows) if "resolved" in e.text]
     editor.table.selectRow(rows[0])
@@ -311,6 +349,6 @@ def test_findings_arriving_while_a_cell_is_edited_keep_what_is_typed(qtbot, edit
     cell = open_editor(table)
     cell.selectAll()
     qtbot.keyClicks(cell, "Dana restarted the pool")
-    editor.model.marks.changed.emit()  # as when the worker's findings for the column arrive
+    editor.model.marks.changed.emit(None)  # as when the findings of every cell change
     editor.model.dataChanged.emit(index, index)  # and for exactly this cell
     assert cell.text() == "Dana restarted the pool"
