@@ -78,9 +78,13 @@ def pipeline() -> Language:
             # needed; the entity recogniser costs more than the parser and is asked only about
             # a word that may be a name (see `entities`), so it is loaded but not run
             # The attribute ruler and the lemmatizer cost a third of the parse; parts of speech
-            # and lemmas are read off the tags here instead (see _annotate)
+            # and lemmas are read off the tags here instead (see _annotate). The tokenizer the
+            # pipeline saved is English's default one, which spaCy has built already: reading
+            # it again would cost 0.08 s (tests/lint/test_grammar.py checks they are the same)
             _nlp = spacy.load(
-                MODEL, exclude=["senter", "attribute_ruler", "lemmatizer"], disable=["ner"]
+                MODEL,
+                exclude=["senter", "attribute_ruler", "lemmatizer", "tokenizer"],
+                disable=["ner"],
             )
             # a handle is one word ("@arjun-k reset the offsets"), and so is a hyphenated
             # given name ("Hyun-woo"): the tokenizer would split both at the hyphen
