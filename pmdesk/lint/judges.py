@@ -2125,15 +2125,24 @@ def _counterfactual_edit(
     return rewrite.did_not(s, verb, subj, subj_text)
 
 
-_IF_ONLY = re.compile(
-    r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|somebody|anyone|anybody|people|the\s+team|(?-i:[A-Z])\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
-    re.I,
+_IF_ONLY = Alternatives(
+    ("only", r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)"),
+    (
+        "had",
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|somebody|anyone|anybody|people|the\s+team|(?-i:[A-Z])\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
+    ),
 )
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b|\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"
-    r"|\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b|\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        ("better", "prudent", "safer", "smarter", "wiser"),
+        r"\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b",
+    ),
+    ("right", r"\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"),
+    ("done", r"\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b"),
+    (
+        "needed",
+        r"\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
+    ),
 )
 _WOULD_IF = re.compile(
     r"\b(?:we|they|you|he|she|i|(?-i:[A-Z])[a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\b",
@@ -2238,49 +2247,71 @@ _ROLE = (
 )
 # "had the reviewer run the migration locally, ...", and a note about ourselves with no subject:
 # "Forgot to cordon the node before rebooting it", "Failed to update the status page until ..."
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
-    + _ROLE
-    + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b"
-    r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
-    r"|\bif\s+(?:(?-i:[A-Z])[a-z]+|he|she|they|the\s+[\w-]+|someone|somebody)\s+(?:hadn['’]t|had\s+not)\s+[\w-]+[^.?!]*?(?:['’]d|would)\s+(?:still|not|never)\b"
-    r"|\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b"
-    r"|\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b"
-    r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "had",
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
+        + _ROLE
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b",
+    ),
+    (
+        ("attention", "care", "caution", "diligence", "thought"),
+        r"\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b",
+    ),
+    (
+        "had",
+        r"\bif\s+(?:(?-i:[A-Z])[a-z]+|he|she|they|the\s+[\w-]+|someone|somebody)\s+(?:hadn['’]t|had\s+not)\s+[\w-]+[^.?!]*?(?:['’]d|would)\s+(?:still|not|never)\b",
+    ),
+    (
+        ("anybody", "anyone", "somebody", "someone"),
+        r"\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b",
+    ),
+    (
+        ("better", "good", "great", "helpful", "nice", "useful"),
+        r"\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b",
+    ),
+    (
+        ("bother", "failed", "forgot", "neglected", "omitted"),
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
+    ),
 )
 # a need stated and then left unmet by people: "they needed to wait for the canary to finish,
 # and they didn't"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\b(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|engineer|on-?call|reviewer|developer|operator|owner|author|lead|sre|dba)s?)\s+"
-    r"(?:really\s+|clearly\s+|obviously\s+)?(?:needed|had|were\s+supposed|was\s+supposed)\s+to\s+[\w-]+\b[^.?!]*?,?\s*(?:and|but)\s+(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+)\s+"
-    r"(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        ("had", "needed", "supposed"),
+        r"\b(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|engineer|on-?call|reviewer|developer|operator|owner|author|lead|sre|dba)s?)\s+(?:really\s+|clearly\s+|obviously\s+)?(?:needed|had|were\s+supposed|was\s+supposed)\s+to\s+[\w-]+\b[^.?!]*?,?\s*(?:and|but)\s+(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+)\s+(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
+    ),
 )
 # a need of a person's, stated after the fact: "the operator needed to drain the node first",
 # "whoever approved the PR needed to actually test it", "any of the three approvers could have
 # noticed"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\b(?:the\s+(?:[\w-]+\s+)?"
-    + _ROLE
-    + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
-    r"(?=[^.?!]*"
-    + _UNMET_NEED_WORDS
-    + r")(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
-    r"|\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b"
-    r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "needed",
+        r"\b(?:the\s+(?:[\w-]+\s+)?"
+        + _ROLE
+        + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+(?=[^.?!]*"
+        + _UNMET_NEED_WORDS
+        + r")(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b",
+    ),
+    (
+        ("away", "earlier", "first", "immediately", "sooner"),
+        r"\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b",
+    ),
+    (
+        "could",
+        r"\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
+    ),
 )
 # "if support had escalated when the first ticket came in, we'd have caught it hours earlier"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\bif\s+(?:the\s+)?(?:support|ops|qa|security|sre|dba|noc|it|on-?call|night\s+shift|day\s+shift|help\s*desk|[\w-]+\s+team|(?:[\w-]+\s+)?"
-    + _ROLE
-    + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "had",
+        r"\bif\s+(?:the\s+)?(?:support|ops|qa|security|sre|dba|noc|it|on-?call|night\s+shift|day\s+shift|help\s*desk|[\w-]+\s+team|(?:[\w-]+\s+)?"
+        + _ROLE
+        + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
+    ),
 )
 phrase_judge("counterfactual_if", _IF_ONLY, _HAD_WE, _WOULD_IF)
 
@@ -2667,40 +2698,159 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 
 
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
-_JUDGED = re.compile(
-    r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
-    r",\s*(?:genius|einstein|champ|hotshot|rockstar)\b|\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b|"
-    r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b|"
-    r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))|"
-    r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
-    r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
-    r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b|"
-    r"\bnot\s+what\s+(?:we|I)\s+(?:would\s+)?(?:expect|expected)\s+(?:of|from)\s+(?:a|an|our|the|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|team|sre|person|professional|adult|lead|manager)\b|"
-    r"\b(?:rammed|forced|bulldozed|railroaded|steamrolled|waved)\s+(?:it\s+|this\s+|that\s+|the\s+[\w-]+\s+)?through\s+(?:code\s+)?(?:review|approval|the\s+review|cab|the\s+gate|qa)\b|"
-    r"\b(?:they|he|she|(?-i:[A-Z])[a-z]+|ops|people|engineers|devs|developers|(?:the\s+)?[\w-]+\s+(?:team|folks|crew|squad))\s+(?:still\s+|clearly\s+|simply\s+)?(?:can(?:no|['’])?t|cannot)\s+be\s+trusted\s+(?:with|to|near|around)\b|"
-    r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
-    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:s|ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
-    r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
-    r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
-    r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
-    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+(?:at\s+the\s+(?:wheel|switch)|on\s+the\s+job)\b"
-    r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
-    r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
-    r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
-    r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
-    r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
-    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling|bewildering|beyond\s+belief|baffles\s+me)\s+(?:that\b|(?=(?:nobody|no\s+one|no-one|they|he|she|we|anyone)\b))"
-    r"|\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b|\blet\s+the\s+record\s+show\b"
-    r"|\bshould\s+be\s+(?:embarrassed|ashamed)\b|\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b"
-    r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
-    r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
-    r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
-    r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
-    r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
-    r"|\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b"
-    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
-    r"|\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b|\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
-    re.I,
+_JUDGED = Alternatives(
+    ("wrong", r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b"),
+    (
+        ("champ", "einstein", "genius", "hotshot", "rockstar"),
+        r",\s*(?:genius|einstein|champ|hotshot|rockstar)\b",
+    ),
+    (
+        ("abysmally", "badly", "poorly", "terribly"),
+        r"\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b",
+    ),
+    (
+        ("habit", "history", "pattern", "record"),
+        r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b",
+    ),
+    (
+        "asleep",
+        r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))",
+    ),
+    (
+        ("lesson", "masterclass", "study", "textbook"),
+        r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b",
+    ),
+    (
+        "believe",
+        r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b",
+    ),
+    ("examined", r"\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b"),
+    (
+        ("charitably", "generously", "gently", "kindly", "mildly", "politely"),
+        r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b",
+    ),
+    (
+        "expect",
+        r"\bnot\s+what\s+(?:we|I)\s+(?:would\s+)?(?:expect|expected)\s+(?:of|from)\s+(?:a|an|our|the|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|team|sre|person|professional|adult|lead|manager)\b",
+    ),
+    (
+        ("bulldozed", "forced", "railroaded", "rammed", "steamrolled", "waved"),
+        r"\b(?:rammed|forced|bulldozed|railroaded|steamrolled|waved)\s+(?:it\s+|this\s+|that\s+|the\s+[\w-]+\s+)?through\s+(?:code\s+)?(?:review|approval|the\s+review|cab|the\s+gate|qa)\b",
+    ),
+    (
+        "trusted",
+        r"\b(?:they|he|she|(?-i:[A-Z])[a-z]+|ops|people|engineers|devs|developers|(?:the\s+)?[\w-]+\s+(?:team|folks|crew|squad))\s+(?:still\s+|clearly\s+|simply\s+)?(?:can(?:no|['’])?t|cannot)\s+be\s+trusted\s+(?:with|to|near|around)\b",
+    ),
+    (
+        (
+            "bone-headed",
+            "half-assed",
+            "half-baked",
+            "half-hearted",
+            "ill-advised",
+            "ill-considered",
+            "screw-up",
+            "short-sighted",
+            "sub-standard",
+        ),
+        r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b",
+    ),
+    ("hack", r"\bhack\s+job\b"),
+    ("rubber", r"\brubber[\s-]stamp(?:s|ed|ing)?\b"),
+    ("amateur", r"\bamateur\s+hour\b"),
+    (
+        "lack",
+        r"\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b",
+    ),
+    (
+        "best",
+        r"\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b",
+    ),
+    (
+        "poorly",
+        r"\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b",
+    ),
+    ("badly", r"\bbadly\s+(?:executed|handled|planned|managed|botched)\b"),
+    ("might", r"\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b"),
+    (
+        ("circus", "clown", "disaster", "dumpster", "fiasco", "joke", "mess", "shambles", "wreck"),
+        r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)",
+    ),
+    (
+        "paying",
+        r"\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b",
+    ),
+    ("asleep", r"\basleep\s+(?:at\s+the\s+(?:wheel|switch)|on\s+the\s+job)\b"),
+    ("bothered", r"\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b"),
+    ("bothered", r"\bhad\s+(?:even\s+)?bothered\s+to\b"),
+    (
+        "habit",
+        r"\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b",
+    ),
+    ("corners", r"\bcut(?:ting|s)?\s+corners\b"),
+    (
+        ("appalled", "ashamed", "disappointed", "dismayed"),
+        r"\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b",
+    ),
+    (
+        ("bad", "careless", "poor", "questionable", "reckless", "sloppy"),
+        r"\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b",
+    ),
+    ("job", r"\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"),
+    (
+        (
+            "astonishing",
+            "baffles",
+            "baffling",
+            "belief",
+            "bewildering",
+            "boggling",
+            "incredible",
+            "staggering",
+            "unbelievable",
+        ),
+        r"\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling|bewildering|beyond\s+belief|baffles\s+me)\s+(?:that\b|(?=(?:nobody|no\s+one|no-one|they|he|she|we|anyone)\b))",
+    ),
+    ("down", r"\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b"),
+    ("record", r"\blet\s+the\s+record\s+show\b"),
+    (("ashamed", "embarrassed"), r"\bshould\s+be\s+(?:embarrassed|ashamed)\b"),
+    (
+        ("ashamed", "embarrassed"),
+        r"\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b",
+    ),
+    ("feet", r"\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b"),
+    ("part", r"\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"),
+    (
+        ("busy", "complacent", "distracted", "lazy", "preoccupied", "tired"),
+        r"\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b",
+    ),
+    (
+        ("attention", "care", "caution", "diligence", "judg", "rigo", "thoroughness"),
+        r"\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b",
+    ),
+    (
+        ("accountability", "care", "discipline", "ownership", "rigo", "urgency"),
+        r"\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b",
+    ),
+    (
+        ("care", "competence", "diligence", "discipline", "judg", "ownership", "professionalism"),
+        r"\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b",
+    ),
+    (
+        ("disgrace", "embarrassment", "liability"),
+        r"\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b",
+    ),
+    ("better", r"\b(?:should|ought\s+to)\s+know\s+better\b"),
+    ("better", r"\bknows?\s+better\s+than\s+to\b"),
+    ("better", r"\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"),
+    (
+        ("clue", "idea"),
+        r"\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b",
+    ),
+    (
+        "doing",
+        r"\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
+    ),
 )
 
 

@@ -166,27 +166,62 @@ _MOMENT = (
     r"(?:[\w`'’-]+\s+){0,4}?(?:look|glance|check|checking|review|read|reading|test|question|rollback|"
     r"roll-?back|plan|peek|dry[\s-]run|conversation|call|ping|message|care|attention|thought)\b"
 )
-_PRICED = re.compile(
-    r"\ball\s+(?:it|that)\s+(?:would\s+have\s+taken|would\s+take|took|needed|required)\s+(?:was|is|would\s+have\s+been)\b"
-    r"|\bwould\s+have\s+(?:spared|saved)\s+(?:us|them|everyone|the\s+team|customers|the\s+company)\b"
-    r"|\b"
-    + _CHEAP
-    + r"\s+"
-    + _MOMENT
-    + r"[^.;]{0,60}?\bwould\s+have\s+(?:avoided|prevented|caught|stopped|spared|saved|flagged)\b"
-    r"|^\W*(?:"
-    + _CHEAP
-    + r"|one|a)\s+"
-    + _MOMENT
-    + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b"
-    r"|\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"
-    r"|\bfor\s+no\s+good\s+reason\b|\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b|\b(?:a|an|this|the|that)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless|unnecessary)\s+(?:outage|incident|failure|loss|downtime|episode)\b"
-    r"|\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b"
-    r"|\bwithin\s+reach\s+if\b|\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b"
-    r"|\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b"
-    r"|^\W*\w+ing\s+(?:[\w-]+\s+){0,5}?(?:properly|carefully|correctly|first|once)\s+would\s+have\b"
-    r"|\b(?:seconds?|minutes?)\s+of\s+(?:care|attention|diligence|checking|thought|reading)\b",
-    re.I,
+_PRICED = Alternatives(
+    (
+        ("needed", "required", "take", "took"),
+        r"\ball\s+(?:it|that)\s+(?:would\s+have\s+taken|would\s+take|took|needed|required)\s+(?:was|is|would\s+have\s+been)\b",
+    ),
+    (
+        ("aved", "pared"),
+        r"\bwould\s+have\s+(?:spared|saved)\s+(?:us|them|everyone|the\s+team|customers|the\s+company)\b",
+    ),
+    (
+        ("avoided", "caught", "flagged", "prevented", "saved", "spared", "stopped"),
+        r"\b"
+        + _CHEAP
+        + r"\s+"
+        + _MOMENT
+        + r"[^.;]{0,60}?\bwould\s+have\s+(?:avoided|prevented|caught|stopped|spared|saved|flagged)\b",
+    ),
+    (
+        ("does", "never", "non", "wouldn"),
+        r"^\W*(?:"
+        + _CHEAP
+        + r"|one|a)\s+"
+        + _MOMENT
+        + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b",
+    ),
+    ("version", r"\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"),
+    ("good", r"\bfor\s+no\s+good\s+reason\b"),
+    (
+        ("needless", "pointless"),
+        r"\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b",
+    ),
+    (
+        ("needless", "pointless", "unnecessary"),
+        r"\b(?:a|an|this|the|that)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless|unnecessary)\s+(?:outage|incident|failure|loss|downtime|episode)\b",
+    ),
+    (
+        "right",
+        r"\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b",
+    ),
+    ("within", r"\bwithin\s+reach\s+if\b"),
+    (
+        "there",
+        r"\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b",
+    ),
+    (
+        "turned",
+        r"\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b",
+    ),
+    (
+        "would",
+        r"^\W*\w+ing\s+(?:[\w-]+\s+){0,5}?(?:properly|carefully|correctly|first|once)\s+would\s+have\b",
+    ),
+    (
+        ("attention", "care", "checking", "diligence", "reading", "thought"),
+        r"\b(?:seconds?|minutes?)\s+of\s+(?:care|attention|diligence|checking|thought|reading)\b",
+    ),
 )
 phrase_judge(
     "preventable_cheap",
