@@ -60,10 +60,14 @@ def import_spacy() -> types.ModuleType:
 
 
 def lemminflect() -> types.ModuleType:
-    """lemminflect, which imports spaCy when it can (to add token extensions we do not use)."""
+    """lemminflect, which imports spaCy when it can (to add token extensions we do not use),
+    reading its tables from the cache folder (pmdesk.lint.lemma_tables)."""
     import_spacy()
     import lemminflect as module
 
+    from pmdesk.lint.lemma_tables import install
+
+    install(module)
     return module
 
 
