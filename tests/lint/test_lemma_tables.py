@@ -75,3 +75,11 @@ def test_a_file_that_goes_bad_under_us_falls_back_to_lemminflects_own_table(tabl
     read = lemma_tables.KeptTable(connection, "lemma", lambda: tables["lemma"])
     connection.close()
     assert read.get("deployed") == tables["lemma"]["deployed"]
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    lemma_tables._keep(blocked / "tables.db", {"lemma": {"ran": {"VERB": ("run",)}}})
+    assert list(tmp_path.iterdir()) == [blocked]
+    assert lemma_tables._open(blocked / "tables.db") is None
