@@ -17,7 +17,6 @@ import os
 import pkgutil
 import threading
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 _lock = threading.Lock()
@@ -61,6 +60,8 @@ def _from_faker() -> frozenset[str]:
 
 
 def _kept_file() -> Path | None:
+    from importlib import metadata  # (not with the module: the window imports it, unused)
+
     from pmdesk.locations import cache_dir
 
     try:
