@@ -35,6 +35,7 @@ from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
 _Hit = tuple[int, int, int, tuple[str, ...] | PendingSuggestions, str]
 _Sups = tuple[tuple[int, int, frozenset[str]], ...]
 _WORD = re.compile(r"[a-z0-9@][a-z0-9@'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _STILL_COUNTERFACTUAL = re.compile(
     r"\b(?:should|shouldn't|ought|could|couldn't|must)(?:\s+not|\s+never)?\s+(?:have|'ve)\b", re.I
 )
@@ -186,9 +187,16 @@ class Linter:
         roles = self.words["roles"]
         pronouns = self.words["pronouns"]
         not_names = self.not_names
+        answers: dict[str, bool] = {}  # (the gates ask about the same words many times)
 
         def person_word(word: str) -> bool:
-            word = re.sub(r"['’]s$", "", word).rstrip(".")
+            answer = answers.get(word)
+            if answer is None:
+                answer = answers[word] = is_person_word(word)
+            return answer
+
+        def is_person_word(word: str) -> bool:
+            word = _POSSESSIVE.sub("", word).rstrip(".")
             low = word.lower()
             if low in known or word.startswith("@") or low in pronouns or low in roles:
                 return True

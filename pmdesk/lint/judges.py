@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
+from pmdesk.lint.alternatives import Alternatives
 from pmdesk.lint.clause import Sentence, Words, _in_dictionary, lemma
 from pmdesk.lint.grammar import inflect
 from pmdesk.lint.names import is_given_name
@@ -2220,15 +2221,24 @@ def _counterfactual_edit(
     return rewrite.did_not(s, verb, subj, subj_text)
 
 
-_IF_ONLY = re.compile(
-    r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|somebody|anyone|anybody|people|the\s+team|(?-i:[A-Z])\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
-    re.I,
+_IF_ONLY = Alternatives(
+    ("only", r"\bif\s+only\b(?!\s+(?:one|a|an|some|part|for)\b)"),
+    (
+        "had",
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+(?:we|they|you|he|she|someone|somebody|anyone|anybody|people|the\s+team|(?-i:[A-Z])\w+)\s+(?:\w+ly\s+)?(?:[\w-]+ed|known|seen|done|run|read|caught|thought|built|made)\b",
+    ),
 )
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b|\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"
-    r"|\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b|\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        ("better", "prudent", "safer", "smarter", "wiser"),
+        r"\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b",
+    ),
+    ("right", r"\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"),
+    ("done", r"\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b"),
+    (
+        "needed",
+        r"\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
+    ),
 )
 _WOULD_IF = re.compile(
     r"\b(?:we|they|you|he|she|i|(?-i:[A-Z])[a-z]+)\s+(?:would|could|might)(?:n't)?\s+(?:have|'ve)\s+[^.;]*\bif\s+(?:we|they|you|he|she|i|someone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\b",
@@ -2333,49 +2343,71 @@ _ROLE = (
 )
 # "had the reviewer run the migration locally, ...", and a note about ourselves with no subject:
 # "Forgot to cordon the node before rebooting it", "Failed to update the status page until ..."
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
-    + _ROLE
-    + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b"
-    r"|\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b"
-    r"|\bif\s+(?:(?-i:[A-Z])[a-z]+|he|she|they|the\s+[\w-]+|someone|somebody)\s+(?:hadn['’]t|had\s+not)\s+[\w-]+[^.?!]*?(?:['’]d|would)\s+(?:still|not|never)\b"
-    r"|\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b"
-    r"|\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b"
-    r"|^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "had",
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?had\s+the\s+(?:[\w-]+\s+)?"
+        + _ROLE
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b",
+    ),
+    (
+        ("attention", "care", "caution", "diligence", "thought"),
+        r"\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b",
+    ),
+    (
+        "had",
+        r"\bif\s+(?:(?-i:[A-Z])[a-z]+|he|she|they|the\s+[\w-]+|someone|somebody)\s+(?:hadn['’]t|had\s+not)\s+[\w-]+[^.?!]*?(?:['’]d|would)\s+(?:still|not|never)\b",
+    ),
+    (
+        ("anybody", "anyone", "somebody", "someone"),
+        r"\bif\s+(?:someone|somebody|anyone|anybody)\b[^.?!]*?\bhad\b[^.?!]*?(?:['’]d|would|could)(?:n['’]t)?\s+have\b",
+    ),
+    (
+        ("better", "good", "great", "helpful", "nice", "useful"),
+        r"\bwould\s+have\s+been\s+(?:nice|good|great|helpful|better|useful)\s+if\s+(?:someone|somebody|anyone|anybody|they|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+had\b",
+    ),
+    (
+        ("bother", "failed", "forgot", "neglected", "omitted"),
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
+    ),
 )
 # a need stated and then left unmet by people: "they needed to wait for the canary to finish,
 # and they didn't"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\b(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|engineer|on-?call|reviewer|developer|operator|owner|author|lead|sre|dba)s?)\s+"
-    r"(?:really\s+|clearly\s+|obviously\s+)?(?:needed|had|were\s+supposed|was\s+supposed)\s+to\s+[\w-]+\b[^.?!]*?,?\s*(?:and|but)\s+(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+)\s+"
-    r"(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        ("had", "needed", "supposed"),
+        r"\b(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+|the\s+(?:[\w-]+\s+)?(?:team|engineer|on-?call|reviewer|developer|operator|owner|author|lead|sre|dba)s?)\s+(?:really\s+|clearly\s+|obviously\s+)?(?:needed|had|were\s+supposed|was\s+supposed)\s+to\s+[\w-]+\b[^.?!]*?,?\s*(?:and|but)\s+(?:they|he|she|we|you|(?-i:[A-Z])[a-z]+)\s+(?:just\s+|simply\s+)?(?:didn['’]t|did\s+not|never\s+did|never\s+do|hadn['’]t|had\s+not|never\s+had)(?:\s+(?:do\s+(?:it|so|that)|bother))?\s*[.!]?\s*$",
+    ),
 )
 # a need of a person's, stated after the fact: "the operator needed to drain the node first",
 # "whoever approved the PR needed to actually test it", "any of the three approvers could have
 # noticed"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\b(?:the\s+(?:[\w-]+\s+)?"
-    + _ROLE
-    + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+"
-    r"(?=[^.?!]*"
-    + _UNMET_NEED_WORDS
-    + r")(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b"
-    r"|\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b"
-    r"|\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "needed",
+        r"\b(?:the\s+(?:[\w-]+\s+)?"
+        + _ROLE
+        + r"|he|she|whoever\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:really\s+|actually\s+|clearly\s+|simply\s+)?needed\s+to\s+(?=[^.?!]*"
+        + _UNMET_NEED_WORDS
+        + r")(?:actually\s+|really\s+|first\s+)?(?!be\b|have\b)[\w-]+\b",
+    ),
+    (
+        ("away", "earlier", "first", "immediately", "sooner"),
+        r"\b(?:needed|had)\s+to\s+be\s+[\w-]+(?:ed|en|wn)(?:\s+(?:back|out|off|down|up))?\s+(?:at\s+the\s+first\s+sign|immediately|right\s+away|sooner|much\s+earlier)\b",
+    ),
+    (
+        "could",
+        r"\b(?:any|either|one|none|all)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:approvers|reviewers|engineers|responders|people|operators|admins|developers|devs|sres|on-?calls|team\s+members)\s+could\s+have\s+(?:easily\s+)?(?:noticed|caught|spotted|seen|stopped|flagged|prevented|checked)\b",
+    ),
 )
 # "if support had escalated when the first ticket came in, we'd have caught it hours earlier"
-_IF_ONLY = re.compile(
-    _IF_ONLY.pattern
-    + r"|\bif\s+(?:the\s+)?(?:support|ops|qa|security|sre|dba|noc|it|on-?call|night\s+shift|day\s+shift|help\s*desk|[\w-]+\s+team|(?:[\w-]+\s+)?"
-    + _ROLE
-    + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
-    re.I,
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "had",
+        r"\bif\s+(?:the\s+)?(?:support|ops|qa|security|sre|dba|noc|it|on-?call|night\s+shift|day\s+shift|help\s*desk|[\w-]+\s+team|(?:[\w-]+\s+)?"
+        + _ROLE
+        + r")\s+had\s+(?:\w+ly\s+)?[\w-]+(?:ed|en|wn|ne|ad|ught)\b[^.?!]*?(?:['’]d|would|could)\s+have\s+(?:\w+ly\s+)?(?:caught|spotted|noticed|known|avoided|prevented|stopped|found|seen|fixed|been)\b",
+    ),
 )
 phrase_judge(
     "counterfactual_if",
@@ -2386,20 +2418,43 @@ phrase_judge(
 )
 
 
-_NONE_HAPPENS = re.compile(
-    r"\b(?:none|nothing|neither)\s+of\s+(?:this|it|that|these)\b[^.?!]*\b(?:happen|happens|happened|occur)|"
-    r"\b(?:would|could)(?:n't|\s+not|\s+never)?\s+(?:have\s+)?(?:been\s+)?(?:happened|occurred|avoided|prevented)\b[^.?!]*\bif\b|"
-    r"\bif\b[^.?!]*\b(?:had|'d)\b[^.?!]*\b(?:would|could)(?:n't|\s+not|\s+never)?\s+have\s+(?:been\s+)?(?:happened|avoided|prevented|occurred)\b|"
-    r"\bwould(?:n't|\s+not|\s+never)\s+have\s+happened\b|\bnever\s+(?:should|would)\s+have\s+happened\b|"
-    r"\bshould(?:n't|\s+not|\s+never)\s+(?:ever\s+)?have\s+happened\b|\bwas\s+never\s+going\s+to\s+end\s+well\b",
-    re.I,
+_NONE_HAPPENS = Alternatives(
+    (
+        ("happen", "occur"),
+        r"\b(?:none|nothing|neither)\s+of\s+(?:this|it|that|these)\b[^.?!]*\b(?:happen|happens|happened|occur)",
+    ),
+    (
+        ("avoided", "happened", "occurred", "prevented"),
+        r"\b(?:would|could)(?:n't|\s+not|\s+never)?\s+(?:have\s+)?(?:been\s+)?(?:happened|occurred|avoided|prevented)\b[^.?!]*\bif\b",
+    ),
+    (
+        ("avoided", "happened", "occurred", "prevented"),
+        r"\bif\b[^.?!]*\b(?:had|'d)\b[^.?!]*\b(?:would|could)(?:n't|\s+not|\s+never)?\s+have\s+(?:been\s+)?(?:happened|avoided|prevented|occurred)\b",
+    ),
+    ("happened", r"\bwould(?:n't|\s+not|\s+never)\s+have\s+happened\b"),
+    ("happened", r"\bnever\s+(?:should|would)\s+have\s+happened\b"),
+    ("happened", r"\bshould(?:n't|\s+not|\s+never)\s+(?:ever\s+)?have\s+happened\b"),
+    ("going", r"\bwas\s+never\s+going\s+to\s+end\s+well\b"),
 )
-_NONE_HAPPENS = re.compile(
-    _NONE_HAPPENS.pattern
-    + r"|\bof\s+our\s+own\s+making\b|\binflicted\s+(?:this|it|that)(?:\s+one)?\s+on\s+ourselves\b|\bself-inflicted\b|\bunforced\s+error\b|\bown\s+goal\b|\b(?:totally|completely|entirely)\s+unnecessary\s+(?:outage|incident|downtime|failure)\b"
-    r"|\bdidn['’]?t\s+(?:need|have)\s+to\s+happen\b|\bwe\s+(?:did|brought)\s+this\s+(?:to|on)\s+ourselves\b|\bpoint(?:ing)?\s+fingers?\b"
-    r"|\bwho(?:['’]s|\s+is|\s+was)\s+(?:at\s+fault|to\s+blame)\b|\b(?:put|place|lay|pin)\s+the\s+blame\b|\bnever\s+should\s+have\s+(?:occurred|gone\s+out|shipped)\b",
-    re.I,
+_NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
+    ("making", r"\bof\s+our\s+own\s+making\b"),
+    ("ourselves", r"\binflicted\s+(?:this|it|that)(?:\s+one)?\s+on\s+ourselves\b"),
+    ("self-inflicted", r"\bself-inflicted\b"),
+    ("unforced", r"\bunforced\s+error\b"),
+    ("goal", r"\bown\s+goal\b"),
+    (
+        "unnecessary",
+        r"\b(?:totally|completely|entirely)\s+unnecessary\s+(?:outage|incident|downtime|failure)\b",
+    ),
+    ("didn", r"\bdidn['’]?t\s+(?:need|have)\s+to\s+happen\b"),
+    ("ourselves", r"\bwe\s+(?:did|brought)\s+this\s+(?:to|on)\s+ourselves\b"),
+    ("finger", r"\bpoint(?:ing)?\s+fingers?\b"),
+    (("blame", "fault"), r"\bwho(?:['’]s|\s+is|\s+was)\s+(?:at\s+fault|to\s+blame)\b"),
+    ("blame", r"\b(?:put|place|lay|pin)\s+the\s+blame\b"),
+    (
+        ("gone", "occurred", "shipped"),
+        r"\bnever\s+should\s+have\s+(?:occurred|gone\s+out|shipped)\b",
+    ),
 )
 
 # avoidability by hypothesis with the harm undone: "had the on-call looked at the dashboard, the
@@ -2416,30 +2471,72 @@ _UNDONE = (
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster))(?:['’]d|\s+would)(?:\s+never|n['’]t|\s+not)\s+have\s+(?:been|gone)\s+(?:down|offline|dark)\b"
     r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
 )
-_NONE_HAPPENS = re.compile(
-    _NONE_HAPPENS.pattern
-    + r"|^\W*had\s+(?:the\s+|our\s+|an?\s+|they\s+|we\s+|he\s+|she\s+|someone\s+|anyone\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:been\s+)?[\w-]+\b[^.?!]*?"
-    + _UNDONE
-    + r"|\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+[^.?!]*?"
-    + _UNDONE
-    + r"|"
-    + _UNDONE
-    + r"[^.?!]*?\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+"
-    + r"|\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b"
-    r"|\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b|\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:company|team|org|organi[sz]ation|shop|business)\b"
-    r"|\bno\s+reason\s+for\s+(?:this|the|that|an?)\s+(?:[\w-]+\s+)?to\s+(?:have\s+)?(?:happen|happened|occur|occurred)\b"
-    r"|\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b|\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"
-    r"|\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b|"
-    r"\b(?:a\s+)?(?:\w+|\d+)-(?:minute|second)\s+(?:look|check|review|glance|test|read)\b[^.?!]*\bwould\s+have\s+(?:prevented|avoided|caught|stopped|saved)\b|\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"
-    r"|\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b"
-    r"|\bno\s+(?:reason|excuse|way)\s+(?:why\s+)?(?:this|it|that|the\s+[\w-]+)\s+should\s+(?:ever\s+)?have\s+(?:reached|happened|shipped|gone|made\s+it|been)\b"
-    r"|\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b"
-    r"|\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b"
-    r"|\bnothing\s+about\s+(?:this|that|the)\s+(?:outage|incident|failure|breach)\s+was\s+(?:unavoidable|inevitable|unforeseeable|unpredictable)\b"
-    r"|\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b"
-    r"|\bnot\s+(?:to\s+)?(?:point(?:ing)?\s+(?:any\s+)?fingers|(?:that\s+I['’]m\s+)?blam(?:e|ing)\s+(?:anyone|anybody)|nam(?:e|ing)\s+names|throw(?:ing)?\s+(?:anyone|anybody)\s+under\s+the\s+bus)\b[^.?!]*?\b(?:but|however)\b"
-    r"|\bwho['’]?s\s+responsible\s+for\s+letting\b|\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b|\bno\s+excuse\s+for\b",
-    re.I,
+_NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
+    (
+        "had",
+        r"^\W*had\s+(?:the\s+|our\s+|an?\s+|they\s+|we\s+|he\s+|she\s+|someone\s+|anyone\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:been\s+)?[\w-]+\b[^.?!]*?"
+        + _UNDONE,
+    ),
+    ("if", r"\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+[^.?!]*?" + _UNDONE),
+    ("if", _UNDONE + r"[^.?!]*?\bif\s+[^.?!]{1,60}?\b(?:had|['’]d)\s+(?:been\s+)?[\w-]+"),
+    (
+        ("could", "happened", "happens", "would"),
+        r"\b(?:nothing|no\s+one|nobody|none\s+of\s+(?:this|it|that|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(?:would|could|happens|happened)\b[^.?!]*\bif\s+[^.?!]*\b(?:had|['’]d)\b",
+    ),
+    ("need", r"\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b"),
+    (
+        "happen",
+        r"\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:company|team|org|organi[sz]ation|shop|business)\b",
+    ),
+    (
+        "reason",
+        r"\bno\s+reason\s+for\s+(?:this|the|that|an?)\s+(?:[\w-]+\s+)?to\s+(?:have\s+)?(?:happen|happened|occur|occurred)\b",
+    ),
+    (
+        ("hit", "made", "reached"),
+        r"\bshould(?:\s+never|n['’]t|\s+not)\s+have\s+(?:reached|made\s+it\s+(?:to|into)|hit)\b",
+    ),
+    ("ourselves", r"\bbrought\s+(?:this|it|that)\s+(?:one\s+)?(?:on|upon)\s+ourselves\b"),
+    (
+        ("attention", "care", "checking", "diligence", "testing"),
+        r"\b(?:a\s+few|five|ten|two|\d+)\s+(?:minutes|seconds)\s+of\s+(?:diligence|care|checking|attention|testing)\s+would\s+have\b",
+    ),
+    (
+        ("avoided", "caught", "prevented", "saved", "stopped"),
+        r"\b(?:a\s+)?(?:\w+|\d+)-(?:minute|second)\s+(?:look|check|review|glance|test|read)\b[^.?!]*\bwould\s+have\s+(?:prevented|avoided|caught|stopped|saved)\b",
+    ),
+    ("fault", r"\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"),
+    (
+        ("allowed", "permitted", "possible"),
+        r"\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b",
+    ),
+    (
+        ("excuse", "reason", "way"),
+        r"\bno\s+(?:reason|excuse|way)\s+(?:why\s+)?(?:this|it|that|the\s+[\w-]+)\s+should\s+(?:ever\s+)?have\s+(?:reached|happened|shipped|gone|made\s+it|been)\b",
+    ),
+    (
+        ("100%", "all", "completely", "entirely", "squarely"),
+        r"\b(?:entirely|squarely|all|completely|totally|100%)\s+on\s+us\b",
+    ),
+    (
+        "pretend",
+        r"\bnot\s+pretend\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable|our\s+fault)\b",
+    ),
+    (
+        ("inevitable", "unavoidable", "unforeseeable", "unpredictable"),
+        r"\bnothing\s+about\s+(?:this|that|the)\s+(?:outage|incident|failure|breach)\s+was\s+(?:unavoidable|inevitable|unforeseeable|unpredictable)\b",
+    ),
+    (
+        ("surprising", "unavoidable", "unexpected", "unforeseeable", "unpredictable"),
+        r"\bnothing\s+(?:unforeseeable|unpredictable|surprising|unexpected|unavoidable)\s+about\s+(?:this|that|it|the\s+(?:outage|incident|failure|mistake|breach))\b",
+    ),
+    (
+        ("blam", "fingers", "names", "throw"),
+        r"\bnot\s+(?:to\s+)?(?:point(?:ing)?\s+(?:any\s+)?fingers|(?:that\s+I['’]m\s+)?blam(?:e|ing)\s+(?:anyone|anybody)|nam(?:e|ing)\s+names|throw(?:ing)?\s+(?:anyone|anybody)\s+under\s+the\s+bus)\b[^.?!]*?\b(?:but|however)\b",
+    ),
+    ("letting", r"\bwho['’]?s\s+responsible\s+for\s+letting\b"),
+    ("excuse", r"\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b"),
+    ("excuse", r"\bno\s+excuse\s+for\b"),
 )
 
 
@@ -2712,40 +2809,159 @@ def _negated_near(s: Sentence, t: Token, width: int = 3) -> bool:
 
 
 #: judgement in phrases and hyphenated words (one token each side of a hyphen to the parser)
-_JUDGED = re.compile(
-    r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b|"
-    r",\s*(?:genius|einstein|champ|hotshot|rockstar)\b|\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b|"
-    r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b|"
-    r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))|"
-    r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b|"
-    r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b|\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b|"
-    r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b|"
-    r"\bnot\s+what\s+(?:we|I)\s+(?:would\s+)?(?:expect|expected)\s+(?:of|from)\s+(?:a|an|our|the|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|team|sre|person|professional|adult|lead|manager)\b|"
-    r"\b(?:rammed|forced|bulldozed|railroaded|steamrolled|waved)\s+(?:it\s+|this\s+|that\s+|the\s+[\w-]+\s+)?through\s+(?:code\s+)?(?:review|approval|the\s+review|cab|the\s+gate|qa)\b|"
-    r"\b(?:they|he|she|(?-i:[A-Z])[a-z]+|ops|people|engineers|devs|developers|(?:the\s+)?[\w-]+\s+(?:team|folks|crew|squad))\s+(?:still\s+|clearly\s+|simply\s+)?(?:can(?:no|['’])?t|cannot)\s+be\s+trusted\s+(?:with|to|near|around)\b|"
-    r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b"
-    r"|\bhack\s+job\b|\brubber[\s-]stamp(?:s|ed|ing)?\b|\bamateur\s+hour\b|\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b"
-    r"|\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b"
-    r"|\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b|\bbadly\s+(?:executed|handled|planned|managed|botched)\b"
-    r"|\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b|\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)"
-    r"|\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b|\basleep\s+(?:at\s+the\s+(?:wheel|switch)|on\s+the\s+job)\b"
-    r"|\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b|\bhad\s+(?:even\s+)?bothered\s+to\b"
-    r"|\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b|\bcut(?:ting|s)?\s+corners\b"
-    r"|\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b"
-    r"|\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b"
-    r"|\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"
-    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling|bewildering|beyond\s+belief|baffles\s+me)\s+(?:that\b|(?=(?:nobody|no\s+one|no-one|they|he|she|we|anyone)\b))"
-    r"|\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b|\blet\s+the\s+record\s+show\b"
-    r"|\bshould\s+be\s+(?:embarrassed|ashamed)\b|\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b"
-    r"|\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b|\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"
-    r"|\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b"
-    r"|\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b"
-    r"|\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b"
-    r"|\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b"
-    r"|\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b"
-    r"|\b(?:should|ought\s+to)\s+know\s+better\b|\bknows?\s+better\s+than\s+to\b|\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"
-    r"|\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b|\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
-    re.I,
+_JUDGED = Alternatives(
+    ("wrong", r"\bwhat\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+did\s+wrong\b"),
+    (
+        ("champ", "einstein", "genius", "hotshot", "rockstar"),
+        r",\s*(?:genius|einstein|champ|hotshot|rockstar)\b",
+    ),
+    (
+        ("abysmally", "badly", "poorly", "terribly"),
+        r"\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b",
+    ),
+    (
+        ("habit", "history", "pattern", "record"),
+        r"\b(?:team|teams|he|she|they|ops|engineers?|developers?|devs|folks)\s+(?:has|have|had)\s+a\s+(?:long\s+|well-known\s+|known\s+)?(?:history|track\s+record|habit|pattern)\s+of\s+(?:\w+\s+)?\w+ing\b",
+    ),
+    (
+        "asleep",
+        r"\b(?:the\s+)?(?:soc|noc|ops|team|on-?call(?:\s+engineer)?|[\w-]+\s+(?:team|shift)|they|he|she|reviewers?|engineers?)\s+(?:was|were)\s+(?:\w+ly\s+)?asleep\b(?!\s+(?:when|while|at|during|in))",
+    ),
+    (
+        ("lesson", "masterclass", "study", "textbook"),
+        r"\b(?:masterclass|lesson|case\s+study|textbook\s+example)\s+in\s+how\s+not\s+to\b",
+    ),
+    (
+        "believe",
+        r"\b(?:I|we)\s+(?:can(?:no|['’])?t|cannot|could(?:n['’]t|\s+not)|still\s+can['’]t)\s+believe\s+(?:that\s+)?(?:we|they|he|she|someone|somebody|anyone|nobody|no\s+one|(?-i:[A-Z])[a-z]+)\s+(?:\w+\s+)?(?:let|left|forgot|skipped|missed|ignored|broke|approved|(?:shipped|deployed|pushed|merged|released|ran)\b[^.!?]*\b(?:with|without|again|untested|broken))\b",
+    ),
+    ("examined", r"\bneeds?\s+(?:their|his|her|your)\s+heads?\s+examined\b"),
+    (
+        ("charitably", "generously", "gently", "kindly", "mildly", "politely"),
+        r"\bto\s+put\s+it\s+(?:kindly|mildly|politely|charitably|gently|generously)\b",
+    ),
+    (
+        "expect",
+        r"\bnot\s+what\s+(?:we|I)\s+(?:would\s+)?(?:expect|expected)\s+(?:of|from)\s+(?:a|an|our|the|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|team|sre|person|professional|adult|lead|manager)\b",
+    ),
+    (
+        ("bulldozed", "forced", "railroaded", "rammed", "steamrolled", "waved"),
+        r"\b(?:rammed|forced|bulldozed|railroaded|steamrolled|waved)\s+(?:it\s+|this\s+|that\s+|the\s+[\w-]+\s+)?through\s+(?:code\s+)?(?:review|approval|the\s+review|cab|the\s+gate|qa)\b",
+    ),
+    (
+        "trusted",
+        r"\b(?:they|he|she|(?-i:[A-Z])[a-z]+|ops|people|engineers|devs|developers|(?:the\s+)?[\w-]+\s+(?:team|folks|crew|squad))\s+(?:still\s+|clearly\s+|simply\s+)?(?:can(?:no|['’])?t|cannot)\s+be\s+trusted\s+(?:with|to|near|around)\b",
+    ),
+    (
+        (
+            "bone-headed",
+            "half-assed",
+            "half-baked",
+            "half-hearted",
+            "ill-advised",
+            "ill-considered",
+            "screw-up",
+            "short-sighted",
+            "sub-standard",
+        ),
+        r"\b(?:half-baked|half-assed|half-hearted|short-sighted|ill-advised|ill-considered|bone-headed|sub-standard|screw-up)\b",
+    ),
+    ("hack", r"\bhack\s+job\b"),
+    ("rubber", r"\brubber[\s-]stamp(?:s|ed|ing)?\b"),
+    ("amateur", r"\bamateur\s+hour\b"),
+    (
+        "lack",
+        r"\black\s+of\s+(?:judg(?:e)?ment|care|rigou?r|diligence|discipline|competence|professionalism|attention|focus|thoroughness|common\s+sense)\b",
+    ),
+    (
+        "best",
+        r"\b(?:was|is|were|are)\s+(?:\w+\s+)?(?:naive|sloppy|lazy|careless|clumsy|amateurish|lacking|lackadaisical|haphazard|shoddy|superficial|sketchy|half-hearted)\s+at\s+best\b",
+    ),
+    (
+        "poorly",
+        r"\bpoorly\s+(?:thought[\s-]out|thought\s+through|executed|planned|judged|handled|run|managed)\b",
+    ),
+    ("badly", r"\bbadly\s+(?:executed|handled|planned|managed|botched)\b"),
+    ("might", r"\bso\s+bad\s+(?:that\s+)?(?:they|it|you|we)\s+might\s+as\s+well\b"),
+    (
+        ("circus", "clown", "disaster", "dumpster", "fiasco", "joke", "mess", "shambles", "wreck"),
+        r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+)?(?:complete\s+|total\s+|utter\s+|absolute\s+|real\s+)?(?:disaster|shambles|fiasco|joke|trainwreck|train\s+wreck|mess|dumpster\s+fire|clown\s+show|circus)\b(?!\s+recovery)",
+    ),
+    (
+        "paying",
+        r"\b(?:wasn['’]t|was\s+not|weren['’]t|were\s+not|isn['’]t|aren['’]t|not)\s+(?:even\s+)?paying\s+attention\b",
+    ),
+    ("asleep", r"\basleep\s+(?:at\s+the\s+(?:wheel|switch)|on\s+the\s+job)\b"),
+    ("bothered", r"\b(?:could(?:n['’]t|\s+not)|can['’]t|cannot)\s+be\s+bothered\b"),
+    ("bothered", r"\bhad\s+(?:even\s+)?bothered\s+to\b"),
+    (
+        "habit",
+        r"\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b",
+    ),
+    ("corners", r"\bcut(?:ting|s)?\s+corners\b"),
+    (
+        ("appalled", "ashamed", "disappointed", "dismayed"),
+        r"\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b",
+    ),
+    (
+        ("bad", "careless", "poor", "questionable", "reckless", "sloppy"),
+        r"\b(?:poor|bad|questionable|sloppy|careless|reckless)\s+(?:decision[\s-]making|judg(?:e)?ment|choices?|calls?|work)\s+(?:by|from|on\s+the\s+part\s+of)\b",
+    ),
+    ("job", r"\b(?:you|they|he|she)\s+had\s+(?:one|a\s+single)\s+job\b"),
+    (
+        (
+            "astonishing",
+            "baffles",
+            "baffling",
+            "belief",
+            "bewildering",
+            "boggling",
+            "incredible",
+            "staggering",
+            "unbelievable",
+        ),
+        r"\b(?:it['’]s|it\s+is|it\s+was)\s+(?:\w+ly\s+)?(?:unbelievable|incredible|astonishing|mind-?boggling|staggering|baffling|bewildering|beyond\s+belief|baffles\s+me)\s+(?:that\b|(?=(?:nobody|no\s+one|no-one|they|he|she|we|anyone)\b))",
+    ),
+    ("down", r"\blet\s+(?:us|everyone|me|the\s+team|the\s+company|our\s+customers)\s+down\b"),
+    ("record", r"\blet\s+the\s+record\s+show\b"),
+    (("ashamed", "embarrassed"), r"\bshould\s+be\s+(?:embarrassed|ashamed)\b"),
+    (
+        ("ashamed", "embarrassed"),
+        r"\b(?:embarrassed|ashamed)\s+of\s+(?:themselves|himself|herself)\b",
+    ),
+    ("feet", r"\bdrag(?:ged|ging|s)?\s+(?:their|his|her|its|our|your)\s+feet\b"),
+    ("part", r"\b(?:failure|failing|lapse|negligence)\s+on\s+the\s+part\s+of\b"),
+    (
+        ("busy", "complacent", "distracted", "lazy", "preoccupied", "tired"),
+        r"\btoo\s+(?:busy|distracted|lazy|tired|preoccupied|complacent)\s+to\s+(?:notice|check|see|look|read|care|respond|bother|follow)\b",
+    ),
+    (
+        ("attention", "care", "caution", "diligence", "judg", "rigo", "thoroughness"),
+        r"\b(?:insufficient|inadequate|poor|little|no)\s+(?:diligence|care|attention|rigou?r|judg(?:e)?ment|thoroughness|caution)\s+(?:on\s+the\s+part\s+of|by|from)\b",
+    ),
+    (
+        ("accountability", "care", "discipline", "ownership", "rigo", "urgency"),
+        r"\black\s+of\s+(?:ownership|accountability|discipline|care|rigou?r|urgency)\s+(?:by|from|on\s+the\s+part\s+of|in|within)\s+(?:the\s+)?[\w-]+\s+(?:team|group|department|squad|folks)\b",
+    ),
+    (
+        ("care", "competence", "diligence", "discipline", "judg", "ownership", "professionalism"),
+        r"\bfailure\s+of\s+(?:basic\s+|simple\s+)?(?:professionalism|competence|judg(?:e)?ment|diligence|discipline|care|ownership)\b",
+    ),
+    (
+        ("disgrace", "embarrassment", "liability"),
+        r"\b(?:team|group|department|squad|he|she|they|engineer|developer|operator|admin)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+){0,4}?(?:a\s+)?(?:liability|disgrace|embarrassment)\b",
+    ),
+    ("better", r"\b(?:should|ought\s+to)\s+know\s+better\b"),
+    ("better", r"\bknows?\s+better\s+than\s+to\b"),
+    ("better", r"\bexpect(?:ed)?\s+(?:much\s+)?better\s+(?:from|of)\b"),
+    (
+        ("clue", "idea"),
+        r"\b(?:had|has|have)\s+no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you|we)\s+(?:were|was|are|is)\s+doing\b",
+    ),
+    (
+        "doing",
+        r"\b(?:didn['’]t|did\s+not)\s+know\s+what\s+(?:they|he|she)\s+(?:were|was)\s+doing\b",
+    ),
 )
 
 
@@ -2998,23 +3214,89 @@ def verdict(s: Sentence) -> Iterator[Hit]:
             return
 
 
-_RHETORICAL = re.compile(
-    r"\bhow\s+hard\s+(?:is|was|can|could)\b|\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|(?-i:[A-Z])[a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b|"
-    r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b|\bin\s+the\s+book\b|"
-    r"\bcommon\s+sense\b|\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b|"
-    r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b(?!\s+(?:where|how\s+to\s+find|who\s+to))|\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b|"
-    r"\bnot\s+rocket\s+science\b|\bas\s+anyone\s+(?:can|could)\s+see\b|\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+thinking\b|"
-    r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b|"
-    r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b|"
-    r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b|"
-    r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b|\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b|"
-    r"\b(?:painfully|glaringly|blindingly|blatantly|patently|crystal|dead|so|totally|completely)\s+(?:obvious|clear|evident)\b|\bself-evident\b|"
-    r"\b(?:a|one|any)\s+(?:quick|simple|single|basic|five-minute|cursory|two-minute|10-second|ten-second)\s+(?:[\w-]+\s+){1,2}(?:would|could)\s+have\s+(?:revealed|shown|caught|found|spotted|surfaced|prevented)\b|"
-    r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:with\s+)?[^.?!]{0,40}\b(?:would|could|should)\s+have\s+(?:known|checked|seen|noticed|caught|spotted|realised|realized)\b|\bhalf\s+a\s+brain\b|"
-    r"\b(?:only|just)\s+took\s+(?:one|a|a\s+single)\s+(?:look|glance|minute|second)\b|\bone\s+look\s+at\b|\b(?:simply|just|merely)\s+\w+ing\b[^.?!]*\bwould\s+have\b|\bwho\s+(?:let|allowed)\s+this\b|"
-    r"\bplain\s+as\s+day\b|\bstaring\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwritten\s+all\s+over\b|\bred\s+flags?\s+(?:everywhere|all\s+over)\b|"
-    r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b|\bseriously\s*\?|\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b",
-    re.I,
+_RHETORICAL = Alternatives(
+    ("hard", r"\bhow\s+hard\s+(?:is|was|can|could)\b"),
+    (
+        "how",
+        r"\bhow\s+(?:did|could|can|do)\s+(?:nobody|no\s+one|anyone|we|they|you|he|she|(?-i:[A-Z])[a-z]+)\s+(?:not\s+)?(?:miss|forget|ignore|not|overlook|skip|think|let|fail|possibly)\b",
+    ),
+    (
+        ("basic", "classic", "elementary", "oldest", "textbook"),
+        r"\b(?:oldest|classic|textbook|basic|elementary)\s+(?:mistake|error|blunder|trap)\b",
+    ),
+    ("book", r"\bin\s+the\s+book\b"),
+    ("sense", r"\bcommon\s+sense\b"),
+    (
+        "any",
+        r"\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b",
+    ),
+    (
+        ("anybody", "anyone", "everybody", "everyone"),
+        r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b(?!\s+(?:where|how\s+to\s+find|who\s+to))",
+    ),
+    (("apparent", "clear", "obvious"), r"\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b"),
+    ("rocket", r"\bnot\s+rocket\s+science\b"),
+    ("anyone", r"\bas\s+anyone\s+(?:can|could)\s+see\b"),
+    ("thinking", r"\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+thinking\b"),
+    (
+        "do",
+        r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\s+(?:was|is)\b",
+    ),
+    (
+        ("evident", "obvious", "plain"),
+        r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:obvious|evident|plain)\s+(?:that|from)\b",
+    ),
+    (
+        ("apparent", "clear", "evident", "obvious", "plain"),
+        r"\bit\s+(?:was|is|had\s+been)\s+(?:\w+ly\s+|pretty\s+|plain\s+)(?:clear|obvious|evident|apparent|plain)\s+(?:that|from)\b",
+    ),
+    (
+        ("anybody", "anyone", "everyone"),
+        r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b",
+    ),
+    (
+        "clear",
+        r"\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b",
+    ),
+    (
+        ("clear", "evident", "obvious"),
+        r"\b(?:painfully|glaringly|blindingly|blatantly|patently|crystal|dead|so|totally|completely)\s+(?:obvious|clear|evident)\b",
+    ),
+    ("self-evident", r"\bself-evident\b"),
+    (
+        ("caught", "found", "prevented", "revealed", "shown", "spotted", "surfaced"),
+        r"\b(?:a|one|any)\s+(?:quick|simple|single|basic|five-minute|cursory|two-minute|10-second|ten-second)\s+(?:[\w-]+\s+){1,2}(?:would|could)\s+have\s+(?:revealed|shown|caught|found|spotted|surfaced|prevented)\b",
+    ),
+    (
+        ("caught", "checked", "known", "noticed", "realised", "realized", "seen", "spotted"),
+        r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:with\s+)?[^.?!]{0,40}\b(?:would|could|should)\s+have\s+(?:known|checked|seen|noticed|caught|spotted|realised|realized)\b",
+    ),
+    ("brain", r"\bhalf\s+a\s+brain\b"),
+    ("took", r"\b(?:only|just)\s+took\s+(?:one|a|a\s+single)\s+(?:look|glance|minute|second)\b"),
+    ("look", r"\bone\s+look\s+at\b"),
+    (("just", "merely", "simply"), r"\b(?:simply|just|merely)\s+\w+ing\b[^.?!]*\bwould\s+have\b"),
+    ("who", r"\bwho\s+(?:let|allowed)\s+this\b"),
+    ("plain", r"\bplain\s+as\s+day\b"),
+    ("staring", r"\bstaring\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b"),
+    ("written", r"\bwritten\s+all\s+over\b"),
+    ("flag", r"\bred\s+flags?\s+(?:everywhere|all\s+over)\b"),
+    (
+        (
+            "careful",
+            "competent",
+            "decent",
+            "experienced",
+            "first-year",
+            "good",
+            "junior",
+            "reasonable",
+            "seasoned",
+            "senior",
+        ),
+        r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b",
+    ),
+    ("seriously", r"\bseriously\s*\?"),
+    ("who", r"\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b"),
 )
 #: hindsight named as the bias it is: "obvious in hindsight, which is exactly why we're looking
 #: at what the dashboards showed at the time", "obvious now, not then"
@@ -3023,75 +3305,313 @@ _HINDSIGHT_OWNED = re.compile(
     r"not\s+(?:then|at\s+the\s+time)|what\s+(?:\w+\s+){0,3}(?:showed|saw|knew)\s+at\s+the\s+time)\b",
     re.I,
 )
-_RHETORICAL = re.compile(
-    _RHETORICAL.pattern
-    + r"|\b(?:any(?:one|body)|a\s+child|a\s+five-year-old)\s+could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted)\b"
-    r"|\bdoesn['’]t\s+take\s+a\s+(?:genius|rocket\s+scientist)\b|\bwriting\s+(?:was|is)\s+on\s+the\s+wall\b"
-    r"|\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve)|would(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b"
-    r"|\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b"
-    r"|\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b"
-    r"|\bbasic\s+(?:diligence|hygiene|competence)\b|\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b",
-    re.I,
+_RHETORICAL = _RHETORICAL + Alternatives(
+    (
+        "could",
+        r"\b(?:any(?:one|body)|a\s+child|a\s+five-year-old)\s+could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted)\b",
+    ),
+    (("genius", "scientist"), r"\bdoesn['’]t\s+take\s+a\s+(?:genius|rocket\s+scientist)\b"),
+    ("writing", r"\bwriting\s+(?:was|is)\s+on\s+the\s+wall\b"),
+    (
+        "seen",
+        r"\b(?:should(?:\s+have|['’]ve)|could(?:\s+have|['’]ve)|would(?:\s+have|['’]ve))\s+seen\s+(?:it|this|that)\s+coming\b",
+    ),
+    (
+        "do",
+        r"\b(?:all|the\s+only\s+thing)\s+(?:you|they|he|she|we|anyone|anybody|someone|somebody|people|(?-i:[A-Z])[a-z]+)\s+(?:had|needed|need|have)\s+to\s+do\b",
+    ),
+    (
+        ("just", "merely", "only", "simply"),
+        r"\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b",
+    ),
+    (("competence", "diligence", "hygiene"), r"\bbasic\s+(?:diligence|hygiene|competence)\b"),
+    ("obvious", r"\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b"),
 )
 # hindsight by other turns: "of course it fell over", "the answer was right there", "this is
 # Ops 101", "any SRE worth their salt", "who didn't see that coming?", "you just roll back"
-_RHETORICAL = re.compile(
-    _RHETORICAL.pattern
-    + r"|^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b"
-    r"|\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b|\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"
-    r"|\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b|\bwalked\s+right\s+past\b|\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b|\bbasic\s+stuff\b|\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b"
-    r"|\bworth\s+(?:their|his|her|your|the|a)\s+(?:salt|pager|paycheck|title|badge|name)\b|\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b"
-    r"|\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b|\bhow\s+did\s+(?:nobody|no\s+one)\b|\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"
-    r"|\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]|\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b|\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+just\b"
-    r"|\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?|\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?|\bcome\s+on\b"
-    r"|\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b|\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b|\b(?:easy|trivial)\s+to\s+spot,\s+really\b"
-    r"|\btrivially\s+(?:easy|simple|obvious|avoidable)\b|\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b|\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)"
-    r"|\bkind\s+of\s+mistake\b|\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b|\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b|\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"
-    r"|\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b"
-    r"|\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b"
-    r"|\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b"
-    r"|\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b|\bthis\s+is\s+what\s+happens\s+when\b"
-    r"|\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b"
-    r"|\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?"
-    r"|\bwhat\s+kind\s+of\s+(?:engineer|developer|person|team|sre|admin|operator|reviewer)\b[^.?!]*\?"
-    r"|\b(?:nobody|no\s+one|no-one|anyone|anybody)\s+with\s+(?:any|an\s+ounce\s+of|a\s+shred\s+of|half\s+a|a\s+working|a\s+functioning|basic|common|a\s+single)\s+(?:experience|sense|clue|brain|brain\s+cell|neuron)s?\b"
-    r"|\bno\s+(?:reasonable|competent|sane|decent|experienced|good|careful|serious|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|team|reviewer)\s+(?:would|could|should)(?:\s+ever)?\s+have\b"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|evident)\s+(?:from\s+(?:day\s+one|the\s+(?:start|beginning|outset))|all\s+along)\b"
-    r"|\bhow\s+many\s+times\s+(?:do|did|must|will|should)\s+(?:we|I)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|remind|ask|say|explain)\b"
-    r"|\bwho\s+(?:thinks|thought|decided|decides)\s+(?:it['’]s|it\s+is|it\s+was|that['’]s|that\s+is)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|wise|reasonable|sensible)\s+to\b"
-    r"|\bif\s+(?:the\s+[\w-]+|he|she|they|(?-i:[A-Z])[a-z]+)\s+had\s+(?:any|an\s+ounce\s+of|half\s+a|a\s+shred\s+of)\s+(?:sense|brain|clue|common\s+sense)\b"
-    r"|\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b"
-    r"|\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b|\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"
-    r"|\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b"
-    r"|\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?"
-    r"|\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"
-    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper|proper|real|good|competent|decent|responsible|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b"
-    r"|\bshould(?:n['’]t)?\s+(?:need|have\s+needed)\s+(?:telling|reminding|to\s+be\s+(?:told|reminded))\b"
-    r"|\b(?:\w+\s+)?(?:years?|months?)\s+(?:on|in)\s+the\s+(?:team|job|role|rota|rotation)\s+and\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+still\b"
-    r"|\b(?:it\s+)?beggars\s+belief\b"
-    r"|\bwho\s+could\s+(?:possibly\s+|ever\s+)?have\s+(?:predicted|foreseen|guessed|imagined)\b[^.?!]*\?\s*(?:oh|ah)\b|\boh\s+(?:right|wait),?\s+(?:everyone|everybody|all\s+of\s+us)\b"
-    r"|\b(?:was|is)\s+it\s+(?:really|honestly)\s+(?:a\s+|such\s+a\s+)?(?:surprise|surprising|unexpected|shocking)\b"
-    r"|\b(?:they|he|she|(?:the\s+)?(?:people|engineers?|designers?|team|developers?|authors?)(?:\s+who\s+[\w-]+(?:\s+[\w-]+){0,3})?)\s+must\s+(?:surely\s+|have\s+)?(?:have\s+)?(?:known|realised|realized|seen\s+(?:it|this)\s+coming)\b"
-    r"|\bhad\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:done|been\s+doing)\s+(?:their|his|her|your)\s+jobs?\b"
-    r"|\b(?:it['’]s|it\s+is|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:believe|imagine|understand)\s+(?:that\s+|how\s+|why\s+)?(?:a|an|the|our|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|admin|sre|person|analyst|team|professional|lead|employee|reviewer|operator)\s+(?:would|could|did|was|let)\b"
-    r"|\b(?:anyone|anybody|everyone|everybody)\s+(?:looking|who\s+(?:looked|glanced))\s+at\b[^.?!]*\b(?:could|would|can)\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted|know|known)\b"
-    r"|\bhow\b[^.?!]*\b(?:missed|overlooked|ignored)\s+for\s+(?:\w+\s+)?whole\b"
-    r"|\bwhy\s+would\s+(?:anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:run|deploy|push|delete|drop|restart|disable|ship|merge|do|touch|skip|turn|change)\b[^.!]*\?"
-    r"|\b(?:must|should)\s+(?:surely|certainly|obviously|clearly)\s+have\s+(?:realised|realized|known|seen|noticed|understood|spotted)\b"
-    r"|\bwhat\s+did\s+(?:we|they|you|he|she)\s+(?:think|expect)\s+(?:was\s+going\s+to|would)\s+happen\b"
-    r"|\b(?:textbook|classic|typical)\s+(?:beginner|rookie|newbie|junior|novice|amateur)(?:['’]s|s['’])?\s+(?:mistake|error|move)\b"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|apparent|visible)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:engineers|team|people|everyone|on-?call|responders|operators|developers|them|him|her)\b"
-    r"|\b(?:was|were|is|are)\s+there\s+for\s+a\s+reason\b|\basking\s+for\s+trouble\b"
-    r"|\bwhoever\s+(?:thought|decided|figured|signed\s+off|agreed)\b[^.?!]*\b(?:good\s+idea|smart|clever|fine|ok|okay|acceptable|sensible|safe)\b"
-    r"|\bit['’]s\s+not\s+(?:like|as\s+if|as\s+though)\s+(?:the\s+[\w-]+|it|they|this|that)\s+(?:was|were|is|are)\s+(?:exactly\s+)?(?:subtle|hidden|hard\s+to\s+(?:see|find|miss|spot)|quiet|a\s+secret|new|unknown|obscure)\b"
-    r"|\byou(?:['’]d|\s+would)\s+think\b[^.?!]*\b(?:someone|somebody|anyone|anybody|they|we|people|he|she)\s+(?:would|might|could)\s+have\b"
-    r"|\bwould\s+have\s+(?:cost|taken)\s+(?:(?:him|her|them|you|anyone|someone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+(?:all\s+of\s+|just\s+|only\s+|maybe\s+)?|(?:all\s+of|just|only|a\s+mere|maybe)\s+)(?:a\s+few|a|one|two|three|five|ten|fifteen|thirty|\d+)\s+(?:seconds?|minutes?|moments?)\s+to\b"
-    r"|\b(?:a|an|any)\s+(?:more\s+(?:careful|attentive|diligent|thorough|rigorous)|proper|closer|careful|diligent|thorough|second|half-decent)\s+(?:code\s+)?(?:review|look|read(?:ing)?|check|glance)\s+(?:would|could|should)(?:['’]ve|\s+have)\s+(?:caught|spotted|found|flagged|noticed|prevented|stopped)\b"
-    r"|\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked)\b"
-    r"|\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b|\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"
-    r"|\b(?:any(?:one|body)|every(?:one|body)|any\s+[\w-]+)\s+who\s+(?:has|['’]s|have|had)\s+(?:ever\s+)?(?:worked|used|touched|run|operated|dealt|administered|managed|deployed|been)\b[^.?!]{0,60}?\b(?:knows?\s+(?:that\s+)?(?:you|one|we|they|nobody|no\s+one)\s+(?:never|always|don['’]t|do\s+not|must|should|can['’]t|cannot|shouldn['’]t|need\s+to|have\s+to)|would\s+have\s+known|would\s+tell\s+you)\b"
-    r"|^\W*(?:wasn['’]t|isn['’]t|was\s+it\s+not|is\s+it\s+not|shouldn['’]t\s+it\s+have\s+been)\s+(?:it|this|that)\s+(?:\w+\s+)?(?:obvious|clear|evident|apparent|predictable|foreseeable)\s+that\b[^.!?]*\b(?:would|was\s+going\s+to|will|could)\b[^.!]*\?",
-    re.I,
+_RHETORICAL = _RHETORICAL + Alternatives(
+    (
+        ("course", "inevitably", "naturally", "predictably", "unsurprisingly"),
+        r"^\W*(?:of\s+course|naturally|predictably|unsurprisingly|inevitably)\b,?\s+(?:[\w'’-]+\s+){0,5}(?:fell|broke|crashed|failed|locked|went\s+(?:cold|down|sideways)|blew|took\s+(?:\w+\s+)?down|skipped|ignored|missed|forgot|overloaded|tripled|doubled|timed\s+out|mattered)\b",
+    ),
+    (
+        ("front", "there"),
+        r"\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b",
+    ),
+    ("front", r"\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"),
+    ("stared", r"\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b"),
+    ("walked", r"\bwalked\s+right\s+past\b"),
+    ("101", r"\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b"),
+    ("stuff", r"\bbasic\s+stuff\b"),
+    (
+        ("complicated", "difficult", "hard"),
+        r"\b(?:it'?s|it\s+is|it\s+was|that'?s)\s+not\s+(?:hard|difficult|complicated)\b",
+    ),
+    (
+        "worth",
+        r"\bworth\s+(?:their|his|her|your|the|a)\s+(?:salt|pager|paycheck|title|badge|name)\b",
+    ),
+    (
+        ("any", "someone"),
+        r"\b(?:any(?:one|body)|someone)\s+with\s+(?:a|one|two|some|half)\s+[^.?!]{0,30}\b(?:knows?|would|could)\b",
+    ),
+    (
+        ("competent", "decent", "first-year", "junior"),
+        r"\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+[\w-]+\s+(?:knows?|would|could)\b",
+    ),
+    (
+        "coming",
+        r"\bwho\s+(?:didn['’]t|did\s+not|wouldn['’]t|couldn['’]t)\s+see\s+(?:that|this|it)\s+coming\b",
+    ),
+    ("how", r"\bhow\s+did\s+(?:nobody|no\s+one)\b"),
+    ("past", r"\bhow\s+did\s+(?:this|that|it)\s+get\s+past\b"),
+    ("expect", r"\bwhat\s+did\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+expect\s*[?!]"),
+    ("really", r"\b(?:was|is)\s+it\s+really\s+(?:that|so)\s+(?:hard|difficult)\b"),
+    (
+        "just",
+        r"\bwhy\s+(?:didn['’]t|did\s+not|wouldn['’]t)\s+(?:we|they|you|he|she|anyone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+just\b",
+    ),
+    (
+        (
+            "deletes",
+            "deploys",
+            "drops",
+            "pushes",
+            "restarts",
+            "runs",
+            "ships",
+            "shuts",
+            "switches",
+            "turns",
+        ),
+        r"\bwho\s+(?:turns|switches|shuts|deletes|drops|deploys|pushes|ships|runs|restarts)\b[^.?!]*\?",
+    ),
+    ("surely", r"\bsurely\s+(?:somebody|someone|anyone|anybody|they|we|you|he|she)\b[^.?!]*\?"),
+    ("come", r"\bcome\s+on\b"),
+    ("always", r"\b(?:was\s+)?always\s+going\s+to\s+(?:end|happen|break|fail|blow)\b"),
+    (
+        "easy",
+        r"\beasy\s+to\s+(?:spot|see|catch|avoid|notice)\b[^.?!]*\b(?:really|honestly|frankly)\b",
+    ),
+    ("spot,", r"\b(?:easy|trivial)\s+to\s+spot,\s+really\b"),
+    ("trivially", r"\btrivially\s+(?:easy|simple|obvious|avoidable)\b"),
+    ("trivial", r"\b(?:was|is)\s+trivial,?\s+(?:so|yet|and|but)\b"),
+    (
+        ("just", "simply"),
+        r"\b(?:you|we|they)\s+(?:just|simply)\s+(?:restart|roll|check|read|look|revert|drain|run)\b[^.?!]*(?:not\s+hard|that['’]s\s+it|simple|easy|all\s+there\s+is)",
+    ),
+    ("kind", r"\bkind\s+of\s+mistake\b"),
+    (
+        ("competent", "experienced", "first-year", "junior", "senior"),
+        r"\bmistakes?\s+(?:a|any|no)\s+(?:senior|junior|competent|first-year|experienced)\b",
+    ),
+    (
+        "think",
+        r"\b(?:didn['’]t|did\s+not)\s+(?:anyone|anybody|someone|somebody|they|we|you)\s+think\s+to\b",
+    ),
+    ("think", r"\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"),
+    (
+        ("hindsight", "looking", "retrospect"),
+        r"\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
+    ),
+    (
+        ("foreseeable", "predictable"),
+        r"\b(?:was|were|had\s+been)\s+(?:entirely|totally|completely|utterly|wholly|perfectly|eminently|100%)\s+(?:predictable|foreseeable)\b",
+    ),
+    (
+        ("take", "took"),
+        r"\b(?:was|is)\s+all\s+it\s+(?:would\s+have\s+taken|took|would\s+take|takes)\b",
+    ),
+    (
+        ("flags", "signs"),
+        r"\bgiven\s+(?:the|all\s+the|those|these)\s+(?:warning\s+signs|red\s+flags|signs)\b",
+    ),
+    ("happens", r"\bthis\s+is\s+what\s+happens\s+when\b"),
+    (
+        ("competent", "decent", "first-year", "junior"),
+        r"\b(?:any|a)\s+(?:competent|decent|first-year|junior|half-decent)\s+(?:[\w-]+\s+){1,2}(?:knows?|would|could)\b",
+    ),
+    (
+        "how",
+        r"\bhow\s+(?:could|did|can|does)\s+(?:an?|any|the|our)\s+(?:[\w'’-]+\s+){0,6}?(?:miss|forget|ignore|overlook|skip|not\s+(?:see|notice|know|check))\b[^.?!]*\?",
+    ),
+    (
+        "kind",
+        r"\bwhat\s+kind\s+of\s+(?:engineer|developer|person|team|sre|admin|operator|reviewer)\b[^.?!]*\?",
+    ),
+    (
+        ("brain", "clue", "experience", "neuron", "sense"),
+        r"\b(?:nobody|no\s+one|no-one|anyone|anybody)\s+with\s+(?:any|an\s+ounce\s+of|a\s+shred\s+of|half\s+a|a\s+working|a\s+functioning|basic|common|a\s+single)\s+(?:experience|sense|clue|brain|brain\s+cell|neuron)s?\b",
+    ),
+    (
+        (
+            "careful",
+            "competent",
+            "decent",
+            "experienced",
+            "good",
+            "professional",
+            "reasonable",
+            "sane",
+            "serious",
+        ),
+        r"\bno\s+(?:reasonable|competent|sane|decent|experienced|good|careful|serious|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|team|reviewer)\s+(?:would|could|should)(?:\s+ever)?\s+have\b",
+    ),
+    (
+        ("evident", "obvious"),
+        r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|evident)\s+(?:from\s+(?:day\s+one|the\s+(?:start|beginning|outset))|all\s+along)\b",
+    ),
+    (
+        "many",
+        r"\bhow\s+many\s+times\s+(?:do|did|must|will|should)\s+(?:we|I)\s+(?:have\s+to\s+|need\s+to\s+)?(?:tell|remind|ask|say|explain)\b",
+    ),
+    (
+        ("decided", "decides", "thinks", "thought"),
+        r"\bwho\s+(?:thinks|thought|decided|decides)\s+(?:it['’]s|it\s+is|it\s+was|that['’]s|that\s+is)\s+(?:ok|okay|fine|acceptable|a\s+good\s+idea|smart|wise|reasonable|sensible)\s+to\b",
+    ),
+    (
+        ("brain", "clue", "sense"),
+        r"\bif\s+(?:the\s+[\w-]+|he|she|they|(?-i:[A-Z])[a-z]+)\s+had\s+(?:any|an\s+ounce\s+of|half\s+a|a\s+shred\s+of)\s+(?:sense|brain|clue|common\s+sense)\b",
+    ),
+    (
+        ("brain", "eyes", "pulse", "sense"),
+        r"\b(?:any(?:one|body)|someone|somebody)\s+with\s+(?:eyes|a\s+brain|half\s+a\s+brain|common\s+sense|any\s+sense|a\s+pulse)\b",
+    ),
+    ("writing", r"\bwriting\s+(?:had\s+been|has\s+been|was)\s+on\s+the\s+wall\b"),
+    ("beyond", r"\b(?:it['’]s|it\s+is)\s+beyond\s+me\s+(?:how|why)\b"),
+    (
+        ("into", "past", "through"),
+        r"\bhow\s+(?:on\s+earth\s+)?(?:did|could|does)\s+(?:this|that|it)\s+(?:get|make\s+it|slip)\s+(?:through|past|into)\b",
+    ),
+    (
+        "doing",
+        r"\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?",
+    ),
+    ("else", r"\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"),
+    (
+        (
+            "attentive",
+            "better",
+            "careful",
+            "competent",
+            "decent",
+            "diligent",
+            "experienced",
+            "good",
+            "professional",
+            "proper",
+            "real",
+            "responsible",
+            "rigorous",
+            "senior",
+            "sharper",
+            "smarter",
+            "thorough",
+            "wiser",
+        ),
+        r"\b(?:a|an|any)\s+(?:more\s+(?:careful|experienced|senior|attentive|competent|diligent|thorough|rigorous)|better|smarter|wiser|sharper|proper|real|good|competent|decent|responsible|professional)\s+(?:engineer|sre|developer|dev|admin|dba|operator|person|programmer|team|reviewer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b",
+    ),
+    (
+        ("reminded", "reminding", "telling", "told"),
+        r"\bshould(?:n['’]t)?\s+(?:need|have\s+needed)\s+(?:telling|reminding|to\s+be\s+(?:told|reminded))\b",
+    ),
+    (
+        ("month", "year"),
+        r"\b(?:\w+\s+)?(?:years?|months?)\s+(?:on|in)\s+the\s+(?:team|job|role|rota|rotation)\s+and\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+still\b",
+    ),
+    ("beggars", r"\b(?:it\s+)?beggars\s+belief\b"),
+    (
+        ("foreseen", "guessed", "imagined", "predicted"),
+        r"\bwho\s+could\s+(?:possibly\s+|ever\s+)?have\s+(?:predicted|foreseen|guessed|imagined)\b[^.?!]*\?\s*(?:oh|ah)\b",
+    ),
+    ("oh", r"\boh\s+(?:right|wait),?\s+(?:everyone|everybody|all\s+of\s+us)\b"),
+    (
+        ("shocking", "surprise", "surprising", "unexpected"),
+        r"\b(?:was|is)\s+it\s+(?:really|honestly)\s+(?:a\s+|such\s+a\s+)?(?:surprise|surprising|unexpected|shocking)\b",
+    ),
+    (
+        "must",
+        r"\b(?:they|he|she|(?:the\s+)?(?:people|engineers?|designers?|team|developers?|authors?)(?:\s+who\s+[\w-]+(?:\s+[\w-]+){0,3})?)\s+must\s+(?:surely\s+|have\s+)?(?:have\s+)?(?:known|realised|realized|seen\s+(?:it|this)\s+coming)\b",
+    ),
+    (
+        ("doing", "done"),
+        r"\bhad\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:done|been\s+doing)\s+(?:their|his|her|your)\s+jobs?\b",
+    ),
+    (
+        ("believe", "imagine", "understand"),
+        r"\b(?:it['’]s|it\s+is|it\s+was)\s+(?:hard|difficult|impossible)\s+to\s+(?:believe|imagine|understand)\s+(?:that\s+|how\s+|why\s+)?(?:a|an|the|our|any)\s+(?:[\w-]+\s+)?(?:engineer|developer|admin|sre|person|analyst|team|professional|lead|employee|reviewer|operator)\s+(?:would|could|did|was|let)\b",
+    ),
+    (
+        ("glanced", "looked", "looking"),
+        r"\b(?:anyone|anybody|everyone|everybody)\s+(?:looking|who\s+(?:looked|glanced))\s+at\b[^.?!]*\b(?:could|would|can)\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted|know|known)\b",
+    ),
+    ("whole", r"\bhow\b[^.?!]*\b(?:missed|overlooked|ignored)\s+for\s+(?:\w+\s+)?whole\b"),
+    (
+        "why",
+        r"\bwhy\s+would\s+(?:anyone|anybody|someone|somebody)\s+(?:ever\s+)?(?:run|deploy|push|delete|drop|restart|disable|ship|merge|do|touch|skip|turn|change)\b[^.!]*\?",
+    ),
+    (
+        ("certainly", "clearly", "obviously", "surely"),
+        r"\b(?:must|should)\s+(?:surely|certainly|obviously|clearly)\s+have\s+(?:realised|realized|known|seen|noticed|understood|spotted)\b",
+    ),
+    (
+        ("expect", "think"),
+        r"\bwhat\s+did\s+(?:we|they|you|he|she)\s+(?:think|expect)\s+(?:was\s+going\s+to|would)\s+happen\b",
+    ),
+    (
+        ("classic", "textbook", "typical"),
+        r"\b(?:textbook|classic|typical)\s+(?:beginner|rookie|newbie|junior|novice|amateur)(?:['’]s|s['’])?\s+(?:mistake|error|move)\b",
+    ),
+    (
+        ("apparent", "clear", "evident", "obvious", "visible"),
+        r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|apparent|visible)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:engineers|team|people|everyone|on-?call|responders|operators|developers|them|him|her)\b",
+    ),
+    ("reason", r"\b(?:was|were|is|are)\s+there\s+for\s+a\s+reason\b"),
+    ("trouble", r"\basking\s+for\s+trouble\b"),
+    (
+        "whoever",
+        r"\bwhoever\s+(?:thought|decided|figured|signed\s+off|agreed)\b[^.?!]*\b(?:good\s+idea|smart|clever|fine|ok|okay|acceptable|sensible|safe)\b",
+    ),
+    (
+        ("hard", "hidden", "new", "obscure", "quiet", "secret", "subtle", "unknown"),
+        r"\bit['’]s\s+not\s+(?:like|as\s+if|as\s+though)\s+(?:the\s+[\w-]+|it|they|this|that)\s+(?:was|were|is|are)\s+(?:exactly\s+)?(?:subtle|hidden|hard\s+to\s+(?:see|find|miss|spot)|quiet|a\s+secret|new|unknown|obscure)\b",
+    ),
+    (
+        "think",
+        r"\byou(?:['’]d|\s+would)\s+think\b[^.?!]*\b(?:someone|somebody|anyone|anybody|they|we|people|he|she)\s+(?:would|might|could)\s+have\b",
+    ),
+    (
+        ("cost", "taken"),
+        r"\bwould\s+have\s+(?:cost|taken)\s+(?:(?:him|her|them|you|anyone|someone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+(?:all\s+of\s+|just\s+|only\s+|maybe\s+)?|(?:all\s+of|just|only|a\s+mere|maybe)\s+)(?:a\s+few|a|one|two|three|five|ten|fifteen|thirty|\d+)\s+(?:seconds?|minutes?|moments?)\s+to\b",
+    ),
+    (
+        (
+            "attentive",
+            "careful",
+            "closer",
+            "diligent",
+            "half-decent",
+            "proper",
+            "rigorous",
+            "second",
+            "thorough",
+        ),
+        r"\b(?:a|an|any)\s+(?:more\s+(?:careful|attentive|diligent|thorough|rigorous)|proper|closer|careful|diligent|thorough|second|half-decent)\s+(?:code\s+)?(?:review|look|read(?:ing)?|check|glance)\s+(?:would|could|should)(?:['’]ve|\s+have)\s+(?:caught|spotted|found|flagged|noticed|prevented|stopped)\b",
+    ),
+    (
+        ("difficult", "hard", "impossible"),
+        r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked)\b",
+    ),
+    ("why", r"\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b"),
+    ("why", r"\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"),
+    (
+        "who",
+        r"\b(?:any(?:one|body)|every(?:one|body)|any\s+[\w-]+)\s+who\s+(?:has|['’]s|have|had)\s+(?:ever\s+)?(?:worked|used|touched|run|operated|dealt|administered|managed|deployed|been)\b[^.?!]{0,60}?\b(?:knows?\s+(?:that\s+)?(?:you|one|we|they|nobody|no\s+one)\s+(?:never|always|don['’]t|do\s+not|must|should|can['’]t|cannot|shouldn['’]t|need\s+to|have\s+to)|would\s+have\s+known|would\s+tell\s+you)\b",
+    ),
+    (
+        ("apparent", "clear", "evident", "foreseeable", "obvious", "predictable"),
+        r"^\W*(?:wasn['’]t|isn['’]t|was\s+it\s+not|is\s+it\s+not|shouldn['’]t\s+it\s+have\s+been)\s+(?:it|this|that)\s+(?:\w+\s+)?(?:obvious|clear|evident|apparent|predictable|foreseeable)\s+that\b[^.!?]*\b(?:would|was\s+going\s+to|will|could)\b[^.!]*\?",
+    ),
 )
 
 
@@ -3261,48 +3781,144 @@ def _negated_scope(s: Sentence, t: Token) -> bool:
     return _negated_near(s, t)
 
 
-_HUMAN_ERROR = re.compile(
-    r"\b(?:human|operator|user|pilot|manual|engineer(?:ing)?|developer|personnel|people|staff|individual|careless|simple|honest|stupid|silly|dumb|rookie|typing|keyboard|clerical)\s+(?:error|mistake|oversight|slip|failure|fault)s?\b|"
-    r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b|\bpeb[ck]a[ck]\b|\bid-?10-?t\b|\blayer\s*8\b|\bbrain\s*(?:fart|glitch)\b|\bhuman\s+factor\b|\bhuman[\s-]factors?\s+(?:failure|error|issue|problem|lapse|incident)s?\b",
-    re.I,
+_HUMAN_ERROR = Alternatives(
+    (
+        ("error", "failure", "fault", "mistake", "oversight", "slip"),
+        r"\b(?:human|operator|user|pilot|manual|engineer(?:ing)?|developer|personnel|people|staff|individual|careless|simple|honest|stupid|silly|dumb|rookie|typing|keyboard|clerical)\s+(?:error|mistake|oversight|slip|failure|fault)s?\b",
+    ),
+    ("finger", r"\bfat[\s-]?finger(?:ed|ing|s)?\b"),
+    (
+        ("clicked", "entered", "keyed", "mistyped", "typo'd"),
+        r"\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b",
+    ),
+    ("peb", r"\bpeb[ck]a[ck]\b"),
+    ("10", r"\bid-?10-?t\b"),
+    ("layer", r"\blayer\s*8\b"),
+    (("fart", "glitch"), r"\bbrain\s*(?:fart|glitch)\b"),
+    ("human", r"\bhuman\s+factor\b"),
+    ("human", r"\bhuman[\s-]factors?\s+(?:failure|error|issue|problem|lapse|incident)s?\b"),
 )
-_HUMAN_ERROR = re.compile(
-    _HUMAN_ERROR.pattern
-    + r"|\bslip-?ups?\b|\bfinger\s+trouble\b|\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b|\bpeople\s+problem\b|\b(?:wrong|incorrect)\s+(?:button|key|command|terminal|window|tab)\b",
-    re.I,
+_HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
+    ("slip", r"\bslip-?ups?\b"),
+    ("finger", r"\bfinger\s+trouble\b"),
+    (
+        ("misstep", "mistake", "oversight", "slip"),
+        r"\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b",
+    ),
+    ("people", r"\bpeople\s+problem\b"),
+    (
+        ("incorrect", "wrong"),
+        r"\b(?:wrong|incorrect)\s+(?:button|key|command|terminal|window|tab)\b",
+    ),
 )
 # the kinds of human slip named as a cause: "a copy-paste error by the admin", "an accidental
 # keystroke", "error on the part of the technician", "a mistake in manual data entry"
-_HUMAN_ERROR = re.compile(
-    _HUMAN_ERROR.pattern
-    + r"|\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b"
-    r"|\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b"
-    r"|\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor|analyst|maintainer|employee|reviewer|person|someone|somebody|sysadmin|dba|on-?call)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b"
-    r"|\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b|\bwrong\s+paste\b|\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"
-    r"|\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b"
-    r"|\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b|\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b|\boversight\s+in\s+who\b"
-    r"|\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+"
+_HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
+    (
+        (
+            "admin",
+            "entry",
+            "input",
+            "keying",
+            "keystroke",
+            "paste",
+            "procedural",
+            "technician",
+            "transcription",
+        ),
+        r"\b(?:copy[\s-]?paste|keying|keystroke|data[\s-]entry|procedural|administrator|admin|technician|input|paste|transcription)\s+(?:error|mistake|slip)s?\b",
+    ),
+    (
+        ("error", "mistake", "oversight"),
+        r"\b(?:error|mistake|oversight)s?\s+(?:by|on\s+the\s+part\s+of)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:admin|administrator|operator|technician|engineer|on-?call|staff|user|responder|developer|intern|contractor|person|team)s?\b",
+    ),
+    (
+        (
+            "blunder",
+            "error",
+            "lapse",
+            "misjudg",
+            "misread",
+            "misstep",
+            "mistake",
+            "oversight",
+            "slip",
+        ),
+        r"\b(?:administrator|admin|operator|engineer|technician|user|developer|responder|intern|contractor|analyst|maintainer|employee|reviewer|person|someone|somebody|sysadmin|dba|on-?call)['’]s\s+(?:error|mistake|oversight|slip|misread(?:ing)?|misjudge?ment|misstep|blunder|lapse)\b",
+    ),
+    ("accidental", r"\baccidental\s+(?:keystroke|click|paste|deletion|command|key\s*press)\b"),
+    ("paste", r"\bwrong\s+paste\b"),
+    ("read", r"\bmis-?read\s+(?:timestamp|value|number|graph|dashboard|time|date|label)\b"),
+    (
+        ("error", "mistake", "oversight", "slip"),
+        r"\b(?:error|mistake|slip|oversight)s?\s+on\s+(?:the\s+)?(?:operator|engineer|user|admin|administrator|technician|developer|human|responder|on-?call)(?:['’]s|s['’])?\s+(?:side|part|end)\b",
+    ),
+    (
+        ("entry", "manual", "selection", "typed"),
+        r"\b(?:mistake|error)s?\s+in\s+(?:manual|hand-?typed|data\s+entry|[\w-]+\s+selection)\b",
+    ),
+    ("made", r"\b(?:mistake|error)s?\s+made\s+(?:by\s+hand|manually)\b"),
+    ("oversight", r"\boversight\s+in\s+who\b"),
+    (
+        ("boil", "came", "come"),
+        r"\b(?:comes?|came|boils?|boiled)\s+down\s+to\s+(?:someone|somebody|one\s+person|a\s+person|an?\s+(?:engineer|operator|developer|admin|human))\s+(?:not\s+|never\s+|failing\s+to\s+)?\w+",
+    ),
     # a person who mis-did something (the small parser often takes "misread" for a noun): "the
     # on-call misread the dashboard", "Dana mistyped the region"
-    r"|\b(?:an?\s+(?:person|human|employee|operator|engineer|admin|user|clerk|technician|annotator|analyst)|"
-    r"someone|somebody)\s+(?:\w+ly\s+)?mis-?(?:keyed|typed|read|entered|clicked|labell?ed|copied|pasted)\b"
-    r"|\b(?:annotator|labell?er|clerk|reviewer|approver|tester|analyst|dispatcher|agent|cashier|nurse|"
-    r"pilot|driver|trader|teller|moderator)['’]?s?\s+(?:error|mistake|slip|oversight|blunder)s?\b"
-    r"|(?:^|[:;,—–-]\s*)(?:operator|engineer|on-?call|admin|administrator|developer|technician|dba)\s+"
-    r"mis(?:read|typed|keyed|clicked|entered|configured|labell?ed)\b|\b(?:entered|typed|keyed|set)\s+manually\s+by\s+"
-    r"(?:the\s+|an?\s+)?(?:operator|engineer|admin|administrator|user|technician|staff|person)\b"
-    r"|\bperson\s+(?:carrying\s+out|doing|running|performing|executing)\s+(?:[\w-]+\s+){0,4}?in\s+the\s+wrong\s+order\b"
-    r"|\b(?:he|she|the\s+(?:[\w-]+\s+)?(?:operator|engineer|on-?call|admin|administrator|user|developer|"
-    r"responder|technician|reviewer|dba|sre|intern|contractor|deployer|analyst)|(?-i:[A-Z])[a-z]+)\s+"
-    r"(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+"
-    r"(?:the|a|an|his|her|their|step|which|what)\b"
-    r"|\bmeant\s+for\s+(?:staging|test|testing|dev|development|another\s+\w+)\b[^.;]*\b(?:typed|run|ran|pasted|"
-    r"executed|entered|applied)\s+(?:in|into|on|against)\s+(?:the\s+)?(?:prod|production|live)\b"
+    (
+        "mis",
+        r"\b(?:an?\s+(?:person|human|employee|operator|engineer|admin|user|clerk|technician|annotator|analyst)|someone|somebody)\s+(?:\w+ly\s+)?mis-?(?:keyed|typed|read|entered|clicked|labell?ed|copied|pasted)\b",
+    ),
+    (
+        (
+            "agent",
+            "analyst",
+            "annotator",
+            "approver",
+            "cashier",
+            "clerk",
+            "dispatcher",
+            "driver",
+            "label",
+            "moderator",
+            "nurse",
+            "pilot",
+            "reviewer",
+            "teller",
+            "tester",
+            "trader",
+        ),
+        r"\b(?:annotator|labell?er|clerk|reviewer|approver|tester|analyst|dispatcher|agent|cashier|nurse|pilot|driver|trader|teller|moderator)['’]?s?\s+(?:error|mistake|slip|oversight|blunder)s?\b",
+    ),
+    (
+        "mis",
+        r"(?:^|[:;,—–-]\s*)(?:operator|engineer|on-?call|admin|administrator|developer|technician|dba)\s+mis(?:read|typed|keyed|clicked|entered|configured|labell?ed)\b",
+    ),
+    (
+        "manually",
+        r"\b(?:entered|typed|keyed|set)\s+manually\s+by\s+(?:the\s+|an?\s+)?(?:operator|engineer|admin|administrator|user|technician|staff|person)\b",
+    ),
+    (
+        "person",
+        r"\bperson\s+(?:carrying\s+out|doing|running|performing|executing)\s+(?:[\w-]+\s+){0,4}?in\s+the\s+wrong\s+order\b",
+    ),
+    (
+        "mis",
+        r"\b(?:he|she|the\s+(?:[\w-]+\s+)?(?:operator|engineer|on-?call|admin|administrator|user|developer|responder|technician|reviewer|dba|sre|intern|contractor|deployer|analyst)|(?-i:[A-Z])[a-z]+)\s+(?:\w+ly\s+)?mis(?:read|typed|keyed|clicked|heard|labell?ed|configured|entered|judged|copied|pasted)\s+(?:the|a|an|his|her|their|step|which|what)\b",
+    ),
+    (
+        "meant",
+        r"\bmeant\s+for\s+(?:staging|test|testing|dev|development|another\s+\w+)\b[^.;]*\b(?:typed|run|ran|pasted|executed|entered|applied)\s+(?:in|into|on|against)\s+(?:the\s+)?(?:prod|production|live)\b",
+    ),
     # the failure said to be human, or a person at the controls as the cause
-    r"|\b(?:failure|error|cause|problem|fault|issue)\s+(?:was|is)\s+(?:purely\s+|entirely\s+|simply\s+|"
-    r"just\s+)?human\b|\b(?:was|is|['’]s)\s+(?:\w+\s+)?the\s+(?:person|human|guy|one|people|user)\s+"
-    r"(?:at|behind|on)\s+the\s+(?:keyboard|wheel|controls|console|terminal|keys)\b",
-    re.I,
+    (
+        "human",
+        r"\b(?:failure|error|cause|problem|fault|issue)\s+(?:was|is)\s+(?:purely\s+|entirely\s+|simply\s+|just\s+)?human\b",
+    ),
+    (
+        ("console", "controls", "keyboard", "keys", "terminal", "wheel"),
+        r"\b(?:was|is|['’]s)\s+(?:\w+\s+)?the\s+(?:person|human|guy|one|people|user)\s+(?:at|behind|on)\s+the\s+(?:keyboard|wheel|controls|console|terminal|keys)\b",
+    ),
 )
 #: a slip, when a person is said to have made it: "an error by one of their technicians", "an
 #: oversight on the part of the change approver"
@@ -3535,77 +4151,335 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
     )
 
 
-_PUNITIVE = re.compile(
-    r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,3}accountable\b|\baccountability\b|"
-    r"\b(?:face|facing|faced|suffer|there\s+(?:will|must|should)\s+be|real|serious|without)\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:the|whoever|him|her|them|those|anyone|people)\b|"
-    r"\bdisciplin(?:e|ed|ary|ing)\b|\brepercussions?\b|\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b|\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b|\b(?:his|her|their|(?-i:[A-Z])\w+'s)\s+conduct\b|\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b|\bpunish\w*|\bpunitive\b|\breprimand\w*|\b(?:written|formal|final)\s+warning\b|"
-    r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b|\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b|\bconsequences\s+for\s+(?:\w+ing)\b|\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b|\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b|"
-    r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))|\bremedial\s+training\b|"
-    r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b|\b(?:will|must|should|to|has\s+to|have\s+to|going\s+to)\s+(?:pay|answer)\s+for\s+the\b|\bheads\s+(?:will|must|should)?\s*roll\b|"
-    r"\bperformance\s+(?:reviews?|improvement\s+plans?|conversations?)\b|\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b|\bPIP\b|"
-    r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b|\bnamed?\s+and\s+shamed?\b|\bmake\s+an\s+example\s+of\b|\bzero[\s-]tolerance\b|"
-    r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:[\w-]+\s+)?(?:bonus|bonuses|pay|access\s+rights|privileges)\b|\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b|\bon\s+probation\b|\b(?:first|second|final)\s+strike\b|"
-    r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b|\bmandatory\s+(?:re-?)?training\b|\bowes?\s+(?:us|everyone)\s+an?\s+apology\b|\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b",
-    re.I,
+_PUNITIVE = Alternatives(
+    (
+        "accountable",
+        r"\b(?:held|hold|holding|be|being|are|is|were|was|been|get|gets)\s+(?:\w+\s+){0,3}accountable\b",
+    ),
+    ("accountability", r"\baccountability\b"),
+    (
+        "consequences",
+        r"\b(?:face|facing|faced|suffer|there\s+(?:will|must|should)\s+be|real|serious|without)\s+(?:\w+\s+)?consequences\b",
+    ),
+    ("consequences", r"\bconsequences\s+for\s+(?:the|whoever|him|her|them|those|anyone|people)\b"),
+    ("disciplin", r"\bdisciplin(?:e|ed|ary|ing)\b"),
+    ("repercussion", r"\brepercussions?\b"),
+    ("consequences", r"\bconsequences\s+(?:will|must|should|are\s+going\s+to)\s+follow\b"),
+    (
+        ("hr", "resources"),
+        r"\b(?:conversation|talk|meeting|report|escalat\w+|sit-down)\s+(?:\w+\s+){0,2}(?:with|to)\s+(?:HR|human\s+resources)\b",
+    ),
+    ("conduct", r"\b(?:his|her|their|(?-i:[A-Z])\w+'s)\s+conduct\b"),
+    (
+        ("access", "permissions", "privileges", "rights"),
+        r"\b(?:suspend|revoke|pull|strip|remove)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\b",
+    ),
+    ("punish", r"\bpunish\w*"),
+    ("punitive", r"\bpunitive\b"),
+    ("reprimand", r"\breprimand\w*"),
+    ("warning", r"\b(?:written|formal|final)\s+warning\b"),
+    (
+        ("demoted", "fired", "let", "removed", "sacked", "suspended", "terminated", "written"),
+        r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b",
+    ),
+    (
+        "consequences",
+        r"\bthere\s+(?:will|must|should|needs?\s+to|has\s+to|have\s+to|ought\s+to|had\s+better)\s+be\s+(?:\w+\s+)?consequences\b",
+    ),
+    ("consequences", r"\bconsequences\s+for\s+(?:\w+ing)\b"),
+    (
+        "head",
+        r"\bheads?\s+(?:should|will|must|is\s+going\s+to|are\s+going\s+to|needs?\s+to)?\s*roll\b",
+    ),
+    (
+        "fire",
+        r"\bfire\s+(?:him|her|them|whoever|someone|the\s+(?:engineer|developer|intern|contractor|person))\b",
+    ),
+    (
+        "train",
+        r"\bre-?train(?:ing|ed)?\b(?!\s+(?:the|a|our)?\s*(?:model|classifier|network|ml|index|embedding))",
+    ),
+    ("remedial", r"\bremedial\s+training\b"),
+    (("answer", "pay"), r"\b(?:pay|paying|answer|answers)\s+for\s+(?:this|it|that)\b"),
+    (
+        ("answer", "pay"),
+        r"\b(?:will|must|should|to|has\s+to|have\s+to|going\s+to)\s+(?:pay|answer)\s+for\s+the\b",
+    ),
+    ("heads", r"\bheads\s+(?:will|must|should)?\s*roll\b"),
+    ("performance", r"\bperformance\s+(?:reviews?|improvement\s+plans?|conversations?)\b"),
+    (
+        ("appraisal", "record", "review"),
+        r"\b(?:in|on|into)\s+(?:their|his|her|your)\s+(?:next\s+|annual\s+|performance\s+)?(?:review|appraisal|record)\b",
+    ),
+    ("pip", r"\bPIP\b"),
+    ("responsible", r"\b(?:held|hold)\s+(?:\w+\s+)?responsible\b"),
+    ("shame", r"\bnamed?\s+and\s+shamed?\b"),
+    ("example", r"\bmake\s+an\s+example\s+of\b"),
+    ("tolerance", r"\bzero[\s-]tolerance\b"),
+    (
+        ("bonus", "pay", "privileges", "rights"),
+        r"\b(?:lose|losing|lost|dock|docked|cut|forfeit)\s+(?:the\s+)?(?:their|his|her|your|[\w-]+'s)?\s*(?:[\w-]+\s+)?(?:bonus|bonuses|pay|access\s+rights|privileges)\b",
+    ),
+    (
+        ("access", "permissions", "privileges", "rights"),
+        r"\b(?:lose|losing|revoke|revoking|pull|pulling)\s+(?:her|his|their|your)?\s*(?:production|prod|admin|root|deploy|commit|merge)\s+(?:access|rights|permissions|privileges)\b",
+    ),
+    ("probation", r"\bon\s+probation\b"),
+    ("strike", r"\b(?:first|second|final)\s+strike\b"),
+    (
+        ("access", "permissions", "privileges", "rights"),
+        r"\b(?:revoke|revoked|revoking|lose|lost|losing)\s+(?:his|her|their|your)\s+(?:\w+\s+)?(?:access|rights|permissions|privileges)\b",
+    ),
+    ("mandatory", r"\bmandatory\s+(?:re-?)?training\b"),
+    ("apology", r"\bowes?\s+(?:us|everyone)\s+an?\s+apology\b"),
+    ("apologi", r"\bapologi[sz]e\s+to\s+(?:the\s+)?(?:team|everyone)\b"),
 )
-_PUNITIVE = re.compile(
-    _PUNITIVE.pattern
-    + r"|\bas\s+(?:a\s+|the\s+)?(?:penalty|punishment|sanction|consequence|disciplinary\s+(?:measure|step|action))\b"
-    r"|\b(?:action|steps|measures)\s+(?:has|have|was|were|will|is|are)\s+(?:been\s+|be\s+|being\s+)?taken\s+(?:with|against|regarding)\s+(?:the\s+)?(?:individuals?|people|persons?|staff|employees?|engineers?|team\s+members?|those|him|her|them)\b"
-    r"|\bpenali[sz](?:e|ed|es|ing)\s+(?:him|her|them|the\s+(?:engineer|developer|operator|team|person|on-?call|intern|contractor)|(?-i:[A-Z])[a-z]+)\b"
-    r"|\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b"
-    r"|\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b"
-    r"|\bwrite\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+up\b|\bformal\s+(?:complaint|warning|review|reprimand)\b"
-    r"|\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b"
-    r"|\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b"
-    r"|\bwhat\s+(?:we\s+are|we['’]re|we\s+will\s+be|we\s+plan\s+to\s+be|is\s+being)\s+(?:doing|done)\s+(?:about|with)\s+(?:that|the|this)\s+(?:person|engineer|individual|developer|employee|guy|contractor|intern)\b"
-    r"|\b(?:deal|dealt|dealing)\s+with\s+(?:that|the|this)\s+(?:person|individual|engineer|developer|employee|guy|contractor|intern)\b"
-    r"|\b(?:is|are|was|were|be)\s+(?:really\s+|actually\s+)?(?:suited|fit|cut\s+out|ready)\s+(?:to|for)\s+(?:on-?call|the\s+(?:on-?call\s+)?(?:role|job|team|rotation|position)|this\s+(?:role|job|work|team)|production|prod|(?:on-?call|production|ops)\s+work)\b"
-    r"|\b(?:[\w-]+['’]s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+\s+)?(?:revoked|suspended|removed|pulled|withdrawn|stripped)\b"
-    r"|\b(?:engagement|contract|employment)\s+(?:was|were|has\s+been|will\s+be|is\s+being)\s+(?:\w+\s+)?(?:terminated|ended|cancell?ed|not\s+renewed)\b"
-    r"|\blet\s+go\s+of\s+(?:the|an?|our|that|this)\s+(?:\w+\s+)?(?:employee|engineer|developer|contractor|person|intern|staff|member|admin|operator)\b"
-    r"|\bat\s+(?:[\w-]+['’]s|his|her|their)\s+(?:annual\s+|next\s+|yearly\s+|performance\s+|mid-?year\s+)?(?:review|appraisal)\b|\bconduct\s+(?:matter|issue|concern)\b"
-    r"|\bpersonnel\s+(?:file|record)\b|\b(?:forwarded|sent|referred|reported)\s+to\s+(?:HR|human\s+resources)\b"
-    r"|\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|been|being)\s+(?:moved|taken|removed|pulled|rotated|kicked|transferred)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:team|rotation|rota|on-?call|project|squad|account)\b"
-    r"|\breview(?:ing|ed)?\s+(?:[\w-]+['’]s|his|her|their)\s+(?:access|role|position|permissions|future|place|suitability)\b"
-    r"|\b(?:a\s+)?(?:valuable\s+|hard\s+|good\s+|salutary\s+)?lesson\s+(?:to|for)\s+(?:those|everyone|anyone|the\s+people|him|her|them)\s+who\s+(?:\w+ed|argued|thought|said|insisted|wanted|decided|ignored|skipped|didn['’]t|did\s+not|were|was|chose)\b"
-    r"|\b(?:appropriate|necessary|suitable|disciplinary|corrective)\s+(?:action|steps|measures)\s+(?:will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+taken\b"
-    r"|\b(?:had|have\s+had|will\s+have|held)\s+a\s+(?:serious\s+|frank\s+|firm\s+)?(?:conversation|word|chat|talk|meeting)\s+with\s+(?:the\s+)?(?:individual|person|engineer|employee|staff\s+member|people|developer|contractor)s?\s+(?:involved|concerned|responsible)\b"
-    r"|\b(?:responsible|involved|concerned)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?dealt\s+with\b"
-    r"|\bwhether\b[^.;]*\bemployment\b|\bemployment\b[^.;]*\b(?:should|will|can)\s+(?:continue|end)\b"
-    r"|\bbonus(?:es)?\b[^.;]*\b(?:will\s+be|are|were|have\s+been)\s+(?:\w+\s+)?(?:reduced|cut|withheld|docked|cancell?ed|forfeited)\b"
-    r"|\bpay\s+the\s+price\b|\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b|\bon\s+(?:a|his|her|their)\s+PIP\b",
-    re.I,
+_PUNITIVE = _PUNITIVE + Alternatives(
+    (
+        ("consequence", "disciplinary", "penalty", "punishment", "sanction"),
+        r"\bas\s+(?:a\s+|the\s+)?(?:penalty|punishment|sanction|consequence|disciplinary\s+(?:measure|step|action))\b",
+    ),
+    (
+        "taken",
+        r"\b(?:action|steps|measures)\s+(?:has|have|was|were|will|is|are)\s+(?:been\s+|be\s+|being\s+)?taken\s+(?:with|against|regarding)\s+(?:the\s+)?(?:individuals?|people|persons?|staff|employees?|engineers?|team\s+members?|those|him|her|them)\b",
+    ),
+    (
+        "penali",
+        r"\bpenali[sz](?:e|ed|es|ing)\s+(?:him|her|them|the\s+(?:engineer|developer|operator|team|person|on-?call|intern|contractor)|(?-i:[A-Z])[a-z]+)\b",
+    ),
+    (
+        ("banned", "barred", "blocked", "kicked", "pulled", "removed", "taken"),
+        r"\b(?:banned|barred|blocked|removed|taken|pulled|kicked)\s+(?:off\s+|from\s+)?(?:deploying|deploys|the\s+(?:on-?call\s+)?rotation|on-?call|production|prod|the\s+project|merging|the\s+team)\b",
+    ),
+    (
+        ("access", "permissions", "privileges", "rights"),
+        r"\b(?:lose|loses|lost|losing|revoke|revoked|revoking|strip|stripped|pull|pulled)\s+(?:\w+\s+){0,3}(?:access|rights|privileges|permissions)\b",
+    ),
+    ("write", r"\bwrite\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+up\b"),
+    ("formal", r"\bformal\s+(?:complaint|warning|review|reprimand)\b"),
+    (
+        "escalat",
+        r"\bescalat\w*\s+(?:this|it|him|her|them)\s+to\s+(?:HR|their\s+manager|his\s+manager|her\s+manager|management)\b",
+    ),
+    (
+        ("need", "ought"),
+        r"\b(?:needs?|ought)\s+to\s+be\s+(?:disciplined|punished|fired|let\s+go|held\s+responsible|reprimanded|written\s+up)\b",
+    ),
+    (
+        "what",
+        r"\bwhat\s+(?:we\s+are|we['’]re|we\s+will\s+be|we\s+plan\s+to\s+be|is\s+being)\s+(?:doing|done)\s+(?:about|with)\s+(?:that|the|this)\s+(?:person|engineer|individual|developer|employee|guy|contractor|intern)\b",
+    ),
+    (
+        "deal",
+        r"\b(?:deal|dealt|dealing)\s+with\s+(?:that|the|this)\s+(?:person|individual|engineer|developer|employee|guy|contractor|intern)\b",
+    ),
+    (
+        ("cut", "fit", "ready", "suited"),
+        r"\b(?:is|are|was|were|be)\s+(?:really\s+|actually\s+)?(?:suited|fit|cut\s+out|ready)\s+(?:to|for)\s+(?:on-?call|the\s+(?:on-?call\s+)?(?:role|job|team|rotation|position)|this\s+(?:role|job|work|team)|production|prod|(?:on-?call|production|ops)\s+work)\b",
+    ),
+    (
+        ("pulled", "removed", "revoked", "stripped", "suspended", "withdrawn"),
+        r"\b(?:[\w-]+['’]s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:\w+\s+)?(?:revoked|suspended|removed|pulled|withdrawn|stripped)\b",
+    ),
+    (
+        ("cancel", "ended", "renewed", "terminated"),
+        r"\b(?:engagement|contract|employment)\s+(?:was|were|has\s+been|will\s+be|is\s+being)\s+(?:\w+\s+)?(?:terminated|ended|cancell?ed|not\s+renewed)\b",
+    ),
+    (
+        "let",
+        r"\blet\s+go\s+of\s+(?:the|an?|our|that|this)\s+(?:\w+\s+)?(?:employee|engineer|developer|contractor|person|intern|staff|member|admin|operator)\b",
+    ),
+    (
+        ("appraisal", "review"),
+        r"\bat\s+(?:[\w-]+['’]s|his|her|their)\s+(?:annual\s+|next\s+|yearly\s+|performance\s+|mid-?year\s+)?(?:review|appraisal)\b",
+    ),
+    ("conduct", r"\bconduct\s+(?:matter|issue|concern)\b"),
+    ("personnel", r"\bpersonnel\s+(?:file|record)\b"),
+    (
+        ("forwarded", "referred", "reported", "sent"),
+        r"\b(?:forwarded|sent|referred|reported)\s+to\s+(?:HR|human\s+resources)\b",
+    ),
+    (
+        ("kicked", "moved", "pulled", "rotated", "taken", "transferred"),
+        r"\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|been|being)\s+(?:moved|taken|removed|pulled|rotated|kicked|transferred)\s+(?:off|out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:team|rotation|rota|on-?call|project|squad|account)\b",
+    ),
+    (
+        "review",
+        r"\breview(?:ing|ed)?\s+(?:[\w-]+['’]s|his|her|their)\s+(?:access|role|position|permissions|future|place|suitability)\b",
+    ),
+    (
+        "lesson",
+        r"\b(?:a\s+)?(?:valuable\s+|hard\s+|good\s+|salutary\s+)?lesson\s+(?:to|for)\s+(?:those|everyone|anyone|the\s+people|him|her|them)\s+who\s+(?:\w+ed|argued|thought|said|insisted|wanted|decided|ignored|skipped|didn['’]t|did\s+not|were|was|chose)\b",
+    ),
+    (
+        "taken",
+        r"\b(?:appropriate|necessary|suitable|disciplinary|corrective)\s+(?:action|steps|measures)\s+(?:will\s+be|has\s+been|have\s+been|is\s+being|are\s+being)\s+taken\b",
+    ),
+    (
+        ("concerned", "involved", "responsible"),
+        r"\b(?:had|have\s+had|will\s+have|held)\s+a\s+(?:serious\s+|frank\s+|firm\s+)?(?:conversation|word|chat|talk|meeting)\s+with\s+(?:the\s+)?(?:individual|person|engineer|employee|staff\s+member|people|developer|contractor)s?\s+(?:involved|concerned|responsible)\b",
+    ),
+    (
+        "dealt",
+        r"\b(?:responsible|involved|concerned)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?dealt\s+with\b",
+    ),
+    ("employment", r"\bwhether\b[^.;]*\bemployment\b"),
+    ("employment", r"\bemployment\b[^.;]*\b(?:should|will|can)\s+(?:continue|end)\b"),
+    (
+        "bonus",
+        r"\bbonus(?:es)?\b[^.;]*\b(?:will\s+be|are|were|have\s+been)\s+(?:\w+\s+)?(?:reduced|cut|withheld|docked|cancell?ed|forfeited)\b",
+    ),
+    ("price", r"\bpay\s+the\s+price\b"),
+    ("answer", r"\banswer\s+to\s+(?:the\s+)?(?:VP|CTO|CEO|director|management|leadership)\b"),
+    ("pip", r"\bon\s+(?:a|his|her|their)\s+PIP\b"),
 )
 # the people and places punishment goes through: a person's manager, their review or record,
 # their pay, their standing ("raise it with his manager", "this goes in her file")
-_PUNITIVE = re.compile(
-    _PUNITIVE.pattern
-    + r"|\b(?:his|her|their|(?-i:[A-Z])[\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))"
-    r"|\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|(?-i:[A-Z])[\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b"
-    r"|\b(?:quarterly|annual|yearly|performance)\s+(?:rating|appraisal|evaluation|scorecard)s?\b|\b(?:appraisal|promotions?|promotion\s+case|performance\s+rating)\b[^.;]*\b(?:factor|reflect|count|hurt|affect|note|hit)"
-    r"|\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:year-end\s+|annual\s+|mid-year\s+|quarterly\s+|performance\s+)?(?:bonus|pay|compensation|reviews?|appraisals?|ratings?))\b"
-    r"|\b(?:bonus|bonuses|compensation|pay|raise)\s+(?:should|will|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?(?:reflect|suffer|take\s+a\s+hit|be\s+(?:cut|docked|reduced|withheld))\b"
-    r"|\bcareer[\s-]limiting\b|\bjobs?\s+(?:is|are|will\s+be)\s+on\s+the\s+line\b|\b(?:want|wants|need|needs|get|demand|demands)\s+(?:some\s+)?names\b"
-    r"|\bpenance\b|\bmade?\s+an\s+example\b|\bdemotion\b|\bdemot(?:e|ed|ing)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))|\bre-?certif(?:y|ied|ication)\b|\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"
-    r"|\bback\s+(?:to|through)\s+(?:\w+\s+){0,2}(?:school|training|bootcamp|onboarding)\b|\b(?:HR|human\s+resources)\s+(?:has|have|is|are|was|were|will|should|needs?)\s+(?:been\s+)?(?:looped|involved|informed|notified|told|brought|called)\b"
-    r"|\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b|\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b"
-    r"|\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b"
-    r"|\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b|\bstrike\s+against\b|\bconduct\s+review\b"
-    r"|\bengagement\s+is\s+being\s+(?:terminated|ended)\b|\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b|\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b|\b(?:termination|firing)\s+is\s+on\s+the\s+table\b|\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b"
-    r"|\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b|\bname\s+names\b"
-    r"|\blost\s+(?:all\s+)?(?:confidence|trust|faith)\s+in\s+(?:the\s+[\w-]+\s+(?:team|group|department|squad)|(?-i:[A-Z])[a-z]+|him|her|them|our\s+[\w-]+\s+team)\b"
-    r"|\b(?:HR|human\s+resources)\s+(?:will|is|are|has|have|should|needs?|must|was|were|to)\s+(?:be\s+|been\s+)?(?:\w+ly\s+)?(?:contact|speak|talk|meet|review|investigat|involv|loop|inform|notif|call|follow|reach|look|interview|sit)\w*"
-    r"|\bcontracts?\s+(?:will\s+not|won['’]t|is\s+not\s+going\s+to|shall\s+not)\s+be\s+(?:renewed|extended)\b|\b(?:on|onto)\s+(?:a\s+)?performance\s+(?:improvement\s+)?plan\b"
-    r"|\b(?:may|can|will|shall)\s+not\s+(?:deploy|merge|push|ship|touch\s+prod(?:uction)?)\s+(?:again\s+)?(?:without|unless|until)\b"
-    r"|\b(?:whoever\s+\w+(?:\s+\w+)?|he|she|they|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+owes?\s+(?:[\w-]+\s+){0,3}an?\s+apology\b"
-    r"|\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b"
-    r"|\bguilty\s+part(?:y|ies)\b|\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)|\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b"
-    r"|\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b|\btake\s+the\s+(?:fall|rap|heat)\b"
-    r"|\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b|\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b|\b(?:wall|hall|board)\s+of\s+shame\b"
-    r"|\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b|\bshould(?:n['’]t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|let|permitted)\s+(?:anywhere\s+)?(?:near|to\s+(?:touch|deploy|push|merge|run|have|use|access)|on\s+(?:call|the\s+rotation))\b|\bformal\s+explanation\b|\b(?:those|(?:the\s+)?(?:team|person|people|engineers?|individuals?))\s+responsible\s+(?:will|must|shall|should)\s+(?:be\s+(?:asked|required|expected|made)\s+to\s+)?(?:present|explain|answer|apologi[sz]e|report|account)\b"
-    r"|\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b|\bin\s+my\s+office\b|\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b|\bno\s+business\s+(?:being|running|touching|deploying)\b|\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b",
-    re.I,
+_PUNITIVE = _PUNITIVE + Alternatives(
+    (
+        "manager",
+        r"\b(?:his|her|their|(?-i:[A-Z])[\w-]*['’]s|the\s+(?:engineer|developer|operator|intern|contractor|responder)['’]s)\s+(?:line\s+)?manager\b(?!\s+(?:of|for)\s+(?:the\s+)?(?:service|system|platform))",
+    ),
+    (
+        ("appraisal", "evaluation", "file", "rating", "record", "review", "scorecard"),
+        r"\b(?:in|on|into|onto|against)\s+(?:his|her|their|your|(?-i:[A-Z])[\w-]*['’]s|the\s+team['’]s)\s+(?:\w+\s+){0,2}(?:review|appraisal|record|file|evaluation|rating|scorecard)\b",
+    ),
+    (
+        ("appraisal", "evaluation", "rating", "scorecard"),
+        r"\b(?:quarterly|annual|yearly|performance)\s+(?:rating|appraisal|evaluation|scorecard)s?\b",
+    ),
+    (
+        ("appraisal", "promotion", "rating"),
+        r"\b(?:appraisal|promotions?|promotion\s+case|performance\s+rating)\b[^.;]*\b(?:factor|reflect|count|hurt|affect|note|hit)",
+    ),
+    (
+        ("appraisal", "bonus", "compensation", "pay", "promotion", "rating", "review"),
+        r"\b(?:factor|reflect|count|note|mention|record)\w*\s+(?:it\s+|this\s+|that\s+)?(?:in|into|against)\s+(?:promotions?|(?:the\s+|their\s+|his\s+|her\s+)?(?:year-end\s+|annual\s+|mid-year\s+|quarterly\s+|performance\s+)?(?:bonus|pay|compensation|reviews?|appraisals?|ratings?))\b",
+    ),
+    (
+        ("bonus", "compensation", "pay", "raise"),
+        r"\b(?:bonus|bonuses|compensation|pay|raise)\s+(?:should|will|must|ought\s+to|needs?\s+to)\s+(?:\w+\s+)?(?:reflect|suffer|take\s+a\s+hit|be\s+(?:cut|docked|reduced|withheld))\b",
+    ),
+    ("career", r"\bcareer[\s-]limiting\b"),
+    ("job", r"\bjobs?\s+(?:is|are|will\s+be)\s+on\s+the\s+line\b"),
+    ("names", r"\b(?:want|wants|need|needs|get|demand|demands)\s+(?:some\s+)?names\b"),
+    ("penance", r"\bpenance\b"),
+    ("example", r"\bmade?\s+an\s+example\b"),
+    ("demotion", r"\bdemotion\b"),
+    (
+        "demot",
+        r"\bdemot(?:e|ed|ing)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+\b(?!\s*\d)|the\s+(?:\w+\s+)?(?:engineer|commander|lead|manager|developer|operator|intern|on-?call|responder))",
+    ),
+    ("certif", r"\bre-?certif(?:y|ied|ication)\b"),
+    ("retake", r"\bretake\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:certification|course|training|exam)\b"),
+    (
+        ("bootcamp", "onboarding", "school", "training"),
+        r"\bback\s+(?:to|through)\s+(?:\w+\s+){0,2}(?:school|training|bootcamp|onboarding)\b",
+    ),
+    (
+        ("brought", "called", "informed", "involved", "looped", "notified", "told"),
+        r"\b(?:HR|human\s+resources)\s+(?:has|have|is|are|was|were|will|should|needs?)\s+(?:been\s+)?(?:looped|involved|informed|notified|told|brought|called)\b",
+    ),
+    (
+        ("good", "indefinitely", "permanently"),
+        r"\b(?:off|from)\s+the\s+(?:on-?call\s+)?(?:rota|rotation|pager)\s+(?:permanently|for\s+good|indefinitely)\b",
+    ),
+    (
+        ("access", "permissions", "rights"),
+        r"\bno\s+more\s+(?:prod|production|deploy|admin|root)\s+(?:access|rights|permissions)\b",
+    ),
+    (
+        ("access", "permissions", "privileges", "rights"),
+        r"\b(?:suspend|suspending|suspended|pull|pulling|revoke|revoking)\s+(?:@?[\w.-]+(?:['’]s)?\s+){0,3}(?:deploy|deployment|merge|commit|prod|production|admin|pager)\s+(?:permissions|rights|access|privileges)\b",
+    ),
+    (
+        ("escalate", "report"),
+        r"\b(?:report|escalate)\s+(?:him|her|them|the\s+responsible\s+\w+|whoever\s+\w+(?:\s+\w+)?|the\s+(?:engineer|developer|operator|intern)s?)\s+to\b",
+    ),
+    ("strike", r"\bstrike\s+against\b"),
+    ("conduct", r"\bconduct\s+review\b"),
+    ("engagement", r"\bengagement\s+is\s+being\s+(?:terminated|ended)\b"),
+    ("whether", r"\bwhether\s+(?:\w+\s+){1,2}should\s+keep\s+(?:his|her|their)\b"),
+    (
+        "keep",
+        r"\bkeep\s+(?:his|her|their)\s+(?:deploy|prod|production|admin|root|merge|commit|on-?call)\s+(?:access|rights|permissions|privileges|role)\b",
+    ),
+    (("firing", "termination"), r"\b(?:termination|firing)\s+is\s+on\s+the\s+table\b"),
+    (
+        "dock",
+        r"\bdock(?:ing|ed|s)?\s+(?:[\w'’-]+\s+){0,3}(?:bonus|pay|compensation|salary|wages)\b",
+    ),
+    (
+        ("names", "people", "those"),
+        r"\b(?:a|the)\s+list\s+of\s+(?:the\s+)?(?:names|people\s+(?:involved|responsible)|those\s+(?:involved|responsible))\b",
+    ),
+    ("names", r"\bname\s+names\b"),
+    (
+        ("confidence", "faith", "trust"),
+        r"\blost\s+(?:all\s+)?(?:confidence|trust|faith)\s+in\s+(?:the\s+[\w-]+\s+(?:team|group|department|squad)|(?-i:[A-Z])[a-z]+|him|her|them|our\s+[\w-]+\s+team)\b",
+    ),
+    (
+        ("hr", "resources"),
+        r"\b(?:HR|human\s+resources)\s+(?:will|is|are|has|have|should|needs?|must|was|were|to)\s+(?:be\s+|been\s+)?(?:\w+ly\s+)?(?:contact|speak|talk|meet|review|investigat|involv|loop|inform|notif|call|follow|reach|look|interview|sit)\w*",
+    ),
+    (
+        ("extended", "renewed"),
+        r"\bcontracts?\s+(?:will\s+not|won['’]t|is\s+not\s+going\s+to|shall\s+not)\s+be\s+(?:renewed|extended)\b",
+    ),
+    ("performance", r"\b(?:on|onto)\s+(?:a\s+)?performance\s+(?:improvement\s+)?plan\b"),
+    (
+        ("unless", "until", "without"),
+        r"\b(?:may|can|will|shall)\s+not\s+(?:deploy|merge|push|ship|touch\s+prod(?:uction)?)\s+(?:again\s+)?(?:without|unless|until)\b",
+    ),
+    (
+        "apology",
+        r"\b(?:whoever\s+\w+(?:\s+\w+)?|he|she|they|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+owes?\s+(?:[\w-]+\s+){0,3}an?\s+apology\b",
+    ),
+    (
+        "involved",
+        r"\b(?:people|person|engineers?|individuals?|team)\s+involved\s+(?:understand|know|realise|realize|learn|see)\s+how\s+(?:serious|bad|costly|unacceptable|expensive)\b",
+    ),
+    ("guilty", r"\bguilty\s+part(?:y|ies)\b"),
+    (
+        "dealt",
+        r"\b(?:has|have|will)\s+been\s+dealt\s+with\b(?=[^.]*\b(?:party|person|engineer|individual|him|her|them)\b)",
+    ),
+    (
+        "dealt",
+        r"\b(?:party|person|engineer|individual|intern|contractor)\b[^.]*\b(?:has|have)\s+been\s+dealt\s+with\b",
+    ),
+    (
+        "own",
+        r"\b(?:needs?|has|have|must|should|ought)\s+to\s+own\s+(?:this|that|the|their|his|her)\s+(?:mistake|error|screw-?up|blunder)\b",
+    ),
+    (("fall", "heat", "rap"), r"\btake\s+the\s+(?:fall|rap|heat)\b"),
+    (
+        "personal",
+        r"\b(?:owners?|engineers?|person|people|whoever\s+\w+|responsible|responder)\b[^.;]*\bpersonal\s+apolog(?:y|ies)\b",
+    ),
+    (
+        ("beer", "coffee", "donuts", "doughnuts", "drinks", "lunch", "pizza"),
+        r"\bbuy\s+(?:the\s+)?(?:whole\s+)?(?:team|everyone|everybody)\s+(?:lunch|donuts|doughnuts|beers?|pizza|coffee|drinks)\b",
+    ),
+    ("shame", r"\b(?:wall|hall|board)\s+of\s+shame\b"),
+    ("trusted", r"\bshould(?:n['’]t|\s+not|\s+no\s+longer)\s+be\s+trusted\s+with\b"),
+    (
+        "should",
+        r"\bshould(?:n['’]t|\s+not|\s+never|\s+no\s+longer)\s+be\s+(?:allowed|let|permitted)\s+(?:anywhere\s+)?(?:near|to\s+(?:touch|deploy|push|merge|run|have|use|access)|on\s+(?:call|the\s+rotation))\b",
+    ),
+    ("explanation", r"\bformal\s+explanation\b"),
+    (
+        "responsible",
+        r"\b(?:those|(?:the\s+)?(?:team|person|people|engineers?|individuals?))\s+responsible\s+(?:will|must|shall|should)\s+(?:be\s+(?:asked|required|expected|made)\s+to\s+)?(?:present|explain|answer|apologi[sz]e|report|account)\b",
+    ),
+    (
+        ("herself", "himself", "themselves", "yourself", "yourselves"),
+        r"\bexplain\s+(?:themselves|himself|herself|yourself|yourselves)\b",
+    ),
+    ("office", r"\bin\s+my\s+office\b"),
+    ("should", r"\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b"),
+    ("business", r"\bno\s+business\s+(?:being|running|touching|deploying)\b"),
+    ("fit", r"\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b"),
 )
 
 

@@ -4,38 +4,95 @@
 The tagger and the entity recogniser of a small English model miss many names in tech prose, and
 a capitalised word no dictionary knows is as often a product as a person. The given names of the
 86 locales of Faker's person providers (about 31,000 names; Faker is MIT-licensed and pinned in
-pyproject.toml) are the gazetteer. Loaded once, on first use (about 0.2 s).
+pyproject.toml) are the gazetteer. Reading them means importing 86 modules of Faker (0.07 s), so
+the list is also kept in the user's cache folder, one file per version of Faker, and read from
+there (4 ms) by every later process. The kept file is a cache: when it cannot be read, or does
+not hold what it says it holds, the names are read from Faker again.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 _lock = threading.Lock()
 _NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+#: the kept file's first line: this and the number of names; its last line: _END
+_HEADER = "pmdesk given names from Faker"
+_END = "(end)"
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lowercase given names from every locale Faker knows."""
     with _lock:
-        import faker.providers.person as people
-
-        names: set[str] = set()
-        for module in pkgutil.iter_modules(people.__path__):
-            provider = getattr(
-                importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None
-            )
-            for attr in _NAME_LISTS:
-                # read the class's own data: some locales define these as properties
-                value = getattr(provider, "__dict__", {}).get(attr)
-                if isinstance(value, (tuple, list, set, frozenset, dict)):
-                    names.update(n.lower() for n in value if isinstance(n, str))
-        return frozenset(names)
+        kept = _kept_file()
+        names = _read_kept(kept) if kept else None
+        if names is None:
+            names = _from_faker()
+            if kept:
+                _keep(kept, names)
+        return names
 
 
 def is_given_name(word: str) -> bool:
     return word.lower() in given_names()
+
+
+def _from_faker() -> frozenset[str]:
+    import faker.providers.person as people
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(
+            importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None
+        )
+        for attr in _NAME_LISTS:
+            # read the class's own data: some locales define these as properties
+            value = getattr(provider, "__dict__", {}).get(attr)
+            if isinstance(value, (tuple, list, set, frozenset, dict)):
+                names.update(n.lower() for n in value if isinstance(n, str))
+    return frozenset(names)
+
+
+def _kept_file() -> Path | None:
+    from importlib import metadata  # (not with the module: the window imports it, unused)
+
+    from pmdesk.locations import cache_dir
+
+    try:
+        version = metadata.version("Faker")
+    except metadata.PackageNotFoundError:
+        return None
+    return cache_dir() / f"given-names-faker-{version}.txt"
+
+
+def _read_kept(path: Path) -> frozenset[str] | None:
+    try:
+        header, *names, end = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if header != f"{_HEADER} {len(names)}" or end != _END:
+        return None  # (cut short, or not ours)
+    return frozenset(names)
+
+
+def _keep(path: Path, names: frozenset[str]) -> None:
+    """Write the list beside its final name, then move it there (best effort)."""
+    if any("\n" in n or n == _END for n in names):
+        return
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = [f"{_HEADER} {len(names)}", *sorted(names), _END]
+        temp.write_text("\n".join(lines), encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        try:
+            temp.unlink()
+        except OSError:
+            pass

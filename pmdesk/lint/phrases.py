@@ -15,6 +15,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from pmdesk.lint.alternatives import Alternatives
 from pmdesk.lint.judges import _NOT_EXHORTED, _negation_before, credit_not_blame, phrase_judge
 from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import builtin_text
@@ -31,33 +32,105 @@ _WHO = (
 
 # ---------------------------------------------------------------- hindsight: it was foreseeable
 
-_FORESEEN = re.compile(
-    r"^\W*(?:predictably|unsurprisingly|to\s+no\s+one['’]s\s+surprise|surprise,\s+surprise|as\s+(?:anyone|everyone|anybody)\s+could\s+have\s+(?:predicted|foreseen|guessed|told\s+you))\s*[,—–:]"
-    r"|\bit\s+(?:was|is)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|predictable|foreseeable)\s+(?:that\s+)?(?:this|it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:would|was\s+going\s+to|were\s+going\s+to)\b"
-    r"|\bsurely\b[^.?!]*\b(?:clear|obvious|known|knew|saw|realised|realized|predictable|foreseeable)\b"
-    r"|\b(?:warning\s+signs|red\s+flags|signs|writing)\s+(?:had\s+been|were|was|have\s+been)\s+(?:all\s+)?(?:there|everywhere|on\s+the\s+wall)\b"
-    r"|\bjumps?\s+(?:right\s+)?(?:off|out\s+(?:at|of))\s+(?:the\s+page|the\s+screen|you)\b|\bstaring\s+(?:\w+\s+)?in\s+the\s+face\b"
-    r"|\b(?:textbook|classic|schoolbook)\s+(?:case|example)\s+of\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|rushing|cutting|someone|people|engineers|a\s+team)\b"
-    r"|\bin\s+(?:their|his|her|your)\s+right\s+mind\b"
-    r"|^\W*(?:did|has|had|does)\s+(?:no\s+one|nobody|no-one)\s+(?:\w+\s+)?(?:think|check|notice|look|read|test|consider|realise|realize|bother|stop)\b"
-    r"|\b(?:really|honestly|truly)\s+(?:that|so)\s+(?:surprising|unexpected|hard|difficult)\b|\b(?:was|is)\s+it\s+(?:really|honestly|truly)\s+(?:so\s+|that\s+)?(?:hard|difficult|surprising)\b"
-    r"|\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+can\s+(?:honestly\s+)?(?:claim|pretend|say)\b[^.?!]*\bsurpris"
-    r"|\b(?:had|['’]d)\s+been\s+warned\s+(?:about\s+(?:this|exactly|precisely|that)|repeatedly|more\s+than\s+once|(?:twice|three\s+times|many\s+times))\b"
-    r"|\btoo\s+much\s+to\s+ask\b|\bhad\s+(?:all\s+)?(?:the\s+)?(?:clues|information|signs|evidence|facts)\s+(?:right\s+)?in\s+front\s+of\s+(?:him|her|them|you|us)\b"
-    r"|\b(?:the\s+)?most\s+(?:predictable|foreseeable|avoidable)\s+(?:outage|incident|failure|thing|mistake)\b"
-    r"|\b(?:he|she|they|" + _NAME + r")\s+must\s+have\s+(?:realised|realized|known|seen|noticed)\b"
-    r"|\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b"
-    r"|\bhow\s+many\s+times\s+(?:do|does|must|will|did|have)\s+(?:we|they|you|people|engineers)\b"
-    r"|\bwas\s+always\s+going\s+to\s+(?:bite|fail|break|happen|blow|end\s+badly|go\s+wrong|catch)\b"
-    r"|\b(?:we\s+all|everyone|everybody|anyone|anybody|we|they|you)\s+(?:could\s+)?(?:saw|see|seen|have\s+seen)\s+(?:this|it|that)(?:\s+one)?\s+coming\b"
-    r"|\bwho\s+(?:didn['’]t|did\s+not|couldn['’]t|could\s+not)\s+see\s+(?:[\w-]+\s+){0,4}coming\b"
-    r"|^\W*how\s+(?:could|did|do|can)\s+(?:nobody|no\s+one|no-one|none\s+of\s+us|we\s+not|they\s+not)\s+"
-    r"(?:have\s+)?(?:see|seen|notice|noticed|spot|spotted|catch|caught|realise|realize|realised|realized|know|known)\b"
-    r"|\b(?:was|were)\s+(?:well|widely)\s+known\s+(?:\w+\s+){0,2}(?:before|ahead\s+of|prior\s+to)\b"
-    r"|\b(?:act|acting|pretend|pretending|play|playing)\s+(?:to\s+be\s+)?surprised\b"
-    r"|^\W*why\s+would\s+(?:you|anyone|anybody|someone|somebody|they|he|she)\s+(?:ever\s+)?(?:\w+\s+){0,2}\w+"
-    r"|^\W*(?:was|were|is|did)\s+(?:anybody|anyone|somebody|someone)\s+(?:actually|even|really)\b",
-    re.I,
+_FORESEEN = Alternatives(
+    (
+        ("foreseen", "guessed", "predictably", "predicted", "surprise", "told", "unsurprisingly"),
+        r"^\W*(?:predictably|unsurprisingly|to\s+no\s+one['’]s\s+surprise|surprise,\s+surprise|as\s+(?:anyone|everyone|anybody)\s+could\s+have\s+(?:predicted|foreseen|guessed|told\s+you))\s*[,—–:]",
+    ),
+    (
+        ("clear", "evident", "foreseeable", "obvious", "predictable"),
+        r"\bit\s+(?:was|is)\s+(?:\w+ly\s+)?(?:obvious|clear|evident|predictable|foreseeable)\s+(?:that\s+)?(?:this|it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:would|was\s+going\s+to|were\s+going\s+to)\b",
+    ),
+    (
+        "surely",
+        r"\bsurely\b[^.?!]*\b(?:clear|obvious|known|knew|saw|realised|realized|predictable|foreseeable)\b",
+    ),
+    (
+        ("flags", "signs", "writing"),
+        r"\b(?:warning\s+signs|red\s+flags|signs|writing)\s+(?:had\s+been|were|was|have\s+been)\s+(?:all\s+)?(?:there|everywhere|on\s+the\s+wall)\b",
+    ),
+    (
+        "jump",
+        r"\bjumps?\s+(?:right\s+)?(?:off|out\s+(?:at|of))\s+(?:the\s+page|the\s+screen|you)\b",
+    ),
+    ("staring", r"\bstaring\s+(?:\w+\s+)?in\s+the\s+face\b"),
+    (
+        ("classic", "schoolbook", "textbook"),
+        r"\b(?:textbook|classic|schoolbook)\s+(?:case|example)\s+of\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|rushing|cutting|someone|people|engineers|a\s+team)\b",
+    ),
+    ("right", r"\bin\s+(?:their|his|her|your)\s+right\s+mind\b"),
+    (
+        ("body", "one"),
+        r"^\W*(?:did|has|had|does)\s+(?:no\s+one|nobody|no-one)\s+(?:\w+\s+)?(?:think|check|notice|look|read|test|consider|realise|realize|bother|stop)\b",
+    ),
+    (
+        ("honestly", "really", "truly"),
+        r"\b(?:really|honestly|truly)\s+(?:that|so)\s+(?:surprising|unexpected|hard|difficult)\b",
+    ),
+    (
+        ("honestly", "really", "truly"),
+        r"\b(?:was|is)\s+it\s+(?:really|honestly|truly)\s+(?:so\s+|that\s+)?(?:hard|difficult|surprising)\b",
+    ),
+    (
+        "surpris",
+        r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+can\s+(?:honestly\s+)?(?:claim|pretend|say)\b[^.?!]*\bsurpris",
+    ),
+    (
+        "warned",
+        r"\b(?:had|['’]d)\s+been\s+warned\s+(?:about\s+(?:this|exactly|precisely|that)|repeatedly|more\s+than\s+once|(?:twice|three\s+times|many\s+times))\b",
+    ),
+    ("much", r"\btoo\s+much\s+to\s+ask\b"),
+    (
+        "front",
+        r"\bhad\s+(?:all\s+)?(?:the\s+)?(?:clues|information|signs|evidence|facts)\s+(?:right\s+)?in\s+front\s+of\s+(?:him|her|them|you|us)\b",
+    ),
+    (
+        ("avoidable", "foreseeable", "predictable"),
+        r"\b(?:the\s+)?most\s+(?:predictable|foreseeable|avoidable)\s+(?:outage|incident|failure|thing|mistake)\b",
+    ),
+    (
+        "must",
+        r"\b(?:he|she|they|"
+        + _NAME
+        + r")\s+must\s+have\s+(?:realised|realized|known|seen|noticed)\b",
+    ),
+    (
+        ("hindsight", "looking", "retrospect"),
+        r"\b(?:looking\s+(?:at\s+it\s+)?(?:back|now)|in\s+hindsight|in\s+retrospect)\b[^.?!]*\b(?:impossible|hard)\s+to\s+miss\b",
+    ),
+    (
+        "many",
+        r"\bhow\s+many\s+times\s+(?:do|does|must|will|did|have)\s+(?:we|they|you|people|engineers)\b",
+    ),
+    (
+        "always",
+        r"\bwas\s+always\s+going\s+to\s+(?:bite|fail|break|happen|blow|end\s+badly|go\s+wrong|catch)\b",
+    ),
+    (
+        "coming",
+        r"\b(?:we\s+all|everyone|everybody|anyone|anybody|we|they|you)\s+(?:could\s+)?(?:saw|see|seen|have\s+seen)\s+(?:this|it|that)(?:\s+one)?\s+coming\b",
+    ),
+    (
+        "coming",
+        r"\bwho\s+(?:didn['’]t|did\s+not|couldn['’]t|could\s+not)\s+see\s+(?:[\w-]+\s+){0,4}coming\b",
+    ),
+    (
+        "how",
+        r"^\W*how\s+(?:could|did|do|can)\s+(?:nobody|no\s+one|no-one|none\s+of\s+us|we\s+not|they\s+not)\s+(?:have\s+)?(?:see|seen|notice|noticed|spot|spotted|catch|caught|realise|realize|realised|realized|know|known)\b",
+    ),
+    (
+        "known",
+        r"\b(?:was|were)\s+(?:well|widely)\s+known\s+(?:\w+\s+){0,2}(?:before|ahead\s+of|prior\s+to)\b",
+    ),
+    ("surprised", r"\b(?:act|acting|pretend|pretending|play|playing)\s+(?:to\s+be\s+)?surprised\b"),
+    (
+        "why",
+        r"^\W*why\s+would\s+(?:you|anyone|anybody|someone|somebody|they|he|she)\s+(?:ever\s+)?(?:\w+\s+){0,2}\w+",
+    ),
+    (
+        ("anybody", "anyone", "somebody", "someone"),
+        r"^\W*(?:was|were|is|did)\s+(?:anybody|anyone|somebody|someone)\s+(?:actually|even|really)\b",
+    ),
 )
 
 
@@ -93,27 +166,62 @@ _MOMENT = (
     r"(?:[\w`'’-]+\s+){0,4}?(?:look|glance|check|checking|review|read|reading|test|question|rollback|"
     r"roll-?back|plan|peek|dry[\s-]run|conversation|call|ping|message|care|attention|thought)\b"
 )
-_PRICED = re.compile(
-    r"\ball\s+(?:it|that)\s+(?:would\s+have\s+taken|would\s+take|took|needed|required)\s+(?:was|is|would\s+have\s+been)\b"
-    r"|\bwould\s+have\s+(?:spared|saved)\s+(?:us|them|everyone|the\s+team|customers|the\s+company)\b"
-    r"|\b"
-    + _CHEAP
-    + r"\s+"
-    + _MOMENT
-    + r"[^.;]{0,60}?\bwould\s+have\s+(?:avoided|prevented|caught|stopped|spared|saved|flagged)\b"
-    r"|^\W*(?:"
-    + _CHEAP
-    + r"|one|a)\s+"
-    + _MOMENT
-    + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b"
-    r"|\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"
-    r"|\bfor\s+no\s+good\s+reason\b|\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b|\b(?:a|an|this|the|that)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless|unnecessary)\s+(?:outage|incident|failure|loss|downtime|episode)\b"
-    r"|\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b"
-    r"|\bwithin\s+reach\s+if\b|\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b"
-    r"|\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b"
-    r"|^\W*\w+ing\s+(?:[\w-]+\s+){0,5}?(?:properly|carefully|correctly|first|once)\s+would\s+have\b"
-    r"|\b(?:seconds?|minutes?)\s+of\s+(?:care|attention|diligence|checking|thought|reading)\b",
-    re.I,
+_PRICED = Alternatives(
+    (
+        ("needed", "required", "take", "took"),
+        r"\ball\s+(?:it|that)\s+(?:would\s+have\s+taken|would\s+take|took|needed|required)\s+(?:was|is|would\s+have\s+been)\b",
+    ),
+    (
+        ("aved", "pared"),
+        r"\bwould\s+have\s+(?:spared|saved)\s+(?:us|them|everyone|the\s+team|customers|the\s+company)\b",
+    ),
+    (
+        ("avoided", "caught", "flagged", "prevented", "saved", "spared", "stopped"),
+        r"\b"
+        + _CHEAP
+        + r"\s+"
+        + _MOMENT
+        + r"[^.;]{0,60}?\bwould\s+have\s+(?:avoided|prevented|caught|stopped|spared|saved|flagged)\b",
+    ),
+    (
+        ("does", "never", "non", "wouldn"),
+        r"^\W*(?:"
+        + _CHEAP
+        + r"|one|a)\s+"
+        + _MOMENT
+        + r"[^.;]{0,60}?\band\s+(?:this|it|customers|users|we|nobody|no\s+one|none\s+of\s+(?:this|it))\s+(?:never|doesn['’]t|does\s+not|wouldn['’]t|would\s+never|would\s+(?:be|have\s+been)\s+a\s+non)\b",
+    ),
+    ("version", r"\bno\s+version\s+of\s+(?:this|events|the\s+(?:incident|outage|story))\b"),
+    ("good", r"\bfor\s+no\s+good\s+reason\b"),
+    (
+        ("needless", "pointless"),
+        r"\b(?:was|is|were)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless)\b",
+    ),
+    (
+        ("needless", "pointless", "unnecessary"),
+        r"\b(?:a|an|this|the|that)\s+(?:entirely\s+|completely\s+|totally\s+|wholly\s+)?(?:needless|pointless|unnecessary)\s+(?:outage|incident|failure|loss|downtime|episode)\b",
+    ),
+    (
+        "right",
+        r"\bwas\s+(?:sitting\s+)?right\s+there\s+in\s+the\s+(?:runbook|docs|documentation|wiki|ticket|alert|logs?)\b",
+    ),
+    ("within", r"\bwithin\s+reach\s+if\b"),
+    (
+        "there",
+        r"\bthere(?:['’]d|\s+would)\s+be\s+no\s+(?:postmortem|incident|outage|review|retro|meeting)\b",
+    ),
+    (
+        "turned",
+        r"\bturned\s+(?:a|an)\s+(?:non-event|minor|small|routine|trivial|harmless)\b[^.;]*\binto\s+(?:a|an)\b",
+    ),
+    (
+        "would",
+        r"^\W*\w+ing\s+(?:[\w-]+\s+){0,5}?(?:properly|carefully|correctly|first|once)\s+would\s+have\b",
+    ),
+    (
+        ("attention", "care", "checking", "diligence", "reading", "thought"),
+        r"\b(?:seconds?|minutes?)\s+of\s+(?:care|attention|diligence|checking|thought|reading)\b",
+    ),
 )
 phrase_judge(
     "preventable_cheap",

@@ -1,0 +1,138 @@
+"""lemminflect's two word tables, read one entry at a time from a file in the cache folder.
+
+lemminflect (pinned in pyproject.toml) reads its lemma table and its inflection table, 115,000
+lines of CSV, from gzip files the first time it is asked anything: 0.24 s of every lint process,
+more than the first stage of a long document. It asks each table only for one word at a time
+(`table.get(word, {})`). So the first process that loads them writes them, as lemminflect built
+them, to an SQLite file in the user's cache folder, named by lemminflect's version, the Python
+version (the entries are stored with `marshal`) and the size and time of each table file; every
+later process gives lemminflect a mapping that reads the entry it asks for from that file.
+When the file cannot be written, opened or read, lemminflect has its own tables, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sqlite3
+import sys
+import threading
+import types
+from pathlib import Path
+from typing import Any
+
+_lock = threading.Lock()  # (one query at a time on the shared connection)
+_install_lock = threading.Lock()
+_installed = False
+
+
+class KeptTable:
+    """One of lemminflect's tables, as the mapping it uses: `get(word, default)`."""
+
+    def __init__(self, connection: sqlite3.Connection, name: str, load: Any) -> None:
+        self._connection = connection
+        self._query = f"SELECT value FROM {name} WHERE key = ?"
+        self._load = load  # lemminflect's own loader: the fallback
+        self._loaded: dict[str, Any] | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self._loaded is None:
+            try:
+                with _lock:
+                    row = self._connection.execute(self._query, (key,)).fetchone()
+                return default if row is None else marshal.loads(row[0])
+            except (sqlite3.Error, ValueError, EOFError, TypeError):
+                self._loaded = self._load()  # (the file went bad under us: read the table)
+        return self._loaded.get(key, default)
+
+
+def install(lemminflect: types.ModuleType) -> None:
+    """Give lemminflect the kept tables (writing them first if need be); once per process."""
+    global _installed
+    with _install_lock:
+        if not _installed:
+            _install(lemminflect)
+            _installed = True
+
+
+def _install(lemminflect: types.ModuleType) -> None:
+    from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer, inflections = Lemmatizer(), Inflections()
+    if hasattr(lemmatizer, "lemma_dict") or hasattr(inflections, "infl_dict"):
+        return  # (already loaded: nothing to win)
+    sources = {"lemma": lemmatizer.lemma_lu_fn, "infl": inflections.infl_lu_fn}
+    path = _kept_file(lemminflect, sources)
+    connection = _open(path) if path else None
+    if connection is None:
+        tables = {"lemma": lemmatizer._getLemmaDict(), "infl": inflections._getInflDict()}
+        if path:
+            _keep(path, tables)
+        return
+    lemmatizer.lemma_dict = KeptTable(
+        connection, "lemma", lambda: LemmaLUCodec.load(sources["lemma"])
+    )
+    inflections.infl_dict = KeptTable(
+        connection, "infl", lambda: InflectionLUCodec.load(sources["infl"])
+    )
+
+
+def _kept_file(lemminflect: types.ModuleType, sources: dict[str, str]) -> Path | None:
+    from pmdesk.locations import cache_dir
+
+    try:
+        stats = [os.stat(sources[name]) for name in sorted(sources)]
+    except OSError:
+        return None
+    state = repr([(s.st_size, s.st_mtime_ns) for s in stats]).encode()
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    version = getattr(lemminflect, "__version__", "unknown")
+    return cache_dir() / f"lemminflect-{version}-{python}-{hashlib.sha1(state).hexdigest()[:12]}.db"
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    """The kept file, read-only, if it is complete (its `done` table is written last)."""
+    if not path.is_file():
+        return None
+    try:
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        if connection.execute("SELECT count(*) FROM done").fetchone() != (1,):
+            connection.close()
+            return None
+    except sqlite3.Error:
+        return None
+    return connection
+
+
+def _keep(path: Path, tables: dict[str, dict[str, Any]]) -> None:
+    """Write the tables beside their final name, then move the file there (best effort)."""
+    temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.unlink(missing_ok=True)
+        connection = sqlite3.connect(temp)
+        try:
+            with connection:
+                for name, table in tables.items():
+                    connection.execute(
+                        f"CREATE TABLE {name} (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"
+                    )
+                    connection.executemany(
+                        f"INSERT INTO {name} VALUES (?, ?)",
+                        ((k, marshal.dumps(v)) for k, v in table.items()),
+                    )
+                connection.execute("CREATE TABLE done (one INTEGER)")
+                connection.execute("INSERT INTO done VALUES (1)")
+        finally:
+            connection.close()
+        os.replace(temp, path)
+    except (OSError, sqlite3.Error, ValueError):
+        try:
+            temp.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,85 @@
+"""lemminflect's tables, kept in the cache folder, read back entry by entry."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+from lemminflect.core.Inflections import Inflections
+from lemminflect.core.Lemmatizer import Lemmatizer
+
+from pmdesk.lint import lemma_tables
+from pmdesk.lint.grammar import lemminflect
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, dict]:
+    lemminflect()
+    return {
+        "lemma": LemmaLUCodec.load(Lemmatizer().lemma_lu_fn),
+        "infl": InflectionLUCodec.load(Inflections().infl_lu_fn),
+    }
+
+
+def test_every_entry_reads_back_as_lemminflect_loads_it(tables, tmp_path):
+    kept = tmp_path / "tables.db"
+    lemma_tables._keep(kept, tables)
+    connection = lemma_tables._open(kept)
+    assert connection is not None
+    for name, table in tables.items():
+        read = lemma_tables.KeptTable(connection, name, lambda: {})
+        assert all(read.get(key) == value for key, value in table.items()), name
+        assert read.get("not-a-word-xyzzy", {}) == {}
+
+
+def test_the_first_process_keeps_the_tables_and_the_next_reads_them(tmp_path):
+    script = (
+        "from lemminflect.core.Lemmatizer import Lemmatizer\n"
+        "from pmdesk.lint.grammar import lemminflect\n"
+        "module = lemminflect()\n"
+        "print(type(Lemmatizer().lemma_dict).__name__, module.getLemma('overwrote', upos='VERB'),"
+        " module.getInflection('deploy', tag='VBD'))\n"
+    )
+    env = {**os.environ, "PMDESK_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.split()[0] for r in runs] == ["dict", "KeptTable"], runs
+    assert runs[0].stdout.split()[1:] == runs[1].stdout.split()[1:]
+    assert "('deployed',)" in runs[1].stdout
+    assert [p.suffix for p in tmp_path.iterdir()] == [".db"]
+
+
+def test_a_file_not_written_to_the_end_is_not_opened(tmp_path):
+    cut = tmp_path / "cut.db"
+    connection = sqlite3.connect(cut)
+    connection.execute("CREATE TABLE lemma (key TEXT PRIMARY KEY, value BLOB)")
+    connection.commit()
+    connection.close()
+    assert lemma_tables._open(cut) is None
+    (tmp_path / "junk.db").write_bytes(b"not a database")
+    assert lemma_tables._open(tmp_path / "junk.db") is None
+    assert lemma_tables._open(tmp_path / "missing.db") is None
+
+
+def test_a_file_that_goes_bad_under_us_falls_back_to_lemminflects_own_table(tables, tmp_path):
+    kept = tmp_path / "tables.db"
+    lemma_tables._keep(kept, tables)
+    connection = lemma_tables._open(kept)
+    read = lemma_tables.KeptTable(connection, "lemma", lambda: tables["lemma"])
+    connection.close()
+    assert read.get("deployed") == tables["lemma"]["deployed"]
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    lemma_tables._keep(blocked / "tables.db", {"lemma": {"ran": {"VERB": ("run",)}}})
+    assert list(tmp_path.iterdir()) == [blocked]
+    assert lemma_tables._open(blocked / "tables.db") is None
