@@ -205,8 +205,22 @@ class Sentence:
             )
         ):
             return True  # "Mr. Okafor initiated the deletion"
-        if t.dep_ == "compound" and t.head.tag_ not in ("NNP", "NNPS"):
+        if (
+            t.dep_ == "compound"
+            and t.head.tag_ not in ("NNP", "NNPS")
+            and not (
+                is_given_name(low)
+                and t.head.i + 1 < len(self.doc)
+                and self.doc[t.head.i + 1].text == "-"
+                and t.head.i > t.i
+            )  # ("Mehmet force-pushed": the parser hung the name on the verb's first half)
+        ):
             return False  # "Vault config"
+        if t.tag_ == "NNP" and any(
+            c.dep_ == "compound" and c.text[:1].isupper() and is_given_name(c.lower_)
+            for c in t.children
+        ):
+            return True  # "Priya Raghunathan pushed ...": a surname after a given name
         if any(c.dep_ == "appos" and lemma(c) in _PROGRAM_NOUNS for c in t.children):
             return False  # "Gaia, the internal batch scheduler, ..."
         if _plain_given_name(t):

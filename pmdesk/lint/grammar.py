@@ -131,11 +131,29 @@ def loaded() -> bool:
     return _nlp is not None
 
 
+#: a time that opens a timeline line: "At 16:30 UTC", "T+12m:", "[02:14]", "2024-03-02 14:05 —"
+_OPENING_TIME = re.compile(
+    r"^\s*(?:(?:at|around|about|by|from)\s+)?(?:\[\s*)?(?:\d{4}-\d{2}-\d{2}[ T]?)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\.\d+)?(?:\s*\]\s*)?\s*(?:utc|gmt|z|[a-z]{2,4}t)?\b\s*(?:[-—–:|,]\s*)?"
+    r"|^\s*t\s*[+-]\s*\d+\s*(?:s|m|min|mins|h|hr|hrs)?\s*[:—–-]\s*",
+    re.I,
+)
+
+
+def _without_opening_time(sentence: str) -> str:
+    """The sentence with an opening timestamp blanked to spaces (same length, so offsets hold):
+    the small parser takes "At 16:30 UTC Mehmet force-pushed" for a compound of the time."""
+    m = _OPENING_TIME.match(sentence)
+    if m is None or m.end() == 0 or m.end() >= len(sentence.rstrip()):
+        return sentence
+    return " " * m.end() + sentence[m.end() :]
+
+
 def parse(sentences: Sequence[str]) -> list[Doc]:
     """One Doc per sentence, in order. Serialised: a spaCy pipeline is not thread-safe."""
     nlp = pipeline()
     with _lock:
-        docs = list(nlp.pipe(sentences, batch_size=64))
+        docs = list(nlp.pipe((_without_opening_time(s) for s in sentences), batch_size=64))
     for doc in docs:
         _annotate(doc)
     return docs

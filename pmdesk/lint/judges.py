@@ -1512,8 +1512,13 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
                 yield s.span_start(subj), s.clause_end(verb), None
                 return
             continue
-        if re.search(r"\b(?:chose|decided|opted|elected)\s+not\s+to\b[^.;]*\bbecause\b", s.lower):
-            continue  # "Ben chose not to roll back because the rollback would have lost payments"
+        if re.search(
+            r"\b(?:chose|decided|opted|elected)\s+not\s+to\b[^.;]*\b(?:because|so\s+that|meaning|"
+            r"which\s+meant|in\s+order\s+to|to\s+avoid|to\s+keep)\b",
+            s.lower,
+        ):
+            continue  # "Ben chose not to roll back because the rollback would have lost payments",
+            # "chose not to deploy the evening before, meaning that everyone was online"
         if lem in ("skip", "bypass", "omit") and _SANCTIONED.search(s.text):
             continue  # "skipped the canary, as the deploy tool offers for config-only changes"
         if (
