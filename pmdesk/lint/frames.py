@@ -906,7 +906,10 @@ _STOPPED = {
 _EASILY = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b"
     r"|\bso\s+(?:easily|trivially|readily)\s+(?:prevented|avoided|averted|preventable|avoidable)\b"
-    r"|\beminently\s+(?:avoidable|preventable)\b",
+    r"|\beminently\s+(?:avoidable|preventable)\b|\b(?:easily|trivially)\s+(?:avoidable|preventable)\b"
+    r"|\b(?:need\s+not|needn['’]t|did\s+not\s+need\s+to)\s+(?:have\s+)?(?:happened|happen)\b"
+    r"|^\W*(?:one|a\s+single|a\s+quick|a\s+simple|just\s+one)\b[^.;]{0,60}?\band\s+(?:we|this|none\s+of\s+(?:this|it))\s+"
+    r"would(?:\s+not|n['’]t|\s+never)\b",
     re.I,
 )
 #: what a person spends a few minutes on
@@ -924,7 +927,8 @@ _FEW_MINUTES = re.compile(
 _CHEAP_GATE = re.compile(
     r"\b(?:would|could)(?:\s+have|['’]ve)\s+(?:\w+\s+)?(?:prevented|caught|stopped|exposed|avoided|saved|spared|"
     r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b"
-    r"|\beminently\b|\breadily\b",
+    r"|\beminently\b|\breadily\b|\bneed\s+not\b|\bneedn['’]t\b|\bdid\s+not\s+need\b"
+    r"|\band\s+(?:we|this|none)\b[^.;]*\bwould(?:\s+not|n['’]t|\s+never)\b",
     re.I,
 )
 

@@ -2791,6 +2791,12 @@ _FAILURE_NOUNS = {
     "repeat",
     "recurrence",
     "slip",
+    "misstep",
+    "missteps",
+    "expiry",
+    "exposure",
+    "oversight",
+    "corruption",
     "lapse",
     "blunder",
     "fiasco",
@@ -3329,7 +3335,10 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         ("just", "merely", "only", "simply"),
         r"\b(?:simply|only|just|merely)\s+(?:needed|had)\s+to\b",
     ),
-    (("competence", "diligence", "hygiene"), r"\bbasic\s+(?:diligence|hygiene|competence)\b"),
+    (
+        ("competence", "diligence", "hygiene"),
+        r"\bbasic\s+(?:due\s+)?(?:diligence|hygiene|competence)\b",
+    ),
     ("obvious", r"\bobvious(?:ly)?\s+(?:to\s+anyone|in\s+hindsight|in\s+retrospect)\b"),
 )
 # hindsight by other turns: "of course it fell over", "the answer was right there", "this is
@@ -3587,7 +3596,7 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ),
     (
         ("cost", "taken"),
-        r"\bwould\s+have\s+(?:cost|taken)\s+(?:(?:him|her|them|you|anyone|someone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+(?:all\s+of\s+|just\s+|only\s+|maybe\s+)?|(?:all\s+of|just|only|a\s+mere|maybe)\s+)(?:a\s+few|a|one|two|three|five|ten|fifteen|thirty|\d+)\s+(?:seconds?|minutes?|moments?)\s+to\b",
+        r"\bwould\s+have\s+(?:cost|taken)\s+(?:(?:him|her|them|you|anyone|someone|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+(?:all\s+of\s+|just\s+|only\s+|maybe\s+|less\s+than\s+|under\s+)?|(?:all\s+of|just|only|a\s+mere|maybe|less\s+than|under|barely)\s+)(?:a\s+few|a|one|two|three|five|ten|fifteen|thirty|\d+)\s+(?:seconds?|minutes?|moments?)\s+to\b",
     ),
     (
         (
