@@ -1994,6 +1994,10 @@ def _system_agent(s: Sentence, verb: Token) -> bool:
     return False
 
 
+#: a heading-like label that opens a line: "What went wrong:", "Lessons learned -"
+_SECTION_LABEL = re.compile(r"^\W*(?:what|how|why|which)\b(?:\s+[\w'’]+){0,3}\s*[:—–]\s*\S", re.I)
+
+
 @gated(_by(_PERFECT))
 @judge
 def counterfactual(s: Sentence) -> Iterator[Hit]:
@@ -2024,8 +2028,11 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             continue  # "we should have a dashboard" is a plan; only 'have' + participle looks back
         if any(c.dep_ == "mark" and c.lower_ in ("what", "which", "how") for c in verb.children):
             continue
-        if s.doc[0].lower_ in ("what", "which", "how", "who", "where", "when", "why"):
+        if s.doc[0].lower_ in ("what", "which", "how", "who", "where", "when", "why") and not (
+            _SECTION_LABEL.match(s.text)
+        ):
             continue  # a question asks what would have helped: that is the blameless question
+            # (not a section's label: "What went wrong: the deployer should have rolled back")
         subj = None
         if hung is not None:
             subj = next((c for c in hung.children if c.dep_ in ("nsubj", "nsubjpass")), None)
