@@ -4565,7 +4565,9 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         ):
             continue  # "a performance review of the query planner": how fast a thing runs
         if "retrain" in text and re.search(
-            r"\b(?:model|classifier|network|ml|embeddings?|index)\b", s.lower
+            r"\b(?:model|models|classifier|network|ml|embeddings?|index|drift|dataset|data|"
+            r"pipeline|weights)\b|\bretraining\s+(?:run|job|jobs|schedule|pipeline|step)\b",
+            s.lower,
         ):
             continue
         span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
