@@ -368,6 +368,8 @@ _DESTRUCTIVE = {
     "erase",
     "destroy",
     "nuke",
+    "unplug",
+    "disconnect",
 }
 #: a destructive act named by its noun
 _DESTROYING = {
@@ -899,6 +901,9 @@ _WRONG_WAY = re.compile(
     r"matrix|process|guidance|instructions?|rules?|protocol|standards?|advice|checklist)\b"
     r"|\bdespite\s+(?:\w+\s+){0,3}(?:reminders?|warnings?|requests?|objections?|notices?|escalations?)\b"
     r"|\bwithout\s+the\s+(?:second|required|mandatory|necessary)\s+(?:signature|sign-?off|approval|review)\b"
+    r"|\bwith\s+(?:the\s+|a\s+|an\s+)?(?:old\s+)?hard-?coded\s+(?:staging|test|dev|debug|old|sandbox)\b"
+    r"|\bwith\s+(?:the\s+|a\s+)?(?:old\s+|staging\s+|test\s+)?(?:[\w-]+\s+){0,2}(?:keys?|passwords?|secrets?|"
+    r"credentials?|endpoints?|urls?)\s+hard-?coded\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
@@ -1470,7 +1475,9 @@ def _omission_gate(words: Words) -> str:
 _SAT_ON = re.compile(
     r"\b(?:sat|sitting|sits)\s+on\s+(?:the\s+|our\s+|their\s+|a\s+|his\s+|her\s+|my\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tickets?|reports?|prs?|pull\s+requests?|requests?|alerts?|pages?|fix(?:es)?|patch(?:es)?|reviews?|escalations?|bugs?|emails?|issues?|incidents?)\b"
-    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|until|till|all|since|over|during|from|without|and|while|before|after|in|on|at)\b)",
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:for|until|till|all|since|over|during|from|without|and|while|before|after|in|on|at)\b)"
+    r"|\b(?:sat|sitting|sits)\s+on\s+(?:it|them|this|that)\s+(?:for\s+(?:[\w-]+\s+){1,2}(?:minutes|hours|days|"
+    r"weeks|months)|all\s+(?:day|night|morning|afternoon|evening|week|weekend)|until|till)\b",
     re.I,
 )
 
