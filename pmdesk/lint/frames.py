@@ -80,7 +80,10 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
-    r"\bcommon\s+knowledge\s+that\b|\bevery\s+(?:junior|engineer|developer|intern|sre|admin|dba)\s+"
+    r"\bwho\s+(?:thought|decided|figured)\b[^.?!]{0,80}?\b(?:was|would\s+be|is)\s+a\s+(?:good|great|smart|"
+    r"bright|wise|clever|sensible)\s+idea\b"
+    r"|\b(?:it\s+was|it['’]s|was)\s+(?:\w+ly\s+)?(?:obvious|clear|predictable|evident)\s+what\s+would\s+happen\b"
+    r"|\bcommon\s+knowledge\s+that\b|\bevery\s+(?:junior|engineer|developer|intern|sre|admin|dba)\s+"
     r"(?:knows|learns|should\s+know)\b|\btextbook\s+stuff\b|\b(?:nobody|no\s+one|no-one)\s+should\s+be\s+surprised\b"
     r"|^\W*(?:was|is|were)\s+anyone\s+(?:\w+ly\s+)?surprised\b|\bwhat\s+did\s+(?:we|they|you|anyone)\s+expect\b(?!\s+(?:to|would|from|of|the|it))"
     r"|^\W*what\s+part\s+of\b[^?]*\b(?:was|is)\s+(?:unclear|confusing|hard\s+to\s+understand)\b"
@@ -360,7 +363,7 @@ _HINDSIGHT_GATE = re.compile(
 #: "why didn't anyone look at the dashboard?", "how come we didn't pick this up?", "how did we
 #: let this happen?": the question a postmortem asks of people, put so that it already answers
 _WHY_NOT_GATE = re.compile(
-    r"^\W*(?:why|how\s+come|how)\b[^?]*(?:n['’]t\b|\bnot\b|\bnever\b|\bnobody\b|\bno\s+one\b|"
+    r"^(?:[^:?]{0,40}:\s*)?\W*(?:why|how\s+come|how)\b[^?]*(?:n['’]t\b|\bnot\b|\bnever\b|\bnobody\b|\bno\s+one\b|"
     r"\bno-one\b|\ballow|\blet\b|\bmissed\b|\boverlooked\b)[^?]*(?:\?|$)",
     re.I,
 )
@@ -370,6 +373,7 @@ _LOOKED = {
     "flag", "raise", "escalate", "verify", "validate", "question", "think", "listen", "act",
     "respond", "stop", "revert", "page", "tell", "warn", "mention", "report", "follow", "notify",
     "say", "speak", "call", "double-check", "monitor", "watch", "investigate", "wait", "bother",
+    "roll",
 }  # fmt: skip
 _NOBODY = {"nobody", "no one", "no-one", "none"}
 
@@ -702,6 +706,8 @@ def because_frame(s: Sentence) -> Iterator[Hit]:
 
 _IRONIC = re.compile(
     r"^\W*(?:a\s+)?(?:real|very|so|truly)\s+professional\s*[,:—–!]"
+    r"|^\W*(?:brilliant|great|genius|smart|clever|bright|wonderful)\s+(?:idea|move|plan|call)\s*"
+    r"(?:[,:—–-]\s*\w+ing\b|to\s+(?!be\b)\w+)"
     r"|[,;:—–]\s*(?:well,\s*)?(?:that|this)\s+went\s+(?:really\s+|super\s+|so\s+)?well\s*[.!]*\s*$"
     r"|\b(?:(?:truly|real|a\s+real|what\s+a|"
     r"absolute|such\s+a)\s+(?:genius|galaxy-?brain(?:ed)?|stroke\s+of\s+genius)(?:\s+move)?|"
@@ -782,7 +788,8 @@ _DEPTH = re.compile(
     r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
     r"|\b(?:whoever|he|she|they|the\s+(?:author|developer|engineer|designer|reviewer|person))\b[^.;?!]*?"
     r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
-    r"|\bclown\s+(?:show|car)\b|\bamateur\s+hour\b|\b(?:poor|bad)\s+form\b"
+    r"|\bclown\s+(?:show|car)\b|\bamateur[\s-]hour\b|\b(?:poor|bad)\s+form\b"
+    r"|\b(?:was|is|were|are)(?:n['’]t|\s+not)\s+(?:exactly\s+)?(?:his|her|their|your)\s+strong\s+(?:suit|point)\b"
     r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b"
     # a standard a person fell short of, a disregard, a lack shown
     r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?short\s+of\s+(?:the|our|any|a|an)\s+"
@@ -800,6 +807,7 @@ _VERDICT_GATE = re.compile(
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
     + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
     r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
+    r"|\bstrong\s+(?:suit|point)\b|\bamateur-hour\b"
     r"|\babsence\s+of\b",
     re.I,
 )
@@ -907,6 +915,9 @@ _EASILY = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b"
     r"|\bso\s+(?:easily|trivially|readily)\s+(?:prevented|avoided|averted|preventable|avoidable)\b"
     r"|\beminently\s+(?:avoidable|preventable)\b|\b(?:easily|trivially)\s+(?:avoidable|preventable)\b"
+    r"|\b(?:fully\s+|entirely\s+|completely\s+)?within\s+(?:our|their|his|her|the\s+team['’]s)\s+control\s+to\s+"
+    r"(?:prevent|avoid|stop)\b|\bnothing\s+(?:about\s+(?:this|it)\s+)?(?:was|is)\s+(?:unavoidable|inevitable)\b"
+    r"|\bthe\s+only\s+thing\s+(?:required|needed|necessary)\s+to\s+(?:avoid|prevent|stop)\b"
     r"|\b(?:need\s+not|needn['’]t|did\s+not\s+need\s+to)\s+(?:have\s+)?(?:happened|happen)\b"
     r"|^\W*(?:one|a\s+single|a\s+quick|a\s+simple|just\s+one)\b[^.;]{0,60}?\band\s+(?:we|this|none\s+of\s+(?:this|it))\s+"
     r"would(?:\s+not|n['’]t|\s+never)\b",
@@ -917,6 +928,7 @@ _EFFORT = {
     "look", "glance", "check", "review", "test", "run", "verification", "grep", "diff", "read",
     "conversation", "call", "chat", "question", "care", "thought", "attention", "search",
     "inspection", "walkthrough", "rehearsal", "drill", "restore", "skim", "peek", "fix", "patch",
+    "comment", "message",
 }  # fmt: skip
 #: a safeguard priced in minutes: "a five-minute dry run", "a moment's care", "ten seconds of"
 _FEW_MINUTES = re.compile(
@@ -928,6 +940,7 @@ _CHEAP_GATE = re.compile(
     r"\b(?:would|could)(?:\s+have|['’]ve)\s+(?:\w+\s+)?(?:prevented|caught|stopped|exposed|avoided|saved|spared|"
     r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b"
     r"|\beminently\b|\breadily\b|\bneed\s+not\b|\bneedn['’]t\b|\bdid\s+not\s+need\b"
+    r"|\bwithin\s+\w+['’]?s?\s+control\b|\bunavoidable\b|\binevitable\b|\bonly\s+thing\s+(?:required|needed|necessary)\b"
     r"|\band\s+(?:we|this|none)\b[^.;]*\bwould(?:\s+not|n['’]t|\s+never)\b",
     re.I,
 )
@@ -1255,7 +1268,9 @@ _STEP_BACK = re.compile(
     r"for\s+(?:this|the\s+(?:outage|incident|breach))|[.!]|$)"
     r"|\b(?:has|have|had|needs?|must|will|should|is\s+going)\s+(?:to\s+)?answer\s+"
     r"(?:to\s+(?:[\w-]+\s+){1,3})?for\s+(?:this|that|it|the\s+(?:outage|incident|breach|mess))\b"
-    r"|\bnaughty\s+list\b",
+    r"|\bnaughty\s+list\b"
+    r"|\b(?:somebody|someone|they|he|she|people)\s+(?:answers|will\s+answer|must\s+answer|should\s+answer)\s+"
+    r"for\s+(?:this|it|that)\b",
     re.I,
 )
 #: the sanction verbs that say it by themselves; the rest ("moved", "removed", "held") need
@@ -1285,7 +1300,7 @@ _PUNITIVE_TRIGGERS = re.compile(
     r"moved?|pulled|stripped|replac\w*|reliev\w*|escort\w*|transferr?\w*|offboard\w*|written|"
     r"put|placed?|grounded|dropped|kicked|rotated|renew\w*|revok\w*|withdr[ae]w\w*|frozen|"
     r"froze|extended|cut|dock\w*|withh[oe]ld\w*|reduced|paused|held|ended|cancell?\w*|rescind\w*|"
-    r"lost|taken|took|limited|restricted|downgraded|step\w*|stand\w*|stood|let\w*|deal\w*|"
+    r"lost|taken|took|take\s+away|taking\s+away|limited|restricted|downgraded|step\w*|stand\w*|stood|let\w*|deal\w*|"
     r"bonus\w*|pay|salary|raises?|probation|rating|compensation|termination|dismissal|firing|"
     r"suspension|demotion|discipline|penalt\w+|punishment|sanctions?|pip|consequences|"
     r"repercussions|write-up)\b",

@@ -3947,6 +3947,19 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
         ("console", "controls", "keyboard", "keys", "terminal", "wheel"),
         r"\b(?:was|is|['’]s)\s+(?:\w+\s+)?the\s+(?:person|human|guy|one|people|user)\s+(?:at|behind|on)\s+the\s+(?:keyboard|wheel|controls|console|terminal|keys)\b",
     ),
+    # a person named as the root cause or the weak point: "the root cause was me", "whoever
+    # wrote that cron entry is the root cause", "the human in the loop was the failure point"
+    (
+        ("cause", "link", "point"),
+        r"\b(?:root\s+cause|weakest\s+link|failure\s+point|point\s+of\s+failure)\b[^.;]{0,20}?\b(?:was|is)\s+"
+        r"(?:me|him|her|them|whoever\b|the\s+(?:person|human|engineer|operator|on-?call|user|admin|"
+        r"administrator|approver|reviewer|developer|intern|contractor)\b)",
+    ),
+    (
+        ("cause", "link", "point"),
+        r"\b(?:whoever|the\s+(?:person|human|engineer|operator|user|approver|reviewer)|he|she)\b[^.;]{0,60}?"
+        r"\b(?:is|was)\s+(?:\w+\s+)?the\s+(?:root\s+cause|weakest\s+link|failure\s+point|point\s+of\s+failure)\b",
+    ),
 )
 #: a slip, when a person is said to have made it: "an error by one of their technicians", "an
 #: oversight on the part of the change approver"

@@ -116,9 +116,10 @@ def _quotes(
     seven words or more is reported speech ("manager email: 'there will be consequences for
     whoever approved this'"), judged like the rest: only its quote marks are blanked."""
     for start, end in _search(regex, text, not_after):
-        if len(text[start + 1 : end - 1].split()) >= _SPEECH_WORDS and not _MACHINE_TEXT.search(
-            text, max(0, start - 40), start
-        ):
+        said = len(text[start + 1 : end - 1].split()) >= _SPEECH_WORDS or _SPEECH_LABEL.search(
+            text, max(0, start - 30), start
+        )  # ("Sticky note: 'Take away his prod access.'": a label, a colon, what was written)
+        if said and not _MACHINE_TEXT.search(text, max(0, start - 40), start):
             yield start, start + 1
             yield end - 1, end
         else:
@@ -126,6 +127,12 @@ def _quotes(
 
 
 _SPEECH_WORDS = 7
+#: who wrote or said what follows, before a colon: "Sticky note:", "Retro note:", "Dana said:"
+_SPEECH_LABEL = re.compile(
+    r"\b(?:note|notes|sticky|said|says|wrote|writes|email|e-mail|comment|comments|message\s+from|"
+    r"quote|quoted|asked|replied|added|retro|slack|chat|dm|feedback)\s*:\s*$",
+    re.I,
+)
 #: what a program shows or a writer gives as an example, just before a quote: not speech
 _MACHINE_TEXT = re.compile(
     r"\b(?:messages?|banners?|errors?|prompts?|strings?|text|output|logs?|log\s+line|warnings?|notices?|"
