@@ -35,6 +35,8 @@ def test_a_quoted_clause_is_reported_speech_and_is_judged():
         "Director's e-mail: 'Whoever approved this change will face disciplinary action.'"
     )
     assert categories("We no longer write 'human error' in the root cause.") == set()
+    # a short quote after a label and a colon is what someone wrote on the board
+    assert "punitive" in categories("Retro note: 'Pull her deploy rights for a month.'")
 
 
 def test_a_quoted_message_a_program_showed_is_not_speech():
