@@ -80,6 +80,10 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
+    r"\bthe\s+inevitable\s+(?:happened|occurred|came)\b|\bexactly\s+as\s+(?:\w+\s+){0,3}(?:had\s+)?(?:warned|predicted)\b"
+    r"|(?:^|[,;:]\s*)(?:was|is|were)\s+anyone\s+(?:\w+ly\s+)?surprised\b|\bwhat\s+else\s+did\s+(?:we|they|you|anyone)\s+expect\b"
+    r"|\b(?:nobody|no\s+one)\s+needed\s+to\s+be\s+a\s+(?:genius|rocket\s+scientist)\b"
+    r"|^\W*(?:totally|entirely|completely|utterly|so)\s+(?:foreseeable|predictable)\W*$|"
     r"\bwho\s+(?:thought|decided|figured)\b[^.?!]{0,80}?\b(?:was|would\s+be|is)\s+a\s+(?:good|great|smart|"
     r"bright|wise|clever|sensible)\s+idea\b"
     r"|\b(?:it\s+was|it['’]s|was)\s+(?:\w+ly\s+)?(?:obvious|clear|predictable|evident)\s+what\s+would\s+happen\b"
@@ -790,6 +794,7 @@ _DEPTH = re.compile(
     r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
     r"|\bclown\s+(?:show|car)\b|\bamateur[\s-]hour\b|\b(?:poor|bad)\s+form\b"
     r"|\b(?:was|is|were|are)(?:n['’]t|\s+not)\s+(?:exactly\s+)?(?:his|her|their|your)\s+strong\s+(?:suit|point)\b"
+    r"|\b(?:threw|throws|throw|throwing|thrown)\s+(?:[\w-]+\s+){0,4}over\s+the\s+wall\b|\bhad\s+one\s+job\b"
     r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b"
     # a standard a person fell short of, a disregard, a lack shown
     r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?short\s+of\s+(?:the|our|any|a|an)\s+"
@@ -807,7 +812,7 @@ _VERDICT_GATE = re.compile(
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
     + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
     r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
-    r"|\bstrong\s+(?:suit|point)\b|\bamateur-hour\b"
+    r"|\bstrong\s+(?:suit|point)\b|\bamateur-hour\b|\bover\s+the\s+wall\b|\bone\s+job\b"
     r"|\babsence\s+of\b",
     re.I,
 )
@@ -1269,6 +1274,9 @@ _STEP_BACK = re.compile(
     r"|\b(?:has|have|had|needs?|must|will|should|is\s+going)\s+(?:to\s+)?answer\s+"
     r"(?:to\s+(?:[\w-]+\s+){1,3})?for\s+(?:this|that|it|the\s+(?:outage|incident|breach|mess))\b"
     r"|\bnaughty\s+list\b"
+    r"|\bnam(?:e|es|ed|ing)\s+(?:the\s+)?(?:individuals?|people|persons?|engineers?)\s+(?:responsible|involved|at\s+fault)\b"
+    r"|\bidentify\s+who\b[^.;]*\btake\s+(?:appropriate|necessary|disciplinary)\s+(?:measures|action|steps)\b"
+    r"|\b(?:so|to\s+make\s+sure|make\s+sure)\s+(?:that\s+)?the\s+lesson\s+sticks\b"
     r"|\b(?:somebody|someone|they|he|she|people)\s+(?:answers|will\s+answer|must\s+answer|should\s+answer)\s+"
     r"for\s+(?:this|it|that)\b",
     re.I,

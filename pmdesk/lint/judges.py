@@ -621,7 +621,7 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
 #: runbook says"
 _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
-    r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:runbook|procedure|plan|playbook|policy)\b|"
+    r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:[\w-]+\s+)?(?:runbook|procedure|plan|playbook|policy)\b|"
     r"\bfollowing\s+the\s+(?:downtime\s+|documented\s+|standard\s+)?(?:runbook|procedure|playbook)\b|"
     r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
@@ -4584,6 +4584,12 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "a performance review of the query planner": how fast a thing runs
+        if re.search(
+            r"\b(?:node|host|server|instance|pod|replica|backend|machine|broker|member|worker|shard)s?\b"
+            r"[^.;]{0,40}\b(?:removed|taken|pulled|dropped)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+)?(?:rotation|pool)\b",
+            s.lower,
+        ):
+            continue  # "the node was removed from rotation": a machine out of the load balancer
         if "retrain" in text and re.search(
             r"\b(?:model|models|classifier|network|ml|embeddings?|index|drift|dataset|data|"
             r"pipeline|weights)\b|\bretraining\s+(?:run|job|jobs|schedule|pipeline|step)\b",

@@ -250,10 +250,19 @@ _SANCTION = re.compile(
     r"|\b(?:follow|following)\s+up\s+with\s+(?:their|his|her)\s+managers?\b|\bnames\s+of\s+(?:everyone|everybody|anyone|the\s+people|those)\s+who\b",
     re.I,
 )
+#: a machine taken out of a pool: "the node was removed from rotation"
+_MACHINE_OUT = re.compile(
+    r"\b(?:node|host|server|instance|pod|replica|backend|machine|broker|member|worker|shard)s?\s+"
+    r"(?:[\w-]+\s+)?(?:was|were|got|is|are|has\s+been|have\s+been|had\s+been)\s+$",
+    re.I,
+)
 phrase_judge(
     "sanction",
     _SANCTION,
-    vetoed=_negation_before(r"\b(?:not|never|nobody|no\s+one|won['’]t|will\s+not)\b[^.;]*$"),
+    vetoed=lambda text, m: (
+        _negation_before(r"\b(?:not|never|nobody|no\s+one|won['’]t|will\s+not)\b[^.;]*$")(text, m)
+        or _MACHINE_OUT.search(text[: m.start()]) is not None
+    ),  # ("the health check failed and the node was removed from rotation")
 )
 
 # --------------------------------------- human error: the fix is a reminder, the cause a slip
