@@ -14,8 +14,11 @@ it starts a resource-tracker process as well.
 
 `LintProcess` is the window's side: one job at a time, from one thread (the lint worker),
 which waits on the pipe without holding the interpreter lock. A child that dies is started
-again and the job tried once more. The child leaves when its stdin reaches EOF, so it never
-outlives the window, even one that was killed.
+again and the job tried once more. A job that runs past its deadline (the child hung, or was
+stopped) has its child killed and is given up, not tried again: what hung once would likely
+hang again, and other work waits behind it. Every child runs the warm-up job, when there is
+one, before its first job, a restarted child too. The child leaves when its stdin reaches EOF,
+so it never outlives the window, even one that was killed.
 
 Free of Qt: the child imports this module and the jobs' modules, nothing of the window.
 """
@@ -28,6 +31,8 @@ import pickle
 import signal
 import struct
 import sys
+import threading
+import time
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -42,6 +47,17 @@ Job = Callable[[], Any]
 BUNDLE_FLAG = "--pmdesk-lint-process"
 #: how long a child asked to leave (its pipe closed) may take before it is killed
 LEAVE_TIMEOUT_S = 5.0
+#: how long any job may take before its child is taken for hung, killed and started again.
+#: The slowest honest jobs measured (`python benchmarks/lint_job_time.py`: a 40-page postmortem,
+#: 19,700 words of published postmortems, in a child whose linter had not seen them) took
+#: 1.15 s for its public version, 0.95 s for its findings and 1.07 s for its findings as an
+#: unwarmed child's first job; 30 s is 25 times the slowest, for a slow laptop, a busy machine
+#: or a cold disk. A child's start (until its hello) has the same deadline.
+JOB_TIMEOUT_S = 30.0
+#: and so much more per megabyte a job carries: its text is in it, and the linter's time grows
+#: with the text. A timeline import's wording check is one job for every line of a file of up
+#: to 100 MB; 20,000 published-postmortem lines (1 MB sent) took 5.5 s. Ten times that.
+TIMEOUT_S_PER_MB = 60.0
 
 _LENGTH = struct.Struct("<Q")
 
@@ -50,8 +66,73 @@ class LintProcessError(Exception):
     """The child cannot be started, or the client was closed."""
 
 
-class LintProcessDied(Exception):
-    """The child ended while running a job, twice: the job's result stands in for it."""
+class LintJobGivenUp(Exception):
+    """A job the lint process did not finish: its result, in place of the one it would have had."""
+
+
+class LintProcessDied(LintJobGivenUp):
+    """The child ended while running a job, twice."""
+
+
+class LintJobTimedOut(LintJobGivenUp):
+    """The job ran past its deadline: its child was killed, and another is started."""
+
+
+class _TimedOut(Exception):
+    """The watchdog killed the child: the deadline passed before its reply came."""
+
+
+class _Watchdog:
+    """Kills the child when a deadline passes: the kill is what frees the thread waiting on the
+    child's pipe, whether it waits to read a reply or to write a request to a child that stopped
+    reading. One thread for the client's life, started on first use, so that a job costs a
+    notify rather than a thread's start (~80 us)."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._deadline = 0.0
+        self._fired = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def arm(self, process: subprocess.Popen[bytes], seconds: float) -> None:
+        with self._wake:
+            self._process, self._fired = process, False
+            self._deadline = time.monotonic() + seconds
+            if self._thread is None and not self._closed:
+                self._thread = threading.Thread(
+                    target=self._watch, name="pmdesk-lint-watchdog", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+
+    def disarm(self) -> bool:
+        """Stop watching; True when the deadline had passed and the child was killed."""
+        with self._wake:
+            self._process = None
+            return self._fired
+
+    def close(self) -> None:
+        with self._wake:
+            self._closed, self._process = True, None
+            self._wake.notify()
+
+    def _watch(self) -> None:
+        with self._wake:
+            while not self._closed:
+                if self._process is None:
+                    self._wake.wait()
+                    continue
+                left = self._deadline - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                try:
+                    self._process.kill()
+                except OSError:  # gone already
+                    pass
+                self._fired, self._process = True, None
 
 
 def _send(pipe: IO[bytes], payload: bytes) -> None:
@@ -85,13 +166,27 @@ def _command() -> list[str]:
 
 
 class LintProcess:
-    """A child process that runs lint jobs: `call(job, env)` returns what the job gave."""
+    """A child process that runs lint jobs: `call(job, env)` returns what the job gave.
 
-    def __init__(self) -> None:
+    `warm_up`: a job each child runs as soon as it has started (its result is dropped), so that
+    the first job a child is sent, after a restart too, does not wait for the parser to load.
+    """
+
+    def __init__(self, warm_up: Job | None = None) -> None:
         self._process: subprocess.Popen[bytes] | None = None
         self._closed = False
+        self._warm_up = warm_up
+        #: what the last job was given to set in the child's environment (the warm-up gets it)
+        self._env: dict[str, str] = {}
+        self._watchdog = _Watchdog()
         #: how many children were started (the first, and one per restart)
         self.starts = 0
+        #: a job's deadline, before what it carries adds to it (see JOB_TIMEOUT_S)
+        self.timeout_s = JOB_TIMEOUT_S
+
+    def deadline(self, request_bytes: int) -> float:
+        """How long a job this big (pickled) may take before its child is killed, in seconds."""
+        return self.timeout_s + request_bytes / 1e6 * TIMEOUT_S_PER_MB
 
     @property
     def pid(self) -> int | None:
@@ -127,9 +222,17 @@ class LintProcess:
         self._process = process
         self.starts += 1
         try:
-            assert process.stdout is not None
-            _receive(process.stdout)  # its hello: it is running and has imported pmdesk
-        except (EOFError, OSError) as exc:
+            # its hello: it is running and has imported pmdesk
+            self._exchange(process, None, self.timeout_s)
+            if self._warm_up is not None:
+                request = pickle.dumps((self._warm_up, self._env), pickle.HIGHEST_PROTOCOL)
+                self._exchange(process, request, self.deadline(len(request)))
+        except _TimedOut as exc:
+            self._reap()
+            raise LintProcessError(
+                f"the lint process did not start within {self.timeout_s:.0f} s"
+            ) from exc
+        except (EOFError, OSError, ValueError) as exc:
             how = self._reap()
             raise LintProcessError(f"the lint process ended as it started ({how})") from exc
         if self._closed:  # interrupted while it started, before it could be killed
@@ -143,20 +246,30 @@ class LintProcess:
         sent, or its result being read), and the rules in force when it ran
         (pmdesk.lint.rules_in_force; None when not known). A child that ended is started
         again, and a job it was running is run once more; if that child ends too the result
-        is a LintProcessDied. LintProcessError when no child can be started.
+        is a LintProcessDied. A job that takes longer than its `deadline` is a
+        LintJobTimedOut, and its child is killed. LintProcessError when no child can be
+        started.
         """
         try:
             request = pickle.dumps((job, env), pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - a job that cannot be sent fails, as a job
             return exc, None
+        self._env = env
+        seconds = self.deadline(len(request))
         how = ""
         for _attempt in range(2):
             self.start()
             process = self._process
-            assert process is not None and process.stdin and process.stdout
+            assert process is not None
             try:
-                _send(process.stdin, request)
-                reply = _receive(process.stdout)  # waits without the interpreter lock
+                reply = self._exchange(process, request, seconds)
+            except _TimedOut:
+                self._reap()
+                if self._closed:
+                    raise LintProcessError("the lint process was closed") from None
+                return LintJobTimedOut(
+                    f"the linter took longer than {seconds:.0f} s and was restarted"
+                ), None
             except (EOFError, OSError, ValueError):
                 how = self._reap()
                 if self._closed:
@@ -167,7 +280,28 @@ class LintProcess:
             except Exception as exc:  # noqa: BLE001 - a result that cannot be read fails
                 return exc, None
             return value, rules
-        return LintProcessDied(f"the lint process ended while running this job ({how})"), None
+        return LintProcessDied(f"the linter stopped while checking it, twice ({how})"), None
+
+    def _exchange(
+        self, process: subprocess.Popen[bytes], request: bytes | None, seconds: float
+    ) -> bytes:
+        """Send `request` (None: send nothing) and read the reply, waiting on the pipe without
+        the interpreter lock; _TimedOut when `seconds` passed first (the child is killed), and
+        EOFError, OSError or ValueError when the child ended."""
+        assert process.stdin is not None and process.stdout is not None
+        self._watchdog.arm(process, seconds)
+        try:
+            if request is not None:
+                _send(process.stdin, request)
+            reply = _receive(process.stdout)
+        except (EOFError, OSError, ValueError):
+            if self._watchdog.disarm():
+                raise _TimedOut from None
+            raise
+        # a reply that came just as the deadline passed stands; its killed child is restarted
+        # by the next job (or by whoever calls `start`)
+        self._watchdog.disarm()
+        return reply
 
     def interrupt(self) -> None:
         """From another thread: end the child now, and start no other (the app is closing).
@@ -185,6 +319,7 @@ class LintProcess:
     def close(self) -> None:
         """End the child: its pipe closes, it leaves; killed if it takes too long. No zombie."""
         self._closed = True
+        self._watchdog.close()
         self._reap()
 
     def _reap(self) -> str:

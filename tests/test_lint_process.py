@@ -1,15 +1,25 @@
-"""The lint process, without Qt: jobs go there and come back; a dead one is started again."""
+"""The lint process, without Qt: jobs go there and come back; a dead one is started again, a
+hung one killed at its deadline, and every child is warmed before its first job."""
 
+import gc
 import operator
 import os
 import signal
+import time
 from functools import partial
 
 import pytest
 
 from pmdesk.document_lint import text_findings
-from pmdesk.lint import user_rules_path
-from pmdesk.lint_process import LintProcess, LintProcessDied, LintProcessError
+from pmdesk.lint import grammar, user_rules_path
+from pmdesk.lint_process import (
+    TIMEOUT_S_PER_MB,
+    LintJobTimedOut,
+    LintProcess,
+    LintProcessDied,
+    LintProcessError,
+    prepare_linter,
+)
 
 pytestmark = pytest.mark.slow  # starts processes
 
@@ -81,3 +91,49 @@ def test_the_child_runs_the_same_pmdesk_as_the_window(process, tmp_path, monkeyp
     (tmp_path / "pmdesk" / "__init__.py").write_text("raise ImportError('the wrong pmdesk')\n")
     where = partial(eval, "__import__('pmdesk').__file__")
     assert process.call(where, {})[0] == pmdesk.__file__
+
+
+def test_a_stopped_child_is_killed_at_the_deadline_and_the_next_job_runs_on_a_new_one(process):
+    process.timeout_s = 2.0
+    process.call(partial(str, "hello"), {})
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    given_up, _ = process.call(partial(str, "never answered"), {})
+    assert isinstance(given_up, LintJobTimedOut) and "restarted" in str(given_up)
+    with pytest.raises(ChildProcessError):  # killed and reaped: no stopped child left behind
+        os.waitpid(stopped, os.WNOHANG)
+    assert process.call(partial(str, "next"), {})[0] == "next"
+    assert process.starts == 2 and process.pid != stopped
+
+
+def test_a_job_that_hangs_is_given_up_not_tried_again(process):
+    process.timeout_s = 1.0
+    process.call(partial(str, "hello"), {})
+    given_up, _ = process.call(partial(time.sleep, 3600), {})  # as a parse that never ends
+    assert isinstance(given_up, LintJobTimedOut)
+    assert process.starts == 1  # the next job starts the next child
+    assert process.call(partial(str, "next"), {})[0] == "next"
+    assert process.starts == 2
+
+
+def test_a_job_may_take_longer_the_more_text_it_carries(process):
+    assert process.deadline(0) == process.timeout_s
+    assert process.deadline(2_000_000) == process.timeout_s + 2 * TIMEOUT_S_PER_MB
+
+
+def test_every_child_is_warmed_before_its_first_job_a_restarted_one_too():
+    process = LintProcess(warm_up=prepare_linter)
+    try:
+        # the jobs only look: the parser loaded, and the warm-up's garbage-collector freeze
+        assert process.call(grammar.loaded, {})[0] is True
+        assert process.call(gc.get_freeze_count, {})[0] > 0
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.call(grammar.loaded, {})[0] is True
+        assert process.call(gc.get_freeze_count, {})[0] > 0
+        assert process.starts == 2
+    finally:
+        process.close()
+
+
+def test_without_a_warm_up_a_child_loads_nothing_before_its_job(process):
+    assert process.call(grammar.loaded, {})[0] is False

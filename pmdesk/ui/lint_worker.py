@@ -11,10 +11,13 @@ costs ~200 MB and, while it loads, holds Python's interpreter lock for ~100 ms a
 which in this process would stop the window. The worker thread sends each job there and
 waits on the pipe, which leaves the lock to the UI thread. A job is therefore a picklable
 description: a function of the Qt-free core, or a `functools.partial` of one. Should that
-process fail to start, the jobs run in this thread, as before it existed.
+process fail to start, the jobs run in this thread, as before it existed. A job that hangs
+there is given up after its deadline (its result a LintJobTimedOut), and the process is
+started again at once, so the jobs after it are served.
 
 The linter's one-time set-up (rules compiled, a parser loaded) also runs there,
-after the window's first paint (`warm_up`).
+after the window's first paint (`warm_up`), and again in every process started after one
+crashed or hung, before it is sent a job.
 """
 
 from __future__ import annotations
@@ -111,6 +114,7 @@ class _Runner(QThread):
             if rules is not None:
                 self.linter = rules
             self._done(key, result)
+            self._restart_ended()
 
     def _execute(self, job: Job) -> tuple[Any, object]:
         """What `job` gives (or the exception it raised), and the rules it was found with."""
@@ -128,6 +132,17 @@ class _Runner(QThread):
             return job(), rules_in_force()
         except Exception as exc:  # noqa: BLE001 - a failed lint must not end the thread
             return exc, None
+
+    def _restart_ended(self) -> None:
+        """A lint process that ended with the last job (it crashed, or hung and was killed) is
+        started again and warmed now, while nothing waits for it, not when the next job comes."""
+        if self.process is None:
+            return
+        try:
+            self.process.start()  # nothing when it is running
+        except LintProcessError:
+            if not self._stopping:
+                self._fall_back()
 
     def _fall_back(self) -> None:
         """No lint process can be started: lint in this thread from now on."""
@@ -169,7 +184,8 @@ class LintWorker(QObject):
         # first) are freed by PySide without the interpreter lock, and crash Python.
         self._results: list[tuple[Hashable, Any]] = []
         self._lock = threading.Lock()
-        self._runner = _Runner(self._post, LintProcess() if lint_process else None)
+        process = LintProcess(warm_up=prepare_linter) if lint_process else None
+        self._runner = _Runner(self._post, process)
         self._holding = False
         self._linter: object = None
         self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)

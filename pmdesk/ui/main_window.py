@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.lint_process import LintJobGivenUp
 from pmdesk.models import Store
 from pmdesk.models.template import new_postmortem
 from pmdesk.ui.backup_actions import BackupActions
@@ -78,8 +79,9 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel(objectName="saveState")
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().showMessage(f"Store: {store.path}", 5000)
-        # the linter's set-up runs in the worker; a broken rules file is said when it is done
-        lint_worker().finished.connect(self._lint_setup_done)
+        # the linter's set-up runs in the worker; a broken rules file is said when it is done,
+        # and so is a check the lint process gave up on (it hung, or crashed twice)
+        lint_worker().finished.connect(self._lint_results)
 
         self._build_menus()
         self.library.postmortem_selected.connect(self.show_postmortem)
@@ -211,10 +213,14 @@ class MainWindow(QMainWindow):
     def current_postmortem_id(self) -> int | None:
         return self.editor.session.pm_id if self.editor is not None else None
 
-    def _lint_setup_done(self, batch: list[tuple[object, object]]) -> None:
+    def _lint_results(self, batch: list[tuple[object, object]]) -> None:
         for key, result in batch:
             if key == WARM_UP and isinstance(result, str) and result:
                 self.statusBar().showMessage(f"Blame rules: {result}", 30000)
+            elif isinstance(result, LintJobGivenUp):
+                # what was given up shows no underlines: say why
+                message = f"Some text was not checked for blaming language: {result}."
+                self.statusBar().showMessage(message, 15000)
 
     def show_postmortem(self, pm_id: int | None) -> None:
         """Open a postmortem in the editor, after saving what was typed in the previous one."""

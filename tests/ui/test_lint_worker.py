@@ -10,7 +10,8 @@ from functools import partial
 import pytest
 from PySide6.QtCore import Qt
 
-from pmdesk.lint_process import LintProcessDied
+from pmdesk.lint import grammar
+from pmdesk.lint_process import LintJobTimedOut, LintProcessDied
 from pmdesk.ui.lint_worker import LintWorker, lint_worker
 
 
@@ -75,6 +76,34 @@ def test_a_job_that_ends_the_lint_process_arrives_as_an_exception_and_the_next_i
     assert isinstance(crashed, LintProcessDied)  # tried on a fresh process once more, then given up
     assert after == "still here"
     assert worker.uses_lint_process()
+
+
+def test_a_hung_lint_process_is_replaced_at_once_warmed_and_the_next_lint_has_findings(
+    qtbot, worker
+):
+    seen = []
+    worker.finished.connect(seen.extend)
+    process = worker.process
+    process.timeout_s = 2.0
+    worker.start()
+    worker.request("hello", partial(str, "hello"))
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    worker.lint("stuck", "John was careless with the rollback.", ["John"])
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=20_000)
+    assert isinstance(seen[1][1], LintJobTimedOut)
+    # started again, and warmed, before anything more was asked of it
+    qtbot.waitUntil(lambda: process.starts == 2 and worker.idle(), timeout=20_000)
+    worker.request("parser", grammar.loaded)
+    worker.lint("after", "John was careless with the rollback.", ["John"])
+    qtbot.waitUntil(lambda: len(seen) == 4, timeout=20_000)
+    results = dict(seen[2:])
+    assert results["parser"] is True
+    assert [f.category for f in results["after"]] == ["judgmental"]
+    with pytest.raises(ChildProcessError):  # the stopped child was killed and reaped
+        os.waitpid(stopped, os.WNOHANG)
+    assert worker.uses_lint_process() and process.pid != stopped
 
 
 def test_without_a_lint_process_the_worker_lints_in_its_thread(qtbot, monkeypatch):
@@ -144,6 +173,35 @@ def test_a_killed_lint_process_is_started_again_and_underlines_still_arrive(qtbo
     assert process.starts == starts + 1 and process.pid not in (None, killed)
     with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
         os.waitpid(killed, os.WNOHANG)
+
+
+def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again(
+    qtbot, window, monkeypatch
+):
+    worker = lint_worker()
+    field = window.editor.text_fields["could_improve"]
+    field.set_text("The deploy finished.")
+    qtbot.waitUntil(lambda: field.highlighter.settled() and worker.idle(), timeout=10000)
+    process = worker.process
+    monkeypatch.setattr(process, "timeout_s", 2.0)
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "John was careless with the rollback.")
+    # the window goes on answering while the job waits: typing lands, nothing is said yet
+    assert field.document().lastBlock().text() == "John was careless with the rollback."
+    assert "not checked" not in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "not checked" in window.statusBar().currentMessage(), timeout=20_000)
+    message = window.statusBar().currentMessage()
+    assert "\n" not in message and "Traceback" not in message
+    assert "restarted" in message
+    qtbot.keyClicks(field, " Again.")
+    qtbot.waitUntil(lambda: underlined(field.document().lastBlock()), timeout=20_000)
+    assert process.pid != stopped
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped, os.WNOHANG)
 
 
 YOLO_RULE = """
