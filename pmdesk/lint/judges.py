@@ -137,7 +137,14 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
     # (8 words: "the NOC watched the graphs go red and did nothing")
-    return _agent_before_verb(text, lambda w: w == "IT" or w.lower() in groups, verbs, 8)
+    return _agent_before_verb(
+        text, lambda w: w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS, verbs, 8
+    )
+
+
+#: nouns of a group that name people only with a modifier ("the data science group", "the
+#: backend guild"); the parse decides (not "the AWS security group")
+_GROUP_NOUNS = {"group", "groups", "guild", "division", "divisions", "lot", "crew", "department"}
 
 
 def phrase_judge(
@@ -1664,7 +1671,13 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
                 ),
             ).search(text)
         )
-        and (bool(re.search(r"\b(?:his|her)\b", text, re.I)) or _mentions_person(text, person))
+        and (
+            bool(re.search(r"\b(?:his|her)\b", text, re.I))
+            or _mentions_person(text, person)
+            or bool(
+                re.search(r"\b(?:team|squad|crew|group|guild|department)['’]s\b", text, re.I)
+            )  # ("the web team's cache headers took down the CDN origin")
+        )
     )
 )
 @judge
