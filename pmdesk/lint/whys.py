@@ -14,7 +14,14 @@ MESSAGE = (
 )
 NEXT_QUESTION = "What made that mistake possible, or likely?"
 # Categories whose presence in the last answer means the chain ended at people.
-_STOPPING = {"named-agent", "counterfactual", "judgmental", "human-error-cause", "group-blame"}
+_STOPPING = {
+    "named-agent",
+    "counterfactual",
+    "judgmental",
+    "human-error-cause",
+    "group-blame",
+    "punitive",
+}  # fmt: skip (a chain that ends in a sanction ends at a person)
 # A chain answer that is about a person even without blame words: "The developer did not check".
 _PERSON_ENDING = re.compile(
     r"(?:^|:\s*)(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
@@ -38,13 +45,22 @@ _PERSON_ENDING = re.compile(
     # a person not careful enough, or the fix a talk with them: "remind him to read the notices"
     r"|(?:\b(?:he|she|they|i|we)|\b(?:engineer|developer|operator|reviewer|analyst|admin|administrator|"
     r"technician|contractor|approver|officer|nurse|pharmacist|clerk|agent|lead|person|team|staff|"
-    r"on-?call)s?|\b(?-i:[A-Z])[a-z]+)\s+(?:was|were|is|are)(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
+    r"on-?call)s?|\b(?-i:[A-Z])[a-z]+)\s+(?:(?:just|simply|really|clearly|obviously)\s+)?(?:was|were|is|are)"
+    r"(?:n['’]t|\s+not)\s+(?:\w+\s+)?"
     r"(?:careful|diligent|attentive|vigilant|"
     r"thorough|focused|cautious)(?:\s+enough)?\b|\bnot\s+paying\s+(?:\w+\s+)?attention\b"
     r"|\b(?:remind|retrain|re-train|re-educate|coach|warn|discipline)\s+(?:him|her|them|the\s+"
     r"(?:engineer|operator|developer|reviewer|admin|administrator|technician|agent|nurse|team|staff))\b"
     r"|\b(?:will|must|should)\s+be\s+(?:reminded|retrained|re-trained|warned|disciplined|coached)\b"
-    r"|\bmatter\s+of\s+(?:individual|personal)\s+(?:conduct|responsibility|discipline|care)\b",
+    r"|\bmatter\s+of\s+(?:individual|personal)\s+(?:conduct|responsibility|discipline|care)\b"
+    # the fix is the person trying harder: "will be more careful", "from now on she reads every
+    # diff", "he needs a louder alarm", "that's on him", "lack of initiative"
+    r"|\bbe(?:ing)?\s+more\s+(?:careful|vigilant|attentive|diligent|cautious|thorough)\b"
+    r"|\b(?:complete|completes|attend|attends|take|takes|undergo|undergoes|do|does)\s+(?:[\w-]+\s+){0,3}"
+    r"re-?training\b|\bfrom\s+now\s+on\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\b"
+    r"|\b(?:he|she)\s+(?:just\s+)?(?:needs?|has\s+to|must|should)\b"
+    r"|\b(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+on\s+(?:him|her|them)\b"
+    r"|\black\s+of\s+(?:initiative|care|attention|diligence|discipline|focus|rigou?r|effort)\b",
     re.I,
 )
 

@@ -67,3 +67,11 @@ def test_a_careful_design_or_a_reminder_system_does_not_stop_the_chain():
         "The deploy tool is not careful enough about hostnames: it never resolves them.",
     ]
     assert check_five_whys(whys, "Reminders for certificate renewal go to an unowned inbox.") == []
+
+
+def test_a_chain_that_ends_in_trying_harder_or_a_sanction_stops_at_a_person():
+    assert check_five_whys(SYMPTOMS, "Action: the engineer will be more careful with restores.")
+    assert check_five_whys([*SYMPTOMS, "From now on he double-checks every host name."], "")
+    assert check_five_whys([*SYMPTOMS, "Honestly, that one's on him."], "")
+    assert check_five_whys([*SYMPTOMS, "Ines will complete change-management retraining."], "")
+    assert check_five_whys([*SYMPTOMS, "His deploy rights were revoked for a month."], "")
