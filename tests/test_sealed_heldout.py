@@ -1,9 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed set is ``tests/data/lint_sealed7/``.  It measures the
+The sealed set is ``tests/data/lint_sealed8/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 6 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used6/``; they are no longer sealed.)  This module checks that each set is well
+to 7 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used7/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -46,7 +46,7 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    SealedSet("lint_sealed7", HERE / "data" / "lint_sealed7", r"q\d{4}", 20, 110, (18, 20)),
+    SealedSet("lint_sealed8", HERE / "data" / "lint_sealed8", r"k\d{4}", 20, 110, (18, 17)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
