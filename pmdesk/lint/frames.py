@@ -80,6 +80,10 @@ _SOME_DAY = re.compile(
     re.I,
 )
 _MATTER_OF_TIME = re.compile(
+    r"\b(?:was|were)\s+(?:practically|virtually|all\s+but|basically|pretty\s+much)\s+guaranteed\b"
+    r"|\bknown\s+all\s+along\b|\b(?:has|had)\s+been\s+(?:well\s+)?known\s+for\s+(?:years|months|weeks)\b"
+    r"|\b(?:was|were)\s+(?:\w+\s+)?easy\s+to\s+(?:predict|foresee|see\s+coming|anticipate)\b"
+    r"|^\W*(?:wasn['’]t|isn['’]t)\s+it\s+(?:\w+ly\s+)?(?:obvious|clear)\s+(?:that\s+)?(?:the|a|this|it)\b[^?]*\bwould\b|"
     r"\bthe\s+inevitable\s+(?:happened|occurred|came)\b|\bexactly\s+as\s+(?:\w+\s+){0,3}(?:had\s+)?(?:warned|predicted)\b"
     r"|(?:^|[,;:]\s*)(?:was|is|were)\s+anyone\s+(?:\w+ly\s+)?surprised\b|\bwhat\s+else\s+did\s+(?:we|they|you|anyone)\s+expect\b"
     r"|\b(?:nobody|no\s+one)\s+needed\s+to\s+be\s+a\s+(?:genius|rocket\s+scientist)\b"
@@ -710,7 +714,7 @@ def because_frame(s: Sentence) -> Iterator[Hit]:
 
 _IRONIC = re.compile(
     r"^\W*(?:a\s+)?(?:real|very|so|truly)\s+professional\s*[,:—–!]"
-    r"|^\W*(?:brilliant|great|genius|smart|clever|bright|wonderful)\s+(?:idea|move|plan|call)\s*"
+    r"|^\W*(?:(?:truly|really|what\s+a|such\s+a)\s+)?(?:brilliant|great|genius|smart|clever|bright|wonderful)\s+(?:idea|move|plan|call)\s*"
     r"(?:[,:—–-]\s*\w+ing\b|to\s+(?!be\b)\w+)"
     r"|[,;:—–]\s*(?:well,\s*)?(?:that|this)\s+went\s+(?:really\s+|super\s+|so\s+)?well\s*[.!]*\s*$"
     r"|\b(?:(?:truly|real|a\s+real|what\s+a|"
@@ -795,6 +799,8 @@ _DEPTH = re.compile(
     r"|\bclown\s+(?:show|car)\b|\bamateur[\s-]hour\b|\b(?:poor|bad)\s+form\b"
     r"|\b(?:was|is|were|are)(?:n['’]t|\s+not)\s+(?:exactly\s+)?(?:his|her|their|your)\s+strong\s+(?:suit|point)\b"
     r"|\b(?:threw|throws|throw|throwing|thrown)\s+(?:[\w-]+\s+){0,4}over\s+the\s+wall\b|\bhad\s+one\s+job\b"
+    r"|\b(?:handling|response|conduct|behaviou?r)\b[^.;]{0,50}\b(?:was|is)\s+an?\s+(?:embarrassment|disgrace|shambles|"
+    r"fiasco|joke)\b"
     r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b"
     # a standard a person fell short of, a disregard, a lack shown
     r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?short\s+of\s+(?:the|our|any|a|an)\s+"
@@ -812,6 +818,7 @@ _VERDICT_GATE = re.compile(
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
     + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
     r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
+    r"|\bembarrassment\b|\bdisgrace\b|\bshambles\b|\bfiasco\b|\bjoke\b"
     r"|\bstrong\s+(?:suit|point)\b|\bamateur-hour\b|\bover\s+the\s+wall\b|\bone\s+job\b"
     r"|\babsence\s+of\b",
     re.I,
@@ -920,6 +927,10 @@ _EASILY = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:easily|trivially)\s+(?:prevented|avoided|caught|averted|preventable|avoidable|stopped)\b"
     r"|\bso\s+(?:easily|trivially|readily)\s+(?:prevented|avoided|averted|preventable|avoidable)\b"
     r"|\beminently\s+(?:avoidable|preventable)\b|\b(?:easily|trivially)\s+(?:avoidable|preventable)\b"
+    r"|\b(?:was|is|were)\s+all\s+that\s+stood\s+between\s+(?:us|them|the\s+\w+)\s+and\b"
+    r"|\ball\s+(?:it|that)\s+(?:needed|took|would\s+have\s+taken|would\s+take|would\s+have\s+needed)\b"
+    r"|\beasiest\s+(?:[\w-]+\s+)?to\s+(?:prevent|avoid|catch)\b"
+    r"|\bany\s+[\w-]+(?:\s+[\w-]+)?\s+at\s+all\b[^.;]*\bwould\s+have\b"
     r"|\b(?:fully\s+|entirely\s+|completely\s+)?within\s+(?:our|their|his|her|the\s+team['’]s)\s+control\s+to\s+"
     r"(?:prevent|avoid|stop)\b|\bnothing\s+(?:about\s+(?:this|it)\s+)?(?:was|is)\s+(?:unavoidable|inevitable)\b"
     r"|\bthe\s+only\s+thing\s+(?:required|needed|necessary)\s+to\s+(?:avoid|prevent|stop)\b"
@@ -946,6 +957,7 @@ _CHEAP_GATE = re.compile(
     r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b"
     r"|\beminently\b|\breadily\b|\bneed\s+not\b|\bneedn['’]t\b|\bdid\s+not\s+need\b"
     r"|\bwithin\s+\w+['’]?s?\s+control\b|\bunavoidable\b|\binevitable\b|\bonly\s+thing\s+(?:required|needed|necessary)\b"
+    r"|\bstood\s+between\b|\ball\s+(?:it|that)\s+(?:needed|took|would)\b|\beasiest\b|\bat\s+all\b"
     r"|\band\s+(?:we|this|none)\b[^.;]*\bwould(?:\s+not|n['’]t|\s+never)\b",
     re.I,
 )
@@ -1053,6 +1065,15 @@ _WHAT_WAS_MISSING = re.compile(
     r"|\b(?:best\s+practice|the\s+(?:correct|right|proper|sensible|obvious|appropriate|better)\s+"
     r"(?:move|call|thing\s+to\s+do|approach|choice|course(?:\s+of\s+action)?|decision))\s+would\s+"
     r"have\s+been\s+(?:for\s+|to\s+)"
+    r"|\b(?:was|were)\s+(?:supposed|meant|required|expected)\s+to\s+be\s+(?:done|rehearsed|followed|tested|"
+    r"reviewed|checked|run|performed|completed|renewed|applied|verified|approved|paged|escalated|drained|"
+    r"announced|communicated)\b"
+    r"|\b(?:we|they|he|she|you)\s+(?:were|was)\s+(?:supposed|meant)\s+to\s+(?:renew|rotate|check|test|review|"
+    r"page|escalate|update|patch|verify|apply|roll|revert|drain|notify|tell|warn)\b"
+    r"|\b(?:needed|had)\s+to\b[^.;]*?,?\s+(?:and|but)\s+(?:it|that|this|they|he|she)(?:\s+[\w-]+){0,2}\s+"
+    r"(?:didn['’]t|did\s+not|never\s+(?:happened|did)|wasn['’]t\s+done|was\s+not\s+done)\b"
+    r"|\b(?:somebody|someone)\s+needed\s+to\s+(?:tell|warn|page|check|notify|escalate|review|test)\b"
+    r"|^\W*ideally,?\s+[^.;]*\bwould\s+have\s+been\s+\w+(?:ed|en)\b[^.;]*\bbut\b"
     r"|\b(?:it\s+was|was)\s+(?:expected|required|assumed)\s+that\s+(?:the\s+|an?\s+|our\s+)?"
     r"[^.;]*?\bwould\b[^.;]*?\b(?:and|but)\s+(?:this|that|it)\s+(?:was\s+not|wasn['’]t|never\s+was|"
     r"did\s+not|didn['’]t)\s+(?:done|happen|carried\s+out|followed|performed)",
@@ -1068,6 +1089,7 @@ _DUTY_GATE = re.compile(
     r"|^\W*had\b"
     r"|\b(?:(?:would|could|might)(?:n['’]t)?|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking)|\b(?:should|ought\s+to)\s+have\s*[.!]*\s*$"
+    r"|\b(?:supposed|meant)\s+to\b|\bneeded\s+to\b|\bhad\s+to\b|^\W*ideally\b"
     r"|\bwould\s+have\s+been\s+(?:\w+\s+)?(?:appropriate|better|wiser|prudent|advisable|sensible|"
     r"preferable|correct|right|best|proper|for|to)\b|\b(?:expected|required|assumed)\s+that\b",
     re.I,
@@ -1274,6 +1296,13 @@ _STEP_BACK = re.compile(
     r"|\b(?:has|have|had|needs?|must|will|should|is\s+going)\s+(?:to\s+)?answer\s+"
     r"(?:to\s+(?:[\w-]+\s+){1,3})?for\s+(?:this|that|it|the\s+(?:outage|incident|breach|mess))\b"
     r"|\bnaughty\s+list\b"
+    r"|\bthe\s+name\s+of\s+(?:whoever|the\s+(?:person|engineer|individual|one)\b)"
+    r"|\b(?:come|comes|coming|be\s+raised|be\s+discussed|be\s+noted|be\s+brought\s+up)\s+(?:up\s+)?in\s+"
+    r"(?:your|his|her|their)\s+(?:one-on-one|1:1|1-on-1|performance\s+review|appraisal|review)\b"
+    r"|\b(?:pay\s+raises?|raises|bonus(?:es)?|promotions?)\b[^.;]*\b(?:on\s+hold|at\s+risk|frozen|in\s+jeopardy)\b"
+    r"(?![^.;]*\b(?:budget|company-?wide|hiring\s+freeze|across\s+the\s+(?:company|org)))"
+    r"|\bremoved\s+from\s+the\s+(?:[\w-]+\s+)?(?:approvers?|reviewers?|committers?|maintainers?|admins?)\s+"
+    r"(?:group|list)\b"
     r"|\bnam(?:e|es|ed|ing)\s+(?:the\s+)?(?:individuals?|people|persons?|engineers?)\s+(?:responsible|involved|at\s+fault)\b"
     r"|\bidentify\s+who\b[^.;]*\btake\s+(?:appropriate|necessary|disciplinary)\s+(?:measures|action|steps)\b"
     r"|\b(?:so|to\s+make\s+sure|make\s+sure)\s+(?:that\s+)?the\s+lesson\s+sticks\b"

@@ -4553,8 +4553,9 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
         if "discipline" in text and re.search(
-            r"\bthe\s+discipline\s+of\s+\w+ing\b|\b(?:engineering|operational|release|process)\s+"
-            r"discipline\b",
+            r"\bthe\s+discipline\s+of\s+\w+ing\b|\b(?:engineering|operational|release|process|naming|"
+            r"testing|commit|review|config|code|documentation|change|deployment|branch|tagging|logging|"
+            r"alerting|schema|version(?:ing)?)\s+discipline\b",
             s.lower,
         ):
             continue  # "the discipline of writing the timeline first": a practice
