@@ -232,6 +232,7 @@ _TOOK_DOWN = re.compile(
 # "..., which is why the invoices vanished": the act is named as the cause
 _CAUSAL = re.compile(
     r"\b(?:was|were|is)\s+(?:\w+\s+)?the\s+(?:weak(?:est)?\s+link|culprit|trigger|root\s+cause)\b|"
+    r"\b(?:that['’]s|that\s+is|which\s+is|which\s+was|that\s+was)\s+what\s+(?:\w+ed|broke|took|caused|started|set\s+off|brought)\b|"
     r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not|learned|learnt|found\s+out|heard)\b",
     re.I,
 )
@@ -1215,8 +1216,8 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         if not (_is_act(s, verb) or _change_made(s, verb) or made_bad):
             continue
         past_passive = any(
-            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
-        )
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were", "got") for c in verb.children
+        )  # ("the partitions got reassigned by @nkosi_ops")
         if not _past_act(verb) and not _kept_doing(verb) and not past_passive:
             continue
         if any(c.dep_ == "auxpass" for c in verb.children) or (
@@ -1725,6 +1726,13 @@ _WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
 _FRAMES = (
+    # "it was the contractor, Ravi, who edited the cron schedule", "it was our network engineer,
+    # Hye-jin, whose BGP announcement ...": the cleft with the name in apposition
+    re.compile(
+        r"\bit\s+(?:was|is|['’]s)\s+(?:the|our|their|an?)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
+        r"(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?),\s+(?:who|whose)\b",
+        re.I,
+    ),
     re.compile(
         r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+)?"
         + _WHO
