@@ -3,6 +3,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from pmdesk.models import Postmortem
 from pmdesk.ui.app import qt_settings
+from pmdesk.ui.editor.timeline_model import EVENT
 from pmdesk.ui.main_window import MainWindow
 
 
@@ -99,3 +100,30 @@ def test_a_title_with_markup_shows_as_typed_in_the_tooltip(qtbot, window, store)
     row = next(r for r in range(model.rowCount()) if "img" in model.data(model.index(r, 0)))
     tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
     assert "<img" not in tip and "&lt;img" in tip
+
+
+def test_timeline_rows_are_no_taller_than_their_text_in_a_wide_window(qtbot, store):
+    """The header sizes the stretching Event column after the table's own resize; rows measured
+    before that kept three lines of empty row each at 1920 wide until they were measured again."""
+    w = MainWindow(store, qt_settings())
+    qtbot.addWidget(w)
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.editor is not None)
+    table = w.editor.timeline.table
+    model = table.model()
+    assert model.rowCount() > 0, "the example has a timeline"
+    metrics = table.fontMetrics()
+
+    def fits() -> bool:
+        width = table.columnWidth(EVENT) - 8
+        return all(
+            table.rowHeight(r)
+            <= metrics.lineSpacing()
+            * -(-metrics.horizontalAdvance(str(model.index(r, EVENT).data())) // max(width, 1))
+            + 14
+            for r in range(model.rowCount())
+        )
+
+    qtbot.waitUntil(fits, timeout=3000)

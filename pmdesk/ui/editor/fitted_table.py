@@ -56,6 +56,10 @@ class FittedTableView(QTableView):
         # Refit once per burst of changes (a paste of 50 lines is one refit, not 50).
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.fit_height)
+        # A column's width can change without the table's (the editor sizes its columns after
+        # the model is set; the stretch column takes what the others leave): wrapped rows
+        # measured at the old width would keep its height, three lines of empty row at 1920.
+        self.horizontalHeader().sectionResized.connect(self._refit_all)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
