@@ -542,5 +542,7 @@ class Sentence:
         run into the sentence does ("... on Friday * We should have ...")."""
         lead = self.lead_end()
         if lead >= len(self.doc) or char <= self.doc[lead].idx:
-            return True
+            # (a blanked "At 16:30 UTC" opens the sentence as a phrase: "At 16:30 UTC the ...")
+            opening = self.doc.user_data.get("opening_time", "")
+            return not re.match(r"\s*(?:at|around|about|by|from)\b", opening, re.I)
         return self.text[:char].rstrip().endswith(("*", "•", " -", "–", "—"))
