@@ -505,6 +505,15 @@ _CAUSE_GATE = re.compile(
 )
 
 
+def _went_wrong_before(s: Sentence, i: int) -> bool:
+    """The words before token `i` say what went wrong (the cause frame is about a failure)."""
+    before = {w.lower_ for w in s.doc[:i]}
+    return bool(
+        before & s.w["failure_words"]
+        or before & {"it", "this", "that", "incident", "failed", "misrouted"}
+    )
+
+
 @gated(lambda text, person, _w: bool(_CAUSE_GATE.search(text)) and _mentions_person(text, person))
 @judge
 def cause_frame(s: Sentence) -> Iterator[Hit]:
@@ -551,15 +560,7 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
                 and lemma(t) not in ("have", "be", "own", "hold", "use")
                 and _CAUSE_OF.search(s.text[: who.left_edge.idx])
             ):
-                before = {w.lower_ for w in s.doc[: who.i]}
-                if before & s.w["failure_words"] or before & {
-                    "it",
-                    "this",
-                    "that",
-                    "incident",
-                    "failed",
-                    "misrouted",
-                }:
+                if _went_wrong_before(s, who.i):
                     yield who.left_edge.idx, t.right_edge.idx + len(t.right_edge.text), None
                     return
         if s.person_kind(t) not in ("person", "group") or t.lower_ in ("we", "us", "you"):
@@ -574,11 +575,7 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
             continue  # ("resulted from the client teams having the wrong address": a state)
         if not _CAUSE_OF.search(s.text[: t.idx]):
             continue
-        before = {w.lower_ for w in s.doc[: t.i]}
-        if not (
-            before & s.w["failure_words"]
-            or before & {"it", "this", "that", "incident", "failed", "misrouted"}
-        ):
+        if not _went_wrong_before(s, t.i):
             continue  # (the frame must be about what went wrong)
         yield t.left_edge.idx, act.right_edge.idx + len(act.right_edge.text), None
         return

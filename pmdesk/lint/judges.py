@@ -191,6 +191,10 @@ _CREDIT = re.compile(
 )
 
 
+#: machines that a pool or a rotation takes in and out ("the node was removed from rotation")
+MACHINES = r"(?:node|host|server|instance|pod|replica|backend|machine|broker|member|worker|shard)s?"
+
+
 def credit_not_blame(text: str) -> bool:
     """The sentence credits a person's act by what it averted."""
     return _CREDIT.search(text) is not None
@@ -3991,6 +3995,13 @@ _SLIPS = {
 }  # fmt: skip
 
 
+def _of_whom(t: Token) -> Token | None:
+    """The object of the "of" that hangs on `t` ("part of the approver" -> approver)."""
+    return next(
+        (g for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None
+    )
+
+
 def _slip_by_person(s: Sentence) -> Token | None:
     """The slip noun whose maker the sentence names ("an error by the ground-handling agent")."""
     for t in s.doc:
@@ -4006,27 +4017,9 @@ def _slip_by_person(s: Sentence) -> Token | None:
                 continue
             who = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if who is not None and prep.lower_ == "on" and who.lower_ == "part":
-                who = next(
-                    (
-                        g
-                        for c in who.children
-                        if c.lower_ == "of"
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ),
-                    None,
-                )  # "on the part of the approver"
+                who = _of_whom(who)  # "on the part of the approver"
             if who is not None and who.lower_ == "one":
-                who = next(
-                    (
-                        g
-                        for c in who.children
-                        if c.lower_ == "of"
-                        for g in c.children
-                        if g.dep_ == "pobj"
-                    ),
-                    who,
-                )  # "one of their technicians"
+                who = _of_whom(who) or who  # "one of their technicians"
             if who is None or who.lower_ in ("we", "us", "our", "you", "it", "this"):
                 continue
             if prep.lower_ == "of" and t.lower_ not in (
@@ -4607,8 +4600,8 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         ):
             continue  # "a performance review of the query planner": how fast a thing runs
         if re.search(
-            r"\b(?:node|host|server|instance|pod|replica|backend|machine|broker|member|worker|shard)s?\b"
-            r"[^.;]{0,40}\b(?:removed|taken|pulled|dropped)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+)?(?:rotation|pool)\b",
+            rf"\b{MACHINES}\b[^.;]{{0,40}}\b(?:removed|taken|pulled|dropped)\s+(?:out\s+)?(?:from|of)\s+"
+            r"(?:the\s+)?(?:rotation|pool)\b",
             s.lower,
         ):
             continue  # "the node was removed from rotation": a machine out of the load balancer

@@ -16,7 +16,13 @@ import tomllib
 from functools import lru_cache
 
 from pmdesk.lint.alternatives import Alternatives
-from pmdesk.lint.judges import _NOT_EXHORTED, _negation_before, credit_not_blame, phrase_judge
+from pmdesk.lint.judges import (
+    _NOT_EXHORTED,
+    MACHINES,
+    _negation_before,
+    credit_not_blame,
+    phrase_judge,
+)
 from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import builtin_text
 
@@ -252,8 +258,7 @@ _SANCTION = re.compile(
 )
 #: a machine taken out of a pool: "the node was removed from rotation"
 _MACHINE_OUT = re.compile(
-    r"\b(?:node|host|server|instance|pod|replica|backend|machine|broker|member|worker|shard)s?\s+"
-    r"(?:[\w-]+\s+)?(?:was|were|got|is|are|has\s+been|have\s+been|had\s+been)\s+$",
+    rf"\b{MACHINES}\s+(?:[\w-]+\s+)?(?:was|were|got|is|are|has\s+been|have\s+been|had\s+been)\s+$",
     re.I,
 )
 phrase_judge(
