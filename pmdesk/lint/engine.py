@@ -122,7 +122,7 @@ class Linter:
         results: dict[int, list[_Hit]] = {}
         spans = _pieces(masked, view.sentences)
         for n, (s0, s1) in enumerate(spans):
-            sentence = masked[s0:s1]
+            sentence = _names_capitalised(masked[s0:s1], self.not_names)
             if not sentence.strip():
                 continue
             sups = _local(view.suppressions, s0, s1) if view.suppressions else ()
@@ -450,6 +450,35 @@ def _people_key(people: Iterable[str]) -> tuple[str, ...]:
     if isinstance(people, str):
         people = [people]
     return tuple(dict.fromkeys(p.strip() for p in people if p and p.strip()))
+
+
+#: a word typed in lower case where a name could be: not a handle, a channel, a path or a
+#: dotted handle's part
+_LOWER_WORD = re.compile(r"(?<![\w@#/.-])[a-z]{2,}(?![\w/-]|\.\w)")
+
+
+def lower_case_register(text: str) -> bool:
+    """Typed without capitals, as in chat: no word starts with a capital but an acronym."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return bool(words) and all(w[:1].islower() or w.isupper() or len(w) == 1 for w in words)
+
+
+def _names_capitalised(sentence: str, not_names: frozenset[str]) -> str:
+    """A sentence typed in lower case, as in chat, with its given names capitalised, so that
+    the judges, their gates and the parser see "Nadia ran the cleanup script against prod" in
+    "nadia ran the cleanup script against prod" (same length: offsets hold). Only a given name
+    no dictionary knows ("priya", "anton"; not "will", "mark" or "tom")."""
+    if not lower_case_register(sentence):
+        return sentence
+    from pmdesk.lint.clause import _in_dictionary
+
+    def up(m: re.Match[str]) -> str:
+        word = m.group()
+        if word in not_names or not is_given_name(word) or _in_dictionary(word):
+            return word
+        return word.capitalize()
+
+    return _LOWER_WORD.sub(up, sentence)
 
 
 def _maybe_name(word: str) -> bool:

@@ -946,7 +946,9 @@ _WRONG_WAY = re.compile(
     r"|\bran\s+out\s+of\s+(?:connections|memory|disk|space|file\s+descriptors|threads|capacity|quota|ips|addresses)\b"
     r"|\bmid-(?:peak|backup|migration|deploy|deployment|failover|restore|sync|rebuild|reindex|checkout)\b"
     r"|\b(?:on|at\s+\d+\s*(?:pm|p\.m\.)\s+on)\s+a\s+friday\b|\bover\s+a\s+(?:holiday|long|bank\s+holiday)\s+weekend\b"
-    r"|\bleft\s+(?:nobody|no\s+one|no-one)\s+(?:watching|on\s+call|monitoring|looking)\b",
+    r"|\bleft\s+(?:nobody|no\s+one|no-one)\s+(?:watching|on\s+call|monitoring|looking)\b"
+    r"|\b(?:replaced|replacing|swapped|swapping|overwrote|overwriting)\b[^.;]*?\bwith\s+(?:the|a|an|our|its)\s+"
+    r"(?:old|stale|staging|test|dev|sandbox|expired|wrong|previous|outdated|revoked)\s+(?:one|ones|version|copy|[\w-]+)\b",
     re.I,
 )
 #: safeguards: to switch one off, or go round it, is an act that went wrong by itself

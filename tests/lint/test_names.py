@@ -30,3 +30,19 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(tmp_path
     blocked.write_text("", encoding="utf-8")
     names._keep(blocked / "given-names.txt", frozenset({"ana"}))  # (its folder is a file)
     assert list(tmp_path.iterdir()) == [blocked]
+
+
+def test_a_name_typed_in_lower_case_in_chat_is_a_person():
+    from pmdesk.lint import lint
+
+    text = "ok so farah truncated the audit table on the live cluster"
+    found = [f for f in lint(text) if f.is_warning]
+    assert [f.category for f in found] == ["named-agent"]
+    # the finding covers the words as typed: nothing was re-cased in the document
+    assert text[found[0].start : found[0].end].startswith("farah truncated")
+    # a word that is also a name ("will", "mark") is not taken for one, nor is a name in a
+    # sentence written with capitals elsewhere
+    assert not [
+        f for f in lint("will the rollback finish before the window closes?") if f.is_warning
+    ]
+    assert not [f for f in lint("farah paged the storage on-call at 03:10") if f.is_warning]
