@@ -347,8 +347,10 @@ class Sentence:
         if t is None:
             return ""
         low = t.lower_
-        if low in ("we", "us", "i", "you", "they"):
-            return "we"
+        if low in ("we", "us", "i", "you", "they") or (
+            low == "u" and t.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return "we"  # ("u should of run it on one shard first": chat's "you")
         if t.text == "IT" and t.dep_ in ("nsubj", "poss"):
             return "group"  # the IT department, not "it"
         phrase_text = self.doc.text[t.left_edge.idx : t.idx + len(t.text)].lower()

@@ -122,7 +122,7 @@ class Linter:
         results: dict[int, list[_Hit]] = {}
         spans = _pieces(masked, view.sentences)
         for n, (s0, s1) in enumerate(spans):
-            sentence = _names_capitalised(masked[s0:s1], self.not_names)
+            sentence = _chat_normalised(masked[s0:s1], self.not_names)
             if not sentence.strip():
                 continue
             sups = _local(view.suppressions, s0, s1) if view.suppressions else ()
@@ -457,17 +457,25 @@ def _people_key(people: Iterable[str]) -> tuple[str, ...]:
 _LOWER_WORD = re.compile(r"(?<![\w@#/.-])[a-z]{2,}(?![\w/-]|\.\w)")
 
 
+_MODAL_OF = re.compile(
+    r"\b(should|could|would|must|might) of(?= (?:\w+ )?\w+(?:ed|en|wn|ne|un|ung|ept|ost|ent|ade|ought|old|ound)\b)",
+    re.I,
+)
+
+
 def lower_case_register(text: str) -> bool:
     """Typed without capitals, as in chat: no word starts with a capital but an acronym."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     return bool(words) and all(w[:1].islower() or w.isupper() or len(w) == 1 for w in words)
 
 
-def _names_capitalised(sentence: str, not_names: frozenset[str]) -> str:
-    """A sentence typed in lower case, as in chat, with its given names capitalised, so that
-    the judges, their gates and the parser see "Nadia ran the cleanup script against prod" in
-    "nadia ran the cleanup script against prod" (same length: offsets hold). Only a given name
-    no dictionary knows ("priya", "anton"; not "will", "mark" or "tom")."""
+def _chat_normalised(sentence: str, not_names: frozenset[str]) -> str:
+    """Chat's spellings read as written English, at the same length so that offsets hold:
+    "should of run" as "should've run"; and in a sentence typed in lower case, its given names
+    capitalised, so that the judges, their gates and the parser see "Nadia ran the cleanup
+    script against prod" in "nadia ran the cleanup script against prod". Only a given name no
+    dictionary knows ("priya", "anton"; not "will", "mark" or "tom")."""
+    sentence = _MODAL_OF.sub(lambda m: m.group(1) + "'ve", sentence)
     if not lower_case_register(sentence):
         return sentence
     from pmdesk.lint.clause import _in_dictionary

@@ -1935,7 +1935,7 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
 
 
 _PERFECT = re.compile(
-    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]ve\b",
+    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]?ve\b",
     re.I,
 )
 _MODALS = {
@@ -2050,10 +2050,12 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         if verb is None:
             continue
         hung = None
-        if verb.lower_ in ("have", "'ve") and verb.dep_ == "aux" and verb.head.tag_ == "VBN":
+        if verb.lower_ in ("have", "'ve", "ve") and verb.dep_ == "aux" and verb.head.tag_ == "VBN":
             hung, verb = verb, verb.head  # "I should have double-checked": the modal and the
             # subject hang on the "have"
-        haves = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "of")]
+        haves = [
+            c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "ve", "of")
+        ]  # ("shouldve pinged": chat's spelling, which the tokenizer splits)
         ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
         participle = verb.tag_ == "VBN" or (
             verb.tag_ in ("VB", "VBD", "VBP") and verb.lower_ == inflect(lemma(verb), "VBN")
@@ -2671,10 +2673,14 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 continue
             if (
                 t.dep_ == "amod"
+                and t.head.i > t.i
                 and t.head.lower_ not in _FAILURE_NOUNS
+                and t.head.lower_ not in _CHAT_ASIDES
                 and not re.fullmatch(r"(?:sev|p|inc-?)\d+", t.head.lower_)
             ):
-                continue  # "avoidable round-trips": a cost, not a verdict
+                continue  # "avoidable round-trips": a cost, not a verdict (but "zero excuse
+                # for this one, avoidable from start to finish" and "totally avoidable tbh"
+                # are verdicts the parser hung on a noun)
             if s.is_question():
                 continue
             yield t.idx, t.idx + len(t.text), None
@@ -2806,6 +2812,8 @@ _IGNORED = re.compile(
 phrase_judge("ignored", _IGNORED, vetoed=_negation_before(r"\b(?:not|never|no)\b[^.;]*$"))
 
 
+#: a chat aside the parser may take for a noun ("totally avoidable tbh")
+_CHAT_ASIDES = {"tbh", "imo", "imho", "ngl", "fwiw", "lol", "tho", "honestly", "smh", "fr"}
 _FAILURE_NOUNS = {
     "misconfiguration",
     "outage",
