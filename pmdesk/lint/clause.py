@@ -48,6 +48,11 @@ _HONORIFICS = {
     "insp",
     "supt",
     "cpl",
+    "professor",
+    "captain",
+    "sister",
+    "nurse",
+    "officer",
 }
 _PREFIXES = {"pre", "post", "multi", "non", "anti", "auto", "sub", "self", "co", "re", "de", "un",
              "semi", "mid", "inter", "intra", "micro", "macro", "cross", "geo", "tri", "bi"}  # fmt: skip

@@ -104,6 +104,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     # "the engineer mistakenly marked the ticket resolved": a fault adverb makes any verb an act
     if _agent_before_verb(text, person, words["fault_adverbs"], 3):
         return True
+    # "the nurse scanned the wrong wristband": so does a wrong target
+    if _agent_before_verb(text, person, _WRONG_ONE, 5):
+        return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
     return any(
@@ -137,9 +140,10 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
     # (8 words: "the NOC watched the graphs go red and did nothing")
-    return _agent_before_verb(
-        text, lambda w: w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS, verbs, 8
-    )
+    group = lambda w: w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS  # noqa: E731
+    return _agent_before_verb(text, group, verbs, 8) or _agent_before_verb(
+        text, group, _WRONG_ONE, 5
+    )  # ("support escalated to the wrong team")
 
 
 #: nouns of a group that name people only with a modifier ("the data science group", "the
@@ -290,8 +294,8 @@ def _phrasal(verb: Token) -> tuple[str, str] | None:
         prt = [
             c.lower_
             for c in verb.children
-            if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in _PARTICLES
-        ]
+            if c.dep_ in ("prep", "advmod") and c.i == verb.i + 1 and c.lower_ in _PARTICLES
+        ]  # ("rolled back": the parser may take the particle for an adverb)
     return (lemma(verb), prt[0]) if prt else None
 
 
@@ -315,6 +319,8 @@ def _object_of(s: Sentence, verb: Token) -> Token | None:
 
 def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
+    if verb.pos_ == "VERB" and lem not in ("be", "have", "get") and _wrong_target(s, verb):
+        return True  # "opened the wrong breaker", "escalated to the wrong team": any act
     if lem == "go" and re.search(r"\bback\s+to\s+(?:sleep|bed)\b", s.lower):
         return True  # "acknowledged the page and went back to bed"
     if lem == "make" and any(c.lower_ == "worse" for c in verb.subtree):
@@ -676,6 +682,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         return True
     if any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return True
+    if _wrong_target(s, verb):
+        return True  # "selected the incorrect flap setting", "opened the wrong breaker"
     obj_made = _object_of(s, verb)
     if (
         obj_made is not None
@@ -763,6 +771,38 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             rest = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
             return _failure_context(_Text(rest, s))
     return _failure_context(s)
+
+
+_WRONG_ONE = {"wrong", "incorrect", "erroneous", "mistaken"}
+
+
+def _wrong_target(s: Sentence, verb: Token) -> bool:
+    """The act was done to the wrong thing: its object, or what it was done to or on ("pulled
+    the wrong cable", "ran it on the wrong replica"), is called the wrong one. (Not finding the
+    wrong one: "noticed the wrong version in the dashboard"; nor "did nothing wrong".)"""
+    if lemma(verb) in _SEEING:
+        return False
+    targets = [_object_of(s, verb)] + [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "in", "into", "onto", "against", "at")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        t is not None
+        and t.lower_ not in ("nothing", "anything", "something", "everything")
+        and any(c.dep_ == "amod" and c.lower_ in _WRONG_ONE for c in t.children)
+        for t in targets
+    )
+
+
+#: finding, saying or thinking about the wrong one is not acting on it
+_SEEING = {
+    "notice", "see", "spot", "find", "detect", "flag", "report", "catch", "identify", "discover",
+    "realise", "realize", "suspect", "say", "think", "know", "look", "point", "mention", "show",
+    "confirm", "note", "observe", "warn", "tell", "ask", "explain", "describe", "highlight",
+}  # fmt: skip
 
 
 #: acts that name their own fault: "misread the dashboard", "mislabelled by a technician"
