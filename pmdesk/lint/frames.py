@@ -1304,7 +1304,23 @@ _STEP_BACK = re.compile(
     r"|\bidentify\s+who\b[^.;]*\btake\s+(?:appropriate|necessary|disciplinary)\s+(?:measures|action|steps)\b"
     r"|\b(?:so|to\s+make\s+sure|make\s+sure)\s+(?:that\s+)?the\s+lesson\s+sticks\b"
     r"|\b(?:somebody|someone|they|he|she|people)\s+(?:answers|will\s+answer|must\s+answer|should\s+answer)\s+"
-    r"for\s+(?:this|it|that)\b",
+    r"for\s+(?:this|it|that)\b"
+    # formal proceedings against a person: misconduct, a referral to a regulator or to HR, a
+    # capability hearing, pay forfeited, a dismissal under consideration, an example made
+    r"|\bmisconduct\s+(?:investigation|hearing|proceedings?|panel|case|charges?|process|inquiry)\b"
+    r"|\bgross\s+misconduct\b"
+    r"|\b(?:has|have|had|will|was|were|is|are)\s+(?:been\s+|be\s+|being\s+)?referred\s+to\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:council|regulator|hr|human\s+resources|professional\s+standards|"
+    r"fitness\s+to\s+practi[sc]e|disciplinary|conduct)\b"
+    r"|\bcapability\s+(?:hearing|procedure|process|review|proceedings?|meeting)\b"
+    r"|\b(?:bonus(?:es)?|pay|salary|commission)\b[^.;]*\b(?:forfeit(?:ed)?|clawed\s+back|deducted)\b"
+    r"|\bforfeit(?:s|ed)?\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?bonus\b"
+    r"|\bdeductions?\s+from\s+(?:his\s+|her\s+|their\s+)?(?:salary|pay|wages)\b"
+    r"|\bmake\s+an\s+example\s+(?:out\s+)?of\b"
+    r"|\bcosts?\s+(?:somebody|someone|him|her|them)\s+(?:their|his|her)\s+(?:bonus|job|promotion|raise)\b"
+    r"|\b(?:dismissal|suspension(?!\s+of\s+(?:the|a|an|its|our)\b)|termination\s+of\s+(?:his|her|their|"
+    r"the\s+[\w-]+['’]s)\s+(?:employment|contract|agreement|engagement))\b[^.;]*\b(?:is|are)\s+"
+    r"(?:being\s+considered|under\s+(?:review|consideration))\b",
     re.I,
 )
 #: the sanction verbs that say it by themselves; the rest ("moved", "removed", "held") need
