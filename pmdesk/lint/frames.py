@@ -129,6 +129,15 @@ _AHEAD = re.compile(
     r"|\bthe\s+whole\s+time\b|\bfor\s+(?:\w+\s+)?(?:days|weeks|months)\b(?!\s+(?:after|later))",
     re.I,
 )
+#: foresight claimed for the time itself, not the view from now ("in retrospect, it is clear that
+#: we needed more capacity" is a lesson): "it was clear from the outset that the plan lacked a
+#: rollback path"
+_AT_THE_TIME = re.compile(
+    r"\b(?:well|long|weeks|months)\s+(?:in\s+advance|before(?:hand)?|ahead)\b"
+    r"|\bfrom\s+(?:the\s+(?:very\s+)?(?:outset|beginning)|day\s+one)\b"
+    r"|\ball\s+along\b|\bthe\s+whole\s+time\b",
+    re.I,
+)
 _PLAIN_WORD = re.compile(
     r"\b(?:obvious|evident|apparent|unmistakable|plain|clear|glaring|visible)\b", re.I
 )
@@ -243,6 +252,16 @@ def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
         and (subj.lower_ not in ("it", "this", "that") or low in _FORESEEABLE)
     ):
         intense = True  # "the risk was clear well in advance", "obvious from the moment"
+    if any(c.lower_ in ("would", "must") for c in cop.children) and _to_anyone(cop, adj):
+        return True  # "it would have been obvious to any attentive crew member that ..."
+    if subj.lower_ == "it" and cop.tag_ in ("VBD", "VBN") and _AT_THE_TIME.search(s.text):
+        intense = True  # "it was clear from the outset that the plan lacked a rollback path"
+    if (
+        lemma(subj) in ("risk", "danger", "hazard", "outcome", "consequence", "failure")
+        and cop.tag_ in ("VBD", "VBN")
+        and re.search(r"\bgiven\s+(?:the|its|their|our|how)\b", s.text, re.I)
+    ):
+        intense = True  # "the risk of a bridge strike was obvious given the published headroom"
     if (
         subj.lower_ in ("it", "this", "that")
         and any(c.dep_ in ("ccomp", "xcomp") for c in (*cop.children, *adj.children))
@@ -254,10 +273,20 @@ def _foreseeable_outcome(s: Sentence, adj: Token) -> bool:
         return True  # "the warning signs were obvious for weeks"
     if lemma(subj) in _QUALITIES or any(c.lower_ in _QUALITIES for c in subj.children):
         return False  # "the latency is predictable under steady load"
-    anyone = any(t.lower_ in _ANYONE for t in cop.subtree if t.i > adj.i)
+    anyone = _to_anyone(cop, adj)
     if low in _FORESEEABLE:
         return cop.tag_ in ("VBD", "VBN") or anyone or intense  # (of what happened)
     return anyone or intense
+
+
+def _to_anyone(cop: Token, adj: Token) -> bool:
+    """Plain to anyone: "obvious to anyone", "evident to any attentive crew member"."""
+    return any(
+        t.lower_ in _ANYONE
+        or (t.lower_ == "any" and t.dep_ == "det" and t.head.head.lower_ in ("to", "for"))
+        for t in cop.subtree
+        if t.i > adj.i
+    )
 
 
 def _bound_to_fail(s: Sentence, adj: Token) -> bool:
@@ -363,7 +392,9 @@ _HINDSIGHT_GATE = re.compile(
     r"|\bsurprise\b|\bsurprised\s+(?:no|nobody)\b|\bto\s+be\s+expected\b"
     r"|\b(?:could|would|should|might)(?:\s+not)?(?:\s+have|['’]ve)\s+(?:known|predicted|seen|told|"
     r"spotted|noticed|foreseen|guessed|realised|realized|anticipated|expected|caught|failed)\b"
-    r"|\b(?:foreseeable|predictable|inevitable)\b",
+    r"|\b(?:foreseeable|predictable|inevitable)\b"
+    r"|\b(?:was|were|is|are|['’]s|been)\s+(?:\w+\s+)?(?:obvious|evident|apparent|clear|plain|unmistakable|"
+    r"unmissable)\b",
     re.I,
 )
 
