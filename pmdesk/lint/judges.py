@@ -1092,6 +1092,14 @@ def _past_act(verb: Token) -> bool:
         return True  # "@arjun-k reset the offsets, so every message replayed": a past told
         # in the past, with a verb whose past is its base form (set, reset, put, cut)
     if (
+        verb.tag_ in ("VB", "VBP")
+        and verb.lower_ == lemma(verb) == inflect(lemma(verb), "VBD")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+    ):
+        return True  # "the outsourced helpdesk reset the password": a singular subject would
+        # have "resets" in the present
+    if (
         verb.tag_ == "VBG"
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were") for c in verb.children)
         and any(
@@ -1508,11 +1516,27 @@ def group_act(s: Sentence) -> Iterator[Hit]:
                     continue
         elif s.negated(verb) and not checks:
             continue
+        if s.negated(verb) and _reason_not_people(s, verb):
+            continue  # "the vendor did not replace the unit because the warranty had lapsed"
         edit = None
         if lem in ("skip", "ignore", "miss", "overlook", "bypass"):
             edit = rewrite.passive(s, verb, subj)
         yield s.span_start(subj), s.clause_end(verb), edit
         return
+
+
+def _reason_not_people(s: Sentence, verb: Token) -> bool:
+    """What was not done has its reason given, and the reason is a thing, not people: "because
+    the warranty had lapsed", "as the ticket never reached them"."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in ("because", "as", "since") for m in c.children
+        ):
+            continue
+        subj = s.subject(c)
+        if subj is not None and not s.person_kind(subj):
+            return True
+    return False
 
 
 def _omission_gate(words: Words) -> str:
