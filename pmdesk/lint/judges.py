@@ -185,7 +185,8 @@ _CREDIT = re.compile(
     r"\b(?:if\s+[^.?!,]{1,60}?|had\s+[^.?!,]{1,40}?)\b(?:had\s+not|hadn['’]t|had\s+never|not)\b[^.?!]*?"
     r"\b(?:would|could|might)(?:\s+have|['’]ve)\s+(?:been\s+)?(?:lasted|gone\s+on|dragged\s+on|lost|"
     r"spread|grown|been\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:worse|longer|bigger|larger)|(?:much\s+|far\s+)?worse|"
-    r"taken\s+(?:much\s+|far\s+)?longer|hit\s+(?:every|all)|missed)\b"
+    r"taken\s+(?:much\s+|far\s+)?longer|hit\s+(?:every|all)|missed|been\s+(?:overwritten|deleted|wiped|"
+    r"corrupted|lost|dropped|exposed|leaked|destroyed|erased))\b"
     # the act ended the harm: "if Sam hadn't restarted it, the outage wouldn't have ended so soon"
     r"|\b(?:if\s+[^.?!,]{1,60}?|had\s+[^.?!,]{1,40}?)\b(?:had\s+not|hadn['’]t|had\s+never)\b[^.?!]*?"
     r"\b(?:would|could|might)(?:\s+not|n['’]t)(?:\s+have|['’]ve)\s+(?:been\s+)?(?:ended|stopped|"
@@ -1999,7 +2000,8 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
 
 
 _PERFECT = re.compile(
-    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]?ve\b",
+    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]?ve\b"
+    r"|['’]d\s+(?:\w+\s+)?have\b",
     re.I,
 )
 _MODALS = {
@@ -2092,6 +2094,57 @@ def _system_agent(s: Sentence, verb: Token) -> bool:
     return False
 
 
+def _had_they(s: Sentence) -> bool:
+    """A condition on what a person or a group had done, with its better outcome: "had the
+    anaesthetist confirmed the allergy status, a different agent would have been selected", "if
+    ana had read the runbook she'd have known", "had anyone on the rota glanced at the
+    dashboard, customers never would've noticed". (Not a system's: "if the alert had fired";
+    not "we", whose own lesson it is; not what a person did not do, which credits them.)"""
+    for had in s.doc:
+        if had.lower_ not in ("had", "'d") or had.dep_ != "aux":
+            continue
+        done = had.head
+        if done.tag_ != "VBN" and done.lower_ != inflect(lemma(done), "VBN"):
+            continue  # ("Had the anaesthetist confirmed/VBD ...": the tagger's past)
+        inverted = had.i == s.lead_end() and had.lower_ == "had"
+        marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in done.children)
+        if not (inverted or marked) or s.negated(done):
+            continue
+        subj = next((c for c in done.children if c.dep_ == "nsubj"), None)
+        if subj is None and inverted:
+            subj = next((c for c in had.head.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is None
+            or subj.lower_ in ("nobody", "none", "no-one")
+            or any(c.lower_ == "no" for c in subj.children)
+        ):
+            continue  # ("if nobody had checked, the table would have been dropped": credit)
+        after = s.doc[subj.i + 1] if subj.i + 1 < len(s.doc) else None
+        thing = s.is_tech(subj) or subj.text.isupper()
+        if after is not None and after.pos_ in ("NOUN", "PROPN"):
+            thing = thing or after.text.isupper() or s.is_tech(after)
+        who = s.person_kind(subj) if not thing else ""
+        # ("had the vendor SDK honoured the Retry-After header": a program)
+        if who not in ("person", "group") and subj.lower_ not in (
+            "anyone",
+            "anybody",
+            "someone",
+            "somebody",
+            "everyone",
+            "everybody",
+        ):
+            continue
+        # the better outcome: a "would/could/'d have" on another verb of the sentence
+        if any(
+            t.lower_ in ("would", "could", "'d", "might")
+            and t.head.i != done.i
+            and any(x.lower_ in ("have", "'ve", "ve") for x in t.head.children)
+            for t in s.doc
+        ):
+            return True
+    return False
+
+
 #: a heading-like label that opens a line: "What went wrong:", "Lessons learned -"
 _SECTION_LABEL = re.compile(r"^\W*(?:what|how|why|which)\b(?:\s+[\w'’]+){0,3}\s*[:—–]\s*\S", re.I)
 
@@ -2105,6 +2158,9 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
     if _NO_ONE_PERSON.search(s.text) or _SYSTEM_CONDITION.search(s.text):
         return  # "no single person could have known", "we could have detected it sooner if the
         # synthetic check had covered the login flow": the system's lack, not a person's
+    if _had_they(s) and not credit_not_blame(s.text):
+        yield 0, len(s.text.rstrip(" .?!")), None
+        return
     for m in s.doc:
         if m.lower_ not in _MODALS and not (m.lower_ == "ought" or m.lemma_ == "should"):
             continue
