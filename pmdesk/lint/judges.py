@@ -4163,6 +4163,63 @@ def _slip_by_person(s: Sentence) -> Token | None:
     return None
 
 
+#: what an act done wrong is called when it is named by its noun
+_FAULTY = {"incorrect", "mistaken", "wrong", "erroneous", "inadvertent", "accidental", "improper"}
+
+
+def _faulty_act_of_person(s: Sentence) -> Hit | None:
+    """An act named by its noun, called wrong, and a person's: "incorrect action by laboratory
+    staff", "the mistaken disconnection of the live feeder by field personnel", "an incorrect
+    manual adjustment made by the operations desk", "an individual's error in configuring the
+    rule"."""
+    for t in s.doc:
+        if t.pos_ != "NOUN":
+            continue
+        by = None
+        if any(c.dep_ == "amod" and c.lower_ in _FAULTY for c in t.children):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    by = next((g for g in c.children if g.dep_ == "pobj"), None)
+                elif c.dep_ == "acl" and lemma(c) in ("make", "perform", "carry", "do", "enter"):
+                    by = next(
+                        (
+                            g
+                            for a in c.children
+                            if a.dep_ == "agent"
+                            for g in a.children
+                            if g.dep_ == "pobj"
+                        ),
+                        None,
+                    )
+                if by is not None:
+                    break
+            head = t.head
+            if (
+                by is None
+                and t.dep_ == "dobj"
+                and not any(c.dep_ in ("auxpass", "agent") for c in head.children)
+            ):
+                # "followed an inadvertent shutdown of the loop by a contractor": the parser hung
+                # the "by" on the active verb, where it cannot belong
+                by = next(
+                    (
+                        g
+                        for c in head.children
+                        if c.dep_ == "prep" and c.lower_ == "by" and c.i > t.i
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+        elif t.lower_ in ("error", "mistake", "slip", "lapse", "oversight") and any(
+            c.dep_ == "prep" and c.lower_ == "in" for c in t.children
+        ):
+            by = next((c for c in t.children if c.dep_ == "poss"), None)
+        if by is not None and s.person_kind(by) in ("person", "group") and not s.negated(t.head):
+            return t.left_edge.idx, by.right_edge.idx + len(by.right_edge.text), None
+    return None
+
+
 _ERROR_TALK = re.compile(
     r"\b(?:mistakes?|oversights?|typos?|misclick|slip|lapse|blunder|misunderstanding|miscommunication|misjudge?ments?|assumption)\b|"
     r"\b(?:error|mistake)s?\s+(?:was|were)\s+made\b|\bmade\s+(?:an?\s+)?(?:\w+\s+)?(?:error|mistake)s?\b|\b(?:input|inputs|values?|change|command|edit|entry)\s+from\b",
@@ -4180,7 +4237,10 @@ _CAUSE = re.compile(
 
 _SLIP_GATE = re.compile(
     r"\b(?:error|mistake|oversight|lapse|slip|blunder|misstep|inattention|carelessness|negligence|"
-    r"misjudge?ment)s?\s+(?:by|on\s+the\s+part\s+of|of)\b",
+    r"misjudge?ment)s?\s+(?:by|on\s+the\s+part\s+of|of)\b"
+    r"|\b(?:incorrect|mistaken|wrong|erroneous|inadvertent|accidental|improper)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:made\s+|performed\s+|carried\s+out\s+|entered\s+)?by\b"
+    r"|['’]s\s+(?:error|mistake|slip|lapse|oversight)\s+in\b",
     re.I,
 )
 
@@ -4208,6 +4268,10 @@ def human_error(s: Sentence) -> Iterator[Hit]:
     slip = _slip_by_person(s)
     if slip is not None and not _PREVENTION.search(s.text):
         yield slip.left_edge.idx, slip.right_edge.idx + len(slip.right_edge.text), None
+        return
+    faulty = _faulty_act_of_person(s)
+    if faulty is not None and not _PREVENTION.search(s.text):
+        yield faulty
         return
     for t in s.doc:
         word = t.lower_
