@@ -493,8 +493,12 @@ def _remedy(s: Sentence, verb: Token) -> bool:
 #: what followed an act went wrong: "... and it broke checkout", "... and the API started
 #: returning 500s", "..., which took the queue down"
 _THEN_FAILED = re.compile(
-    r"^[^.;]*?\b(?:and|so|which|then|thereby|after\s+which|after\s+this|after\s+that)\b[^.;]*?"
+    r"^[^.;]*?\b(?:and|so|which|then|thereby|after\s+which|after\s+this|after\s+that|where)\b[^.;]*?"
     r"\b(?:broke|crashed|failed|errored|misapplied|severed|hammered|exposed|exploited|halted|"
+    r"overheated|over-?infused|overdosed|breached|derailed|collided|overflowed|flooded|"
+    r"continued\s+to\s+(?:flow|go|be\s+sent|be\s+routed|route)\s+(?:\w+\s+)?to\s+(?:failed|dead|unhealthy|"
+    r"broken|the\s+old)|left\s+(?:the\s+|us\s+|them\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:on\s+a\s+single|"
+    r"without|exposed|unprotected|blind)|"
     r"collapsed|vanished|hid|masked|corrupting|wiping|deleting|dropping|detached|removed|"
     r"(?:stopped|ceased)\s+(?:firing|printing|connecting|sending|working)|"
     r"(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|(?:was|were)\s+unable\s+to)\s+(?:connect|log\s+in|"
@@ -633,7 +637,18 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
     """What the sentence says followed the act (after its object) went wrong."""
     obj = s.object(verb)
     end = max(t.i for t in obj.subtree) + 1 if obj is not None else verb.i + 1
-    return end < len(s.doc) and bool(_THEN_FAILED.search(s.doc[end:].text))
+    if end < len(s.doc) and _THEN_FAILED.search(s.doc[end:].text):
+        return True
+    # "disconnected the feed at substation B, which left the hospital on a single supply": the
+    # parser hung the clause of what followed on the object
+    return obj is not None and any(
+        r.dep_ == "relcl"
+        and r.left_edge.lower_ == "which"
+        and r.left_edge.i > 0
+        and s.doc[r.left_edge.i - 1].text == ","
+        and bool(_THEN_FAILED.search(s.doc[r.left_edge.i :].text))
+        for r in obj.subtree
+    )
 
 
 #: the act as the process has it: "as the deploy tool offers for config-only changes", "as the
@@ -988,6 +1003,8 @@ _WRONG_WAY = re.compile(
     r"|\bmid-(?:peak|backup|migration|deploy|deployment|failover|restore|sync|rebuild|reindex|checkout)\b"
     r"|\b(?:on|at\s+\d+\s*(?:pm|p\.m\.)\s+on)\s+a\s+friday\b|\bover\s+a\s+(?:holiday|long|bank\s+holiday)\s+weekend\b"
     r"|\bleft\s+(?:nobody|no\s+one|no-one)\s+(?:watching|on\s+call|monitoring|looking)\b"
+    r"|\bwith\s+no\s+(?:backoff|back-off|jitter|timeouts?|rate\s+limit|limit|validation|locks?|where\s+clause|"
+    r"guard|confirmation)\b|\bonly\s+on\s+(?:half|some|part|one)\s+of\b|\bon\s+only\s+(?:half|some|part)\b"
     r"|\b(?:replaced|replacing|swapped|swapping|overwrote|overwriting)\b[^.;]*?\bwith\s+(?:the|a|an|our|its)\s+"
     r"(?:old|stale|staging|test|dev|sandbox|expired|wrong|previous|outdated|revoked)\s+(?:one|ones|version|copy|[\w-]+)\b",
     re.I,
