@@ -502,7 +502,8 @@ _THEN_FAILED = re.compile(
     r"collapsed|vanished|hid|masked|corrupting|wiping|deleting|dropping|detached|removed|"
     r"(?:stopped|ceased)\s+(?:firing|printing|connecting|sending|working)|"
     r"(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|(?:was|were)\s+unable\s+to)\s+(?:connect|log\s+in|"
-    r"load|reach|process|print|start|boot|authenticate|sync)|"
+    r"load|reach|process|print|start|boot|authenticate|sync|fail\s+over|roll\s+back|recover|restore|"
+    r"deploy|get\s+in)|"
     r"(?:began|started)\s+to\s+(?:fail|error|crash|time\s+out|drop|reject)|"
     r"fell\s+over|went\s+(?:down|dark|offline|sideways)|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began|kept)\s+(?:returning|throwing|failing|erroring|crashing|timing\s+out|"
@@ -1003,6 +1004,8 @@ _WRONG_WAY = re.compile(
     r"|\bmid-(?:peak|backup|migration|deploy|deployment|failover|restore|sync|rebuild|reindex|checkout)\b"
     r"|\b(?:on|at\s+\d+\s*(?:pm|p\.m\.)\s+on)\s+a\s+friday\b|\bover\s+a\s+(?:holiday|long|bank\s+holiday)\s+weekend\b"
     r"|\bleft\s+(?:nobody|no\s+one|no-one)\s+(?:watching|on\s+call|monitoring|looking)\b"
+    r"|\bleft\s+(?:the\s+rest\s+of\s+us|us|everyone|everybody|the\s+on-?call|customers)\s+to\s+(?:find\s+out|"
+    r"discover|deal\s+with|clean\s+up|pick\s+up\s+the\s+pieces)\b"
     r"|\bwith\s+no\s+(?:backoff|back-off|jitter|timeouts?|rate\s+limit|limit|validation|locks?|where\s+clause|"
     r"guard|confirmation)\b|\bonly\s+on\s+(?:half|some|part|one)\s+of\b|\bon\s+only\s+(?:half|some|part)\b"
     r"|\b(?:replaced|replacing|swapped|swapping|overwrote|overwriting)\b[^.;]*?\bwith\s+(?:the|a|an|our|its)\s+"
@@ -1822,7 +1825,7 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
-        r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+)?"
+        r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+|always\s+|again\s+|once\s+again\s+)?"
         + _WHO
         + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b",
         re.I,
