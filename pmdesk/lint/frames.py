@@ -33,6 +33,7 @@ from pmdesk.lint.clause import Sentence, _in_dictionary, lemma
 from pmdesk.lint.judges import (
     _MACHINE_CHOICE,
     Hit,
+    _blast,
     _mentions_person,
     _phrasal,
     credit_not_blame,
@@ -750,7 +751,13 @@ _IRONIC = re.compile(
     r"genius\s+(?:move|idea|decision|call|plan)|thought\s+[^.;]*\s+(?:was|would\s+be)\s+a\s+bright\s+idea|"
     r"what\s+a\s+bright\s+idea|chef['’]s\s+kiss|ten\s+out\s+of\s+ten|10/10|"
     r"(?:brilliant|genius|smart|clever|great|stellar)\s+(?:move|idea|call|plan),\s+(?:really|truly|honestly)|"
-    r"top-?notch\s+(?:work|engineering|job))\b",
+    r"top-?notch\s+(?:work|engineering|job))\b"
+    # praise with the emoji or the tag that turns it: "great job team, shipping a 2gb debug log
+    # to every user :clap:", "merging at 6pm on a friday :facepalm: brilliant call"
+    r"|\b(?:great|nice|brilliant|stellar|amazing|awesome|fantastic|genius|smart)\s+(?:job|work|call|move|"
+    r"idea|one|stuff)\b[^.;?!]*?(?::slow_clap:|:facepalm:|:upside_down_face:|🤦|🙃|(?<!\w)/s\b)"
+    r"|(?::facepalm:|🤦|:clap:|👏)[^.;?!]*?\b(?:brilliant|genius|great|nice|stellar|smart)\s+(?:call|move|idea|"
+    r"job|work|plan)\b",
     re.I,
 )
 _PRAISE = re.compile(
@@ -774,9 +781,16 @@ _PRAISED_FAULT = re.compile(
 )
 
 
+_CLAPPED = re.compile(
+    r"\b(?:great|nice|brilliant|stellar|amazing|awesome|fantastic)\s+(?:job|work)\b[^.;?!]*?(?::clap:|👏)"
+)
+
+
 @gated(
     lambda text, _p, _w: bool(
-        _IRONIC.search(text) or (_PRAISE.search(text) and _PRAISED_FAULT.search(text))
+        _IRONIC.search(text)
+        or (_PRAISE.search(text) and _PRAISED_FAULT.search(text))
+        or _CLAPPED.search(text)
     )
 )
 @judge
@@ -787,6 +801,12 @@ def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
         return
     ironic = _IRONIC.search(s.text)
     praised = _PRAISE.search(s.text) and _PRAISED_FAULT.search(s.text)
+    if not (ironic or praised) and _CLAPPED.search(s.text):
+        # applause for an act that reached everyone: "great job team, shipping a 2gb debug log
+        # to every user :clap:" (not "great job on the rollback everyone :clap:")
+        praised = any(t.pos_ == "VERB" and t.tag_ == "VBG" and _blast(s, t) for t in s.doc) or bool(
+            _PRAISED_FAULT.search(s.text)
+        )
     if ironic and re.search(r"\b(?:not|no|never)\s+(?:\w+\s+)?$", s.text[: ironic.start()], re.I):
         ironic = None  # "that did not go well" is plain
     if ironic or praised:
