@@ -824,6 +824,7 @@ _VERDICTS = {
     "sluggish", "disorganised", "disorganized", "cursory", "lax", "slapdash", "half-hearted",
     "haphazard", "lackadaisical", "chaotic", "shambolic", "unconvincing", "evasive",
     "substandard", "sub-standard", "perfunctory", "superficial", "cavalier", "slipshod",
+    "casual",
 }  # fmt: skip
 #: what only people show or do: judged as people's whoever is named
 _CONDUCT = {
@@ -851,6 +852,11 @@ _DEPTH = re.compile(
     r"fiasco|joke)\b"
     r"|\b(?:not\s+acceptable|unacceptable)\s+(?:behaviou?r|conduct|practice)\b"
     # a standard a person fell short of, a disregard, a lack shown
+    r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?below\s+(?:the|our|any|a|an)\s+"
+    r"(?:[\w-]+\s+)?(?:standards?|expectations?|bar)\s+(?:expected|required|demanded)\s+(?:of|from)\s+"
+    r"(?:(?:a|an|any|the|registered|qualified|competent|professional|experienced)\s+)*(?:[\w-]+\s+)?"
+    r"(?:professionals?|staff|engineers?|practitioners?|operators?|clinicians?|nurses?|doctors?|him|her|"
+    r"them|employees?|personnel|officers?|crews?|pilots?|controllers?|people|persons?|individuals?)\b"
     r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|significantly\s+)?short\s+of\s+(?:the|our|any|a|an)\s+"
     r"(?:[\w-]+\s+)?(?:standards?|expectations?|bar)\s+(?:expected|required|demanded)\s+(?:of|from)\b"
     r"|\b(?:troubling|blatant|complete|total|flagrant|wilful|willful|reckless|casual|worrying|"
@@ -861,11 +867,15 @@ _DEPTH = re.compile(
     r"judg(?:e)?ment|urgency|discipline|competence|responsibility|common\s+sense|ownership)\b",
     re.I,
 )
+_NO_REGARD = re.compile(
+    r"\bshow(?:ed|s|ing)?\s+(?:little|no|scant|scarcely\s+any)\s+regard\s+for\b", re.I
+)
 _VERDICT_GATE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
     + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
     r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
+    r"|\bregard\s+for\b|\bbelow\s+the\s+(?:[\w-]+\s+)?standard\b"
     r"|\bembarrassment\b|\bdisgrace\b|\bshambles\b|\bfiasco\b|\bjoke\b"
     r"|\bstrong\s+(?:suit|point)\b|\bamateur-hour\b|\bover\s+the\s+wall\b|\bone\s+job\b"
     r"|\babsence\s+of\b",
@@ -953,6 +963,13 @@ def verdict_frame(s: Sentence) -> Iterator[Hit]:
     if m:
         yield m.start(), m.end(), None
         return
+    m = _NO_REGARD.search(s.text)
+    if m and any(
+        s.person_kind(t) in ("person", "group") and t.dep_ in ("poss", "nsubj")
+        for t in s.doc[: s.doc.char_span(m.start(), m.end(), alignment_mode="expand").start]
+    ):
+        yield m.start(), m.end(), None  # "the practitioner's documentation showed little regard
+        return  # for continuity of care" (not "the design showed little regard for failure")
     for t in s.doc:
         if _verdict_on_deciding(s, t):
             yield t.idx, t.idx + len(t.text), None
