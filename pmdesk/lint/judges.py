@@ -2165,6 +2165,35 @@ def _had_they(s: Sentence) -> bool:
     return False
 
 
+def _care_would_have(s: Sentence) -> bool:
+    """People's care, named as a noun, as what would have averted it: "better vigilance by the
+    crew would have averted the loss of separation", "proper adherence to the procedure by
+    maintenance personnel would have prevented the injury"."""
+    for verb in s.doc:
+        if lemma(verb) not in ("prevent", "avert", "avoid", "stop", "catch", "save", "spare"):
+            continue
+        if not (
+            any(c.lower_ in ("would", "could", "might") for c in verb.children)
+            and any(c.lower_ in ("have", "'ve") for c in verb.children)
+        ) or s.negated(verb):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN":
+            continue
+        # (the "by" may hang on the procedure: "adherence to the procedure by maintenance
+        # personnel")
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in ("by", "from", "of")
+            and any(
+                g.dep_ == "pobj" and s.person_kind(g) in ("person", "group") for g in c.children
+            )
+            for c in subj.subtree
+        ):
+            return True
+    return False
+
+
 #: a heading-like label that opens a line: "What went wrong:", "Lessons learned -"
 _SECTION_LABEL = re.compile(r"^\W*(?:what|how|why|which)\b(?:\s+[\w'’]+){0,3}\s*[:—–]\s*\S", re.I)
 
@@ -2178,7 +2207,7 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
     if _NO_ONE_PERSON.search(s.text) or _SYSTEM_CONDITION.search(s.text):
         return  # "no single person could have known", "we could have detected it sooner if the
         # synthetic check had covered the login flow": the system's lack, not a person's
-    if _had_they(s) and not credit_not_blame(s.text):
+    if (_had_they(s) or _care_would_have(s)) and not credit_not_blame(s.text):
         yield 0, len(s.text.rstrip(" .?!")), None
         return
     for m in s.doc:
@@ -2955,6 +2984,16 @@ phrase_judge("ignored", _IGNORED, vetoed=_negation_before(r"\b(?:not|never|no)\b
 #: a chat aside the parser may take for a noun ("totally avoidable tbh")
 _CHAT_ASIDES = {"tbh", "imo", "imho", "ngl", "fwiw", "lol", "tho", "honestly", "smh", "fr"}
 _FAILURE_NOUNS = {
+    "outcome",
+    "consequence",
+    "accident",
+    "injury",
+    "harm",
+    "collision",
+    "derailment",
+    "spill",
+    "overdose",
+    "fire",
     "misconfiguration",
     "outage",
     "outages",
