@@ -75,3 +75,16 @@ def test_a_chain_that_ends_in_trying_harder_or_a_sanction_stops_at_a_person():
     assert check_five_whys([*SYMPTOMS, "Honestly, that one's on him."], "")
     assert check_five_whys([*SYMPTOMS, "Ines will complete change-management retraining."], "")
     assert check_five_whys([*SYMPTOMS, "His deploy rights were revoked for a month."], "")
+
+
+def test_an_omission_a_process_not_followed_or_a_word_with_people_stops_the_chain():
+    assert check_five_whys([*SYMPTOMS, "Didn't check the target before running it."], "")
+    assert check_five_whys(SYMPTOMS, "Change procedure not followed.")
+    assert check_five_whys(SYMPTOMS, "Pilot error.")
+    assert check_five_whys([*SYMPTOMS, "The dispatcher misread the second ticket."], "")
+    assert check_five_whys([*SYMPTOMS, "We have told the web team to follow the checklist."], "")
+
+
+def test_a_system_that_did_not_check_or_a_process_error_does_not_stop_the_chain():
+    whys = [*SYMPTOMS, "The deploy tool didn't check the target account before applying."]
+    assert check_five_whys(whys, "Configuration error in the generated manifest.") == []
