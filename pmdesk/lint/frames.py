@@ -1118,6 +1118,11 @@ _UNMET_MARK = re.compile(
     re.I,
 )
 _WHAT_WAS_MISSING = re.compile(
+    # a duty laid on a person, after the fact: "it was incumbent upon the procurement officer to
+    # verify the certificates"
+    r"\bit\s+was\s+(?:clearly\s+|plainly\s+)?incumbent\s+(?:up)?on\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:officer|engineer|manager|operator|staff|team|lead|nurse|controller|crew|"
+    r"supervisor|person|individual|technician|analyst|administrator|contractor|him|her|them)\s+to\b|"
     r"^\W*what\s+(?:was|is)\s+(?:missing|required|needed|lacking|called\s+for)\s+(?:here\s+|in\s+this\s+case\s+)?"
     r"(?:was|is)\s+(?:an?\s+|the\s+|some\s+|one\s+)?(?:[\w-]+\s+){0,2}(?:engineer|person|human|someone|"
     r"reviewer|operator|word|look|check|conversation|heads-up|second\s+pair|sanity\s+check|glance)"
@@ -1150,6 +1155,7 @@ _SHOULD_HAVE_END = re.compile(
 )
 _DUTY_GATE = re.compile(
     r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|had)\s+(?:\w+\s+)?to\b"
+    r"|\bincumbent\s+(?:up)?on\b"
     r"|\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b[^.?!]*\b(?:(?:would|could|might)(?:n['’]t)?|['’]d)\b"
     r"|^\W*had\b"
     r"|\b(?:(?:would|could|might)(?:n['’]t)?|['’]d)\b[^.?!]*\bif\b[^.?!]*\b(?:had|['’]d|hadn['’]t)\b|"

@@ -2327,7 +2327,12 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 (m.lower_ in ("could", "might") or ideally)
                 and kind in ("person", "we", "group")
                 and not passive
-                and (lem not in _OUTCOMES or taken or ideally)  # ("could have taken a backup": an
+                and (
+                    lem not in _OUTCOMES
+                    or taken
+                    or ideally
+                    or (lem == "escalate" and kind in ("person", "group"))
+                )  # ("a responder could have escalated": a person's act); ("could have taken a backup": an
                 # act; so is "ideally the author would have run the load test")
                 and lem not in _REPAIRS
             )  # ("we could have restored it quickly" says what a safeguard would have given)
