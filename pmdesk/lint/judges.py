@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
 from pmdesk.lint.alternatives import Alternatives
-from pmdesk.lint.clause import Sentence, Words, _in_dictionary, lemma
+from pmdesk.lint.clause import _HONORIFICS, Sentence, Words, _in_dictionary, lemma
 from pmdesk.lint.grammar import inflect
 from pmdesk.lint.names import is_given_name
 
@@ -246,7 +246,8 @@ _CAUSAL = re.compile(
     re.I,
 )
 _MISTAKEN = re.compile(
-    r"\b(?:thinking|believing|assuming)\s+(?:it|that|this|they|he|she)\s+(?:was|were|is|had|would|could)\b",
+    r"\b(?:thinking|believing|assuming)\s+(?:that\s+)?(?:it|that|this|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:was|were|is|had|would|could)\b",
     re.I,
 )
 _EXPOSED = re.compile(
@@ -831,7 +832,7 @@ _MIS_VERBS = {
 #: the state the system was in while someone acted on it: "while the build was red"
 _BAD_STATE = re.compile(
     r"\b(?:red|failing|broken|down|degraded|unhealthy|in\s+progress|still|frozen|under\s+load|"
-    r"in\s+effect|mid-\w+|running|paging|firing|alerting|on\s+fire|in\s+(?:a\s+)?freeze)\b",
+    r"in\s+effect|in\s+force|mid-\w+|running|paging|firing|alerting|on\s+fire|in\s+(?:a\s+)?freeze)\b",
     re.I,
 )
 #: what had not yet happened when someone acted: "before the tests had finished", "before capacity
@@ -1921,6 +1922,7 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
         and nxt.tag_ == "NNP"
         and (_in_dictionary(tok.lower_) or _in_dictionary(nxt.lower_))
         and not is_given_name(tok.lower_)
+        and tok.lower_.rstrip(".") not in _HONORIFICS  # ("Mr Byrne", "Captain Moreau")
     ):
         return False  # "Root cause: Cloud Armor blocked ...": a product's name, not a person's
     parts = tok.text.split("-")
@@ -1961,9 +1963,18 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
     verb = next((x for x in after if x.pos_ == "VERB" and x.lower_ not in ("was", "is")), None)
     if verb is None:
         return False
-    if _WRONG_WAY.search(s.text):
-        return True  # "resulted from Hamid restoring an outdated snapshot over the live volume"
+    if _WRONG_WAY.search(s.text) or _WITHOUT_CHECK.search(s.text):
+        return True  # "resulted from Hamid restoring an outdated snapshot over the live volume",
+        # "it was the night controller who reset the alarm without dispatching a crew to look"
     return lemma(verb) not in s.w["remedy_verbs"] and not _remedy(s, verb)
+
+
+#: an act, even a fix, done without the check it needed
+_WITHOUT_CHECK = re.compile(
+    r"\bwithout\s+(?:first\s+)?(?:[\w-]+ing\s+)(?:[\w-]+\s+){0,4}?(?:to\s+)?(?:investigat\w*|check\w*|"
+    r"verif\w*|confirm\w*|test\w*|inspect\w*|look\w*\s+into)\b",
+    re.I,
+)
 
 
 @gated(lambda text, _p, _w: any(frame.search(text) for frame in _FRAMES))
