@@ -2343,6 +2343,13 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                     or taken
                     or ideally
                     or (lem == "escalate" and kind in ("person", "group"))
+                    or (
+                        kind in ("person", "group")
+                        and lem in s.w["act_verbs"]
+                        and lem not in s.w["harmful_verbs"]
+                        and lem not in ("break", "cause", "take", "fail", "leak", "expose")
+                        and obj is not None
+                    )  # "the engineer could have run it with the dry-run flag first"
                 )  # ("a responder could have escalated": a person's act); ("could have taken a backup": an
                 # act; so is "ideally the author would have run the load test")
                 and lem not in _REPAIRS
