@@ -62,7 +62,7 @@ Sets, side by side:
 
 Rewrites: how many findings offer one, and of those how many make a sentence that lints clean,
 keeps the original's numbers, times and negations, and says no "should have"; the share judged
-grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl and rewrite_judgements_2.jsonl. --rewrites FILE writes
+grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl to rewrite_judgements_4.jsonl. --rewrites FILE writes
 every first suggestion (set, where, original sentence, rewritten sentence) for such a reading;
 for real writing it writes the file and offset, and the reader looks the sentence up.
 """
@@ -347,6 +347,10 @@ def main(argv: list[str]) -> int:
             "rewrite_judgements_3.jsonl",
             "a third independent reader, the 118 of commit 080cf16 no one had read",
         ),
+        (
+            "rewrite_judgements_4.jsonl",
+            "a fourth independent reader, the 112 of commit 7ee411b no one had read",
+        ),
     )
     for name, who in readings:
         judged = {j["rewrite_sha256"]: j for j in load(LABELS / name)}
@@ -368,15 +372,19 @@ def main(argv: list[str]) -> int:
                 else ""
             )
         )
-    # the untuned readings together (the second and third readers read none of the rules)
+    # the untuned readings together (the second, third and fourth readers read none of the rules)
     untuned: dict[str, dict] = {}
-    for name in ("rewrite_judgements_2.jsonl", "rewrite_judgements_3.jsonl"):
+    for name in (
+        "rewrite_judgements_2.jsonl",
+        "rewrite_judgements_3.jsonl",
+        "rewrite_judgements_4.jsonl",
+    ):
         untuned.update({j["rewrite_sha256"]: j for j in load(LABELS / name)})
     hashes = [_sha(r["rewritten"]) for r in rewrites.rows]
     read = [untuned[h] for h in hashes if h in untuned]
     good = [j for j in read if j["grammatical"] and j["keeps_meaning"]]
     print(
-        f"  today's {rewrites.offered} as the second or third reader read them: {len(read)} read, "
+        f"  today's {rewrites.offered} as the second, third or fourth reader read them: {len(read)} read, "
         f"{len(good)} good ({pct(len(good), len(read))}), "
         f"{sum(1 for j in good if not j.get('blame_left'))} good with no blame left, "
         f"{len(hashes) - len(read)} not read by anyone"
