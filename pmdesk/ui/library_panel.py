@@ -28,7 +28,8 @@ class LibraryPanel(QWidget):
     #: the user picked a postmortem (its id), or cleared the selection (None)
     postmortem_selected = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+        """The library of `store`; with None, empty until `set_store` gives it one."""
         super().__init__(parent)
         self._store = store
         self.model = LibraryModel(self)
@@ -72,6 +73,12 @@ class LibraryPanel(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
+        # room for a library of tens of thousands from the start: the panel's width does not
+        # change when the count arrives (after the window's first paint) or changes
+        self.count_label.setMinimumWidth(
+            self.count_label.fontMetrics().horizontalAdvance("00000 postmortems")
+        )
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -91,10 +98,18 @@ class LibraryPanel(QWidget):
         self.severity_filter.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
+        if store is not None:
+            self.refresh()
+
+    def set_store(self, store: Store) -> None:
+        """Show the postmortems of `store` (the panel was made before the store was open)."""
+        self._store = store
         self.refresh()
 
     def refresh(self) -> None:
         """Run the current search and filters again; keep the selection when it is still there."""
+        if self._store is None:
+            return  # not open yet: set_store refreshes
         keep = self.selected_id()
         filters = {
             "status": self.status_filter.currentData(),
@@ -147,7 +162,8 @@ class LibraryPanel(QWidget):
 
     def postmortem_changed(self, pm_id: int) -> None:
         """Repaint one row after its postmortem was edited."""
-        self.model.update_row(self._store.summary(pm_id))
+        if self._store is not None:
+            self.model.update_row(self._store.summary(pm_id))
 
     def _on_current_changed(self, *_: object) -> None:
         self.postmortem_selected.emit(self.selected_id())
