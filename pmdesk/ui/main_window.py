@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from pmdesk.ui.library_panel import LibraryPanel
 from pmdesk.ui.lint_worker import WARM_UP, lint_worker
 from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
+from pmdesk.ui.turns import in_turns
 from pmdesk.words import counted
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
@@ -149,13 +151,32 @@ class MainWindow(QMainWindow):
     def _open_first_when_ready(self) -> None:
         if self._first_open_pending and self.store is not None and self.painted:
             self._first_open_pending = False
-            # a turn of the event loop of its own (it goes with the window)
-            QTimer.singleShot(0, self, self._open_first)
+            in_turns(self, self._first_open_steps())
 
-    def _open_first(self) -> None:
+    def _first_open_steps(self) -> Iterator[None]:
+        """Open the library's first postmortem, in turns of the event loop of their own (each
+        well under the 50 ms a window may take without seeming to hang): the editor is made,
+        then shown and laid out, then its row selected; the paint comes after."""
         self.placeholder.setText(PLACEHOLDER)
-        if self.isVisible() and self.library.selected_id() is None and self.editor is None:
-            self.library.select_first()
+        wanted = self.isVisible() and self.library.selected_id() is None and self.editor is None
+        if wanted and self.library.model.rowCount():
+            pm_id = self.library.model.id_at(0)
+
+            def still_wanted() -> bool:  # the user may have opened another meanwhile
+                return self.editor is None and self.library.selected_id() in (None, pm_id)
+
+            editor = self._make_editor(pm_id, in_steps=True)
+            for _ in editor.steps:
+                yield
+                if not still_wanted():
+                    break
+            yield  # (the last part of the build ran in the turn that ended the loop)
+            if still_wanted():
+                self._show_editor(editor)
+                yield
+                self.library.select(pm_id)  # show_postmortem finds it open already
+            else:
+                editor.deleteLater()
         self.first_opened.emit()
 
     # --- menus -----------------------------------------------------------------------
@@ -276,8 +297,14 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("pmdesk")
             self.delete_action.setEnabled(False)
             return
+        self._show_editor(self._make_editor(pm_id))
+
+    def _make_editor(self, pm_id: int, *, in_steps: bool = False) -> EditorWidget:
         assert self.store is not None  # the library lists nothing before the store is attached
-        editor = EditorWidget(self.store, pm_id)
+        return EditorWidget(self.store, pm_id, in_steps=in_steps)
+
+    def _show_editor(self, editor: EditorWidget) -> None:
+        """Put a new editor in the document area, laid out for the next paint."""
         editor.summary_changed.connect(self._summary_changed)
         editor.session.save_state_changed.connect(self._save_state_changed)
         editor.session.problem.connect(self._problem)

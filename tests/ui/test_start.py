@@ -7,7 +7,7 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from pmdesk.models import NotAPmdeskStore, Postmortem, Store, open_store
 from pmdesk.ui import store_check
@@ -140,3 +140,44 @@ def test_exit_after_startup_on_a_file_that_is_not_a_store_is_one_line_and_exit_2
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "not a pmdesk store" in result.stderr
     assert notes.read_text() == "not a database"
+
+
+def test_picking_another_postmortem_while_the_first_opens_keeps_the_one_picked(qtbot, tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        first = store.create(Postmortem(title="First in the list", incident_date="2026-05-02"))
+        other = store.create(Postmortem(title="Picked by the user", incident_date="2026-05-01"))
+    workspace = start(qtbot, path)
+    window = workspace.window
+
+    def pick_while_building() -> None:
+        # two hops: the first editor's build has begun (its first turn ran) when this runs
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: window.library.select(other.id)))
+
+    window.store_attached.connect(pick_while_building)
+    built = []
+    window.first_opened.connect(lambda: built.append(window.editor.session.pm_id))
+    window.show()
+    qtbot.waitUntil(lambda: bool(built), timeout=10_000)
+    assert built == [other.id] != [first.id]
+    assert window.library.selected_id() == other.id
+    assert window.editor.header.title.text() == "Picked by the user"
+    workspace.store.close()
+
+
+def test_an_editor_built_in_steps_is_the_editor_built_at_once(qtbot, store):
+    from pmdesk.ui.editor.editor_widget import EditorWidget
+
+    pm_id = store.list_postmortems()[0].id
+    at_once = EditorWidget(store, pm_id)
+    in_steps = EditorWidget(store, pm_id, in_steps=True)
+    qtbot.addWidget(at_once)
+    qtbot.addWidget(in_steps)
+    assert not hasattr(in_steps, "header")  # nothing but the session yet
+    assert sum(1 for _ in in_steps.steps) >= 3
+    assert list(in_steps.sections) == list(at_once.sections)
+    assert {n: f.toPlainText() for n, f in in_steps.text_fields.items()} == {
+        n: f.toPlainText() for n, f in at_once.text_fields.items()
+    }
+    rows = [e.actions.table.model().rowCount() for e in (in_steps, at_once)]
+    assert rows[0] == rows[1] > 0
