@@ -28,7 +28,7 @@ from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
-from pmdesk.ui.lint_worker import WARM_UP, lint_worker
+from pmdesk.ui.lint_worker import START_DELAY_MS, WARM_UP, WINDOW_START_MS, lint_worker
 from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
 from pmdesk.ui.turns import in_turns
@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         # the linter's set-up runs in the worker; a broken rules file is said when it is done,
         # and so is a check the lint process gave up on (it hung, or crashed twice)
         lint_worker().finished.connect(self._lint_results)
+        # and it starts once this window's start is over (first_opened), not during it
+        lint_worker().start_in(WINDOW_START_MS)
 
         self._build_menus()
         self.library.postmortem_selected.connect(self.show_postmortem)
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
                 self.library.select(pm_id)  # show_postmortem finds it open already
             else:
                 editor.deleteLater()
+        lint_worker().start_in(START_DELAY_MS)
         self.first_opened.emit()
 
     # --- menus -----------------------------------------------------------------------

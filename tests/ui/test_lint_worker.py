@@ -34,6 +34,18 @@ def test_a_newer_request_under_the_same_key_replaces_one_not_yet_started(qtbot, 
     assert sorted(arrived) == [("went_well", "thanks"), ("what_happened", "second draft")]
 
 
+def test_a_start_put_off_serves_nothing_until_it_comes(qtbot, worker):
+    # (a window puts the worker's start off while the window itself starts)
+    arrived = []
+    worker.finished.connect(arrived.extend)
+    worker.start_in(60_000)
+    worker.request("waits", partial(str, "until started"))
+    qtbot.wait(300)
+    assert arrived == []
+    worker.start_in(0)  # its start is brought forward
+    qtbot.waitUntil(lambda: arrived == [("waits", "until started")], timeout=20_000)
+
+
 def test_results_arrive_on_the_ui_thread_and_a_failing_job_does_not_stop_the_worker(qtbot, worker):
     seen = []
     worker.finished.connect(
