@@ -98,24 +98,41 @@ class LibraryPanel(QWidget):
         self.severity_filter.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
+        self.filled = False
         if store is not None:
             self.refresh()
 
-    def set_store(self, store: Store) -> None:
-        """Show the postmortems of `store` (the panel was made before the store was open)."""
+    def set_store(self, store: Store, *, refresh: bool = True) -> None:
+        """Show the postmortems of `store` (the panel was made before the store was open);
+        without `refresh`, not yet: the next refresh (or search) shows them."""
         self._store = store
-        self.refresh()
+        self.filled = False
+        if refresh:
+            self.refresh()
+
+    def _filters(self) -> dict[str, str | None]:
+        return {
+            "status": self.status_filter.currentData(),
+            "severity": self.severity_filter.currentData(),
+            "search": self.search.text(),
+        }
+
+    def first_id(self) -> int | None:
+        """The postmortem the list's first row shows (or will show at its next refresh)."""
+        if self._store is None:
+            return None
+        sort, descending = self.model.sort_order()
+        first = self._store.list_postmortems(
+            **self._filters(), sort=sort, descending=descending, limit=1, snippets=False
+        )
+        return first[0].id if first else None
 
     def refresh(self) -> None:
         """Run the current search and filters again; keep the selection when it is still there."""
         if self._store is None:
             return  # not open yet: set_store refreshes
         keep = self.selected_id()
-        filters = {
-            "status": self.status_filter.currentData(),
-            "severity": self.severity_filter.currentData(),
-            "search": self.search.text(),
-        }
+        filters = self._filters()
         store = self._store
         total = store.count_postmortems(**filters)
 
@@ -132,6 +149,8 @@ class LibraryPanel(QWidget):
         search = filters["search"]
         self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
         self.count_label.setText(f"{total} postmortem{'s' if total != 1 else ''}")
+        #: the list shows the store (False after set_store(refresh=False), until a refresh)
+        self.filled = True
         if keep is not None and self.model.row_of(keep) is not None:
             self.select(keep)
         else:

@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self._data_version = store.data_version()
         self.library_stack.store = store
-        self.library.set_store(store)
+        # Made before its first paint, the window fills its library as it opens the first
+        # postmortem (_first_open_steps); shown at once, it fills it now.
+        self.library.set_store(store, refresh=not self.painted)
         self.export_actions = ExportActions(
             self,
             store,
@@ -157,28 +159,36 @@ class MainWindow(QMainWindow):
 
     def _first_open_steps(self) -> Iterator[None]:
         """Open the library's first postmortem, in turns of the event loop of their own (each
-        well under the 50 ms a window may take without seeming to hang): the editor is made,
-        then shown and laid out, then its row selected; the paint comes after."""
-        self.placeholder.setText(PLACEHOLDER)
+        well under the 50 ms a window may take without seeming to hang): its editor is built,
+        hidden, a part at a time; then the library's list fills (when the store came after the
+        first paint); then the editor is shown and laid out; then its row is selected."""
         wanted = self.isVisible() and self.library.selected_id() is None and self.editor is None
-        if wanted and self.library.model.rowCount():
-            pm_id = self.library.model.id_at(0)
+        pm_id = self.library.first_id() if wanted else None
+        if pm_id is not None:
 
             def still_wanted() -> bool:  # the user may have opened another meanwhile
                 return self.editor is None and self.library.selected_id() in (None, pm_id)
 
+            # The editor is built hidden first, then the list fills and the editor shows:
+            # each change of the list paints it and lays its rows out again.
             editor = self._make_editor(pm_id, in_steps=True)
             for _ in editor.steps:
                 yield
                 if not still_wanted():
                     break
             yield  # (the last part of the build ran in the turn that ended the loop)
-            if still_wanted():
+            if not self.library.filled:
+                self.library.refresh()
+                yield
+            if still_wanted() and self.library.model.row_of(pm_id) is not None:
                 self._show_editor(editor)
                 yield
                 self.library.select(pm_id)  # show_postmortem finds it open already
             else:
                 editor.deleteLater()
+        if not self.library.filled:
+            self.library.refresh()
+        self.placeholder.setText(PLACEHOLDER)
         lint_worker().start_in(START_DELAY_MS)
         self.first_opened.emit()
 

@@ -150,9 +150,14 @@ def test_picking_another_postmortem_while_the_first_opens_keeps_the_one_picked(q
     workspace = start(qtbot, path)
     window = workspace.window
 
+    def pick() -> None:
+        window.library.search.setText("Picked")  # the list fills (typing a search does that)
+        window.library.refresh()  # (at once, not after the search box's pause)
+        window.library.select(other.id)
+
     def pick_while_building() -> None:
         # two hops: the first editor's build has begun (its first turn ran) when this runs
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: window.library.select(other.id)))
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, pick))
 
     window.store_attached.connect(pick_while_building)
     built = []
