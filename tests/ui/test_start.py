@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -186,3 +187,23 @@ def test_an_editor_built_in_steps_is_the_editor_built_at_once(qtbot, store):
     }
     rows = [e.actions.table.model().rowCount() for e in (in_steps, at_once)]
     assert rows[0] == rows[1] > 0
+
+
+def test_after_the_start_collection_is_back_on_and_the_start_s_objects_are_frozen(qtbot):
+    import gc
+
+    from pmdesk.ui.app import settle_objects
+
+    gc.disable()  # as the command line does for the window's start
+    try:
+        cycle = [QObject()]
+        cycle.append(cycle)  # the start's garbage
+        garbage = weakref.ref(cycle[0])
+        del cycle
+        settle_objects()
+        assert gc.isenabled()
+        assert garbage() is None  # collected before the freeze, not kept for good
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
