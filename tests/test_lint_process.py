@@ -84,6 +84,16 @@ def test_a_closed_client_starts_nothing_and_leaves_no_child(process):
         process.call(partial(str, "too late"), {})
 
 
+def test_closing_kills_and_reaps_a_child_that_cannot_hear_it_leave(process):
+    # a stopped child never reads that its pipe closed: it is killed, not waited for
+    process.call(partial(str, "hello"), {})
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    process.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped, os.WNOHANG)
+
+
 def test_the_child_runs_the_same_pmdesk_as_the_window(process, tmp_path, monkeypatch):
     import pmdesk
 
