@@ -216,6 +216,28 @@ def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again
         os.waitpid(stopped, os.WNOHANG)
 
 
+def test_a_paragraph_given_up_is_underlined_once_the_restarted_process_is_warm(
+    qtbot, window, monkeypatch
+):
+    worker = lint_worker()
+    field = window.editor.text_fields["could_improve"]
+    field.set_text("The deploy finished.")
+    qtbot.waitUntil(lambda: field.highlighter.settled() and worker.idle(), timeout=10000)
+    process = worker.process
+    monkeypatch.setattr(process, "timeout_s", 2.0)
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "John was careless with the rollback.")
+    qtbot.waitUntil(lambda: "not checked" in window.statusBar().currentMessage(), timeout=20_000)
+    # nothing typed since: the paragraph is asked again, of the new process once it is warm
+    qtbot.waitUntil(lambda: underlined(field.document().lastBlock()), timeout=30_000)
+    assert field.document().lastBlock().text() == "John was careless with the rollback."
+    assert process.pid != stopped
+
+
 YOLO_RULE = """
 [[rule]]
 id = "house.yolo"
