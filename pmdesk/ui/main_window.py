@@ -161,7 +161,8 @@ class MainWindow(QMainWindow):
         """Open the library's first postmortem, in turns of the event loop of their own (each
         well under the 50 ms a window may take without seeming to hang): its editor is built,
         hidden, a part at a time; then the library's list fills (when the store came after the
-        first paint); then the editor is shown and laid out; then its row is selected."""
+        first paint); then the editor is shown and its row selected; then it is laid out, and
+        paints."""
         wanted = self.isVisible() and self.library.selected_id() is None and self.editor is None
         pm_id = self.library.first_id() if wanted else None
         if pm_id is not None:
@@ -181,9 +182,14 @@ class MainWindow(QMainWindow):
                 self.library.refresh()
                 yield
             if still_wanted() and self.library.model.row_of(pm_id) is not None:
-                self._show_editor(editor)
-                yield
+                # shown, but not painted until it is laid out, a turn later (what was in the
+                # editor area stays on the screen meanwhile); its row selected with it
+                editor.setUpdatesEnabled(False)
+                self._show_editor(editor, lay_out=False)
                 self.library.select(pm_id)  # show_postmortem finds it open already
+                yield
+                editor.lay_out_now()
+                editor.setUpdatesEnabled(True)
             else:
                 editor.deleteLater()
         if not self.library.filled:
@@ -316,8 +322,9 @@ class MainWindow(QMainWindow):
         assert self.store is not None  # the library lists nothing before the store is attached
         return EditorWidget(self.store, pm_id, in_steps=in_steps)
 
-    def _show_editor(self, editor: EditorWidget) -> None:
-        """Put a new editor in the document area, laid out for the next paint."""
+    def _show_editor(self, editor: EditorWidget, *, lay_out: bool = True) -> None:
+        """Put a new editor in the document area, laid out for the next paint (without
+        `lay_out`, the caller lays it out before the editor paints)."""
         editor.summary_changed.connect(self._summary_changed)
         editor.session.save_state_changed.connect(self._save_state_changed)
         editor.session.problem.connect(self._problem)
@@ -325,7 +332,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(editor.session.undo_stack)
         self.area.addWidget(editor)
         self.area.setCurrentWidget(editor)
-        editor.lay_out_now()  # the first paint shows the page laid out, not on its way there
+        if lay_out:
+            editor.lay_out_now()  # the first paint shows the page laid out, not half-way
         self.editor = editor
         self.delete_action.setEnabled(True)
         self._save_state_changed("saved")
