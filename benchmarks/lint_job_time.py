@@ -7,15 +7,19 @@ not here), then, each in a fresh lint process whose linter has never seen the te
 - the whole document's lint (the editor's findings panel) as a fresh, unwarmed child's first
   job: the parser loads inside it;
 - the same after the warm-up (prepare_linter), and the warm-up alone;
-- the public version (redaction and lint) of the same document, after the warm-up.
+- the public version (redaction and lint) of the same document, after the warm-up;
+- closing the client (what a closing window waits for): with the child idle and warm, and with
+  the child stopped (SIGSTOP), which cannot read that its pipe closed.
 
     python benchmarks/lint_job_time.py [runs]
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import signal
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -106,7 +110,15 @@ def main(argv: list[str]) -> int:
                     job = partial(public_version_job, 1, pm, RedactionChoices())
                 rows[name].append(timed(warm, job))
             finally:
+                started = time.perf_counter()
                 warm.close()
+                rows.setdefault("close, idle", []).append(time.perf_counter() - started)
+        stopped = LintProcess()
+        stopped.call(partial(str, "started"), {})
+        os.kill(stopped.pid, signal.SIGSTOP)  # type: ignore[arg-type]
+        started = time.perf_counter()
+        stopped.close()
+        rows.setdefault("close, stopped", []).append(time.perf_counter() - started)
     for name, seconds in rows.items():
         print(f"{name:>16}: " + ", ".join(f"{s:.2f} s" for s in seconds))
     return 0

@@ -8,6 +8,7 @@ exits 1; success is 0.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sqlite3
@@ -589,6 +590,10 @@ def run_window(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    # The window's start makes a few hundred thousand objects (modules, classes, widgets) that
+    # live as long as the process: no garbage collection walks them while it starts, and once
+    # it has, they are frozen out of every later one (pmdesk.ui.app.run, settle_objects).
+    gc.disable()
     try:
         from pmdesk.ui.app import run
     except ImportError as exc:

@@ -37,6 +37,15 @@ class DocumentFinding:
     finding: Finding
 
 
+def five_whys_findings(answers: list[str], root_cause: str) -> list[Finding]:
+    """The Five Whys check of a chain (pmdesk.lint.check_five_whys), as a lint job the window
+    can send by name: the check's module compiles its patterns when imported (~25 ms), which
+    the window's process never needs to do."""
+    from pmdesk.lint import check_five_whys  # in the lint process
+
+    return check_five_whys(answers, root_cause)
+
+
 def lint_postmortem(pm: Postmortem) -> list[DocumentFinding]:
     """Every finding in the document, in the template's order."""
     from pmdesk.lint import check_five_whys  # in the lint process: the window needs none of it

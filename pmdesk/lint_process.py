@@ -45,8 +45,11 @@ Job = Callable[[], Any]
 
 #: the argument that makes the desktop bundle's executable the lint process (packaging/launcher.py)
 BUNDLE_FLAG = "--pmdesk-lint-process"
-#: how long a child asked to leave (its pipe closed) may take before it is killed
-LEAVE_TIMEOUT_S = 5.0
+#: how long a child asked to leave (its pipe closed) may take before it is killed. An idle child
+#: reads the end of its pipe and leaves at once (~1 ms); one that does not within this is
+#: stopped (SIGSTOP, a debugger), hung, or in the middle of a job nobody will read, and the
+#: window must not wait for it: it was 5 s, which a window closed with a stopped child waited.
+LEAVE_TIMEOUT_S = 0.25
 #: how long any job may take before its child is taken for hung, killed and started again.
 #: The slowest honest jobs measured (`python benchmarks/lint_job_time.py`: a 40-page postmortem,
 #: 19,700 words of published postmortems, in a child whose linter had not seen them) took

@@ -13,6 +13,7 @@ import pytest
 from pmdesk.document_lint import text_findings
 from pmdesk.lint import grammar, user_rules_path
 from pmdesk.lint_process import (
+    JOB_TIMEOUT_S,
     TIMEOUT_S_PER_MB,
     LintJobTimedOut,
     LintProcess,
@@ -83,6 +84,16 @@ def test_a_closed_client_starts_nothing_and_leaves_no_child(process):
         process.call(partial(str, "too late"), {})
 
 
+def test_closing_kills_and_reaps_a_child_that_cannot_hear_it_leave(process):
+    # a stopped child never reads that its pipe closed: it is killed, not waited for
+    process.call(partial(str, "hello"), {})
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    process.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(stopped, os.WNOHANG)
+
+
 def test_the_child_runs_the_same_pmdesk_as_the_window(process, tmp_path, monkeypatch):
     import pmdesk
 
@@ -107,11 +118,14 @@ def test_a_stopped_child_is_killed_at_the_deadline_and_the_next_job_runs_on_a_ne
 
 
 def test_a_job_that_hangs_is_given_up_not_tried_again(process):
-    process.timeout_s = 1.0
+    # A child's first job also loads the linter's modules (~1 s, to read the rules in force):
+    # under a 1 s deadline that job itself could be given up, and the child started again.
     process.call(partial(str, "hello"), {})
+    process.timeout_s = 1.0
     given_up, _ = process.call(partial(time.sleep, 3600), {})  # as a parse that never ends
     assert isinstance(given_up, LintJobTimedOut)
     assert process.starts == 1  # the next job starts the next child
+    process.timeout_s = JOB_TIMEOUT_S
     assert process.call(partial(str, "next"), {})[0] == "next"
     assert process.starts == 2
 

@@ -31,7 +31,11 @@ def _record_path() -> Path:
     return cache_dir() / "checked-stores.json"
 
 
-def file_state(path: Path) -> list[list[int] | None] | None:
+#: what must be unchanged for an earlier check to hold (see file_state)
+FileState = list[list[int] | None]
+
+
+def file_state(path: Path) -> FileState | None:
     """What must be unchanged for an earlier check to hold; None when it cannot be read."""
     try:
         st = os.stat(path)

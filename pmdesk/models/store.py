@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pmdesk.errors import ValidationError
 from pmdesk.models import migrations
 from pmdesk.models.backup import keep_before_migration
-from pmdesk.models.checked import file_state, remember_checked
+from pmdesk.models.checked import FileState, file_state, remember_checked
 from pmdesk.models.library_query import LibraryQuery
 from pmdesk.models.postmortem import (
     SCALAR_TEXT_FIELDS,
@@ -115,6 +115,7 @@ class Store:
         *,
         clock: Callable[[], datetime] | None = None,
         read_only: bool = False,
+        checked: FileState | None = None,
     ) -> None:
         """Open (creating when new) the store at `path`, migrating an older file forward.
 
@@ -123,12 +124,17 @@ class Store:
         integrity check (a read of every page) unnecessary; a damaged page met later
         raises sqlite3.DatabaseError, which the command line reports in one line. A
         missing or older file is opened as usual.
+
+        `checked`: what `check_store` returned for this file, called earlier (the window
+        calls it off its UI thread). While the file is still in that state, it is not
+        checked again; a file changed since is checked here as usual.
         """
         self.path = Path(path).expanduser()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._depth = 0
         self.read_only = read_only and is_regular_file(self.path)
-        inspect_file(self.path, full_check=not self.read_only)
+        if checked is None or read_only or file_state(self.path) != checked:
+            inspect_file(self.path, full_check=not self.read_only)
         conn = self._connect_read_only() if self.read_only else None
         if conn is None:
             if self.read_only:  # an older file: checked in full, then migrated

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -13,10 +15,10 @@ from pmdesk.locations import config_dir
 from pmdesk.models import AlteredStore, DamagedStore, Store, StoreError, open_store
 from pmdesk.models.backup import latest_good_backup, restore
 from pmdesk.ui.app_icon import DESKTOP_ID, app_icon
-from pmdesk.ui.first_run_tip import show_first_run_tip_once
 from pmdesk.ui.main_window import MainWindow
 from pmdesk.ui.plain_text import message_box, show_message, warn
 from pmdesk.ui.qt_messages import quiet_platform_notices
+from pmdesk.ui.store_check import StoreCheck
 from pmdesk.ui.ui_fonts import add_fallback_fonts
 
 
@@ -41,13 +43,19 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store | None:
+def open_store_interactively(
+    path: Path, parent: QWidget | None = None, refused: StoreError | None = None
+) -> Store | None:
     """Open the store; when the file cannot be used, say why and offer another file.
 
+    `refused`: why the store at `path` was refused already (it is not tried again first).
     The file that failed is never written to. Returns None when the user gives up.
     """
     while True:
         try:
+            if refused is not None:
+                exc, refused = refused, None
+                raise exc
             return open_store(path)
         except StoreError as exc:
             box = message_box(
@@ -102,11 +110,55 @@ def open_store_interactively(path: Path, parent: QWidget | None = None) -> Store
 class Workspace:
     """The open store and its window; File → Open Store swaps both."""
 
-    def __init__(self, store: Store, library: Path | None = None) -> None:
+    def __init__(self, store: Store | None, library: Path | None = None) -> None:
+        """The window on `store`; None for one whose store comes later (see `opening`)."""
         self.store = store
         self.window = self._window_for(store, library)
 
-    def _window_for(self, store: Store, library: Path | None = None) -> MainWindow:
+    @classmethod
+    def opening(
+        cls, path: Path, refused: Callable[[MainWindow, StoreError], Store | None]
+    ) -> Workspace:
+        """The window of the store at `path`, which paints before that store is open.
+
+        The store is checked meanwhile in a thread (pmdesk.ui.store_check), and opened on the
+        UI thread once the check has passed and the window has painted, whichever is later.
+        When it cannot be opened, `refused(window, error)` gives another store, or None: then
+        the application exits with status 2.
+        """
+        path = Path(path)
+        workspace = cls(None)
+        window = workspace.window
+        window.opening_store(path)
+        check = StoreCheck(path, parent=window)
+        waiting = {"check", "paint"}
+
+        def ready(what: str) -> None:
+            waiting.discard(what)
+            if not waiting:
+                workspace._open_checked(check, refused)
+
+        check.done.connect(lambda: ready("check"))
+        window.first_painted.connect(lambda: ready("paint"))
+        check.start()  # now: it runs while the window is made and painted
+        return workspace
+
+    def _open_checked(
+        self, check: StoreCheck, refused: Callable[[MainWindow, StoreError], Store | None]
+    ) -> None:
+        try:
+            if check.error is not None:
+                raise check.error
+            store: Store | None = open_store(check.path, checked=check.state)
+        except StoreError as exc:
+            store = refused(self.window, exc)
+            if store is None:
+                QApplication.exit(2)
+                return
+        self.store = store
+        self.window.attach_store(store)
+
+    def _window_for(self, store: Store | None, library: Path | None = None) -> MainWindow:
         window = MainWindow(store, qt_settings())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.store_chosen.connect(self.open)
@@ -152,7 +204,7 @@ class Workspace:
         return self._switch(store, library=root)
 
     def _switch(self, store: Store, library: Path | None = None) -> bool:
-        if store.path.resolve() == self.store.path.resolve():
+        if self.store is not None and store.path.resolve() == self.store.path.resolve():
             store.close()
             return True
         old_window, old_store = self.window, self.store
@@ -162,7 +214,8 @@ class Workspace:
             new_window.close()
             store.close()
             return False
-        old_store.close()
+        if old_store is not None:
+            old_store.close()
         self.store, self.window = store, new_window
         return True
 
@@ -197,29 +250,40 @@ def run(
         return _run_library(app, library, exit_after_startup=exit_after_startup)
     if use_remembered:
         db_path = remembered_store() or db_path
-    if exit_after_startup:
-        # A smoke test must not wait on a dialog: a store problem is one line and exit 2.
-        try:
-            store = open_store(db_path)
-        except StoreError as exc:
-            print(f"pmdesk: {exc}", file=sys.stderr)
-            return 2
-    else:
-        store = open_store_interactively(db_path)
-        if store is None:
-            return 2
-    workspace = Workspace(store)
+
+    def refused(window: MainWindow, error: StoreError) -> Store | None:
+        if exit_after_startup:
+            # A smoke test must not wait on a dialog: a store problem is one line and exit 2.
+            print(f"pmdesk: {error}", file=sys.stderr)
+            return None
+        return open_store_interactively(db_path, window, refused=error)
+
+    # The window paints first; the store is checked meanwhile, off the UI thread, and comes
+    # in after the paint; the first postmortem opens after that (MainWindow.first_opened).
+    workspace = Workspace.opening(db_path, refused)
     window = workspace.window
     window.show()
     if not exit_after_startup:
-        QTimer.singleShot(0, window.backup_actions.start_daily_backup)
-    # Shown by a smoke test too, but only a real start uses up the user's one tip.
-    show_first_run_tip_once(
-        window, open_guide=window.help_actions.guide_action.trigger, remember=not exit_after_startup
-    )
+        window.store_attached.connect(
+            lambda: QTimer.singleShot(0, window.backup_actions.start_daily_backup)
+        )
+
+    # Shown by a smoke test too, but only a real start uses up the user's one tip; a turn of
+    # the event loop after the first postmortem shows, which the tip talks about.
+    def tip() -> None:
+        from pmdesk.ui.first_run_tip import show_first_run_tip_once
+
+        show_first_run_tip_once(
+            window,
+            open_guide=window.help_actions.guide_action.trigger,
+            remember=not exit_after_startup,
+        )
+
+    window.first_opened.connect(lambda: QTimer.singleShot(0, window, tip))
+    window.first_opened.connect(lambda: QTimer.singleShot(0, settle_objects))
     if exit_after_startup:
-        # Paint once the first postmortem shows (it opens just after the window's first
-        # paint: a paint at once would show the empty editor area), then leave through the
+        # Paint once the first postmortem shows (it opens after the window's first paint:
+        # that one shows the library and the empty editor area), then leave through the
         # normal close path, 50 ms later as benchmarks/scale.py's bare window does.
         def painted_then_leave() -> None:
             window.repaint()
@@ -228,8 +292,22 @@ def run(
 
         window.first_opened.connect(painted_then_leave)
     status = app.exec()
-    workspace.store.close()
+    gc.enable()  # (a start that never got as far as its first postmortem)
+    if workspace.store is not None:
+        workspace.store.close()
     return status
+
+
+def settle_objects() -> None:
+    """After the start: collect its garbage, and freeze what is left out of every later
+    collection, then collect as usual (the command line turned collection off for the start).
+
+    What the start made (modules, classes, the window) lives as long as the process. A full
+    collection walks every object: ~15-20 ms here, paid again at every full collection while
+    the user types, and by Python at exit; frozen, they are walked by none of them."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def _run_library(app: QApplication, folder: Path, *, exit_after_startup: bool) -> int:
@@ -246,9 +324,11 @@ def _run_library(app: QApplication, folder: Path, *, exit_after_startup: bool) -
         return 2
     workspace = Workspace(store, library=root)
     workspace.window.show()
+    workspace.window.first_opened.connect(lambda: QTimer.singleShot(0, settle_objects))
     if exit_after_startup:
         QTimer.singleShot(50, workspace.window.close)
         QTimer.singleShot(60, app.quit)
     status = app.exec()
+    gc.enable()
     workspace.store.close()
     return status

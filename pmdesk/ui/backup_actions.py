@@ -92,8 +92,9 @@ class BackupActions(QObject):
             self.location_label.setToolTip(plain_tip(warning))
             window.statusBar().addPermanentWidget(self.location_label)
 
-    def add_to(self, menu: QMenu) -> None:
-        menu.addAction(self.restore_action)
+    def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
+        """Put the action in `menu`, at its end or `before` one of its actions."""
+        menu.insertAction(before, self.restore_action)
 
     def start_daily_backup(self) -> threading.Thread:
         """Back up once a day, off the UI thread (the copy reads the whole store)."""

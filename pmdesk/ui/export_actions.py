@@ -51,12 +51,13 @@ class ExportActions(QObject):
         self.open_after_action = QAction("Open PDF After Export", window, checkable=True)
         self.open_after_action.toggled.connect(self._set_open_after)
 
-    def add_to(self, menu: QMenu) -> None:
-        menu.addAction(self.export_pdf_action)
-        menu.addAction(self.export_markdown_action)
-        menu.addAction(self.open_after_action)
-        menu.addSeparator()
-        menu.addAction(self.import_markdown_action)
+    def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
+        """Put the actions in `menu`, at its end or `before` one of its actions."""
+        menu.insertAction(before, self.export_pdf_action)
+        menu.insertAction(before, self.export_markdown_action)
+        menu.insertAction(before, self.open_after_action)
+        menu.insertSeparator(before)
+        menu.insertAction(before, self.import_markdown_action)
         menu.aboutToShow.connect(self._refresh)
 
     # --- the actions -----------------------------------------------------------------

@@ -12,9 +12,12 @@ from pmdesk.ui.library_panel import LibraryPanel
 class LibraryStack(QUndoStack):
     """The undo stack of the library, with what its commands need."""
 
-    def __init__(self, store: Store, library: LibraryPanel, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store | None, library: LibraryPanel, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.store = store
+        #: None until the window's store is attached (nothing can be pushed before)
+        self.store: Store = store  # type: ignore[assignment]
         self.library = library
 
     def show(self, pm_id: int | None) -> None:

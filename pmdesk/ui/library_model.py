@@ -117,6 +117,11 @@ class LibraryModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
+    def sort_order(self) -> tuple[str | None, bool]:
+        """The column name the rows are sorted by (None: the store's own order), and whether
+        descending."""
+        return self._sort, self._descending
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the whole library by a column (-1: the store's own order)."""
         sort = self.SORT_KEYS[column] if 0 <= column < len(self.SORT_KEYS) else None

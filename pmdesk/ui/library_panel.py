@@ -28,7 +28,8 @@ class LibraryPanel(QWidget):
     #: the user picked a postmortem (its id), or cleared the selection (None)
     postmortem_selected = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+        """The library of `store`; with None, empty until `set_store` gives it one."""
         super().__init__(parent)
         self._store = store
         self.model = LibraryModel(self)
@@ -72,6 +73,12 @@ class LibraryPanel(QWidget):
             header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
+        # room for a library of tens of thousands from the start: the panel's width does not
+        # change when the count arrives (after the window's first paint) or changes
+        self.count_label.setMinimumWidth(
+            self.count_label.fontMetrics().horizontalAdvance("00000 postmortems")
+        )
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -91,16 +98,41 @@ class LibraryPanel(QWidget):
         self.severity_filter.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
-        self.refresh()
+        self.filled = False
+        if store is not None:
+            self.refresh()
 
-    def refresh(self) -> None:
-        """Run the current search and filters again; keep the selection when it is still there."""
-        keep = self.selected_id()
-        filters = {
+    def set_store(self, store: Store, *, refresh: bool = True) -> None:
+        """Show the postmortems of `store` (the panel was made before the store was open);
+        without `refresh`, not yet: the next refresh (or search) shows them."""
+        self._store = store
+        self.filled = False
+        if refresh:
+            self.refresh()
+
+    def _filters(self) -> dict[str, str | None]:
+        return {
             "status": self.status_filter.currentData(),
             "severity": self.severity_filter.currentData(),
             "search": self.search.text(),
         }
+
+    def first_id(self) -> int | None:
+        """The postmortem the list's first row shows (or will show at its next refresh)."""
+        if self._store is None:
+            return None
+        sort, descending = self.model.sort_order()
+        first = self._store.list_postmortems(
+            **self._filters(), sort=sort, descending=descending, limit=1, snippets=False
+        )
+        return first[0].id if first else None
+
+    def refresh(self) -> None:
+        """Run the current search and filters again; keep the selection when it is still there."""
+        if self._store is None:
+            return  # not open yet: set_store refreshes
+        keep = self.selected_id()
+        filters = self._filters()
         store = self._store
         total = store.count_postmortems(**filters)
 
@@ -117,6 +149,8 @@ class LibraryPanel(QWidget):
         search = filters["search"]
         self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
         self.count_label.setText(f"{total} postmortem{'s' if total != 1 else ''}")
+        #: the list shows the store (False after set_store(refresh=False), until a refresh)
+        self.filled = True
         if keep is not None and self.model.row_of(keep) is not None:
             self.select(keep)
         else:
@@ -147,7 +181,8 @@ class LibraryPanel(QWidget):
 
     def postmortem_changed(self, pm_id: int) -> None:
         """Repaint one row after its postmortem was edited."""
-        self.model.update_row(self._store.summary(pm_id))
+        if self._store is not None:
+            self.model.update_row(self._store.summary(pm_id))
 
     def _on_current_changed(self, *_: object) -> None:
         self.postmortem_selected.emit(self.selected_id())

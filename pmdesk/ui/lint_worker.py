@@ -37,6 +37,9 @@ from pmdesk.locations import CONFIG_ENV, config_dir
 
 #: after the event loop starts, how long the worker waits before its first job
 START_DELAY_MS = 300
+#: how long a main window may put the worker's start off while the window starts (its store
+#: checked, its first postmortem opened), in case it never says its start is over
+WINDOW_START_MS = 2000
 
 
 class _Runner(QThread):
@@ -189,6 +192,8 @@ class LintWorker(QObject):
         self._holding = False
         self._linter: object = None
         self._results_ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._start_timer = QTimer(self, singleShot=True)
+        self._start_timer.timeout.connect(self.start)
 
     def _post(self, key: Hashable, result: Any) -> None:
         with self._lock:
@@ -211,8 +216,18 @@ class LintWorker(QObject):
 
     def start(self) -> None:
         """Begin work; requests made before are kept and served then."""
+        self._start_timer.stop()
         if not self._runner.isRunning():
             self._runner.start(QThread.Priority.LowPriority)
+
+    def start_in(self, ms: int) -> None:
+        """Begin work `ms` from now (a later or earlier time than one set before), unless begun.
+
+        Its start (an import, and the lint process, whose parser loads for a second on another
+        core) competes with the UI thread for Python's lock and the processor, so a window puts
+        it off until its own start is over."""
+        if not self._runner.isRunning():
+            self._start_timer.start(ms)
 
     def request(self, key: Hashable, job: Job) -> None:
         """Run `job` (picklable: see pmdesk.lint_process.Job) in the lint process; a request
@@ -287,9 +302,9 @@ def lint_worker() -> LintWorker:
         atexit.register(_stop_shared)  # an application that never ran its loop (tests)
         _shared.warm_up()
         # Widgets made before the window is shown ask at once; the work starts a moment
-        # after the first paint (which show() queues before this timer can fire), so the
-        # lint process's start (its English parser takes about a second) never delays it.
-        QTimer.singleShot(START_DELAY_MS, _shared.start)
+        # later, so the lint process's start (its English parser takes about a second) does
+        # not delay the window; a main window puts it off until its start is over (start_in).
+        _shared.start_in(START_DELAY_MS)
     return _shared
 
 

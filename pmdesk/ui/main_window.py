@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,12 +28,14 @@ from pmdesk.ui.export_actions import ExportActions
 from pmdesk.ui.help_menu import HelpActions
 from pmdesk.ui.library_commands import CreatePostmortem, DeletePostmortem, LibraryStack
 from pmdesk.ui.library_panel import LibraryPanel
-from pmdesk.ui.lint_worker import WARM_UP, lint_worker
+from pmdesk.ui.lint_worker import START_DELAY_MS, WARM_UP, WINDOW_START_MS, lint_worker
 from pmdesk.ui.plain_text import ask, inform, message_box, show_message
 from pmdesk.ui.share.share_actions import ShareActions
+from pmdesk.ui.turns import in_turns
 from pmdesk.words import counted
 
 STORE_FILTER = "pmdesk stores (*.db *.sqlite);;All files (*)"
+PLACEHOLDER = "Select a postmortem on the left, or create one with Ctrl+N."
 SAVE_STATES = {
     "saved": "All changes saved",
     "pending": "Saving…",
@@ -45,23 +48,32 @@ class MainWindow(QMainWindow):
     store_chosen = Signal(str)
     #: the user picked a team library folder (File → Open Team Library)
     library_chosen = Signal(str)
+    #: the window has painted for the first time (emitted just after that paint)
+    first_painted = Signal()
+    #: the window has its store (at once, or after its first paint: see attach_store)
+    store_attached = Signal()
     #: the start is over: the first postmortem shows in the editor (or there is none)
     first_opened = Signal()
 
-    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store | None, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        """The window on `store`; with None, the window of a store still being opened (its
+        check runs off the UI thread, pmdesk.ui.store_check): it paints, with its menus, its
+        library (empty) and its editor area, and `attach_store` brings the store."""
         super().__init__(parent)
-        self.store = store
+        self.store: Store | None = None
         self._settings = settings
         self.setWindowTitle("pmdesk")
         self.resize(1360, 860)
 
-        self.library = LibraryPanel(store)
-        self._data_version = store.data_version()
-        self.library_stack = LibraryStack(store, self.library, self)
+        self.library = LibraryPanel(None)
+        self._data_version = 0
+        self.library_stack = LibraryStack(None, self.library, self)
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.library_stack)
         self.editor: EditorWidget | None = None
-        self.placeholder = QLabel("Select a postmortem on the left, or create one with Ctrl+N.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("placeholder")
         self.area = QStackedWidget()
@@ -78,29 +90,112 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.save_label = QLabel(objectName="saveState")
         self.statusBar().addPermanentWidget(self.save_label)
-        self.statusBar().showMessage(f"Store: {store.path}", 5000)
         # the linter's set-up runs in the worker; a broken rules file is said when it is done,
         # and so is a check the lint process gave up on (it hung, or crashed twice)
         lint_worker().finished.connect(self._lint_results)
+        # and it starts once this window's start is over (first_opened), not during it
+        lint_worker().start_in(WINDOW_START_MS)
 
         self._build_menus()
         self.library.postmortem_selected.connect(self.show_postmortem)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self._restore_view_state()
-        # The first postmortem opens just after the window's first paint, not before it
-        # (a child timer, started when the window is shown: it goes with the window).
-        self._opener: QTimer | None = QTimer(self, singleShot=True, interval=0)
-        self._opener.timeout.connect(self._open_first)
+        #: the window has painted once (see paintEvent)
+        self.painted = False
+        # The first postmortem opens just after the window's first paint, not before it,
+        # once the window has painted and has its store (whichever comes last).
+        self._first_open_pending = True
+        if store is not None:
+            self.attach_store(store)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._opener is not None:  # the first show only
-            self._opener.start()
-            self._opener = None
+    def opening_store(self, path: Path) -> None:
+        """Say which store is being opened, until it is (see attach_store)."""
+        self.placeholder.setText(f"Opening {path.name}…")
+        self.statusBar().showMessage(f"Opening the store {path}…")
 
-    def _open_first(self) -> None:
-        if self.isVisible() and self.library.selected_id() is None and self.editor is None:
-            self.library.select_first()
+    def attach_store(self, store: Store) -> None:
+        """Work in `store` (the window was made before it was open): the library shows it, the
+        actions that need it are enabled, and the first postmortem opens."""
+        self.store = store
+        self._data_version = store.data_version()
+        self.library_stack.store = store
+        # Made before its first paint, the window fills its library as it opens the first
+        # postmortem (_first_open_steps); shown at once, it fills it now.
+        self.library.set_store(store, refresh=not self.painted)
+        self.export_actions = ExportActions(
+            self,
+            store,
+            self.current_postmortem_id,
+            flush=self.flush,
+            on_imported=lambda pm_id: (self.library.refresh(), self.library.select(pm_id)),
+        )
+        self.export_actions.add_to(self.file_menu, before=self._store_actions_end)
+        self.share_actions = ShareActions(self, store, self.current_postmortem_id, flush=self.flush)
+        self.share_actions.add_to(self.share_menu)
+        self.backup_actions = BackupActions(self, store.path)
+        self.backup_actions.add_to(self.file_menu, before=self._backup_actions_end)
+        self.statusBar().showMessage(f"Store: {store.path}", 5000)
+        self.store_attached.emit()
+        self._open_first_when_ready()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.painted:
+            # The window's own paint comes first in a paint of the whole window: the timer
+            # fires once the paint is over (its children drawn, the frame shown). A zero-delay
+            # timer started at show() fires before the first paint, not after it: the
+            # window-system's expose event that paints comes later.
+            self.painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        self._open_first_when_ready()
+
+    def _open_first_when_ready(self) -> None:
+        if self._first_open_pending and self.store is not None and self.painted:
+            self._first_open_pending = False
+            in_turns(self, self._first_open_steps())
+
+    def _first_open_steps(self) -> Iterator[None]:
+        """Open the library's first postmortem, in turns of the event loop of their own (each
+        well under the 50 ms a window may take without seeming to hang): its editor is built,
+        hidden, a part at a time; then the library's list fills (when the store came after the
+        first paint); then the editor is shown and its row selected; then it is laid out, and
+        paints."""
+        wanted = self.isVisible() and self.library.selected_id() is None and self.editor is None
+        pm_id = self.library.first_id() if wanted else None
+        if pm_id is not None:
+
+            def still_wanted() -> bool:  # the user may have opened another meanwhile
+                return self.editor is None and self.library.selected_id() in (None, pm_id)
+
+            # The editor is built hidden first, then the list fills and the editor shows:
+            # each change of the list paints it and lays its rows out again.
+            editor = self._make_editor(pm_id, in_steps=True)
+            for _ in editor.steps:
+                yield
+                if not still_wanted():
+                    break
+            yield  # (the last part of the build ran in the turn that ended the loop)
+            if not self.library.filled:
+                self.library.refresh()
+                yield
+            if still_wanted() and self.library.model.row_of(pm_id) is not None:
+                # shown, but not painted until it is laid out, a turn later (what was in the
+                # editor area stays on the screen meanwhile); its row selected with it
+                editor.setUpdatesEnabled(False)
+                self._show_editor(editor, lay_out=False)
+                self.library.select(pm_id)  # show_postmortem finds it open already
+                yield
+                editor.lay_out_now()
+                editor.setUpdatesEnabled(True)
+            else:
+                editor.deleteLater()
+        if not self.library.filled:
+            self.library.refresh()
+        self.placeholder.setText(PLACEHOLDER)
+        lint_worker().start_in(START_DELAY_MS)
         self.first_opened.emit()
 
     # --- menus -----------------------------------------------------------------------
@@ -157,28 +252,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.delete_action)
         self.file_menu.addSeparator()
-        self.export_actions = ExportActions(
-            self,
-            self.store,
-            self.current_postmortem_id,
-            flush=self.flush,
-            on_imported=lambda pm_id: (self.library.refresh(), self.library.select(pm_id)),
-        )
-        self.export_actions.add_to(self.file_menu)
-        self.share_actions = ShareActions(
-            self, self.store, self.current_postmortem_id, flush=self.flush
-        )
-        self.share_actions.add_to(self.share_menu)
-        self.file_menu.addSeparator()
+        # the export and import actions go here once the store is attached
+        self._store_actions_end = self.file_menu.addSeparator()
         self.open_store_action = self._action("Open &Store…", None, self.choose_store)
         self.new_store_action = self._action("New S&tore…", None, self.choose_new_store)
         self.open_library_action = self._action("Open &Team Library…", None, self.choose_library)
         self.file_menu.addAction(self.open_store_action)
         self.file_menu.addAction(self.new_store_action)
         self.file_menu.addAction(self.open_library_action)
-        self.backup_actions = BackupActions(self, self.store.path)
-        self.backup_actions.add_to(self.file_menu)
-        self.file_menu.addSeparator()
+        # and Restore from Backup here
+        self._backup_actions_end = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -233,7 +316,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("pmdesk")
             self.delete_action.setEnabled(False)
             return
-        editor = EditorWidget(self.store, pm_id)
+        self._show_editor(self._make_editor(pm_id))
+
+    def _make_editor(self, pm_id: int, *, in_steps: bool = False) -> EditorWidget:
+        assert self.store is not None  # the library lists nothing before the store is attached
+        return EditorWidget(self.store, pm_id, in_steps=in_steps)
+
+    def _show_editor(self, editor: EditorWidget, *, lay_out: bool = True) -> None:
+        """Put a new editor in the document area, laid out for the next paint (without
+        `lay_out`, the caller lays it out before the editor paints)."""
         editor.summary_changed.connect(self._summary_changed)
         editor.session.save_state_changed.connect(self._save_state_changed)
         editor.session.problem.connect(self._problem)
@@ -241,7 +332,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(editor.session.undo_stack)
         self.area.addWidget(editor)
         self.area.setCurrentWidget(editor)
-        editor.lay_out_now()  # the first paint shows the page laid out, not on its way there
+        if lay_out:
+            editor.lay_out_now()  # the first paint shows the page laid out, not half-way
         self.editor = editor
         self.delete_action.setEnabled(True)
         self._save_state_changed("saved")
@@ -279,6 +371,9 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
 
     def new_postmortem(self) -> None:
+        if self.store is None:
+            self._still_opening()
+            return
         self.flush()
         authors = self.editor.session.pm.authors[:1] if self.editor is not None else []
         self.library_stack.push(
@@ -355,6 +450,9 @@ class MainWindow(QMainWindow):
         """Open (or bring back) the follow-through window: overdue actions, schedule, metrics."""
         from pmdesk.ui.followup.window import FollowThroughWindow
 
+        if self.store is None:
+            self._still_opening()
+            return
         if getattr(self, "followthrough", None) is None:
             self.followthrough = FollowThroughWindow(self.store, parent=self)
             self.followthrough.setWindowFlag(Qt.WindowType.Window)
@@ -369,7 +467,7 @@ class MainWindow(QMainWindow):
     def choose_store(self) -> None:
         """File → Open Store: work in another store file (a team's shared one, an archive)."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a pmdesk store", str(self.store.path.parent), STORE_FILTER
+            self, "Open a pmdesk store", str(self._store_folder()), STORE_FILTER
         )
         if path:
             self.store_chosen.emit(path)
@@ -384,7 +482,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Create a pmdesk store",
-            str(self.store.path.parent / "postmortems.db"),
+            str(self._store_folder() / "postmortems.db"),
             STORE_FILTER,
         )
         if path:
@@ -392,6 +490,12 @@ class MainWindow(QMainWindow):
                 # the save dialog asked before replacing; a store is never overwritten, so say so
                 inform(self, "Open Store", f"{path} exists already: it is opened, not replaced.")
             self.store_chosen.emit(path)
+
+    def _store_folder(self) -> Path:
+        return self.store.path.parent if self.store is not None else Path.home()
+
+    def _still_opening(self) -> None:
+        self.statusBar().showMessage("The store is still being opened…", 5000)
 
     def show_preferences(self) -> bool:
         """Edit → Preferences: paper size, holidays, meeting options; True when saved."""
@@ -477,6 +581,8 @@ class MainWindow(QMainWindow):
 
     def _pick_up_outside_changes(self) -> None:
         """Another process wrote the store while this window was in the background: re-read."""
+        if self.store is None:
+            return
         version = self.store.data_version()
         if version == self._data_version:
             return

@@ -8,6 +8,8 @@ falls back to them for any character the desktop's fonts lack.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from pmdesk.resource_files import resource
@@ -24,8 +26,13 @@ def add_fallback_fonts(app: QGuiApplication) -> list[str]:
     real = QFontInfo(app.font()).family()
     families: list[str] = []
     for name in FALLBACKS:
-        data = resource("fonts", name).read_bytes()
-        font_id = QFontDatabase.addApplicationFontFromData(data)
+        font = resource("fonts", name)
+        if isinstance(font, Path):
+            # A file: Qt reads the parts it needs (6 ms for both here, against 15-18 ms to
+            # read their 7 MB into Python and hand the bytes over)
+            font_id = QFontDatabase.addApplicationFont(str(font))
+        else:  # in a zip (no path): from its bytes
+            font_id = QFontDatabase.addApplicationFontFromData(font.read_bytes())
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
     for family in {base, real}:

@@ -19,8 +19,10 @@ def store(tmp_path):
 def window(qtbot, store):
     w = MainWindow(store, qt_settings())
     qtbot.addWidget(w)
+    opened = []
+    w.first_opened.connect(lambda: opened.append(True))
     w.show()
     qtbot.waitExposed(w)
-    # the first postmortem opens just after the first paint
-    qtbot.waitUntil(lambda: w.editor is not None)
+    # the first postmortem opens after the first paint, in turns of the event loop
+    qtbot.waitUntil(lambda: bool(opened))
     return w

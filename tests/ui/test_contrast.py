@@ -67,6 +67,7 @@ def window(qtbot, store, theme):
     w.resize(1280, 720)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.editor is not None and w.editor.updatesEnabled())  # after the paint
     return w
 
 

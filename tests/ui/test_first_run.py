@@ -18,6 +18,7 @@ def open_window(qtbot, store):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.editor is not None and w.editor.updatesEnabled())  # after the paint
     return w
 
 

@@ -16,7 +16,15 @@ import pmdesk
 
 ROOT = Path(pmdesk.__file__).resolve().parent.parent
 
-HEAVY = ("spacy", "thinc", "lemminflect", "blis", "pmdesk.lint.engine", "pmdesk.lint.grammar")
+HEAVY = (
+    "spacy",
+    "thinc",
+    "lemminflect",
+    "blis",
+    "pmdesk.lint.engine",
+    "pmdesk.lint.grammar",
+    "pmdesk.lint.whys",
+)
 
 WINDOW = """
 import json, os, sys, time
@@ -51,7 +59,7 @@ until(lambda: review.version is not None)
 underlined = underlined and review.version is not None
 review.close()
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "thinc", "lemminflect",
-               "blis") or m in ("pmdesk.lint.engine", "pmdesk.lint.grammar"))
+               "blis") or m in ("pmdesk.lint.engine", "pmdesk.lint.grammar", "pmdesk.lint.whys"))
 print(json.dumps({"underlined": underlined, "heavy": heavy, "lint_process": lint_worker().process.pid}),
       flush=True)
 if sys.argv[2] == "quit":

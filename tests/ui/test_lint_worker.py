@@ -34,6 +34,18 @@ def test_a_newer_request_under_the_same_key_replaces_one_not_yet_started(qtbot, 
     assert sorted(arrived) == [("went_well", "thanks"), ("what_happened", "second draft")]
 
 
+def test_a_start_put_off_serves_nothing_until_it_comes(qtbot, worker):
+    # (a window puts the worker's start off while the window itself starts)
+    arrived = []
+    worker.finished.connect(arrived.extend)
+    worker.start_in(60_000)
+    worker.request("waits", partial(str, "until started"))
+    qtbot.wait(300)
+    assert arrived == []
+    worker.start_in(0)  # its start is brought forward
+    qtbot.waitUntil(lambda: arrived == [("waits", "until started")], timeout=20_000)
+
+
 def test_results_arrive_on_the_ui_thread_and_a_failing_job_does_not_stop_the_worker(qtbot, worker):
     seen = []
     worker.finished.connect(
@@ -202,6 +214,28 @@ def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again
     assert process.pid != stopped
     with pytest.raises(ChildProcessError):
         os.waitpid(stopped, os.WNOHANG)
+
+
+def test_a_paragraph_given_up_is_underlined_once_the_restarted_process_is_warm(
+    qtbot, window, monkeypatch
+):
+    worker = lint_worker()
+    field = window.editor.text_fields["could_improve"]
+    field.set_text("The deploy finished.")
+    qtbot.waitUntil(lambda: field.highlighter.settled() and worker.idle(), timeout=10000)
+    process = worker.process
+    monkeypatch.setattr(process, "timeout_s", 2.0)
+    stopped = process.pid
+    os.kill(stopped, signal.SIGSTOP)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "John was careless with the rollback.")
+    qtbot.waitUntil(lambda: "not checked" in window.statusBar().currentMessage(), timeout=20_000)
+    # nothing typed since: the paragraph is asked again, of the new process once it is warm
+    qtbot.waitUntil(lambda: underlined(field.document().lastBlock()), timeout=30_000)
+    assert field.document().lastBlock().text() == "John was careless with the rollback."
+    assert process.pid != stopped
 
 
 YOLO_RULE = """

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from pmdesk.document_lint import action_findings, text_findings
 from pmdesk.lint import Finding
+from pmdesk.lint_process import LintJobGivenUp
 from pmdesk.ui.editor.highlighter import SEVERITY_COLOURS, BlockFinding
 from pmdesk.ui.editor.text_field import finding_tooltip
 from pmdesk.ui.lint_worker import lint_worker
@@ -47,6 +48,8 @@ class CellMarks(QObject):
         self._worker.finished.connect(self._arrived)
         self._worker.rules_changed.connect(self._rules_changed)
         self._changed: set[str] = set()
+        #: cell texts whose lint was given up once (see _arrived)
+        self._given_up: set[tuple[str, tuple[str, ...]]] = set()
         self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self._settle)
 
@@ -73,6 +76,14 @@ class CellMarks(QObject):
         for key, result in batch:
             if isinstance(key, tuple) and len(key) == 3 and key[0] == mine:
                 _, text, names = key
+                if isinstance(result, LintJobGivenUp) and (text, names) not in self._given_up:
+                    # asked once more, served once the restarted lint process is warm (as
+                    # the text fields do: pmdesk.ui.editor.highlighter)
+                    self._given_up.add((text, names))
+                    self._worker.request(key, partial(self._check, text, names))
+                    continue
+                if isinstance(result, list):
+                    self._given_up.discard((text, names))
                 found = result if isinstance(result, list) else []
                 before = self._shown.get(text)
                 self._shown[text] = (names, found)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -67,36 +67,49 @@ class EditorWidget(QWidget):
     #: the library row of this postmortem may need repainting (title, status ...)
     summary_changed = Signal(int)
 
-    def __init__(self, store: Store, pm_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, pm_id: int, parent: QWidget | None = None, *, in_steps: bool = False
+    ) -> None:
+        """The editor of postmortem `pm_id`. With `in_steps`, only its session is made here:
+        iterate over `steps` to build the rest, a part at a time (each ~10-20 ms), before the
+        editor is used or shown; the window's start does so in turns of the event loop."""
         super().__init__(parent)
         self.session = EditorSession(store, pm_id, self)
         self.text_fields: dict[str, TextField] = {}
         self.sections: dict[str, QWidget] = {}
         self._texts: list[tuple[TextField, str]] = []  # loaded by the opening, in page order
+        #: what is left to build (see in_steps)
+        self.steps = self._build()
+        if not in_steps:
+            for _ in self.steps:
+                pass
 
-        self.header = HeaderSection(self.session)
-        self.text_fields["title"] = self.header.title
-        self.timeline = TimelineEditor(self.session)
-        self.whys = WhysEditor(self.session)
-        self.factors = FactorsEditor(self.session)
-        self.actions = ActionsEditor(self.session)
-        self.text_fields["root_cause"] = self.whys.root_cause
-
+    def _build(self) -> Iterator[None]:
         page = QWidget(objectName="editorPage")
         column = QVBoxLayout(page)
         column.setContentsMargins(16, 12, 16, 32)
         column.setSpacing(6)
+        self.header = HeaderSection(self.session)
+        self.text_fields["title"] = self.header.title
         self._add_section(column, "header", "Header", self.header)
         self._add_text_section(column, "impact", "Impact")
+        self.timeline = TimelineEditor(self.session)
         self._add_section(column, "timeline", "Timeline (UTC)", self.timeline)
+        yield
         self._add_text_section(column, "root_cause_analysis", "Root cause analysis")
+        self.whys = WhysEditor(self.session)
+        self.text_fields["root_cause"] = self.whys.root_cause
         self._add_section(column, "whys", "Five Whys", self.whys)
+        yield
+        self.factors = FactorsEditor(self.session)
         self._add_section(column, "contributing_factors", "Contributing factors", self.factors)
         self._add_text_section(column, "went_well", "What went well")
         self._add_text_section(column, "could_improve", "What could be improved")
+        self.actions = ActionsEditor(self.session)
         self._add_section(column, "action_items", "Action items", self.actions)
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
+        yield
         self.opening = Opening(self._texts, self.lay_out_now, self)
 
         # A readable line length: the page is a centred column, however wide the window.

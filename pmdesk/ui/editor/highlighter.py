@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from pmdesk.lint import Finding
+from pmdesk.lint_process import LintJobGivenUp
 from pmdesk.ui.lint_worker import lint_worker
 
 #: findings that arrive together are painted in one pass over the document
@@ -86,6 +87,8 @@ class BlameHighlighter(QSyntaxHighlighter):
         self._worker.finished.connect(self._arrived)
         self._worker.rules_changed.connect(self._rules_changed)
         self._arrivals: set[str] = set()
+        #: paragraphs whose lint was given up once (see _arrived)
+        self._given_up: set[tuple[str, tuple[str, ...]]] = set()
         self._repaint = QTimer(self, singleShot=True, interval=REPAINT_DELAY_MS)
         self._repaint.timeout.connect(self._repaint_arrivals)
 
@@ -113,6 +116,15 @@ class BlameHighlighter(QSyntaxHighlighter):
             if not (isinstance(key, tuple) and len(key) == 3 and key[0] == mine):
                 continue
             _, text, people = key
+            if isinstance(result, LintJobGivenUp) and (text, people) not in self._given_up:
+                # The lint process hung or crashed on it, and is started again: asked once
+                # more, it is served when that process is warm; the old underlines stay
+                # meanwhile. Given up twice, it shows none until edited.
+                self._given_up.add((text, people))
+                self._worker.lint(key, text, people)
+                continue
+            if isinstance(result, list):
+                self._given_up.discard((text, people))
             findings = result if isinstance(result, list) else []  # a failed lint shows nothing
             to_qt = utf16_offsets(text)
             self._shown[(text, people)] = [

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmdesk.document_lint import five_whys_findings
 from pmdesk.ui.editor.session import EditorSession
 from pmdesk.ui.editor.text_field import TextField
 from pmdesk.ui.lint_worker import lint_worker
@@ -302,9 +303,7 @@ class WhysEditor(QWidget):
         root_cause = self.root_cause.text()
         if any(answers) or root_cause:
             # checked in the lint worker; the warning changes when the answer arrives
-            from pmdesk.lint import check_five_whys
-
-            job = partial(check_five_whys, answers, root_cause)
+            job = partial(five_whys_findings, answers, root_cause)
             self._worker.request((id(self), "whys"), job)
         else:
             self._show_warning([])

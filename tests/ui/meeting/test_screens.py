@@ -56,7 +56,8 @@ store = open_store(sys.argv[1])
 window = MainWindow(store, qt_settings())
 window.move(100, 100)
 window.show()
-app.processEvents()
+while window.editor is None:  # the first postmortem opens after the window's first paint
+    app.processEvents()
 window.start_meeting()
 app.processEvents()
 meeting = window.meeting
