@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from pmdesk.lint.clause import Sentence, _in_dictionary, lemma
 from pmdesk.lint.judges import (
     _MACHINE_CHOICE,
+    _SEEN_THEN_OR_LEARNED,
     Hit,
     _blast,
     _mentions_person,
@@ -476,8 +477,8 @@ def _why_not_people(s: Sentence) -> bool:
 @judge
 def hindsight_frame(s: Sentence) -> Iterator[Hit]:
     """Foresight claimed after the fact, found by the frame of the clause."""
-    if s.states_principle() or _UNOWNED.search(s.text):
-        return
+    if s.states_principle() or _UNOWNED.search(s.text) or _SEEN_THEN_OR_LEARNED.search(s.text):
+        return  # ("obvious to everyone on the call that the primary was down": seen then)
     whole = _whole(s)
     if s.is_question():
         if _WHO_COULD_HAVE.search(s.text) or _MATTER_OF_TIME.search(s.text) or _why_not_people(s):

@@ -3880,6 +3880,18 @@ _RHETORICAL = _RHETORICAL + Alternatives(
 )
 
 
+#: plain to the people in the response at the time ("obvious to everyone on the call that the
+#: primary was down"), or the lesson drawn now in the present ("in retrospect, it is clear that we
+#: needed more capacity"): no claim that it was there to see before
+_SEEN_THEN_OR_LEARNED = re.compile(
+    r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:everyone|everybody|all\s+of\s+us|us)\s+"
+    r"(?:on|in)\s+(?:the\s+)?(?:call|bridge|room|channel|war\s+room|incident\s+channel)\b"
+    r"|^\W*(?:in\s+retrospect|in\s+hindsight|looking\s+back),?\s+it(?:['’]s|\s+is)\s+(?:clear|obvious|evident)"
+    r"\s+(?:that\s+)?(?:we|our|the\s+(?:system|design|plan|process|service))\s+(?:needed|need|lacked|lack|should\s+add)\b",
+    re.I,
+)
+
+
 phrase_judge(
     "hindsight_rhetoric",
     _RHETORICAL,
@@ -3892,6 +3904,7 @@ phrase_judge(
         )
         is not None
         or _HINDSIGHT_OWNED.search(text[m.end() :]) is not None
+        or _SEEN_THEN_OR_LEARNED.search(text) is not None
     ),
 )
 
