@@ -4276,16 +4276,7 @@ def _faulty_act_of_person(s: Sentence) -> Hit | None:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     by = next((g for g in c.children if g.dep_ == "pobj"), None)
                 elif c.dep_ == "acl" and lemma(c) in ("make", "perform", "carry", "do", "enter"):
-                    by = next(
-                        (
-                            g
-                            for a in c.children
-                            if a.dep_ == "agent"
-                            for g in a.children
-                            if g.dep_ == "pobj"
-                        ),
-                        None,
-                    )
+                    by = _passive_agent(c)  # "an incorrect adjustment made by the desk"
                 if by is not None:
                     break
             head = t.head

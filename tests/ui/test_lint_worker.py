@@ -187,9 +187,9 @@ def test_a_killed_lint_process_is_started_again_and_underlines_still_arrive(qtbo
         os.waitpid(killed, os.WNOHANG)
 
 
-def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again(
-    qtbot, window, monkeypatch
-):
+def _type_while_the_lint_process_hangs(qtbot, window, monkeypatch):
+    """A blame sentence typed while the lint process is stopped (SIGSTOP) with a 2 s deadline:
+    the field, the process's client, the stopped child's pid and the usual deadline."""
     worker = lint_worker()
     field = window.editor.text_fields["could_improve"]
     field.set_text("The deploy finished.")
@@ -203,6 +203,13 @@ def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again
     field.moveCursor(field.textCursor().MoveOperation.End)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     qtbot.keyClicks(field, "John was careless with the rollback.")
+    return field, process, stopped, usual
+
+
+def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again(
+    qtbot, window, monkeypatch
+):
+    field, process, stopped, usual = _type_while_the_lint_process_hangs(qtbot, window, monkeypatch)
     # the window goes on answering while the job waits: typing lands, nothing is said yet
     assert field.document().lastBlock().text() == "John was careless with the rollback."
     assert "not checked" not in window.statusBar().currentMessage()
@@ -223,19 +230,7 @@ def test_a_hung_lint_process_is_said_in_the_status_bar_and_underlines_come_again
 def test_a_paragraph_given_up_is_underlined_once_the_restarted_process_is_warm(
     qtbot, window, monkeypatch
 ):
-    worker = lint_worker()
-    field = window.editor.text_fields["could_improve"]
-    field.set_text("The deploy finished.")
-    qtbot.waitUntil(lambda: field.highlighter.settled() and worker.idle(), timeout=10000)
-    process = worker.process
-    usual = process.timeout_s
-    monkeypatch.setattr(process, "timeout_s", 2.0)
-    stopped = process.pid
-    os.kill(stopped, signal.SIGSTOP)
-    field.setFocus()
-    field.moveCursor(field.textCursor().MoveOperation.End)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.keyClicks(field, "John was careless with the rollback.")
+    field, process, stopped, usual = _type_while_the_lint_process_hangs(qtbot, window, monkeypatch)
     qtbot.waitUntil(lambda: "not checked" in window.statusBar().currentMessage(), timeout=20_000)
     process.timeout_s = usual  # (as above)
     # nothing typed since: the paragraph is asked again, of the new process once it is warm
