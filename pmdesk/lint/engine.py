@@ -122,7 +122,7 @@ class Linter:
         results: dict[int, list[_Hit]] = {}
         spans = _pieces(masked, view.sentences)
         for n, (s0, s1) in enumerate(spans):
-            sentence = _chat_normalised(masked[s0:s1], self.not_names)
+            sentence = masked[s0:s1]
             if not sentence.strip():
                 continue
             sups = _local(view.suppressions, s0, s1) if view.suppressions else ()
@@ -131,6 +131,8 @@ class Linter:
             if hits is not None:
                 results[n] = hits
                 continue
+            # (after the cache: a keystroke that finds every sentence known does no more)
+            sentence = _chat_normalised(sentence, self.not_names)
             rules = self._candidates(sentence)
             if rules:
                 rules = self._gate(sentence, rules, people)
