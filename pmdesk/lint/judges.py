@@ -1348,6 +1348,181 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         return
 
 
+#: what an act did, said as a participle after it: "..., cutting off the payment gateway"
+_CONSEQUENCES = {
+    "cut", "halt", "stop", "block", "break", "take", "knock", "lock", "delay", "drop", "wipe",
+    "overwrite", "flood", "crash", "freeze", "strand", "corrupt", "disable", "kill", "disconnect",
+    "sever", "bring", "black", "shut", "expose", "leak", "orphan", "truncate", "erase", "purge",
+    "double", "duplicate", "stall", "overload", "saturate", "exhaust", "blind", "silence",
+}  # fmt: skip
+#: what a failing system did next, said in the main clause after "when/after X did it"
+_WENT_WRONG = {
+    "stop", "fail", "crash", "break", "lose", "drop", "spike", "surge",
+    "hang", "freeze", "reject", "refuse", "overload", "saturate", "stall", "die", "corrupt",
+    "error", "timeout", "collapse", "flap", "overflow", "balloon",
+}  # fmt: skip
+_ONSET = {"start", "begin"}
+_CONSEQUENCE_GATE = re.compile(
+    r",\s*(?:\w+ly\s+)?(?:cutting|halting|stopping|blocking|breaking|taking|knocking|locking|"
+    r"delaying|dropping|wiping|overwriting|flooding|crashing|freezing|stranding|corrupting|"
+    r"disabling|killing|disconnecting|severing|bringing|blacking|shutting|exposing|leaking|"
+    r"orphaning|truncating|erasing|purging|doubling|duplicating|stalling|overloading|"
+    r"saturating|exhausting|blinding|silencing|causing|triggering|leaving)\b"
+    r"|\b(?:after|when|once|as\s+soon\s+as|because|since)\b|,\s*and\b",
+    re.I,
+)
+
+
+def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
+    """The clause `main` heads (without the tokens in `skip`) says a system failed then."""
+    if s.negated(main) or _modal(main) or _conditional(main):
+        return False
+    subj = s.subject(main)
+    if subj is not None and s.person_kind(subj) in ("person", "group", "we"):
+        return False  # "when Ana restarted it, Bo paged the vendor": people acting, not harm
+    text = "".join(t.text_with_ws for t in main.subtree if t.i not in skip)
+    if _RECOVERED.search(text) or _POSITIVE.search(text):
+        return False
+    lem = lemma(main)
+    if (
+        lem in ("stop", "drop", "die", "fall")
+        and subj is not None
+        and {t.lower_ for t in subj.subtree} & s.w["failure_words"]
+    ):
+        return False  # "packet loss stopped": the failure ended
+    if lem in _WENT_WRONG or lem in s.w["harmful_verbs"] or _phrasal(main) in _HARMFUL_PHRASAL:
+        return True
+    if lem in _ONSET and any(
+        c.dep_ in ("xcomp", "ccomp")
+        and (lemma(c) in _WENT_WRONG or lemma(c) in ("return", "throw"))
+        for c in main.children
+    ):
+        return True  # "the feed started rejecting messages", "began throwing 500s"
+    if lem == "go" and any(
+        c.lower_ in ("down", "offline", "dark", "dead", "silent", "missing", "wrong")
+        for c in main.children
+    ):
+        return True
+    if lem == "run" and re.search(r"\b(?:twice|again|every\s+(?:minute|second)|out\s+of)\b", text):
+        return True  # "billing exports ran every minute for six hours"
+    return bool(_WRONG_WAY.search(text) or _TOOK_DOWN.search(text))
+
+
+def _consequence(s: Sentence, verb: Token) -> bool:
+    """What the sentence says the act led to is harm: a participle after it (", cutting off
+    the gateway"), or the main clause of a "when/after/once/because" clause it heads ("When
+    Aigerim rotated the certificate, the feed stopped accepting messages")."""
+    for c in verb.children:
+        if (
+            c.dep_ in ("advcl", "conj", "xcomp")
+            and c.tag_ == "VBG"
+            and c.i > verb.i
+            and s.doc[c.i - 1].text == ","
+            and lemma(c)
+            in _CONSEQUENCES | {"cause", "trigger", "leave"} | set(s.w["harmful_verbs"])
+        ):
+            if lemma(c) in ("cause", "trigger", "leave", "take", "bring", "knock", "black", "shut"):
+                after = "".join(t.text_with_ws for t in c.subtree)
+                if not (
+                    _failure_context(_Text(after, s))
+                    or _TOOK_DOWN.search(after)
+                    or re.search(
+                        r"\b(?:without|on\s+a\s+single|stranded|exposed|open|offline|dark)\b", after
+                    )
+                ):
+                    continue
+            return True
+    for c in verb.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > verb.i
+            and any(x.lower_ == "and" for x in s.doc[verb.i : c.i])
+            and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+            and _clause_went_wrong(s, c, set())
+        ):
+            return True  # "... without a heads-up, and our integration broke"
+    if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+        first = s.doc[verb.left_edge.i]
+        word = mark.lower_ if mark is not None else first.lower_
+        if word in ("after", "when", "once", "because", "since", "as"):
+            if word == "as" and not re.search(r"\bas\s+soon\s+as\b", s.lower):
+                return False
+            if word == "since" and verb.i > verb.head.i:
+                return False
+            skip = {t.i for t in verb.subtree}
+            return _clause_went_wrong(s, verb.head, skip)
+    return False
+
+
+@gated(
+    lambda text, person, _w: (
+        bool(_CONSEQUENCE_GATE.search(text)) and any(person(w) for w in _WORDISH.findall(text))
+    )
+)
+@judge
+def agent_consequence(s: Sentence) -> Iterator[Hit]:
+    """A person did something, and the sentence says what it led to: 'J. Alvarez applied the
+    ACL to the core router's outbound interface, cutting off the payment gateway'."""
+    yield from _consequence_of(s, "person")
+
+
+@gated(lambda text, _person, _w: bool(_CONSEQUENCE_GATE.search(text)))
+@judge
+def group_consequence(s: Sentence) -> Iterator[Hit]:
+    """A team did something, and the sentence says what it led to: 'they changed the API
+    contract without a heads-up, and our integration broke'."""
+    yield from _consequence_of(s, "group")
+
+
+def _consequence_of(s: Sentence, kind: str) -> Iterator[Hit]:
+    if s.is_question() or s.states_principle() or _NO_ONE_PERSON.search(s.text):
+        return
+    for verb in s.doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            by = _passive_agent(verb)
+            if by is None or s.person_kind(by) != kind:
+                continue
+            subj = by
+        else:
+            subj = s.subject(verb)
+            if s.person_kind(subj) != kind and not (
+                kind == "group"
+                and subj is not None
+                and subj.lower_ == "they"
+                and subj.i <= s.lead_end()
+            ):  # (a "they" that opens the sentence is people: "They changed the contract")
+                continue
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        if _conditional(verb) or _modal(verb) or s.negated(verb) or _not_yet(verb):
+            continue
+        lem = lemma(verb)
+        if lem in s.w["remedy_verbs"] or lem in (
+            "be",
+            "have",
+            "say",
+            "tell",
+            "ask",
+            "see",
+            "notice",
+            "think",
+            "believe",
+            "expect",
+            "want",
+            "try",
+        ):
+            continue
+        if _remedy(s, verb) and not _WRONG_WAY.search(s.text):
+            continue
+        if not _consequence(s, verb):
+            continue
+        yield s.span_start(subj), s.clause_end(verb), None
+        return
+
+
 _ORG_GATE = re.compile(
     r"\b(?-i:[A-Z]|[a-z]+[A-Z])[\w-]*\s+(?:did\s+not|didn['’]t|never|has\s+not|hasn['’]t|have\s+failed|"
     r"failed|had\s+not|hadn['’]t)\s+(?:\w+\s+)?(?:catch|notice|test|respond|communicate|"
