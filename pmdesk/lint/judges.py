@@ -639,7 +639,7 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
     """What the sentence says followed the act (after its object) went wrong."""
     obj = s.object(verb)
     end = max(t.i for t in obj.subtree) + 1 if obj is not None else verb.i + 1
-    if end < len(s.doc) and _THEN_FAILED.search(s.doc[end:].text):
+    if end < len(s.doc) and _THEN_FAILED.search(_SPARED.sub(" ", s.doc[end:].text)):
         return True
     # "disconnected the feed at substation B, which left the hospital on a single supply": the
     # parser hung the clause of what followed on the object
@@ -931,13 +931,20 @@ def _failure_context(s: Sentence) -> bool:
         return True  # "removed the NAT gateway that the batch cluster depended on"
     if _CAME_FROM.search(s.text):
         return True
-    if _CAUSAL.search(s.text):
+    if _CAUSAL.search(_SPARED.sub(" ", s.text)):
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
     if re.search(
         r"\binstead\s+of\b|\brather\s+than\s+(?!one\s+at\s+a\s+time)", s.lower
     ) or _WRONG_WAY.search(s.text):
         return True
     found = _words(s) & s.w["failure_words"]
+    if found:
+        spared = set(
+            re.findall(
+                r"[a-z0-9]+", " ".join(m.group(m.lastindex or 0) for m in _SPARED.finditer(s.lower))
+            )
+        )
+        found -= spared  # "so no requests were lost": the failure the act avoided
     if "peak" in found and re.search(r"\boff[\s-]peak\b", s.lower):
         found.discard("peak")  # "moved the job to off-peak hours"
     if "regression" in found and re.search(
@@ -954,6 +961,15 @@ def _failure_context(s: Sentence) -> bool:
             )
         )
     return bool(found)
+
+
+#: a failure said not to have happened: "so no requests were lost", "without losing data"
+_SPARED = re.compile(
+    r"\b(?:so|and|with|meaning|ensuring|so\s+that)\s+(?:no|zero|none\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:was|were|got|had\s+been|has\s+been|have\s+been)\s+((?:[\w-]+\s+)?[\w-]+)"
+    r"|\bwithout\s+((?:losing|dropping|breaking|corrupting)\b)",
+    re.I,
+)
 
 
 _REMOVED_RELIED_ON = re.compile(
@@ -4082,6 +4098,96 @@ phrase_judge(
         or _SEEN_THEN_OR_LEARNED.search(text) is not None
     ),
 )
+
+
+_FORESEE = {
+    "expect", "predict", "foresee", "anticipate", "know", "think", "imagine", "guess", "realise",
+    "realize", "suppose", "see", "believe",
+}  # fmt: skip
+_UNFORESEEN = {
+    "mystery", "surprise", "secret", "shock", "news", "unexpected", "unforeseeable",
+    "unpredictable", "obvious", "clear", "predictable", "foreseeable", "surprising", "shocking",
+    "hidden", "unknown", "puzzle", "revelation", "evident",
+}  # fmt: skip
+_RHETORIC_MARKS = {"really", "honestly", "seriously", "genuinely", "actually", "truly", "possibly"}
+
+
+@gated(
+    lambda text, _p, _w: (
+        "?" in text
+        and re.search(
+            r"\b(?:expect|predict|foresee|anticipat|know|knew|think|thought|imagin|guess|reali[sz]|"
+            r"suppos|see|saw|seen|believ|mystery|surpris|secret|shock|news|unexpected|unforesee|"
+            r"unpredict|obvious|clear|predictab|foreseeab|hidden|unknown|puzzle|revelation|evident)",
+            text,
+            re.I,
+        )
+        is not None
+    )
+)
+@judge
+def foresight_question(s: Sentence) -> Iterator[Hit]:
+    """A rhetorical question that says the outcome was there to see: 'who didn't expect the
+    leap-day bug to bite?', 'was it really a mystery that ...?', 'how was this not obvious?',
+    'did anyone honestly expect the old scheduler to cope?'. (A plain question asks: 'did we
+    expect this load?'; and a 'why' question is the facilitator's own.)"""
+    if "?" not in s.text or s.states_principle():
+        return
+    end = s.text.index("?")
+    if re.match(r"\W*(?:\w+,\s*)?why\b", s.text, re.I):
+        return
+    for t in s.doc:
+        if t.idx > end:
+            break
+        lem = lemma(t)
+        marks = {c.lower_ for c in t.children} | {
+            c.lower_ for c in t.head.children if t.dep_ in ("acomp", "attr")
+        }
+        negated = bool(marks & {"not", "n't", "never"})
+        marked = (
+            negated
+            or bool(marks & _RHETORIC_MARKS)
+            or bool(re.search(r"\b(?:honestly|seriously|really)\b", s.text[:end], re.I))
+        )
+        if t.pos_ == "VERB" and lem in _FORESEE:
+            subj = s.subject(t)
+            who = subj.lower_ if subj is not None else ""
+            if who == "who" and negated:
+                pass  # "who didn't expect ...?" (but "who could have predicted the leap
+                # second?" says no one could)
+            elif who in ("anyone", "anybody", "someone", "somebody", "you", "they") and marked:
+                pass  # "did anyone honestly expect ...?"
+            else:
+                continue
+            if lem == "see" and not re.search(r"\bcoming\b|\bthis\b|\bthat\b", s.text[:end], re.I):
+                continue
+            yield s.doc[s.lead_end()].idx, end + 1, None
+            return
+        if lem in _UNFORESEEN and t.dep_ in ("acomp", "attr", "dobj", "nsubj") and marked:
+            head = t.head
+            if lemma(head) != "be" and t.dep_ != "nsubj":
+                continue
+            if not negated and lem in ("obvious", "clear", "evident", "predictable", "foreseeable"):
+                continue  # "was it really clear?" asks; "how was this not obvious?" says
+            if negated and lem in (
+                "mystery",
+                "surprise",
+                "secret",
+                "shock",
+                "news",
+                "unexpected",
+                "unforeseeable",
+                "unpredictable",
+                "hidden",
+                "unknown",
+                "puzzle",
+                "revelation",
+                "surprising",
+                "shocking",
+            ):
+                continue  # "wasn't it a surprise?" is another question
+            yield s.doc[s.lead_end()].idx, end + 1, None
+            return
 
 
 @judge
