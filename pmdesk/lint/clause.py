@@ -166,6 +166,13 @@ _DISCIPLINES = {
 _CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once", "until", "since"}
 
 
+#: roles no piece of software is called, whatever the words before them
+_ALWAYS_PEOPLE = {
+    "admin", "administrator", "engineer", "developer", "manager", "architect", "analyst",
+    "technician", "dba", "sysadmin",
+}  # fmt: skip
+
+
 class Sentence:
     def __init__(self, doc: Doc, words: Words, people: frozenset[str]) -> None:
         self.doc = doc
@@ -416,11 +423,11 @@ class Sentence:
             return "group"  # "the networking group", "the data science group", "the backend guild"
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
-            if any(
+            if lem not in _ALWAYS_PEOPLE and any(
                 self.is_tech(c) and c.lower_ not in self.w["team_words"]
                 for c in t.children
                 if c.dep_ == "compound"
-            ):
+            ):  # (but "the game server admin" is a person: no software is an admin)
                 return ""  # (but "the SRE lead", "the QA engineer" are people)
             return "person"
         if low == "one" and t.i > 0 and t.doc[t.i - 1].lower_ == "no":

@@ -2767,6 +2767,122 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         return
 
 
+#: what says a duty went undone: "... and skipped it", "; instead the purge went straight to
+#: production", "and it never happened", "not forty minutes later", "by 02:00 at the latest"
+_DUTY_UNMET = re.compile(
+    r"\b(?:and|but|yet)\s+(?:then\s+)?(?:it|that|this|they|he|she|we|I|nobody|no\s+one|none|the\s+[\w-]+|those\s+[\w-]+)?\s*"
+    r"(?:never|didn['’]t|did\s+not|wasn['’]t|was\s+not|weren['’]t|skipped|missed|forgot|ignored|"
+    r"went\s+(?:out|live|ahead)\s+without|(?:was|were|got)\s+skipped)\b"
+    r"|\binstead\b|\bwithout\s+(?:it|them|one|that)\b|\bnot\s+(?:\w+\s+){0,2}(?:minutes?|hours?|days?|weeks?)\s+later\b"
+    r"|\bat\s+the\s+latest\b|\bnever\s+(?:happened|did|was\s+done|took\s+place|got\s+done)\b"
+    r"|\bwithout\s+(?:anyone|anybody|someone|a\s+person)\s+(?:\w+ly\s+)?\w+ing\b",
+    re.I,
+)
+_SYSTEM_NOUNS = {
+    "rule", "system", "service", "tool", "script", "job", "pipeline", "probe", "dashboard",
+    "alerting", "detector", "sensor", "scanner", "linter", "cron", "scheduler", "bot", "queue",
+    "cache", "server", "host", "node", "database", "replica", "config", "setting", "threshold",
+}  # fmt: skip
+_STRONG_DUTY = {"supposed", "meant", "obliged", "obligated"}
+_DUTY_NOUNS = {"duty", "obligation", "responsibility", "job", "task"}
+
+
+@gated(
+    _by(
+        re.compile(
+            r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|ought)\s+to\b"
+            r"|\bhad\s+(?:a|an|the)\s+(?:duty|obligation|responsibility|job)\b"
+            r"|\b(?:job|duty|responsibility|task)\s+of\b|['’]s\s+(?:job|duty|responsibility|task)\b|\bif\s+(?:I|we|he|she|they|(?-i:[A-Z])\w+)\s+had\s+\w+",
+            re.I,
+        )
+    )
+)
+@judge
+def unmet_duty(s: Sentence) -> Iterator[Hit]:
+    """A duty someone had, told after the fact as not met: 'the engineer was required to open a
+    change ticket and skipped it', 'the admin had a duty to notify the SOC', 'testing the
+    down-migration was the job of the migration author, and it never happened', 'if I had
+    double-checked the region, the buckets would still exist'."""
+    if s.is_question() or s.states_principle():
+        return
+    for t in s.doc:
+        low = t.lower_
+        holder = None
+        strong = False
+        if low in _STRONG_DUTY | {"required", "expected"} and t.tag_ == "VBN":
+            if not any(c.lower_ in ("was", "were", "had") for c in t.children):
+                continue  # "engineers are expected to ...": a policy
+            if not any(c.dep_ == "xcomp" for c in t.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in t.children
+            ):
+                continue
+            holder = s.subject(t)
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:  # "restore tests were required of the storage admin"
+                holder = next((c for c in of.children if c.dep_ == "pobj"), holder)
+            strong = low in _STRONG_DUTY
+        elif low == "needed" and t.tag_ == "VBD":
+            if not any(
+                c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)
+                for c in t.children
+            ):
+                continue
+            holder = s.subject(t)
+        elif low == "had" and t.pos_ in ("VERB", "AUX"):
+            obj = s.object(t)
+            if obj is None or lemma(obj) not in _DUTY_NOUNS:
+                continue
+            holder = s.subject(t)
+            strong = lemma(obj) in ("duty", "obligation")
+        elif lemma(t) in _DUTY_NOUNS and t.dep_ == "attr" and lemma(t.head) == "be":
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            holder = poss or (
+                next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            )
+            if holder is None or not any(c.lower_ in ("was", "were") for c in [t.head]):
+                continue
+        elif low == "ought" and re.match(r"ought\s+to\s+have\b", s.text[t.idx :], re.I):
+            holder = s.subject(t.head) if t.head.i != t.i else s.subject(t)
+            if holder is not None and (
+                lemma(holder) in _SAFEGUARDS
+                or lemma(holder) in _SYSTEM_NOUNS
+                or any(c.lower_ in _SAFEGUARDS for c in holder.children if c.dep_ == "compound")
+            ):
+                continue  # "that disk rule ought to have paged at 80 percent": a system's
+        elif low == "if" and t.dep_ == "mark":
+            verb = t.head
+            if not (
+                verb.tag_ == "VBN"
+                and any(c.lower_ == "had" for c in verb.children)
+                and s.person_kind(s.subject(verb)) in ("person", "we")
+                and re.search(
+                    r"\bwould(?:n['’]t|\s+not|\s+still|\s+never|['’]ve|\s+have)\b", s.text, re.I
+                )
+                and not s.negated(verb)
+                and lemma(verb) not in ("be", "have", "know")
+            ):
+                continue
+            yield s.span_start(t), s.clause_end(verb.head if verb.head.i != verb.i else verb), None
+            return
+        else:
+            continue
+        if (
+            holder is not None
+            and holder.dep_ != "nsubjpass"  # ("the alert was not supposed to be acknowledged")
+            and (lemma(holder) in _SYSTEM_NOUNS or lemma(holder) in _SAFEGUARDS)
+        ):
+            continue  # "it was the job of the release pipeline to block the build": a system's
+        kind = s.person_kind(holder)
+        unmet = _DUTY_UNMET.search(s.text, t.idx) is not None
+        if strong and kind == "person" and holder.lower_ not in ("i", "we", "you", "they"):
+            pass
+        elif not unmet:
+            continue
+        yield s.doc[s.lead_end()].idx, len(s.text.rstrip().rstrip(".!;:")), None
+        return
+
+
 _ROLE = (
     r"(?:responder|reviewer|engineer|developer|on-?call(?:\s+engineer)?|operator|author|deployer|"
     r"admin|dba|sre|lead|manager|intern|approver|tester|release\s+manager|team|analyst|scientist|"
