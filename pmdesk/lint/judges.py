@@ -3132,6 +3132,84 @@ _NOT_EXHORTED = _negation_before(
 )
 
 
+_PREVENT = {"prevent", "avoid", "stop", "catch", "dodge", "spot", "head"}
+_EASE = {
+    "easy", "simple", "trivial", "cheap", "straightforward", "no-brainer", "brainer",
+    "effortless", "painless", "basic",
+}  # fmt: skip
+_EASY_GATE = re.compile(
+    r"\b(?:prevent|avoid|stop|catch|dodge|spot|head\s+off)\w*\b"
+    r"|\bneed\s+not\s+have\b|\bneedn['’]t\s+have\b"
+    r"|\bwith\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more\s+\w+"
+    r"|\bwould(?:['’]ve|\s+have)\s+(?:sufficed|been\s+enough|done\s+(?:it|the\s+trick))\b",
+    re.I,
+)
+
+
+@gated(_by(_EASY_GATE))
+@judge
+def easy_prevention(s: Sentence) -> Iterator[Hit]:
+    """The incident called easy to prevent, or not needing to happen: 'a no-brainer to
+    prevent', 'it would have cost nothing to prevent this', 'such an easy one to avoid', 'we
+    had every opportunity to stop it', 'the spill need not have occurred', 'with a bit more
+    vigilance from the operators, this would not have happened', 'a readiness probe would've
+    sufficed'."""
+    if s.is_question() or s.states_principle():
+        return
+    whole = s.doc[s.lead_end()].idx, len(s.text.rstrip().rstrip(".!;:"))
+    low = s.lower
+    if re.search(
+        r"\b(?:need\s+not|needn['’]t)\s+have\s+(?:occurred|happened|been|taken\s+place)\b", low
+    ):
+        yield (*whole, None)
+        return
+    if re.search(
+        r"\bwith\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more\s+(?:\w+\s+){0,2}?"
+        r"(?:vigilance|care|attention|diligence|discipline|rigou?r|caution|thought|effort|focus)\b",
+        low,
+    ) and re.search(r"\bwould(?:n['’]t|\s+not|\s+never)\b", low):
+        yield (*whole, None)
+        return
+    if re.search(
+        r"\bwould(?:['’]ve|\s+have)\s+(?:sufficed|been\s+enough|done\s+the\s+trick)\b", low
+    ) and (_failure_context(s) or re.search(r"\b(?:prevent|avoid|stop|catch)\w*\b", low)):
+        yield (*whole, None)
+        return
+    for t in s.doc:
+        if lemma(t) not in _PREVENT or not any(c.lower_ == "to" for c in t.children):
+            continue
+        if lemma(t) == "head" and not any(c.lower_ == "off" for c in t.children):
+            continue
+        up = [t.head, t.head.head] if t.head.i != t.i else []
+        if any(lemma(a) in ("make", "keep", "let", "help") for a in up):
+            continue  # "the new limit makes it easy to stop a runaway job": a design
+        tensed = [x for a in up for x in (a, *a.children) if x.tag_ in ("VBZ", "VBP", "VBD", "MD")]
+        if tensed and not any(x.tag_ == "VBD" or x.lower_ in ("would", "'d") for x in tensed):
+            continue  # "it is easy to avoid this pitfall with the new template": advice
+        for a in up:
+            if s.negated(a) or any(
+                c.lower_ in ("hard", "difficult", "impossible") for c in a.children
+            ):
+                break
+            near = [a, *a.children]
+            if (
+                any(x.lower_ in _EASE and not s.negated(x) for x in near)
+                or (
+                    lemma(a) == "cost"
+                    and any(c.lower_ in ("nothing", "little", "pennies") for c in a.children)
+                )
+                or (
+                    lemma(a) in ("opportunity", "chance")
+                    and any(
+                        c.lower_ in ("every", "plenty", "many", "several", "multiple")
+                        for c in a.children
+                    )
+                )
+            ):
+                yield (*whole, None)
+                return
+
+
 def _not_exhortation(text: str, m: re.Match[str]) -> bool:
     """Negated, or the capitalised word it begins with is no person's name ("Clients should
     stop retrying", "Users need to read the docs")."""
