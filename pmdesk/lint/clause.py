@@ -53,6 +53,14 @@ _HONORIFICS = {
     "sister",
     "nurse",
     "officer",
+    "sergeant",
+    "inspector",
+    "constable",
+    "detective",
+    "lieutenant",
+    "corporal",
+    "superintendent",
+    "doctor",
 }
 _PREFIXES = {"pre", "post", "multi", "non", "anti", "auto", "sub", "self", "co", "re", "de", "un",
              "semi", "mid", "inter", "intra", "micro", "macro", "cross", "geo", "tri", "bi"}  # fmt: skip
