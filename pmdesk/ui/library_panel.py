@@ -31,6 +31,10 @@ class LibraryPanel(QWidget):
     def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         """The library of `store`; with None, empty until `set_store` gives it one."""
         super().__init__(parent)
+        #: True while the program, not the user, changes the selection (a refresh, a new
+        #: postmortem selected): the window opens what the user picks in turns of its event
+        #: loop, and what the program selects at once
+        self.selecting_by_program = False
         self._store = store
         self.model = LibraryModel(self)
 
@@ -147,14 +151,25 @@ class LibraryPanel(QWidget):
             )
 
         search = filters["search"]
-        self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
+        self.selecting_by_program = True
+        try:
+            self.model.set_query(page, total, lambda pm_id: store.search_snippet(search, pm_id))
+        finally:
+            self.selecting_by_program = False
         self.count_label.setText(f"{total} postmortem{'s' if total != 1 else ''}")
         #: the list shows the store (False after set_store(refresh=False), until a refresh)
         self.filled = True
         if keep is not None and self.model.row_of(keep) is not None:
             self.select(keep)
         else:
+            self._emit_by_program()
+
+    def _emit_by_program(self) -> None:
+        self.selecting_by_program = True
+        try:
             self.postmortem_selected.emit(self.selected_id())
+        finally:
+            self.selecting_by_program = False
 
     def selected_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
@@ -163,15 +178,20 @@ class LibraryPanel(QWidget):
         return self.model.id_at(index.row())
 
     def select(self, pm_id: int) -> bool:
+        """Select a postmortem's row, as the program (see selecting_by_program)."""
         row = self.model.row_of(pm_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        self.selecting_by_program = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self.selecting_by_program = False
         self.table.scrollTo(index)
         return True
 

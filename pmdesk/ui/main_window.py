@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
@@ -97,7 +98,11 @@ class MainWindow(QMainWindow):
         lint_worker().start_in(WINDOW_START_MS)
 
         self._build_menus()
-        self.library.postmortem_selected.connect(self.show_postmortem)
+        self.library.postmortem_selected.connect(self._library_selected)
+        #: an editor being built in turns (open_in_turns), not yet `self.editor`
+        self._building: EditorWidget | None = None
+        #: the closed editor that stays on the screen until the next one is laid out
+        self._leaving: EditorWidget | None = None
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
         self._restore_view_state()
         #: the window has painted once (see paintEvent)
@@ -305,35 +310,121 @@ class MainWindow(QMainWindow):
                 message = f"Some text was not checked for blaming language: {result}."
                 self.statusBar().showMessage(message, 15000)
 
+    def _library_selected(self, pm_id: int | None) -> None:
+        """A row picked in the library by the user opens in turns of the event loop (see
+        open_in_turns); one selected by the program (a new postmortem, a refresh) at once."""
+        if self.library.selecting_by_program:
+            self.show_postmortem(pm_id)
+        else:
+            self.open_in_turns(pm_id)
+
     def show_postmortem(self, pm_id: int | None) -> None:
-        """Open a postmortem in the editor, after saving what was typed in the previous one."""
+        """Open a postmortem in the editor, after saving what was typed in the previous one.
+
+        The editor is built now and becomes `self.editor`; it takes the editor area, is laid
+        out and paints on the next turn of the event loop. A long postmortem's build and its
+        layout are each about 35 ms here, together more than a window may take without seeming
+        to hang. The previous editor, closed, stays on the screen for that turn."""
+        self._building = None  # (an open in turns still building is dropped)
         if self.editor is not None:
             if pm_id == self.editor.session.pm_id:
                 return
-            self._close_editor()
+            self._close_editor(keep_shown=pm_id is not None)
         if pm_id is None:
+            self._drop_leaving()
             self.area.setCurrentWidget(self.placeholder)
             self.setWindowTitle("pmdesk")
             self.delete_action.setEnabled(False)
             return
-        self._show_editor(self._make_editor(pm_id))
+        editor = self._make_editor(pm_id)
+        self._show_editor(editor, current=False)
+        # (what needs the page laid out before that turn, a jump to a section, brings it now)
+        editor.bring_forward = lambda: self._bring_forward(editor)
+        in_turns(self, self._forward_steps(editor))
+
+    def open_in_turns(self, pm_id: int | None) -> None:
+        """Open a postmortem as show_postmortem does, its editor built a part at a time in
+        turns of the event loop of their own (~10-20 ms each), so that no turn keeps the window
+        from answering; the previous editor, saved and closed, stays on the screen until the
+        new one is laid out. `self.editor` is None meanwhile."""
+        if self.editor is not None and pm_id == self.editor.session.pm_id:
+            self._building = None
+            return
+        if pm_id is None:
+            self.show_postmortem(None)
+            return
+        if self._building is not None and self._building.session.pm_id == pm_id:
+            return  # already on its way
+        if self.editor is not None:
+            self._close_editor(keep_shown=True)
+        editor = self._make_editor(pm_id, in_steps=True)
+        self._building = editor
+        in_turns(self, self._build_steps(editor))
+
+    def _build_steps(self, editor: EditorWidget) -> Iterator[None]:
+        # two parts of the build a turn (each part ~5-15 ms here): fewer turns, each short
+        for part, _ in enumerate(editor.steps):
+            if part % 2:
+                yield
+                if self._building is not editor:  # another was opened meanwhile
+                    editor.deleteLater()
+                    return
+        self._building = None
+        self._show_editor(editor, current=False)
+        editor.bring_forward = lambda: self._bring_forward(editor)
+        yield from self._forward_steps(editor)
+
+    def _forward_steps(self, editor: EditorWidget) -> Iterator[None]:
+        """Bring the editor forward in two turns: it takes the editor area, unpainted, and its
+        layout settles; then its tables measure their rows, once, and it paints."""
+        if shiboken6.isValid(editor) and editor.bring_forward is not None and self.editor is editor:
+            editor.setUpdatesEnabled(False)  # (what was there stays on the screen meanwhile)
+            editor.hold_tables()
+            self.area.setCurrentWidget(editor)
+            yield
+        if shiboken6.isValid(editor) and editor.bring_forward is not None:
+            editor.bring_forward()
+        yield
+
+    def _bring_forward(self, editor: EditorWidget) -> None:
+        """Put the opened editor in the editor area, laid out, in place of the closed one."""
+        if not shiboken6.isValid(editor) or editor.bring_forward is None:
+            return  # done already
+        editor.bring_forward = None
+        if self.editor is editor:  # (not when another was opened meanwhile)
+            editor.hold_tables()
+            self.area.setCurrentWidget(editor)
+            editor.lay_out_now()  # the first paint shows the page laid out, not half-way
+            editor.setUpdatesEnabled(True)
+            self._drop_leaving()
+
+    def _drop_leaving(self) -> None:
+        """Take the closed editor that stayed on the screen out of the editor area."""
+        leaving, self._leaving = self._leaving, None
+        if leaving is not None and shiboken6.isValid(leaving):
+            self.area.removeWidget(leaving)
+            leaving.deleteLater()
 
     def _make_editor(self, pm_id: int, *, in_steps: bool = False) -> EditorWidget:
         assert self.store is not None  # the library lists nothing before the store is attached
         return EditorWidget(self.store, pm_id, in_steps=in_steps)
 
-    def _show_editor(self, editor: EditorWidget, *, lay_out: bool = True) -> None:
+    def _show_editor(
+        self, editor: EditorWidget, *, lay_out: bool = True, current: bool = True
+    ) -> None:
         """Put a new editor in the document area, laid out for the next paint (without
-        `lay_out`, the caller lays it out before the editor paints)."""
+        `lay_out`, the caller lays it out before the editor paints; without `current`, the
+        caller also brings it forward)."""
         editor.summary_changed.connect(self._summary_changed)
         editor.session.save_state_changed.connect(self._save_state_changed)
         editor.session.problem.connect(self._problem)
         self.undo_group.addStack(editor.session.undo_stack)
         self.undo_group.setActiveStack(editor.session.undo_stack)
         self.area.addWidget(editor)
-        self.area.setCurrentWidget(editor)
-        if lay_out:
-            editor.lay_out_now()  # the first paint shows the page laid out, not half-way
+        if current:
+            self.area.setCurrentWidget(editor)
+            if lay_out:
+                editor.lay_out_now()  # the first paint shows the page laid out, not half-way
         self.editor = editor
         self.delete_action.setEnabled(True)
         self._save_state_changed("saved")
@@ -361,12 +452,22 @@ class MainWindow(QMainWindow):
                 return False
         return True
 
-    def _close_editor(self) -> None:
+    def _close_editor(self, *, keep_shown: bool = False) -> None:
+        """Save and close the editor. With `keep_shown`, when it is on the screen it stays
+        there, disabled, until the next one is in its place (see _bring_forward)."""
         self._save_before_leaving(can_stay=False)
         editor, self.editor = self.editor, None
         if editor is None:
             return
         self.undo_group.removeStack(editor.session.undo_stack)
+        if keep_shown and self.area.currentWidget() is editor:
+            self._drop_leaving()
+            # nothing typed there would count now; and it is not repainted, greyed, meanwhile
+            editor.setUpdatesEnabled(False)
+            editor.setEnabled(False)
+            self._leaving = editor
+            return
+        # (an editor never on the screen, opened and left within a turn, goes at once)
         self.area.removeWidget(editor)
         editor.deleteLater()
 

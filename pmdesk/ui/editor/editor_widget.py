@@ -26,6 +26,7 @@ from pmdesk.models import Store
 from pmdesk.ui.editor.actions_editor import ActionsEditor
 from pmdesk.ui.editor.factors_editor import FactorsEditor
 from pmdesk.ui.editor.findings_panel import FindingsPanel
+from pmdesk.ui.editor.fitted_table import FittedTableView
 from pmdesk.ui.editor.header_section import HeaderSection
 from pmdesk.ui.editor.highlighter import utf16_offsets
 from pmdesk.ui.editor.opening import Opening
@@ -78,6 +79,9 @@ class EditorWidget(QWidget):
         self.text_fields: dict[str, TextField] = {}
         self.sections: dict[str, QWidget] = {}
         self._texts: list[tuple[TextField, str]] = []  # loaded by the opening, in page order
+        #: set while the window has yet to put this editor on the screen, laid out (a turn
+        #: after it opened it): what needs the page laid out calls it first
+        self.bring_forward: Callable[[], None] | None = None
         #: what is left to build (see in_steps)
         self.steps = self._build()
         if not in_steps:
@@ -210,6 +214,8 @@ class EditorWidget(QWidget):
         self.jump_to(item.data(Qt.ItemDataRole.UserRole))
 
     def jump_to(self, key: str, *, focus: bool = False) -> None:
+        if self.bring_forward is not None:
+            self.bring_forward()
         self.opening.finish()  # the sections above it at their full height
         section = self.sections[key]
         self.scroll.verticalScrollBar().setValue(section.y())
@@ -218,6 +224,8 @@ class EditorWidget(QWidget):
 
     def show_finding(self, found: DocumentFinding) -> None:
         """Scroll to a finding and select its words (text fields) or its row (lists)."""
+        if self.bring_forward is not None:
+            self.bring_forward()
         self.opening.finish()
         field = self.text_fields.get(found.field)
         if field is None:
@@ -245,6 +253,12 @@ class EditorWidget(QWidget):
             "action_items": self.actions,
         }.get(name)
 
+    def hold_tables(self) -> None:
+        """Until lay_out_now, the tables measure their rows once, not on each width the page
+        passes through while it is laid out (call before the editor first takes its place)."""
+        for table in self.findChildren(FittedTableView):
+            table.held = True
+
     def lay_out_now(self) -> None:
         """Lay the page out before the next paint: the fields at the height of their text.
 
@@ -253,11 +267,18 @@ class EditorWidget(QWidget):
         half laid out, fields overlapping the labels below them. This settles both now,
         again while a field's new height changes a width (a scroll bar comes or goes).
         """
-        for _ in range(LAYOUT_ROUNDS):
-            _lay_out_pending()
-            measured = [field.fit_height_now() for field in self.text_fields.values()]
-            if not any(measured):
-                return
+        tables = self.findChildren(FittedTableView)
+        self.hold_tables()  # measured once, below, at the width the layout settles on
+        try:
+            for _ in range(LAYOUT_ROUNDS):
+                _lay_out_pending()
+                measured = [field.fit_height_now() for field in self.text_fields.values()]
+                refitted = [table.fit_if_held() for table in tables]
+                if not any(measured) and not any(refitted):
+                    return
+        finally:
+            for table in tables:
+                table.held = False
 
     # --- keeping up ------------------------------------------------------------------
 

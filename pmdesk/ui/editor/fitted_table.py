@@ -8,9 +8,16 @@ so the editor turns them into undoable commands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 class FittedTableView(QTableView):
@@ -60,6 +67,16 @@ class FittedTableView(QTableView):
         # the model is set; the stretch column takes what the others leave): wrapped rows
         # measured at the old width would keep its height, three lines of empty row at 1920.
         self.horizontalHeader().sectionResized.connect(self._refit_all)
+        #: a fit asked while the table was hidden, left for when it shows
+        self._fit_when_shown = False
+        #: while set, a new width does not measure the rows at once: the caller is laying the
+        #: page out, the width changes several times on the way, and it calls fit_if_held
+        #: once it has settled (120 rows measured once instead of three or four times)
+        self.held = False
+        #: columns whose cells are one line whatever their width (a time, a source): a row's
+        #: height is measured on its other cells, and on one of these once per fit
+        self.one_line_columns: set[int] = set()
+        self._one_line_height: int | None = None
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
@@ -90,8 +107,15 @@ class FittedTableView(QTableView):
     def fit_height(self) -> None:
         """Rows as tall as their wrapped cells (those changed since the last fit, when only
         some cells changed), and the table as tall as its rows."""
-        changed, self._changed_rows = self._changed_rows, set()
         self._refit.stop()
+        if not self.isVisible() or self.held:
+            # (an editor built before it is shown: rows measured at a width they will not
+            # have; its first resize, or its showing, measures them; held: see `held`)
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
+        changed, self._changed_rows = self._changed_rows, set()
+        self._one_line_height = None
         if changed is None:
             self.resizeRowsToContents()
         else:
@@ -107,6 +131,38 @@ class FittedTableView(QTableView):
             height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height + self.horizontalHeader().height() + frame + 2)
 
+    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt's name
+        """As Qt measures a row (the tallest of its cells at their column's width), skipping
+        the cells of one_line_columns but one: a third of the work on a 120-event timeline."""
+        model = self.model()
+        if not self.one_line_columns or model is None or row < 0 or row >= model.rowCount():
+            return super().sizeHintForRow(row)
+        header = self.horizontalHeader()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        if self._one_line_height is None:
+            self._one_line_height = max(
+                (self._cell_height(option, row, c) for c in sorted(self.one_line_columns)),
+                default=0,
+            )
+        hint = self._one_line_height
+        for column in range(model.columnCount()):
+            if column in self.one_line_columns or header.isSectionHidden(column):
+                continue
+            hint = max(hint, self._cell_height(option, row, column))
+        return hint
+
+    def _cell_height(self, option: QStyleOptionViewItem, row: int, column: int) -> int:
+        index = self.model().index(row, column)
+        # (as Qt's own: a text wraps at the column's width only in a valid rectangle)
+        option.rect = QRect(0, 0, self.columnWidth(column), max(1, self.rowHeight(row)))
+        return self.itemDelegateForIndex(index).sizeHint(option, index).height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self.fit_height()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_stretch_column()
@@ -115,6 +171,15 @@ class FittedTableView(QTableView):
             # that follows (the first one too) shows them at their height
             self._changed_rows = None
             self.fit_height()
+
+    def fit_if_held(self) -> bool:
+        """Stop holding; measure the rows if a width came meanwhile. True if it measured."""
+        self.held = False
+        if not (self._fit_when_shown or self._changed_rows is None or self._refit.isActive()):
+            return False
+        self.fit_stretch_column()
+        self.fit_height()
+        return True
 
     def fit_stretch_column(self) -> None:
         column = self.stretch_column

@@ -105,6 +105,7 @@ class TimelineEditor(QWidget):
                 {EVENT}, lambda: session.pm.people(), self.table, findings=self.model.marks.findings
             )
         )
+        self.table.one_line_columns = {TIME, SOURCE}
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TIME, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)

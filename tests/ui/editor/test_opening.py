@@ -3,7 +3,8 @@
 import dataclasses
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QTextCursor
 
 from pmdesk.ui.editor.opening import NOW_CHARS
@@ -72,17 +73,63 @@ def test_the_top_shows_at_once_and_the_rest_follows_in_order(qtbot, window, stor
     assert not any(f.document().isUndoAvailable() for f in fields)
 
 
-def test_the_first_paint_shows_the_page_laid_out(window, store, long_id):
+class FirstPaint(QObject):
+    """What the page looked like when the editor first painted."""
+
+    def __init__(self, editor):
+        super().__init__()
+        self.editor = editor
+        self.seen: dict | None = None
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            opened = self.editor
+            impact = opened.text_fields["user_impact"]
+            end = QTextCursor(impact.document())
+            end.movePosition(QTextCursor.MoveOperation.End)
+            self.seen = {
+                "text_bottom": impact.cursorRect(end).bottom(),
+                "field_height": impact.viewport().height(),
+                "field_bottom": impact.geometry().bottom(),
+                "next_top": opened.text_fields["revenue_impact"].geometry().top(),
+                "page_y": opened.sections["impact"].y(),
+                "timeline_y": opened.sections["timeline"].y(),
+                "timeline_rows_fit": opened.timeline.table.height()
+                >= sum(
+                    opened.timeline.table.rowHeight(r)
+                    for r in range(opened.timeline.table.model().rowCount())
+                ),
+            }
+        return False
+
+
+def test_the_first_paint_shows_the_page_laid_out(qtbot, window, store, long_id):
     opened = open_long(window, store, long_id)
-    impact = opened.text_fields["user_impact"]
-    revenue = opened.text_fields["revenue_impact"]
+    first = FirstPaint(opened)
+    qtbot.waitUntil(lambda: first.seen is not None)
+    seen = first.seen
     # the field is as tall as the text it shows, and what follows starts below it
-    end = QTextCursor(impact.document())
-    end.movePosition(QTextCursor.MoveOperation.End)
-    assert 0 < impact.cursorRect(end).bottom() <= impact.viewport().height()
-    assert impact.geometry().bottom() < revenue.geometry().top()
-    page_y = opened.sections["impact"].y()
-    assert page_y + impact.geometry().bottom() < opened.sections["timeline"].y()
+    assert 0 < seen["text_bottom"] <= seen["field_height"]
+    assert seen["field_bottom"] < seen["next_top"]
+    assert seen["page_y"] + seen["field_bottom"] < seen["timeline_y"]
+    assert seen["timeline_rows_fit"]
+
+
+def test_opening_another_postmortem_shows_the_old_one_until_the_new_one_is_laid_out(
+    qtbot, window, store, long_id
+):
+    other = next(s.id for s in store.list_postmortems() if s.id != long_id)
+    window.show_postmortem(other)
+    qtbot.waitUntil(lambda: window.area.currentWidget() is window.editor)
+    old = window.editor
+    window.show_postmortem(long_id)
+    # the new editor is the window's at once (what is typed next goes to it) ...
+    assert window.editor.session.pm_id == long_id
+    # ... and takes the screen a turn later, laid out; the old one, closed, goes
+    assert window.area.currentWidget() is old and not old.isEnabled()
+    qtbot.waitUntil(lambda: window.area.currentWidget() is window.editor)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old))
 
 
 def test_a_key_in_a_field_still_loading_loads_it_whole_first(qtbot, window, store, long_id):
