@@ -409,7 +409,7 @@ _JUNK = re.compile(
 #: a choice made by a machine: "the classifier's poor judgment", "the planner made a bad decision"
 _MACHINE_CHOICE = re.compile(
     r"\b(?:classifier|model|planner|robot|algorithm|scheduler|autoscaler|balancer|controller|router|bot|"
-    r"engine|optimi[sz]er|heuristic|policy\s+engine|solver|predictor|ranker)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?"
+    r"engine|optimi[sz]er|heuristic|policy\s+engine|solver|predictor|ranker)(?:['’]s)?\s+(?:[\w-]+,?\s+){0,5}?"
     r"(?:(?:made|makes|took)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?(?:judg(?:e)?ments?|decisions?|calls?|choices?)\b",
     re.I,
 )
@@ -423,7 +423,7 @@ _NO_ONE_PERSON = re.compile(
 )
 _POSITIVE = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b"
-    r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast)",
+    r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)",
     re.I,
 )
 
@@ -453,6 +453,9 @@ _PURPOSE = {
     "restore",
     "unblock",
     "investigate",
+    "confirm",
+    "validate",
+    "understand",
     "analyze",
     "analyse",
     "diagnose",
@@ -659,7 +662,7 @@ _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
     r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:[\w-]+\s+)?(?:runbook|procedure|plan|playbook|policy)\b|"
     r"\bfollowing\s+the\s+(?:downtime\s+|documented\s+|standard\s+)?(?:runbook|procedure|playbook)\b|"
-    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
+    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
 
