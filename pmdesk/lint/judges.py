@@ -4809,9 +4809,18 @@ _SLIP_GATE = re.compile(
 )
 
 
+_INADVERTENT_GATE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:inadvertent|accidental|mistaken|erroneous|unintended|careless)\b",
+    re.I,
+)
+
+
 @gated(
     lambda text, _p, _w: bool(
-        _HUMAN_ERROR.search(text) or _ERROR_TALK.search(text) or _SLIP_GATE.search(text)
+        _HUMAN_ERROR.search(text)
+        or _ERROR_TALK.search(text)
+        or _SLIP_GATE.search(text)
+        or _INADVERTENT_GATE.search(text)
     )
 )
 @judge
@@ -4824,7 +4833,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         m = None  # "indicates a bug, never user error"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
         if not re.search(
-            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?)\b",
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?|threw|throws|thrown|raised|raises)\b",
             s.lower,
         ):
             yield m.start(), m.end(), None
@@ -4839,6 +4848,36 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         return
     for t in s.doc:
         word = t.lower_
+        if word in ("error", "errors", "mistake", "mistakes", "slip", "slips") and t.pos_ == "NOUN":
+            mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+            by = any(
+                c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(s.person_kind(g) in ("person", "group") for g in c.children)
+                for c in t.children
+            )  # "a labeling error by a night shift worker"
+            if (
+                (mods & _HANDS_ON or by)
+                and not (t.dep_ == "dobj" and lemma(t.head) in _SYSTEM_SAYS)
+                and not s.quoted(t)
+                and not _negated_near(s, t)
+                and not _PREVENTION.search(s.text)
+                and (by or _CAUSE.search(s.text) or _failure_context(s))
+            ):
+                yield t.left_edge.idx, t.idx + len(t.text), None  # "a manual entry mistake"
+                return
+        if (
+            t.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.lower_ in _INADVERTENT for c in t.children)
+            and any(
+                c.dep_ == "poss" and (s.person_kind(c) == "person" or not s.is_tech(c))
+                for c in t.children
+            )  # (only people are inadvertent: "a maintenance worker's")
+            and not _PREVENTION.search(s.text)
+        ):
+            # "a maintenance worker's inadvertent press of the release button"
+            yield t.left_edge.idx, t.idx + len(t.text), None
+            return
         if (
             word in ("error", "mistake", "errors", "mistakes")
             and t.dep_ == "nsubjpass"
@@ -4939,6 +4978,18 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
+
+
+#: what a person's hands did, named on the error itself: "a manual entry mistake", "a keying
+#: error", "a labelling slip"
+_HANDS_ON = {
+    "manual", "entry", "data-entry", "keying", "keyboard", "typing", "labeling", "labelling",
+    "picking", "clerical", "transcription", "dispensing", "scanning", "operator", "human",
+    "user", "pilot", "personnel", "staff", "execution", "handling",
+}  # fmt: skip
+#: what software does with an error it names: "the parser threw a user error"
+_SYSTEM_SAYS = {"throw", "return", "raise", "log", "emit", "show", "display", "report", "surface"}
+_INADVERTENT = {"inadvertent", "accidental", "mistaken", "erroneous", "unintended", "careless"}
 
 
 def _made_by_person(s: Sentence, t: Token) -> bool:
