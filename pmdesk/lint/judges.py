@@ -4992,6 +4992,106 @@ _SYSTEM_SAYS = {"throw", "return", "raise", "log", "emit", "show", "display", "r
 _INADVERTENT = {"inadvertent", "accidental", "mistaken", "erroneous", "unintended", "careless"}
 
 
+#: what a person has at work that a sanction takes away
+_STANDING = {
+    "job", "role", "position", "post", "promotion", "pay", "salary", "bonus", "raise", "rights",
+    "privileges", "title", "seniority", "rating", "commission", "shifts", "badge", "licence",
+    "license", "certification",
+}  # fmt: skip
+_TAKE_AWAY = {
+    "lose", "strip", "revoke", "dock", "withhold", "forfeit", "suspend", "cut", "deny", "remove",
+    "pull", "freeze", "claw",
+}  # fmt: skip
+_STANDING_GATE = re.compile(
+    r"\b(?:lose|losing|lost|strip|stripped|stripping|revoke[sd]?|revoking|dock(?:ed|ing)?|"
+    r"withh[oe]ld\w*|forfeit\w*|suspend\w*|cut|denied|deny|remove[sd]?|pull(?:ed)?|frozen|freeze|"
+    r"claw\w*|keeps?|against|apolog\w*)\b",
+    re.I,
+)
+
+
+def _possessed_by_person(s: Sentence, t: Token) -> bool:
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    return poss is not None and (
+        poss.lower_ in ("his", "her", "their", "your", "my", "our") or s.person_kind(poss) != ""
+    )
+
+
+@gated(_by(_STANDING_GATE))
+@judge
+def standing_taken(s: Sentence) -> Iterator[Hit]:
+    """A sanction on a person's standing at work: 'strip the junior devs of merge rights',
+    'I'm going to lose my job over this', 'whether the team lead keeps her role', 'incidents
+    like this count against your promotion case', 'pay docked for the night shift', 'must give
+    a public apology'. (Not access taken from a key or an account: 'revoked the leaked keys'.)"""
+    if s.states_principle():
+        return
+    whole = s.doc[s.lead_end()].idx, len(s.text.rstrip().rstrip(".!;:?"))
+    for t in s.doc:
+        lem = lemma(t)
+        if (
+            lem == "apology"
+            and any(c.lower_ in ("public", "formal", "written") for c in t.children)
+            and re.search(
+                r"\b(?:must|has\s+to|have\s+to|will|is\s+to|required\s+to|should)\b", s.lower
+            )
+        ):
+            yield (*whole, None)  # "the developer must give a public apology at the all-hands"
+            return
+        if t.pos_ != "NOUN" or (lem not in _STANDING and t.lower_ not in _STANDING):
+            continue
+        if s.negated(t.head) or _PREVENTION.search(s.text):
+            continue
+        head = t.head
+        # "lose my job", "keeps her role", "revoke his promotion"
+        if t.dep_ in ("dobj", "nsubjpass", "nsubj") and _possessed_by_person(s, t):
+            if lemma(head) in _TAKE_AWAY or (
+                lemma(head) == "keep" and re.search(r"\bwhether\b|\bif\b", s.lower)
+            ):
+                yield (*whole, None)
+                return
+        # "strip the junior devs of merge rights" (also as the parser may read "of deploy
+        # rights": "deploy" a verb under "of")
+        if head.dep_ == "pcomp" and head.head.lower_ == "of":
+            head = head.head
+        if head.lower_ == "of":
+            owner = head.head  # the verb, or the people it was hung on
+            verb = owner if owner.pos_ == "VERB" else owner.head if owner.dep_ == "dobj" else None
+            who = s.object(verb) if verb is owner and verb is not None else owner
+            if (
+                verb is not None
+                and lemma(verb) in _TAKE_AWAY
+                and who is not None
+                and s.person_kind(who) in ("person", "group")
+            ):
+                yield (*whole, None)
+                return
+        # "count against your promotion case", "held against his rating"
+        if (
+            head.lower_ == "against"
+            and _possessed_by_person(s, t)
+            or (
+                t.dep_ in ("compound",)
+                and t.head.head.lower_ == "against"
+                and _possessed_by_person(s, t.head)
+            )
+        ):
+            yield (*whole, None)
+            return
+        # "pay docked for the night shift"
+        if (
+            lem == "pay"
+            and lemma(head) in _TAKE_AWAY
+            and any(
+                c.lower_ == "for"
+                and any(s.person_kind(g) in ("person", "group") for g in c.children)
+                for c in head.children
+            )
+        ):
+            yield (*whole, None)
+            return
+
+
 def _made_by_person(s: Sentence, t: Token) -> bool:
     for c in t.subtree:
         if (
