@@ -4387,6 +4387,72 @@ def foresight_question(s: Sentence) -> Iterator[Hit]:
             return
 
 
+#: looking back now, or a scoff: what makes "was inevitable" a claim about what people
+#: should have seen, not about how the system works
+_LOOKING_BACK = re.compile(
+    r"\b(?:in\s+retrospect|in\s+hindsight|looking\s+back|with\s+hindsight|in\s+the\s+end)\b"
+    r"|^\W*(?:duh|well,?\s+duh|of\s+course|predictably|surprise,?\s+surprise|shocker)\b",
+    re.I,
+)
+_FOREGONE = re.compile(
+    r"\b(?:was|were|became|looked)\s+(?:\w+\s+)?(?:inevitable|a\s+certainty|a\s+given|a\s+foregone\s+conclusion|"
+    r"bound\s+to\s+(?:happen|fail|break)|only\s+a\s+matter\s+of\s+time)\b"
+    r"|\bmade\s+(?:this|the|it|that)\s+(?:[\w-]+\s+)?(?:a\s+certainty|inevitable|a\s+foregone\s+conclusion)\b"
+    r"|\b(?:was|were)\s+going\s+to\s+(?:break|fail|happen|bite|blow\s+up|fall\s+over|go\s+wrong|crash)\b"
+    r"|\bwarning\s+signs?\s+(?:were|was)\s+(?:screaming|staring|flashing|everywhere|all\s+over)\b",
+    re.I,
+)
+_NO_SURPRISE = re.compile(
+    r"\b(?:should(?:n['’]t|\s+not)?|shouldn['’]t)\s+(?:have\s+)?(?:come|came)\s+as\s+(?:a|no|any)\s+(?:surprise|shock)\b",
+    re.I,
+)
+_NO_EXPERT = re.compile(
+    r"\b(?:does(?:n['’]t|\s+not)|did(?:n['’]t|\s+not)|do(?:n['’]t|\s+not)|wouldn['’]t|would\s+not)\s+"
+    r"(?:take|need|require)\s+(?:to\s+be\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:crystal\s+ball|genius|expert|"
+    r"rocket\s+scientist|phd|psychic|fortune\s+teller|oracle|mind\s+reader|detective)\s+to\s+"
+    r"(?:see|know|tell|predict|spot|realise|realize|guess|work\s+out|figure\s+out|notice)\b"
+    r"|\b(?:you|one|anyone)\s+did(?:n['’]t|\s+not)\s+need\s+to\s+be\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:expert|genius|specialist|senior|veteran)\s+to\s+(?:see|know|tell|predict|spot)\b",
+    re.I,
+)
+
+
+@gated(
+    lambda text, _p, _w: bool(
+        _FOREGONE.search(text) or _NO_SURPRISE.search(text) or _NO_EXPERT.search(text)
+    )
+)
+@judge
+def foregone(s: Sentence) -> Iterator[Hit]:
+    """The outcome called certain, after the fact: 'it doesn't take a crystal ball to know a
+    99% full WAL volume is going to stop the database', 'none of this should come as a
+    surprise', 'a glance at last year's numbers made this outage a certainty', and, looking
+    back or with a scoff, 'in retrospect the runaway cost was inevitable', 'duh — a hardcoded
+    2023 was going to break in January'. (Without the look back, 'the failover was inevitable
+    once the quorum was lost' is how the system works.)"""
+    if s.states_principle() or s.is_question():
+        return
+    whole = s.doc[s.lead_end()].idx, len(s.text.rstrip().rstrip(".!;:"))
+    no_surprise = _NO_SURPRISE.search(s.text)
+    if no_surprise and not re.search(
+        r"\bshould\s+(?:not\s+)?come\s+as\s+no\s+surprise\s+(?:to\s+(?:customers|users|anyone\s+reading))",
+        s.lower,
+    ):
+        yield (*whole, None)
+        return
+    if _NO_EXPERT.search(s.text):
+        yield (*whole, None)
+        return
+    m = _FOREGONE.search(s.text)
+    if m and (
+        _LOOKING_BACK.search(s.text)
+        or re.match(r"made\b", m.group(), re.I)
+        or re.match(r"warning", m.group(), re.I)
+    ):
+        if not re.search(r"\b(?:not|never|hardly|n['’]t)\s+(?:\w+\s+)?$", s.text[: m.start()]):
+            yield (*whole, None)
+
+
 @judge
 def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
     """Obviously, clearly, simply, just: the outcome reads back into what people knew."""
