@@ -1386,10 +1386,30 @@ _CONSEQUENCE_GATE = re.compile(
     r"delaying|dropping|wiping|overwriting|flooding|crashing|freezing|stranding|corrupting|"
     r"disabling|killing|disconnecting|severing|bringing|blacking|shutting|exposing|leaking|"
     r"orphaning|truncating|erasing|purging|doubling|duplicating|stalling|overloading|"
-    r"saturating|exhausting|blinding|silencing|causing|triggering|leaving)\b"
-    r"|\b(?:after|when|once|as\s+soon\s+as|because|since)\b|,\s*and\b",
+    r"saturating|exhausting|blinding|silencing|causing|triggering|leaving)\b",
     re.I,
 )
+#: the links of a clause of what followed ("when/after/because ... , ...", ", and ...")
+_CONSEQUENCE_LINK = re.compile(
+    r"\b(?:after|when|once|as\s+soon\s+as|because|since)\b|,\s*and\b", re.I
+)
+#: the words of a system going wrong that _clause_went_wrong reads (cheap, before the parse)
+_WENT_WRONG_WORDS = re.compile(
+    r"\b(?:stop(?:ped|s)?|fail(?:ed|s|ing)?|crash\w*|broke|break[s]?|lost|los(?:e|es|ing)|"
+    r"drop(?:ped|s)?|spik\w*|surg\w*|hung|hangs?|froze|freezes?|frozen|reject\w*|refus\w*|"
+    r"overload\w*|saturat\w*|stall\w*|died|dies|corrupt\w*|error\w*|time[sd]?\s+out|timeouts?|"
+    r"collaps\w*|flap\w*|overflow\w*|balloon\w*|went\s+(?:down|offline|dark|dead|silent|missing|"
+    r"wrong)|every\s+(?:minute|second)|twice|again|ran\s+out|took\s+(?:\w+\s+){0,3}?down|"
+    r"(?:started|began)\s+\w+ing)\b",
+    re.I,
+)
+
+
+def _consequence_gate(text: str) -> bool:
+    return bool(
+        _CONSEQUENCE_GATE.search(text)
+        or (_CONSEQUENCE_LINK.search(text) and _WENT_WRONG_WORDS.search(text))
+    )
 
 
 def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
@@ -1476,7 +1496,7 @@ def _consequence(s: Sentence, verb: Token) -> bool:
 
 @gated(
     lambda text, person, _w: (
-        bool(_CONSEQUENCE_GATE.search(text)) and any(person(w) for w in _WORDISH.findall(text))
+        _consequence_gate(text) and any(person(w) for w in _WORDISH.findall(text))
     )
 )
 @judge
@@ -1486,7 +1506,7 @@ def agent_consequence(s: Sentence) -> Iterator[Hit]:
     yield from _consequence_of(s, "person")
 
 
-@gated(lambda text, _person, _w: bool(_CONSEQUENCE_GATE.search(text)))
+@gated(lambda text, _person, _w: _consequence_gate(text))
 @judge
 def group_consequence(s: Sentence) -> Iterator[Hit]:
     """A team did something, and the sentence says what it led to: 'they changed the API
@@ -3141,7 +3161,10 @@ _EASE = {
     "effortless", "painless", "basic",
 }  # fmt: skip
 _EASY_GATE = re.compile(
-    r"\b(?:prevent|avoid|stop|catch|dodge|spot|head\s+off)\w*\b"
+    r"\b(?:easy|easily|simple|trivial|cheap|straightforward|no-brainer|brainer|effortless|painless|"
+    r"basic)\b[^.;]*\b(?:prevent|avoid|stop|catch|dodge|spot|head\s+off)\w*"
+    r"|\bcost\w*\s+(?:us\s+|them\s+)?(?:nothing|little|pennies)\s+to\b"
+    r"|\b(?:every|plenty\s+of|many|several|multiple)\s+(?:opportunit\w+|chances?)\s+to\b"
     r"|\bneed\s+not\s+have\b|\bneedn['’]t\s+have\b"
     r"|\bwith\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more\s+\w+"
     r"|\bwould(?:['’]ve|\s+have)\s+(?:sufficed|been\s+enough|done\s+(?:it|the\s+trick))\b",
