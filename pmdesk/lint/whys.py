@@ -71,7 +71,17 @@ _PERSON_ENDING = re.compile(
     r"re-?training\b|\bfrom\s+now\s+on\s+(?:he|she|they|(?-i:[A-Z])[a-z]+)\b"
     r"|\b(?:he|she)\s+(?:just\s+)?(?:needs?|has\s+to|must|should)\b"
     r"|\b(?:that['’]s|that\s+is|it['’]s|it\s+is)\s+on\s+(?:him|her|them)\b"
-    r"|\black\s+of\s+(?:initiative|care|attention|diligence|discipline|focus|rigou?r|effort)\b",
+    r"|\black\s+of\s+(?:initiative|care|attention|diligence|discipline|focus|rigou?r|effort)\b"
+    # a person's own slip, or their absence or distraction, named as the end: "Engineer's typo in
+    # the connection string", "guard absent from post", "the mechanic was distracted"; and a
+    # sanction as the fix: "mechanic counselled"
+    r"|['’]s\s+(?:[\w-]+\s+)?(?:typo|slip|error|mistake|oversight|distraction|inattention|absence|"
+    r"carelessness|lapse|forgetfulness)\b(?!\s+(?:handling|handler|rates?|codes?|messages?|paths?|"
+    r"budget|logs?|page|count))"
+    r"|\b(?:was|were|got|being)\s+distracted\b|\b(?:[\w-]+\s+)?distraction\s*(?:;|$)"
+    r"|\b(?:absent|away)\s+from\s+(?:his|her|their|the)?\s*(?:post|station|desk|console|seat|"
+    r"watch)\b"
+    r"|\b(?:counsell?ed|reprimanded|written\s+up|disciplined|suspended)\b",
     re.I,
 )
 

@@ -88,3 +88,17 @@ def test_an_omission_a_process_not_followed_or_a_word_with_people_stops_the_chai
 def test_a_system_that_did_not_check_or_a_process_error_does_not_stop_the_chain():
     whys = [*SYMPTOMS, "The deploy tool didn't check the target account before applying."]
     assert check_five_whys(whys, "Configuration error in the generated manifest.") == []
+
+
+def test_a_persons_own_slip_absence_or_distraction_stops_the_chain():
+    """Said of a role no list knows: the picker, the watchman, the fitter."""
+    assert check_five_whys(SYMPTOMS, "The picker's slip on the scanner.")
+    assert check_five_whys([*SYMPTOMS, "The watchman was away from his station."], "")
+    assert check_five_whys([*SYMPTOMS, "The fitter was distracted by a radio call."], "")
+    assert check_five_whys(SYMPTOMS, "Fitter distraction; fitter counselled.")
+
+
+def test_a_system_that_distracts_or_a_component_error_does_not_stop_the_chain():
+    whys = [*SYMPTOMS, "Forty alerts fired at once and buried the one that mattered."]
+    assert check_five_whys(whys, "The alerting has no grouping, so floods hide the signal.") == []
+    assert check_five_whys(SYMPTOMS, "The driver's error handling swallowed the timeout.") == []
