@@ -35,8 +35,10 @@ from pmdesk.lint.judges import (
     _SEEN_THEN_OR_LEARNED,
     Hit,
     _blast,
+    _failure_context,
     _mentions_person,
     _phrasal,
+    _Text,
     credit_not_blame,
     gated,
     judge,
@@ -758,8 +760,32 @@ _IRONIC = re.compile(
     r"|\b(?:great|nice|brilliant|stellar|amazing|awesome|fantastic|genius|smart)\s+(?:job|work|call|move|"
     r"idea|one|stuff)\b[^.;?!]*?(?::slow_clap:|:facepalm:|:upside_down_face:|🤦|🙃|(?<!\w)/s\b)"
     r"|(?::facepalm:|🤦|:clap:|👏)[^.;?!]*?\b(?:brilliant|genius|great|nice|stellar|smart)\s+(?:call|move|idea|"
-    r"job|work|plan)\b",
+    r"job|work|plan)\b"
+    # "… real professional work 👏", "nice of the release process to ignore the failing tests"
+    r"|\b(?:real|very|truly|so)\s+professional\s+(?:work|job|stuff|engineering)\b[^.;?!]*(?:👏|:clap:|🙄|/s\b)"
+    r"|^\W*(?:nice|good|great|kind|thoughtful)\s+of\s+(?:the|our|you|them|him|her)\b[^.;?!]*?\bto\s+"
+    r"(?:\w+ly\s+)?(?:ignore|skip|break|take\s+down|delete|wipe|bypass|drop|lose|forget|disable)\b",
     re.I,
+)
+#: praise of a plan or a move, ironic when what it praises is a risk: "what a brilliant plan:
+#: migrate the billing database the night before invoicing", "wow, bold move restarting every
+#: pod in prod at once" (not "what a great plan: we ship the fix tonight")
+_PRAISED_PLAN = re.compile(
+    r"\bwhat\s+an?\s+(?:brilliant|genius|great|smart|clever|wonderful|fantastic|stellar|bright)\s+"
+    r"(?:idea|move|plan|call|decision|strategy)\s*[:—–-]"
+    r"|^\W*(?:wow,?\s+|well,?\s+)?(?:bold|brave|interesting|daring)\s+(?:move|choice|call|strategy)\b",
+    re.I,
+)
+_RISKY = re.compile(
+    r"\b(?:at\s+once|all\s+at\s+the\s+same\s+time|every|in\s+prod(?:uction)?|the\s+(?:night|day|hour)\s+"
+    r"before|on\s+a\s+friday|during\s+(?:peak|business\s+hours|the\s+sale)|without\s+(?:a\s+)?"
+    r"(?:backup|rollback|review|tests?|canary)|straight\s+to\s+(?:prod|main|production))\b",
+    re.I,
+)
+#: a lone word of praise that closes a sentence about a failure: "… took down checkout. brilliant"
+_POSITIVE_TURN = re.compile(r"\b(?:helped|worked|paid\s+off\s+for|saved|restored|fixed)\b", re.I)
+_PRAISE_CLOSE = re.compile(
+    r"[.!]\s+(?:brilliant|genius|great|fantastic|stellar|awesome|lovely|perfect|classic)\W*$", re.I
 )
 _PRAISE = re.compile(
     r"^\W*(?:(?:really\s+)?(?:nice|great|good|fantastic|brilliant|stellar|amazing|awesome|superb)\s+"
@@ -792,6 +818,8 @@ _CLAPPED = re.compile(
         _IRONIC.search(text)
         or (_PRAISE.search(text) and _PRAISED_FAULT.search(text))
         or _CLAPPED.search(text)
+        or _PRAISE_CLOSE.search(text)
+        or _PRAISED_PLAN.search(text)
     )
 )
 @judge
@@ -802,6 +830,15 @@ def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
         return
     ironic = _IRONIC.search(s.text)
     praised = _PRAISE.search(s.text) and _PRAISED_FAULT.search(s.text)
+    plan = _PRAISED_PLAN.search(s.text)
+    if not ironic and plan:
+        rest = s.text[plan.end() :]
+        ironic = _RISKY.search(rest) or (
+            _failure_context(_Text(rest, s)) and not _POSITIVE_TURN.search(rest)
+        )
+    if not ironic and not praised and _PRAISE_CLOSE.search(s.text):
+        closing = _PRAISE_CLOSE.search(s.text)
+        praised = _failure_context(_Text(s.text[: closing.start()], s))  # the failure praised
     if not (ironic or praised) and _CLAPPED.search(s.text):
         # applause for an act that reached everyone: "great job team, shipping a 2gb debug log
         # to every user :clap:" (not "great job on the rollback everyone :clap:")
