@@ -607,10 +607,27 @@ def _work_did_harm(s: Sentence, work: Token) -> bool:
     ):
         return True  # "Sven's config push removed the route that the payments cluster depended on"
     obj = s.object(verb)
+    if (
+        obj is not None
+        and lemma(verb) in _PUTTING
+        and any(t.lower_ in _BAD_DATA for t in obj.subtree if t.i <= obj.i)
+    ):
+        return True  # "the data team's pipeline dumped 30 million duplicate rows into ..."
     if obj is None or lemma(verb) not in _DESTRUCTIVE:
         return False
     phrase = "".join(t.text_with_ws for t in obj.subtree)
     return bool(_DATA.search(phrase)) and not _JUNK.search(phrase)
+
+
+#: acts that put data somewhere, and data that should not have been put there
+_PUTTING = {
+    "dump", "load", "write", "insert", "push", "send", "publish", "import", "inject", "copy",
+    "upload", "emit", "ship",
+}  # fmt: skip
+_BAD_DATA = {
+    "duplicate", "duplicated", "corrupt", "corrupted", "malformed", "invalid", "garbage", "junk",
+    "wrong", "incorrect", "bogus", "stale", "truncated", "partial", "unvalidated",
+}  # fmt: skip
 
 
 def _object_did_harm(s: Sentence, verb: Token) -> bool:
