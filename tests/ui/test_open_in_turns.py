@@ -2,10 +2,12 @@
 all the while, the closed editor stays on the screen until the new one is laid out, and what
 was typed before the pick is saved."""
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from pmdesk.models import Postmortem, TimelineEvent
+from pmdesk.ui.editor.editor_widget import EditorWidget
 
 
 def click_row(qtbot, window, pm_id):
@@ -94,3 +96,58 @@ def test_the_window_answers_while_a_long_postmortem_opens(qtbot, window, store):
     ticker.stop()
     # several turns, not one block: the ticker ran in between the parts of the build
     assert len(gaps) >= 3
+
+
+class FirstPaintOfANewEditor(QObject):
+    """Where things were when a new editor first painted (a paint Qt delivers; a grab()
+    would render a widget whose updates are off)."""
+
+    def __init__(self, old):
+        super().__init__()
+        self.old, self.seen = old, None
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if (
+            self.seen is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, EditorWidget)
+            and watched is not self.old
+        ):
+            editor = watched
+            impact = editor.text_fields["user_impact"]
+            self.seen = {
+                "heading_y": editor.findings.heading.mapTo(editor, QPoint(0, 0)).y(),
+                "impact_bottom": impact.geometry().bottom(),
+                "next_top": editor.text_fields["revenue_impact"].geometry().top(),
+                "rows_fit": editor.timeline.table.height()
+                >= sum(
+                    editor.timeline.table.rowHeight(r)
+                    for r in range(editor.timeline.table.model().rowCount())
+                ),
+            }
+            QApplication.instance().removeEventFilter(self)
+        return False
+
+
+def test_a_clicked_postmortem_first_paints_laid_out(qtbot, window, store):
+    timeline = [
+        TimelineEvent(at=f"2020-01-01T10:{m:02d}:00Z", text="The queue grew. " * (m % 7 + 1))
+        for m in range(40)
+    ]
+    pm_id = store.create(
+        Postmortem(
+            title="Laid out",
+            incident_date="2020-01-01",
+            user_impact="Checkout failed for some.\n\n" * 30,
+            timeline=timeline,
+        )
+    ).id
+    window.library.refresh()
+    first = FirstPaintOfANewEditor(window.editor)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: first.seen is not None)
+    seen = first.seen
+    assert seen["heading_y"] < 60  # the findings panel's heading at its top, not half-way
+    assert seen["impact_bottom"] < seen["next_top"]  # fields at their height, none overlapping
+    assert seen["rows_fit"]  # every timeline row inside the table
