@@ -1513,7 +1513,11 @@ def _consequence(s: Sentence, verb: Token) -> bool:
 
 @gated(
     lambda text, person, _w: (
-        _consequence_gate(text) and any(person(w) for w in _WORDISH.findall(text))
+        _consequence_gate(text)
+        and (
+            any(person(w) for w in _WORDISH.findall(text))
+            or re.match(r"\W*you\s", text, re.I) is not None
+        )
     )
 )
 @judge
@@ -1544,12 +1548,11 @@ def _consequence_of(s: Sentence, kind: str) -> Iterator[Hit]:
             subj = by
         else:
             subj = s.subject(verb)
+            opening = subj is not None and subj.i <= s.lead_end()
             if s.person_kind(subj) != kind and not (
-                kind == "group"
-                and subj is not None
-                and subj.lower_ == "they"
-                and subj.i <= s.lead_end()
-            ):  # (a "they" that opens the sentence is people: "They changed the contract")
+                opening and (kind, subj.lower_) in (("group", "they"), ("person", "you"))
+            ):  # (a "they" or a "you" that opens the sentence is people: "They changed the
+                # contract", "You rotated the signing key …")
                 continue
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             continue
