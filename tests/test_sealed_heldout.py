@@ -1,10 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed set is ``tests/data/lint_sealed9/``; set 10 (``lint_sealed10/``) waits
-unread for the next round.  It measures the
+The sealed set is ``tests/data/lint_sealed10/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 7 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used8/``; they are no longer sealed.)  This module checks that each set is well
+to 9 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used9/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -47,9 +46,8 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    # installed unread while set 8 was still sealed; set 8 is lint_used8/ since its measurement
-    SealedSet("lint_sealed9", HERE / "data" / "lint_sealed9", r"g\d{4}", 20, 100, (13, 18)),
-    # installed unread while set 9 was still sealed (see its README)
+    # installed unread while set 9 was still sealed (see its README); set 9 is lint_used9/
+    # since its measurement
     SealedSet("lint_sealed10", HERE / "data" / "lint_sealed10", r"m\d{4}", 20, 100, (17, 17)),
 )
 # The current sealed set.
