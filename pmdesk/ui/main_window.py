@@ -375,15 +375,18 @@ class MainWindow(QMainWindow):
         yield from self._forward_steps(editor)
 
     def _forward_steps(self, editor: EditorWidget) -> Iterator[None]:
-        """Bring the editor forward in two turns: it takes the editor area, unpainted, and its
-        layout settles; then its tables measure their rows, once, and it paints."""
+        """Bring the editor forward in three turns: it takes the editor area, unpainted, and its
+        layout settles; its tables measure their rows, once; it paints."""
         if shiboken6.isValid(editor) and editor.bring_forward is not None and self.editor is editor:
             editor.setUpdatesEnabled(False)  # (what was there stays on the screen meanwhile)
             editor.hold_tables()
             self.area.setCurrentWidget(editor)
             yield
+            if shiboken6.isValid(editor) and editor.bring_forward is not None:
+                editor.lay_out_now()  # (its tables measured once, at the width it settled on)
+                yield
         if shiboken6.isValid(editor) and editor.bring_forward is not None:
-            editor.bring_forward()
+            editor.bring_forward()  # (laid out already: it paints)
         yield
 
     def _bring_forward(self, editor: EditorWidget) -> None:
