@@ -782,8 +782,9 @@ _RISKY = re.compile(
     r"(?:backup|rollback|review|tests?|canary)|straight\s+to\s+(?:prod|main|production))\b",
     re.I,
 )
-#: a lone word of praise that closes a sentence about a failure: "… took down checkout. brilliant"
+#: what follows a praised plan that says it went well: "…, and it helped"
 _POSITIVE_TURN = re.compile(r"\b(?:helped|worked|paid\s+off\s+for|saved|restored|fixed)\b", re.I)
+#: a lone word of praise that closes a sentence about a failure: "… took down checkout. brilliant"
 _PRAISE_CLOSE = re.compile(
     r"[.!]\s+(?:brilliant|genius|great|fantastic|stellar|awesome|lovely|perfect|classic)\W*$", re.I
 )

@@ -2883,7 +2883,7 @@ def unmet_duty(s: Sentence) -> Iterator[Hit]:
             holder = poss or (
                 next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             )
-            if holder is None or not any(c.lower_ in ("was", "were") for c in [t.head]):
+            if holder is None or t.head.lower_ not in ("was", "were"):
                 continue
         elif low == "ought" and re.match(r"ought\s+to\s+have\b", s.text[t.idx :], re.I):
             holder = s.subject(t.head) if t.head.i != t.i else s.subject(t)
@@ -5180,7 +5180,7 @@ def standing_taken(s: Sentence) -> Iterator[Hit]:
             head.lower_ == "against"
             and _possessed_by_person(s, t)
             or (
-                t.dep_ in ("compound",)
+                t.dep_ == "compound"
                 and t.head.head.lower_ == "against"
                 and _possessed_by_person(s, t.head)
             )

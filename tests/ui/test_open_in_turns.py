@@ -19,6 +19,15 @@ def click_row(qtbot, window, pm_id):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def add_postmortem(store, window, title, timeline, **texts):
+    """A postmortem with a timeline and long text, listed in the library."""
+    pm_id = store.create(
+        Postmortem(title=title, incident_date="2020-01-01", timeline=timeline, **texts)
+    ).id
+    window.library.refresh()
+    return pm_id
+
+
 def editors_in_area(window):
     return [
         window.area.widget(i)
@@ -70,15 +79,7 @@ def test_the_window_answers_while_a_long_postmortem_opens(qtbot, window, store):
         for h in range(10)
         for m in range(0, 60, 5)
     ]
-    long = store.create(
-        Postmortem(
-            title="Long",
-            incident_date="2020-01-01",
-            what_happened="text\n\n" * 400,
-            timeline=timeline,
-        )
-    ).id
-    window.library.refresh()
+    long = add_postmortem(store, window, "Long", timeline, what_happened="text\n\n" * 400)
     ticks_while_opening = []
     ticker = QTimer(interval=2, timerType=Qt.TimerType.PreciseTimer)
 
@@ -139,15 +140,9 @@ def test_a_clicked_postmortem_first_paints_laid_out(qtbot, window, store):
         TimelineEvent(at=f"2020-01-01T10:{m:02d}:00Z", text="The queue grew. " * (m % 7 + 1))
         for m in range(40)
     ]
-    pm_id = store.create(
-        Postmortem(
-            title="Laid out",
-            incident_date="2020-01-01",
-            user_impact="Checkout failed for some.\n\n" * 30,
-            timeline=timeline,
-        )
-    ).id
-    window.library.refresh()
+    pm_id = add_postmortem(
+        store, window, "Laid out", timeline, user_impact="Checkout failed for some.\n\n" * 30
+    )
     first = FirstPaintOfANewEditor(window.editor)
     click_row(qtbot, window, pm_id)
     qtbot.waitUntil(lambda: first.seen is not None)

@@ -268,7 +268,8 @@ class EditorWidget(QWidget):
         again while a field's new height changes a width (a scroll bar comes or goes).
         """
         tables = self.findChildren(FittedTableView)
-        self.hold_tables()  # measured once, below, at the width the layout settles on
+        for table in tables:
+            table.held = True  # measured once, below, at the width the layout settles on
         try:
             for _ in range(LAYOUT_ROUNDS):
                 _lay_out_pending()
