@@ -409,7 +409,8 @@ _JUNK = re.compile(
 #: a choice made by a machine: "the classifier's poor judgment", "the planner made a bad decision"
 _MACHINE_CHOICE = re.compile(
     r"\b(?:classifier|model|planner|robot|algorithm|scheduler|autoscaler|balancer|controller|router|bot|"
-    r"engine|optimi[sz]er|heuristic|policy\s+engine|solver|predictor|ranker)(?:['’]s)?\s+(?:[\w-]+,?\s+){0,5}?"
+    r"engine|optimi[sz]er|heuristic|policy\s+engine|solver|predictor|ranker|logic|failover|service|"
+    r"system|client|library|firmware|autopilot|proxy|daemon|cache)(?:['’]s)?\s+(?:[\w-]+,?\s+){0,5}?"
     r"(?:(?:made|makes|took)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?(?:judg(?:e)?ments?|decisions?|calls?|choices?)\b",
     re.I,
 )
@@ -3510,7 +3511,7 @@ _JUDGED = Alternatives(
     ),
     (
         ("abysmally", "badly", "poorly", "terribly"),
-        r"\b(?:performed|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b",
+        r"\b(?:performed|behaved|acted|handled\s+(?:it|things|the\s+\w+))\s+(?:very\s+|really\s+)?(?:poorly|badly|terribly|abysmally)\b",
     ),
     (
         ("habit", "history", "pattern", "record"),
@@ -3726,11 +3727,24 @@ def judgement(s: Sentence) -> Iterator[Hit]:
         if word in s.w["technical_senses"] and t.dep_ == "amod" and not _about_people(s, t):
             continue  # "lazy loading"; but code that "was lazy and untested" is judged
         if (
+            t.dep_ == "amod"
+            and any(c.dep_ == "compound" for c in t.head.children)
+            and _thing_noun(s, t.head)
+        ):
+            continue  # "a naive eviction policy": a kind of program
+        if (
             word in s.w["technical_senses"]
             and t.dep_ == "acomp"
             and any(a.lower_ in ("intentionally", "deliberately", "by design") for a in t.children)
         ):
             continue  # "the edge proxy is intentionally dumb": a design, not a verdict
+        if (
+            t.dep_ in ("acomp", "advmod")
+            and t.head.pos_ in ("VERB", "AUX")
+            and word not in _CRAFT_WORDS
+            and _thing_judged(s, t.head)
+        ):
+            continue  # "the parser is sloppy about whitespace", "the pool evaluates lazily"
         if (
             t.dep_ in ("amod", "advmod")
             and t.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
@@ -3741,6 +3755,9 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             yield t.idx, t.idx + len(t.text), None
         return
     for m in _JUDGED.finditer(s.text):
+        span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.root.pos_ in ("VERB", "AUX") and _thing_judged(s, span.root):
+            continue  # "a policy that performed badly with our access pattern"
         if not _negation_before(r"\b(?:no|not|never|nothing|n't)\b[^.;]*$")(s.text, m) and not (
             _IDIOM.search(m.group()) and _said_of_a_machine(s, m.start())
         ):
@@ -3780,6 +3797,48 @@ def _said_of_a_machine(s: Sentence, idx: int) -> bool:
         and not s.person_kind(subj)
         and not s.is_name(subj)
     )
+
+
+#: nouns for software and equipment: a judgement word on one of these is about a program
+_MACHINE_NOUNS = {
+    "parser", "cache", "pool", "policy", "logic", "algorithm", "scheduler", "balancer",
+    "service", "server", "database", "cluster", "node", "daemon", "proxy", "client", "library",
+    "driver", "api", "endpoint", "model", "classifier", "planner", "controller", "router",
+    "switch", "network", "disk", "queue", "worker", "compiler", "optimizer", "optimiser",
+    "resolver", "loader", "allocator", "collector", "heuristic", "heuristics", "implementation",
+    "engine", "firmware", "kernel", "sensor", "pump", "valve", "relay", "breaker", "generator",
+    "autopilot", "detector", "monitor", "agent", "runtime", "framework", "sdk", "module",
+    "function", "method", "handler", "validator", "serializer", "tokenizer", "retry", "backoff",
+    "limiter", "throttle", "watchdog", "failover", "replica", "replication", "index", "query",
+    "orm", "ui", "app", "application", "tool", "tooling", "system", "software",
+}  # fmt: skip
+
+
+#: words that judge the skill or the care of whoever made a thing, even said of the thing
+_CRAFT_WORDS = {"amateurish", "amateur", "incompetent", "unprofessional", "negligent",
+                "irresponsible", "reckless", "careless", "idiotic", "stupid", "shoddy",
+                "slapdash", "half-assed"}  # fmt: skip
+
+
+def _thing_judged(s: Sentence, verb: Token) -> bool:
+    """The clause of `verb` is about a program: its active subject is a noun for software or
+    equipment, no one's ("the parser is sloppy about whitespace", "a policy that performed
+    badly", "the failover logic made the wrong decision"); not "the manifests were thrown
+    together carelessly", where the adverb is on someone's act."""
+    subj = s.subject(verb)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.dep_ != "nsubjpass" and _thing_noun(s, subj)
+
+
+def _thing_noun(s: Sentence, noun: Token) -> bool:
+    """A noun for software or equipment, not a person's and not a team's."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in _MACHINE_NOUNS:
+        return False
+    return not any(
+        c.dep_ == "poss" and (s.person_kind(c) in ("person", "group") or s.is_name(c))
+        for c in noun.children
+    )  # ("our load balancer" is a machine; "Ana's parser" may be her work)
 
 
 def _about_people(s: Sentence, t: Token) -> bool:
@@ -3903,6 +3962,8 @@ def verdict(s: Sentence) -> Iterator[Hit]:
                 for c in t.head.children
             ):
                 continue
+            if t.head.dep_ in ("dobj", "attr") and _thing_judged(s, t.head.head):
+                continue  # "the failover logic made the wrong decision": a program's choice
             yield t.idx, t.head.idx + len(t.head.text), None
             return
 
