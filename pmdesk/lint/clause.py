@@ -478,6 +478,18 @@ class Sentence:
                     if nxt is not None and nxt.dep_ == c.dep_ and nxt.head.i == verb.i:
                         return nxt  # "the integrations folks shipped": two subjects, one noun
                     return c
+            hung = next(
+                (
+                    x
+                    for c in verb.children
+                    if c.dep_ == "aux"
+                    for x in c.children
+                    if x.dep_ in ("nsubj", "nsubjpass")
+                ),
+                None,
+            )
+            if hung is not None:
+                return hung  # "Ahmed has force-pushed": the parser hung the subject on "has"
             if verb.head.i != verb.i and (
                 verb.dep_ in ("conj", "xcomp")
                 or verb.dep_ == "advcl"

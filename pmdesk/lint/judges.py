@@ -423,7 +423,7 @@ _NO_ONE_PERSON = re.compile(
     r"\b(?:no|not\s+(?:any|one))\s+(?:one|single)\s+(?:person|individual|engineer)\b", re.I
 )
 _POSITIVE = re.compile(
-    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|instead\s+of\s+(?:forty|\d+|hours|days))\b"
+    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|passed|succeeded|stayed\s+up|held\s+up|instead\s+of\s+(?:forty|\d+|hours|days))\b"
     r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)",
     re.I,
 )
@@ -1409,8 +1409,22 @@ _CONSEQUENCE_GATE = re.compile(
 )
 #: the links of a clause of what followed ("when/after/because ... , ...", ", and ...")
 _CONSEQUENCE_LINK = re.compile(
-    r"\b(?:after|when|once|as\s+soon\s+as|because|since)\b|,\s*and\b", re.I
+    r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,\s*and\b|"
+    r"\b(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:why|how)\b|"
+    r"[,;]\s*(?:so|hence|thus|and\s+now|and\s+so)\b|->|→",
+    re.I,
 )
+#: a link from an act to what it led to, read on the words after the act: "…, which is how
+#: the records ended up outside the network", "…, so clients kept hitting the old balancer",
+#: "…, this is why build is broken", "… -> outage"
+_LINK_ON = re.compile(
+    r"\b(?:and\s+)?(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:exactly\s+)?"
+    r"(?:why|how)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→",
+    re.I,
+)
+#: a link back from a failure to the act that caused it: "… went down bc @dani pushed …"
+#: (only words of cause: "the site was still down when Mia joined the call" is a timeline)
+_LINK_BACK = {"because", "bc", "cuz", "coz"}
 #: the words of a system going wrong that _clause_went_wrong reads (cheap, before the parse)
 _WENT_WRONG_WORDS = re.compile(
     r"\b(?:stop(?:ped|s)?|fail(?:ed|s|ing)?|crash\w*|broke|break[s]?|lost|los(?:e|es|ing)|"
@@ -1423,10 +1437,21 @@ _WENT_WRONG_WORDS = re.compile(
 )
 
 
+#: the state a failure left things in: "the tags are gone", "ended up unencrypted"
+_FAILED_STATE = re.compile(
+    r"\b(?:gone|broken|down|outage|melted|unencrypted|exposed|duplicated?|missing|stuck|offline|"
+    r"dark|dead|rejected|lost)\b",
+    re.I,
+)
+
+
 def _consequence_gate(text: str) -> bool:
     return bool(
         _CONSEQUENCE_GATE.search(text)
-        or (_CONSEQUENCE_LINK.search(text) and _WENT_WRONG_WORDS.search(text))
+        or (
+            _CONSEQUENCE_LINK.search(text)
+            and (_WENT_WRONG_WORDS.search(text) or _FAILED_STATE.search(text))
+        )
     )
 
 
@@ -1498,6 +1523,8 @@ def _consequence(s: Sentence, verb: Token) -> bool:
             and _clause_went_wrong(s, c, set())
         ):
             return True  # "... without a heads-up, and our integration broke"
+    if _linked_to_harm(s, verb):
+        return True
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         mark = next((c for c in verb.children if c.dep_ == "mark"), None)
         first = s.doc[verb.left_edge.i]
@@ -1510,6 +1537,43 @@ def _consequence(s: Sentence, verb: Token) -> bool:
             skip = {t.i for t in verb.subtree}
             return _clause_went_wrong(s, verb.head, skip)
     return False
+
+
+def _went_wrong_words(s: Sentence, text: str) -> bool:
+    """Words of a failure in `text`, not of a recovery or of a failure spared."""
+    if (
+        _RECOVERED.search(text)
+        or _POSITIVE.search(text)
+        or _SPARED.search(text)
+        or re.search(r"\b(?:no|nothing|none|zero|never|not|n['’]t)\b", text, re.I)
+    ):
+        return False  # ("so no requests were lost", "which is why nothing broke")
+    words = set(re.findall(r"[a-z0-9']+", text.lower()))
+    return bool(
+        _WENT_WRONG_WORDS.search(text)
+        or _TOOK_DOWN.search(text)
+        or (words & s.w["failure_words"]) - {"without", "down", "led", "cause", "caused", "mid"}
+        or _FAILED_STATE.search(text)
+    )
+
+
+def _linked_to_harm(s: Sentence, verb: Token) -> bool:
+    """The words say the act led to a failure, however the parser hung them: a link on to it
+    after the act ("…, which is how the records ended up unencrypted"), or the failure first
+    and a link back to the act ("the matchmaking servers went down bc @dani pushed …")."""
+    subj = s.subject(verb)
+    after = s.text[verb.idx :]
+    m = _LINK_ON.search(after)
+    if m and _went_wrong_words(s, after[m.start() :]):
+        return True
+    if subj is None:
+        return False
+    link = next((t for t in s.doc[subj.left_edge.i : subj.i] if t.lower_ in _LINK_BACK), None)
+    if link is None and subj.left_edge.i > 0:
+        link = s.doc[subj.left_edge.i - 1]  # ("bc @dani pushed": "bc" may be read as a name)
+    return (
+        link is not None and link.lower_ in _LINK_BACK and _went_wrong_words(s, s.text[: link.idx])
+    )
 
 
 @gated(
