@@ -373,6 +373,13 @@ class Sentence:
             return "we"  # ("u should of run it on one shard first": chat's "you")
         if t.text == "IT" and t.dep_ in ("nsubj", "poss"):
             return "group"  # the IT department, not "it"
+        if (
+            t.i + 1 < len(self.doc)
+            and self.doc[t.i + 1].lower_ in ("lead", "leader", "member", "manager")
+            and self.doc[t.i + 1].pos_ in ("NOUN", "PROPN")
+            and low in ("team", "shift", "squad", "crew", "group", "project", "tech")
+        ):
+            return "person"  # "the team lead kept the line running", parsed as two words
         phrase_text = self.doc.text[t.left_edge.idx : t.idx + len(t.text)].lower()
         if re.search(r"\bon[- ]?call\b|\boncall\b", phrase_text) and not re.search(
             r"\b(?:rotation|schedule|rota|tool|bot|pager|system|policy)\b", phrase_text

@@ -424,7 +424,8 @@ _NO_ONE_PERSON = re.compile(
 )
 _POSITIVE = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|passed|succeeded|stayed\s+up|held\s+up|instead\s+of\s+(?:forty|\d+|hours|days))\b"
-    r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)",
+    r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)"
+    r"|\b(?:still\s+)?within\s+(?:spec|specification|limits?|tolerances?|thresholds?|budget|(?:the\s+)?slo)\b",
     re.I,
 )
 
@@ -974,6 +975,8 @@ def _failure_context(s: Sentence) -> bool:
         found.discard("regression")  # "ran the regression suite": a kind of test
     if found == {"down"}:  # "shut down", "scaled down" name the act, not a failure
         return False
+    if found and re.search(r"\bwithin\s+(?:spec|specification|limits?|tolerances?)\b", s.lower):
+        return False  # "… because the defect rate was still within spec": it was fine then
     if found == {"without"}:
         return bool(
             re.search(
@@ -1396,7 +1399,8 @@ _CONSEQUENCES = {
 _WENT_WRONG = {
     "stop", "fail", "crash", "break", "lose", "drop", "spike", "surge",
     "hang", "freeze", "reject", "refuse", "overload", "saturate", "stall", "die", "corrupt",
-    "error", "timeout", "collapse", "flap", "overflow", "balloon",
+    "error", "timeout", "collapse", "flap", "overflow", "balloon", "ruin", "scrap", "spoil",
+    "damage", "destroy", "injure",
 }  # fmt: skip
 _ONSET = {"start", "begin"}
 _CONSEQUENCE_GATE = re.compile(
@@ -1440,7 +1444,7 @@ _WENT_WRONG_WORDS = re.compile(
 #: the state a failure left things in: "the tags are gone", "ended up unencrypted"
 _FAILED_STATE = re.compile(
     r"\b(?:gone|broken|down|outage|melted|unencrypted|exposed|duplicated?|missing|stuck|offline|"
-    r"dark|dead|rejected|lost)\b",
+    r"dark|dead|rejected|lost|ruined|scrapped|spoiled|damaged|destroyed|injured|hurt)\b",
     re.I,
 )
 
@@ -3324,8 +3328,8 @@ def easy_prevention(s: Sentence) -> Iterator[Hit]:
 def _not_exhortation(text: str, m: re.Match[str]) -> bool:
     """Negated, or the capitalised word it begins with is no person's name ("Clients should
     stop retrying", "Users need to read the docs")."""
-    if _NOT_EXHORTED(text, m):
-        return True
+    if _NOT_EXHORTED(text, m) or re.search(r"\bnot\s+to\s+(?:be|tell|ask)\b", m.group(), re.I):
+        return True  # ("the lesson here is not to be more careful; it is to …")
     first = re.match(r"\W*([\w-]+)", m.group())
     word = first.group(1) if first else ""
     return (
@@ -3408,6 +3412,8 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 return
             if s.is_question() and word != "fault" and "to blame" not in low:
                 continue
+            if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+                continue  # "the blame field of the template", "a fault line": a name for a thing
             if (
                 word == "blame"
                 and t.dep_ in ("nsubj", "nsubjpass")
@@ -5681,6 +5687,16 @@ _PUNITIVE = _PUNITIVE + Alternatives(
 )
 
 
+#: what a word of punishment may describe and still be about punishing people: "punitive
+#: measures", "a punitive culture", "a punishing review"
+_SANCTION_HEADS = {
+    "measure", "action", "step", "response", "approach", "culture", "sanction", "consequence",
+    "discipline", "tone", "reaction", "attitude", "mindset", "review", "environment", "process",
+    "meeting", "conversation", "talk", "treatment", "regime", "policy", "stance", "damage",
+    "way", "message", "note", "email", "memo", "letter", "punishment", "penalty", "retraining",
+}  # fmt: skip
+
+
 @gated(lambda text, _p, _w: bool(_PUNITIVE.search(text)))
 @judge
 def punitive(s: Sentence) -> Iterator[Hit]:
@@ -5761,6 +5777,20 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             and "no consequences" not in s.lower
         ):
             continue
+        root = span.root if span is not None else None
+        if root is not None and root.dep_ == "amod":
+            root = root.head  # ("disciplinary action is not part of this review")
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass") and s.negated(root.head):
+            continue  # "retraining is not listed as an action"
+        if span is not None and len(span) == 1:
+            word = span[0]
+            if (
+                word.dep_ == "amod"
+                and word.lower_ in ("punitive", "punishing")
+                and word.head.lemma_.lower() not in _SANCTION_HEADS
+                and not s.person_kind(word.head)
+            ):
+                continue  # "the punishing heat", "the punitive interest rate": harsh things
         if re.search(
             r"\b(?:nobody|no\s+one|none\s+of|not|never|won't|isn't|aren't|n't)\b",
             s.text[: m.start()],

@@ -301,7 +301,8 @@ def _reminder_refused(text: str, m: re.Match[str]) -> bool:
     return _NOT_EXHORTED(text, m) or bool(
         re.search(
             r"\b(?:not|never|rather\s+than|instead\s+of|no\s+longer|without)\s+(?:to\s+|by\s+)?"
-            r"(?:ask|asking|tell|telling|remind|reminding|rely|relying|depend|depending|expect|expecting)\b",
+            r"(?:ask|asking|tell|telling|remind|reminding|rely|relying|depend|depending|expect|expecting)\b"
+            r"|\bnot\s+to\s+be\s+(?:more\s+|extra\s+)?(?:careful|vigilant)\b",
             m.group(),
             re.I,
         )
