@@ -175,6 +175,37 @@ _CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once
 
 
 #: roles no piece of software is called, whatever the words before them
+#: words that name a person only where the sentence is about that trade (see _person_in_context)
+_TRANSPORT = frozenset({
+    "train", "trains", "signal", "signals", "platform", "brake", "brakes", "braking", "braked",
+    "track", "vehicle", "bus", "lorry", "truck", "tram", "crossing", "station", "depot",
+    "passenger", "passengers", "cab", "collision", "derailment", "junction", "points", "doors",
+    "speed", "overspeed", "spad", "caution", "danger", "line", "route", "freight", "road",
+    "van", "forklift", "reversing", "siding", "possession", "mileage", "level",
+})  # fmt: skip
+_CONTACT = frozenset({
+    "caller", "callers", "reply", "replied", "refund", "refunds", "chat", "phone", "script",
+    "customer", "customer's", "complaint", "complaints", "ticket", "tickets", "escalation",
+    "macro", "verification", "contact", "contacts",
+})  # fmt: skip
+CONTEXT_PEOPLE = {
+    "driver": _TRANSPORT, "guard": _TRANSPORT | {"door", "gate", "patrol", "shift"},
+    "conductor": _TRANSPORT, "agent": _CONTACT, "rep": _CONTACT,
+}  # fmt: skip
+#: words that say the sentence is about a person, in any trade: "removed from driving duties"
+_HUMAN_CUES = frozenset({
+    "duties", "duty", "driving", "conduct", "licence", "license", "interview", "interviewed",
+    "statement", "retraining", "disciplinary", "suspended", "dismissed", "colleague",
+    "colleagues", "he", "she", "his", "her", "him", "himself", "herself",
+})  # fmt: skip
+#: what programs do and people don't: "the agent crashed", "the driver hung"
+_MACHINE_FAILS = {"crash", "hang", "restart", "reboot", "segfault", "panic", "die", "freeze",
+                  "stall", "leak", "timeout", "deadlock", "load", "unload", "install", "update",
+                  "upgrade", "poll", "scrape", "report", "emit", "ship"}  # fmt: skip
+#: modifiers that leave such a word a person: "the train driver", "our senior agent"
+_HUMAN_MODS = {"train", "bus", "tram", "lorry", "truck", "van", "delivery", "taxi", "senior",
+               "junior", "new", "relief", "night", "day", "duty", "support", "service",
+               "security", "shift", "freight", "mainline"}  # fmt: skip
 _ALWAYS_PEOPLE = {
     "admin", "administrator", "engineer", "developer", "manager", "architect", "analyst",
     "technician", "dba", "sysadmin",
@@ -447,7 +478,29 @@ class Sentence:
             return "person"
         if low == "one" and t.i > 0 and t.doc[t.i - 1].lower_ == "no":
             return "group"
+        if self._person_in_context(t, lem):
+            return "person"
         return ""
+
+    def _person_in_context(self, t: Token, lem: str) -> bool:
+        """A word that names a person in one trade and a program in another: "the driver" of a
+        train, not a device driver; "the agent" on a customer's call, not a build agent."""
+        cues = CONTEXT_PEOPLE.get(lem)
+        if cues is None or t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if any(
+            c.dep_ in ("compound", "amod", "nmod")
+            for c in t.children
+            if c.lower_ not in _HUMAN_MODS
+        ):
+            return False  # "the kernel driver", "a build agent", "the NVMe driver"
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _MACHINE_FAILS:
+            return False  # "the agent crashed when the customer's upload …": a program
+        return bool(self._words_here & (cues | _HUMAN_CUES))
+
+    @property
+    def _words_here(self) -> set[str]:
+        return {x.lower_ for x in self.doc}
 
     def is_tech(self, t: Token) -> bool:
         return t.lower_ in self.w["not_names"] or t.text.isupper()

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from pmdesk.lint import grammar
-from pmdesk.lint.clause import Sentence, Words, dotted_handle
+from pmdesk.lint.clause import CONTEXT_PEOPLE, Sentence, Words, dotted_handle
 from pmdesk.lint.finding import Finding, PendingSuggestions
 from pmdesk.lint.judges import GATES, JUDGES
 from pmdesk.lint.markdown import Suppression, make_view
@@ -201,6 +201,8 @@ class Linter:
             word = _POSSESSIVE.sub("", word).rstrip(".")
             low = word.lower()
             if low in known or word.startswith("@") or low in pronouns or low in roles:
+                return True
+            if low in CONTEXT_PEOPLE or low.rstrip("s") in CONTEXT_PEOPLE:
                 return True
             if dotted_handle(word):
                 return True

@@ -1369,12 +1369,13 @@ _HELD = {
     "access", "rights", "privileges", "privilege", "permissions", "permission", "duties",
     "duty", "role", "responsibilities", "bonus", "bonuses", "pay", "salary", "raise",
     "probation", "contract", "badge", "shifts", "promotion", "rating", "commission",
-    "clearance", "membership", "agreement", "engagement", "overtime", "sudo",
+    "clearance", "membership", "agreement", "engagement", "overtime", "sudo", "release",
+    "licence", "license", "certificate", "authorisation", "authorization", "qualification",
 }  # fmt: skip
 _TAKE = {
     "suspend", "revoke", "remove", "withdraw", "strip", "freeze", "extend", "cut", "dock",
     "withhold", "reduce", "pause", "hold", "terminate", "end", "cancel", "rescind", "lose",
-    "take", "pull", "limit", "restrict", "downgrade",
+    "take", "pull", "limit", "restrict", "downgrade", "claw",
 }  # fmt: skip
 #: what a person no longer holds, told as news ("effective today, Layla no longer has sudo"), and
 #: the outage as a matter for a person's review ("raise it as a performance concern with Pedro")
@@ -1401,11 +1402,15 @@ _STEP_BACK = re.compile(
     r"official)\s+warning(?:\s+letter)?|warning\s+letter)\b"
     r"|\b(?:be|was|were)\s+(?:given|issued)\s+(?:a\s+)?warning\b(?!\s+(?:that|about|from))"
     r"|\b(?:wants?|wanted|needs?|needed|demands?|demanded|asking\s+for|asked\s+for)\s+"
-    r"(?:a\s+)?names?\s*(?:by\s+(?:\w+day|tomorrow|tonight|eod|end\s+of)|on\s+(?:my|his|her)\s+desk|"
+    r"(?:a\s+|the\s+)?(?:[\w-]+['’]s\s+)?names?\s*(?:by\s+(?:\w+day|tomorrow|tonight|eod|end\s+of)|on\s+(?:my|his|her)\s+desk|"
     r"for\s+(?:this|the\s+(?:outage|incident|breach))|[.!]|$)"
     r"|\b(?:has|have|had|needs?|must|will|should|is\s+going)\s+(?:to\s+)?answer\s+"
     r"(?:to\s+(?:[\w-]+\s+){1,3})?for\s+(?:this|that|it|the\s+(?:outage|incident|breach|mess))\b"
     r"|\bnaughty\s+list\b"
+    r"|\b(?:is|are|was|were|be|been|being)\s+stood\s+down\b"
+    r"|\bmak(?:e|es|ing)\s+an\s+example\s+(?:of|out\s+of)\b"
+    r"|\bnam(?:e|es|ed|ing)\s+(?:the\s+)?(?:responsible|guilty|offending)\s+(?:individuals?|people|"
+    r"persons?|engineers?|staff|part(?:y|ies)|operators?|agents?)\b"
     r"|\bthe\s+name\s+of\s+(?:whoever|the\s+(?:person|engineer|individual|one)\b)"
     r"|\b(?:come|comes|coming|be\s+raised|be\s+discussed|be\s+noted|be\s+brought\s+up)\s+(?:up\s+)?in\s+"
     r"(?:your|his|her|their)\s+(?:one-on-one|1:1|1-on-1|performance\s+review|appraisal|review)\b"
@@ -1448,7 +1453,8 @@ _PUNITIVE_STRONG = re.compile(
 _HELD_OR_OFF = re.compile(
     r"\b(?:access|rights|privileges?|permissions?|duties|duty|role|responsibilities|bonus\w*|pay|salary|"
     r"raises?|probation|contract|badge|shifts|promotion|rating|commission|clearance|membership|"
-    r"agreement|engagement|rota|rotation|on-?call|pager|team|project|account)\b",
+    r"agreement|engagement|rota|rotation|on-?call|pager|team|project|account|release|licen[cs]e|"
+    r"certificate|authori[sz]ation|qualification)\b",
     re.I,
 )
 _PAY_OR_SANCTION = re.compile(
@@ -1546,8 +1552,24 @@ def _a_person(s: Sentence, t: Token | None) -> bool:
     return t is not None and s.person_kind(t) in ("person", "group")
 
 
+#: what a person "will face" when it is a sanction
+_FACED = {"sanction", "sanctions", "discipline", "charges", "charge", "consequences", "panel",
+          "hearing", "tribunal", "dismissal", "action", "proceedings", "review", "inquiry"}  # fmt: skip
+
+
 def _sanctioned(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
+    if lem == "face" and _a_person(s, s.subject(verb)):
+        faced = s.object(verb)
+        if (
+            faced is not None
+            and (faced.lower_ in _FACED or lemma(faced) in _FACED)
+            and (
+                faced.lower_ not in ("action", "review", "inquiry")
+                or any(c.lower_ in ("disciplinary", "conduct", "formal") for c in faced.children)
+            )
+        ):
+            return True  # "the traders involved will face sanctions", "… a conduct panel"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive:
         target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
