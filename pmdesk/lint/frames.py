@@ -527,7 +527,7 @@ def hindsight_frame(s: Sentence) -> Iterator[Hit]:
 #: the words that make what follows the cause: "was the result of", "came down to"
 _CAUSE_OF = re.compile(
     r"\b(?:(?:the\s+|a\s+|an\s+|direct\s+|simple\s+)*(?:result|case|consequence|product|outcome|"
-    r"matter|effect)\s+of|(?:came|comes|boiled|boils|traced|traces|resulted|results|stemmed|stems|"
+    r"matter|effect)\s+of|(?:due|owing)\s+to|because\s+of|(?:came|comes|boiled|boils|traced|traces|resulted|results|stemmed|stems|"
     r"arose|arises|was\s+due|is\s+due|goes|went|dates|dated|led\s+back)\s+(?:down\s+|back\s+|"
     r"straight\s+)?(?:to|from))\s+(?:an?\s+|the\s+|one\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
@@ -549,6 +549,11 @@ def _went_wrong_before(s: Sentence, i: int) -> bool:
     )
 
 
+#: the people of another organisation, whose acts a postmortem reports as events
+_THIRD_PARTIES = {"vendor", "provider", "supplier", "partner", "customer", "user", "attacker",
+                  "upstream", "carrier", "registrar", "isp", "cloud"}  # fmt: skip
+
+
 @gated(lambda text, person, _w: bool(_CAUSE_GATE.search(text)) and _mentions_person(text, person))
 @judge
 def cause_frame(s: Sentence) -> Iterator[Hit]:
@@ -557,6 +562,27 @@ def cause_frame(s: Sentence) -> Iterator[Hit]:
     the cause."""
     if s.states_principle() or s.is_question():
         return
+    for t in s.doc:
+        who = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if (
+            t.tag_ == "VBG"
+            and who is not None
+            and who.i < t.i
+            and s.person_kind(who) in ("person", "group")
+            and who.lower_ not in ("we", "us", "you")
+            and lemma(who) not in _THIRD_PARTIES
+            and not _not(t)
+            and lemma(t) not in s.w["remedy_verbs"]
+            and re.search(
+                r"\b(?:due\s+to|because\s+of|caused\s+by|result\s+of|down\s+to|owing\s+to)\s*$",
+                s.text[: who.left_edge.idx],
+                re.I,
+            )
+            and _went_wrong_before(s, who.i)
+        ):  # "the servers crashed due to a developer accidentally uploading a debug build",
+            # the parser having made the act a clause of its own
+            yield who.left_edge.idx, s.clause_end(t), None
+            return
     for t in s.doc:
         if t.dep_ != "pobj" or t.head.lower_ not in ("of", "to", "from"):
             continue

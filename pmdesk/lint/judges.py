@@ -4980,6 +4980,11 @@ def _slip_by_person(s: Sentence) -> Token | None:
 _FAULTY = {"incorrect", "mistaken", "wrong", "erroneous", "inadvertent", "accidental", "improper"}
 
 
+#: nouns that name an act as faulty by themselves: "a misconfiguration made by an engineer"
+_FAULT_NOUNS = {"misconfiguration", "misconfigurations", "misjudgement", "misjudgment",
+                "blunder", "misstep", "miskey", "mis-key", "misentry", "misclick", "typo"}  # fmt: skip
+
+
 def _faulty_act_of_person(s: Sentence) -> Hit | None:
     """An act named by its noun, called wrong, and a person's: "incorrect action by laboratory
     staff", "the mistaken disconnection of the live feeder by field personnel", "an incorrect
@@ -4989,7 +4994,9 @@ def _faulty_act_of_person(s: Sentence) -> Hit | None:
         if t.pos_ != "NOUN":
             continue
         by = None
-        if any(c.dep_ == "amod" and c.lower_ in _FAULTY for c in t.children):
+        if t.lower_ in _FAULT_NOUNS or any(
+            c.dep_ == "amod" and c.lower_ in _FAULTY for c in t.children
+        ):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     by = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -5044,11 +5051,15 @@ _SLIP_GATE = re.compile(
     r"misjudge?ment)s?\s+(?:by|on\s+the\s+part\s+of|of)\b"
     r"|\b(?:incorrect|mistaken|wrong|erroneous|inadvertent|accidental|improper)\s+(?:[\w-]+\s+){0,6}?"
     r"(?:made\s+|performed\s+|carried\s+out\s+|entered\s+)?by\b"
-    r"|['’]s\s+(?:error|mistake|slip|lapse|oversight)\s+in\b",
+    r"|['’]s\s+(?:error|mistake|slip|lapse|oversight)\s+in\b"
+    r"|\b(?:misconfiguration|misjudg(?:e)?ment|blunder|misstep|mis-?key|typo)s?\s+(?:made|committed|"
+    r"introduced|entered)\s+by\b",
     re.I,
 )
 
 
+#: a trade's word before "error": "clinician error", "driver error" (asked of the word's person)
+_TRADE_ERROR = re.compile(r"\b([\w-]+)\s+(?:error|mistake|slip)s?\b", re.I)
 _INADVERTENT_GATE = re.compile(
     r"['’]s\s+(?:[\w-]+\s+)?(?:inadvertent|accidental|mistaken|erroneous|unintended|careless)\b",
     re.I,
@@ -5056,11 +5067,12 @@ _INADVERTENT_GATE = re.compile(
 
 
 @gated(
-    lambda text, _p, _w: bool(
+    lambda text, person, _w: bool(
         _HUMAN_ERROR.search(text)
         or _ERROR_TALK.search(text)
         or _SLIP_GATE.search(text)
         or _INADVERTENT_GATE.search(text)
+        or any(person(m.group(1)) for m in _TRADE_ERROR.finditer(text))
     )
 )
 @judge
@@ -5090,6 +5102,12 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         word = t.lower_
         if word in ("error", "errors", "mistake", "mistakes", "slip", "slips") and t.pos_ == "NOUN":
             mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
+            if any(
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and s.person_kind(c) == "person")
+                or (c.dep_ == "amod" and c.lower_ in s.w["roles"])
+                for c in t.children
+            ):  # ("clinician" may be tagged an adjective)
+                mods.add("personnel")  # "clinician error", "driver error": a trade's own hands
             by = any(
                 c.dep_ == "prep"
                 and c.lower_ == "by"
