@@ -1014,6 +1014,8 @@ _WRONG_WAY = re.compile(
     r"|\bwith\s+(?:the\s+|a\s+|an\s+)?(?:old\s+)?hard-?coded\s+(?:staging|test|dev|debug|old|sandbox)\b"
     r"|\bwith\s+(?:the\s+|a\s+)?(?:old\s+|staging\s+|test\s+)?(?:[\w-]+\s+){0,2}(?:keys?|passwords?|secrets?|"
     r"credentials?|endpoints?|urls?)\s+hard-?coded\b"
+    r"|\bwith\s+(?:zero|no|little)\s+(?:notice|warning|heads-?up|communication)\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:word|warning|notice|heads-?up)\b|\band\s+said\s+nothing\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
