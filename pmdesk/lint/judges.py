@@ -4444,6 +4444,49 @@ _RHETORICAL = _RHETORICAL + Alternatives(
 )
 
 
+# hindsight as a rhetorical turn: "what else did people expect?", "surely nobody thought
+# removing the retry logic would be fine?", "even a first-year apprentice would have recognised
+# it", "there for anyone who cared to look", "surprised precisely no one", "called it"
+_RHETORICAL = _RHETORICAL + Alternatives(
+    (
+        ("else", "more"),
+        r"\bwhat\s+(?:else|more)\s+(?:did|do|does|could|would)\s+(?:you|they|people|anyone|he|she)\s+"
+        r"(?:expect|need|want)\b(?!\s+to\b)",
+    ),
+    (
+        ("thought", "expected", "believed", "imagined"),
+        r"\b(?:surely\s+)?(?:who\s+(?:honestly|really|seriously|actually|possibly|on\s+earth|in\s+their\s+right\s+mind)|"
+        r"nobody|no\s+one|anyone|anybody)\s+(?:\w+\s+)?(?:thought|expected|believed|"
+        r"imagined)\s+(?:that\s+)?[^.;?!]{3,80}?\b(?:would|was|were|to)\s+(?:be\s+)?(?:fine|ok|okay|safe|"
+        r"last|hold|work|survive|cope|go\s+well)\b",
+    ),
+    (
+        "even",
+        r"\beven\s+(?:a|an)\s+(?:first-year|first\s+year|junior|intern|apprentice|trainee|novice|beginner|"
+        r"student|child|rookie|graduate|new\s+hire|work-experience)\b[^.;?!]{0,30}\b(?:would|could|should)\b",
+    ),
+    (
+        "anyone",
+        r"\bas\s+anyone\s+(?:with|who)\b[^.;?!]{0,40}\b(?:could|can|would|will)\s+(?:see|tell|have\s+seen)\b"
+        r"|\bfor\s+anyone\s+(?:who\s+)?(?:cared|bothered|wanted|took\s+the\s+time)\s+to\s+(?:look|see|check|read)\b",
+    ),
+    (
+        "surprised",
+        r"\bsurprised\s+(?:precisely|absolutely|exactly|literally)?\s*(?:no\s+one|nobody|no-one)\b"
+        r"(?!\s+(?:who|that|which|with|on\s+the\s+(?:design|review)))",
+    ),
+    (
+        "called",
+        r"^\W*(?:i|we|(?:i|we)\s+totally|(?:i|we)\s+literally)?\s*called\s+it\b(?!\s+(?:in|out|a|an|the|off|up))",
+    ),
+    (
+        ("plain", "clear", "obvious"),
+        r"\bmade\s+it\s+(?:plain|clear|obvious)\s+that\b[^.;?!]{0,50}\b(?:was\s+coming|would\s+(?:fail|break|"
+        r"happen)|was\s+going\s+to)\b",
+    ),
+)
+
+
 #: plain to the people in the response at the time ("obvious to everyone on the call that the
 #: primary was down"), or the lesson drawn now in the present ("in retrospect, it is clear that we
 #: needed more capacity"): no claim that it was there to see before
