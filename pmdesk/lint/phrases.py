@@ -321,14 +321,39 @@ _SHORT_OF = re.compile(
     r"|\b(?:come|came|comes|coming)\s+across\s+as\s+(?:\w+\s+)?(?:indifferent|careless|lazy|dismissive|uninterested|arrogant|clueless|incompetent|cavalier|negligent)\b"
     r"|\b(?:I|we)\s+expect\s+(?:much\s+|a\s+lot\s+|far\s+)?better\s*(?:from\b|of\b|next\s+time\b|than\s+this\b|[.!]?$)|\banother\s+(?:brilliant|genius|stellar)\s+(?:idea|move|plan|call)\b"
     r"|\bclearly\s+(?:didn['’]t|did\s+not|doesn['’]t|does\s+not)\s+(?:understand|know|grasp|read|care)\b"
-    r"|\btells?\s+(?:you\s+)?(?:a\s+lot|everything|all\s+you\s+need\s+to\s+know)\s+about\s+(?:someone|somebody|their|his|her|the\s+(?:team|engineer|person))",
+    r"|\btells?\s+(?:you\s+)?(?:a\s+lot|everything|all\s+you\s+need\s+to\s+know)\s+about\s+(?:someone|somebody|their|his|her|the\s+(?:team|engineer|person))"
+    # a standard a person fell short of: "fell well below acceptable standards", "not performed
+    # to the standard we would reasonably expect of an engineer"
+    r"|\bf[ae]ll(?:s|ing)?\s+(?:well\s+|far\s+|way\s+|a\s+long\s+way\s+)?(?:short\s+of|below)\s+(?:what\s+(?:is|was|would\s+be)\s+"
+    r"(?:expected|required|acceptable)|(?:any\s+|the\s+)?acceptable\s+(?:standards?|levels?)|the\s+(?:standards?|level)\s+"
+    r"(?:expected|required|of)|(?:our|the\s+expected)\s+standards?|expectations)\b"
+    r"|\bnot\s+(?:performed|done|carried\s+out|completed|conducted)\s+to\s+the\s+standard\s+(?:we|one|I)\s+"
+    r"(?:would\s+)?(?:reasonably\s+)?expect\b"
+    r"|\bas\s+(?:badly|poorly)\s+as\s+(?:it\s+is\s+|it['’]s\s+)?(?:humanly\s+)?possible\b"
+    r"|\bnothing\s+says\s+(?:quality|professionalism|care|competence|excellence|reliability|attention\s+to\s+detail)\s+like\b"
+    r"|\bclown\s+(?:move|show|behaviou?r|decision|call)\b"
+    r"|\b(?:poor|shoddy|sloppy|lousy|terrible|shocking(?:ly\s+poor)?)\s+piece\s+of\s+(?:work|engineering|code)\b"
+    r"|\b(?:impressive|world[\s-]class|stellar|excellent|top-?notch|outstanding)\s+(?:work|job|effort)\s+"
+    r"(?:deleting|dropping|wiping|breaking|taking\s+down|nuking|crashing|corrupting|losing)\b",
     re.I,
 )
-phrase_judge(
-    "short_of",
-    _SHORT_OF,
-    vetoed=_negation_before(r"\b(?:not|never|nobody)\s+(?:\w+\s+){0,2}$"),
+_NOT_NEGATED_SHORT = _negation_before(r"\b(?:not|never|nobody)\s+(?:\w+\s+){0,2}$")
+#: whose standard: a person's, or a person's conduct or work ("the driver's conduct … fell well
+#: below", not "latency fell well below the standard expected of the premium tier")
+_SOMEONES = re.compile(
+    r"['’]s\b|\b(?:conduct|performance|work|handling|response|behaviou?r|he|she|they|you|his|her|"
+    r"their|engineer|operator|driver|team|staff|crew|judge?ments?|decisions?|choices?|calls?)\b",
+    re.I,
 )
+
+
+def _short_of_vetoed(text: str, m: re.Match[str]) -> bool:
+    if _NOT_NEGATED_SHORT(text, m):
+        return True
+    return bool(re.match(r"f[ae]ll", m.group(), re.I)) and not _SOMEONES.search(text[: m.start()])
+
+
+phrase_judge("short_of", _SHORT_OF, vetoed=_short_of_vetoed)
 
 # ---------------------------------- group blame: work sat on, looked away from, let lapse
 
@@ -350,9 +375,44 @@ phrase_judge(
     vetoed=_negation_before(r"\b(?:not|never|didn['’]t|did\s+not|nobody)\s+(?:\w+\s+){0,2}$"),
 )
 
+# ---------------------------------------- preventable: the incident priced at one person's act
+
+_PLAINLY_PREVENTABLE = re.compile(
+    r"\band\s+we(?:['’]re|\s+are)\s+not\s+here\b|\bwe\s+(?:wouldn['’]t|would\s+not)\s+be\s+"
+    r"(?:here|having\s+this\s+(?:conversation|meeting|review|postmortem))\b"
+    r"|\ball\s+(?:that\s+)?(?:was|it)\s+(?:needed|required|took)\s+was\b"
+    r"|\b(?:one|a\s+single|any)\s+(?:careful|competent|attentive|half-decent|decent|diligent|sharp-eyed|alert)\s+"
+    r"(?:reviewer|engineer|operator|person|pair\s+of\s+eyes|tester|human|nurse|driver|signaller|clerk)\s+"
+    r"would\s+have\s+(?:stopped|caught|prevented|spotted|flagged|noticed|avoided)\b"
+    r"|\bwouldn['’]t\s+have(?:\s+happened)?\s+if\s+(?:anyone|anybody|someone|somebody|they|he|she|the\s+"
+    r"(?:team|engineer|operator|crew|staff|reviewer))\s+had\b"
+    r"|^\W*(?:preventable|avoidable)\s*\?\s*(?:yes|absolutely|definitely|100\s*%)"
+    r"|\bwould\s+(?:not|never)\s+have\s+(?:occurred|happened)\s+had\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:office|team|crew|staff|engineer|operator|driver|signaller|controller|desk|shift|person|nurse|"
+    r"he|she|they|anyone|someone|somebody)\b"
+    r"|\b(?:team|crew|staff|they|he|she|engineer|operator|we)\s+could\s+(?:easily|readily|simply|so\s+easily)\s+"
+    r"have\s+(?:avoided|prevented|stopped|caught)\b"
+    r"|\bpreventable\s+by\s+(?:the\s+)?(?:team|staff|crew|engineers?|operators?|nurses?|people|clinicians?)\b",
+    re.I,
+)
+phrase_judge(
+    "preventable_plain",
+    _PLAINLY_PREVENTABLE,
+    vetoed=_negation_before(r"\b(?:not|never|nobody|no\s+one)\s+(?:\w+\s+){0,2}$"),
+)
+
+
 # ------------------------------------- counterfactual: what someone was meant to do instead
 
 _MEANT = re.compile(
+    r"\bthe\s+least\s+(?:they|he|she|you|the\s+(?:[\w'’-]+\s+){0,2}?[\w-]+|(?-i:[A-Z])\w+)\s+could\s+have\s+done\s+(?:was|is)\b"
+    r"|^\W*\w+ing\b[^.;]{0,60}\b(?:was|were)\s+never\s+(?:supposed|meant)\s+to\s+happen\b"
+    r"|\b(?:was|were)\s+(?:supposed|meant|required)\s+to\s+(?:go|pass|be\s+run)\s+through\s+(?:\w+\s+){0,3}?"
+    r"(?:certification|review|approval|testing|qa|sign-?off|checks?|the\s+cab)\b"
+    r"|\b(?:was|were)\s+required\s+to\b[^.;]*\b(?:and|but)\s+(?:that|this|the|it)\s+(?:[\w-]+\s+)?(?:was|were)\s+"
+    r"(?:skipped|not\s+done|never\s+done|missed|ignored|not\s+carried\s+out)\b"
+    r"|\b(?:have|has|must|need|needs)\s+to\s+be\s+\w+ed\b[^.;]*\b(?:and|but)\s+(?:that|this|it)\s+(?:was|were)\s+"
+    r"(?:not|never)\s+(?:done|the\s+case)\b|"
     r"\bideally,?\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:engineer|on-?call|responder|team|operator|developer|reviewer)|we|he|she|they|"
     + _NAME
     + r")\s+would\s+have\b"
