@@ -578,6 +578,19 @@ class Sentence:
                 or self.entity(before) == "PERSON"
             ):
                 return before
+        if verb.dep_ == "ROOT":
+            # "Tom from the warehouse team disabled the interlock": the parser hung the name,
+            # with its "from …", on the verb as a modifier of time
+            lead = next(
+                (
+                    t
+                    for t in self.doc[: verb.i]
+                    if t.head.i == verb.i and t.dep_ in ("npadvmod", "dep") and t.tag_ == "NNP"
+                ),
+                None,
+            )
+            if lead is not None and (lead.lower_ in self.people or is_given_name(lead.lower_)):
+                return lead
         return None
 
     def object(self, verb: Token) -> Token | None:

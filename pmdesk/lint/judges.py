@@ -247,7 +247,9 @@ _CAUSAL = re.compile(
 )
 _MISTAKEN = re.compile(
     r"\b(?:thinking|believing|assuming)\s+(?:that\s+)?(?:it|that|this|they|he|she|the\s+[\w-]+(?:\s+[\w-]+)?)\s+"
-    r"(?:was|were|is|had|would|could)\b",
+    r"(?:was|were|is|had|would|could)\b"
+    r"|\b(?:he|she|they)\s+(?:believed|thought|assumed)\s+(?:to\s+be|was|were)\s+(?:unused|safe|idle|empty|"
+    r"stale|a\s+copy|the\s+test|staging|orphaned|obsolete)\b",
     re.I,
 )
 _EXPOSED = re.compile(
@@ -1015,6 +1017,11 @@ _WRONG_WAY = re.compile(
     r"|\bwith\s+(?:the\s+|a\s+)?(?:old\s+|staging\s+|test\s+)?(?:[\w-]+\s+){0,2}(?:keys?|passwords?|secrets?|"
     r"credentials?|endpoints?|urls?)\s+hard-?coded\b"
     r"|\bwith\s+(?:zero|no|little)\s+(?:notice|warning|heads-?up|communication)\b"
+    r"|\band\s+(?:didn['’]t|did\s+not|never)\s+(?:re-?(?:enable|arm|instate|start|connect|attach|apply)|restore|"
+    r"turn\s+(?:it|them)\s+back\s+on|put\s+(?:it|them)\s+back)\w*\b"
+    r"|\bwhere\s+(?:the\s+)?[\w-]+\s+(?:said|specified|required|read|showed|stated)\b|\bat\s+danger\b"
+    r"|\bwhile\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:was|were)\s+(?:still\s+)?(?:trapped|stuck|inside|"
+    r"working\s+on|on\s+the\s+(?:track|line))\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:word|warning|notice|heads-?up)\b|\band\s+said\s+nothing\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
@@ -1416,8 +1423,8 @@ _CONSEQUENCE_GATE = re.compile(
 #: the links of a clause of what followed ("when/after/because ... , ...", ", and ...")
 _CONSEQUENCE_LINK = re.compile(
     r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,\s*and\b|"
-    r"\b(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:why|how)\b|"
-    r"[,;]\s*(?:so|hence|thus|and\s+now|and\s+so)\b|->|→",
+    r"\b(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:why|how|what)\b|"
+    r"[,;]\s*(?:so|hence|thus|and\s+now|and\s+so)\b|->|→|\bwithout\b[^.;]*,\s*and\b",
     re.I,
 )
 #: a link from an act to what it led to, read on the words after the act: "…, which is how
@@ -1425,7 +1432,15 @@ _CONSEQUENCE_LINK = re.compile(
 #: "…, this is why build is broken", "… -> outage"
 _LINK_ON = re.compile(
     r"\b(?:and\s+)?(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:exactly\s+)?"
-    r"(?:why|how)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→",
+    r"(?:why|how)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→"
+    r"|(?<=\bwithout\s)[^.;]*?,\s*and\b",
+    re.I,
+)
+#: the act named as what did it: "…, and that's what lifted the relief valve"
+_THATS_WHAT = re.compile(
+    r"\b(?:and\s+)?(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+(?:exactly\s+)?what\s+"
+    r"(?:\w+ed|broke|took|caused|started|set\s+off|brought|blew|shut|sent|threw|tripped|cut|knocked|"
+    r"wiped|froze|hit|let)\b",
     re.I,
 )
 #: a link back from a failure to the act that caused it: "… went down bc @dani pushed …"
@@ -1446,7 +1461,8 @@ _WENT_WRONG_WORDS = re.compile(
 #: the state a failure left things in: "the tags are gone", "ended up unencrypted"
 _FAILED_STATE = re.compile(
     r"\b(?:gone|broken|down|outage|melted|unencrypted|exposed|duplicated?|missing|stuck|offline|"
-    r"dark|dead|rejected|lost|ruined|scrapped|spoiled|damaged|destroyed|injured|hurt)\b",
+    r"dark|dead|rejected|lost|ruined|scrapped|spoiled|damaged|destroyed|injured|hurt|expired|lapsed)\b"
+    r"|\bkept\s+\w+ing\s+(?:the\s+)?(?:old|wrong|stale|dead|decommissioned|retired)\b",
     re.I,
 )
 
@@ -1454,6 +1470,7 @@ _FAILED_STATE = re.compile(
 def _consequence_gate(text: str) -> bool:
     return bool(
         _CONSEQUENCE_GATE.search(text)
+        or _THATS_WHAT.search(text)
         or (
             _CONSEQUENCE_LINK.search(text)
             and (_WENT_WRONG_WORDS.search(text) or _FAILED_STATE.search(text))
@@ -1572,6 +1589,9 @@ def _linked_to_harm(s: Sentence, verb: Token) -> bool:
     m = _LINK_ON.search(after)
     if m and _went_wrong_words(s, after[m.start() :]):
         return True
+    what = _THATS_WHAT.search(after)
+    if what and not _POSITIVE.search(after[what.start() :]):
+        return True  # "…, and that's what lifted the relief valve": the act named as the cause
     if subj is None:
         return False
     link = next((t for t in s.doc[subj.left_edge.i : subj.i] if t.lower_ in _LINK_BACK), None)
