@@ -2561,6 +2561,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         haves = [
             c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "ve", "of")
         ]  # ("shouldve pinged": chat's spelling, which the tokenizer splits)
+        if not haves and m.i + 1 < len(s.doc) and s.doc[m.i + 1].lower_ == "of":
+            haves = [s.doc[m.i + 1]]  # "should of held the train": the parser read a preposition
         ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
         participle = verb.tag_ == "VBN" or (
             verb.tag_ in ("VB", "VBD", "VBP") and verb.lower_ == inflect(lemma(verb), "VBN")
@@ -2591,6 +2593,12 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         if subj is None:
             subj = s.subject(verb if m.dep_ == "aux" else m)
         kind = s.person_kind(subj)
+        if subj is None and re.fullmatch(
+            r"\W*(?:the\s+|our\s+)?(?:on[\s-]?call|oncall)(?:\s+engineer)?\s*",
+            s.text[: m.idx],
+            re.I,
+        ):
+            kind = "person"  # "on-call should've paged the DB folks": the parser split the role
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         lem = lemma(verb)
         if (
