@@ -81,7 +81,11 @@ _PERSON_ENDING = re.compile(
     r"|\b(?:was|were|got|being)\s+distracted\b|\b(?:[\w-]+\s+)?distraction\s*(?:;|$)"
     r"|\b(?:absent|away)\s+from\s+(?:his|her|their|the)?\s*(?:post|station|desk|console|seat|"
     r"watch)\b"
-    r"|\b(?:counsell?ed|reprimanded|written\s+up|disciplined|suspended)\b",
+    r"|\b(?:counsell?ed|reprimanded|written\s+up|disciplined|suspended)\b"
+    # misconduct and its sanction as the end; a task left with someone: "sat unread in someone's
+    # inbox"
+    r"|\bmisconduct\b|\bsanctions?\s+(?:applied|imposed|issued)\b"
+    r"|\b(?:someone|somebody)['’]s\s+(?:inbox|desk|plate|queue|to-?do\s+list)\b",
     re.I,
 )
 
@@ -96,6 +100,15 @@ def check_five_whys(whys: list[str], root_cause: str) -> list[Finding]:
         candidates.insert(0, (f"why {len(answers)}", answers[-1]))
     for where, text in candidates:
         hit = _stop(text, lint)
+        if (
+            hit is not None
+            and where != "root_cause"
+            and _NOBODY.search(text)
+            and (root_cause or "").strip()
+            and _stop(root_cause, lint) is None
+        ):
+            continue  # "nobody monitors cron failures" → "no alerting on failed jobs": the chain
+            # went on past the gap to the condition that left it
         if hit is not None:
             start, end, suggestions = hit
             return [
@@ -111,6 +124,10 @@ def check_five_whys(whys: list[str], root_cause: str) -> list[Finding]:
                 )
             ]
     return []
+
+
+#: a gap no one filled, told as "nobody …" rather than as someone's failing
+_NOBODY = re.compile(r"^\W*(?:it\s+\w+\s+\w+\s+and\s+)?[^.;]*?\b(?:nobody|no\s+one|no-one)\b", re.I)
 
 
 def _stop(text: str, lint) -> tuple[int, int, list[str]] | None:
