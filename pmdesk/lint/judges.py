@@ -683,6 +683,7 @@ _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
     r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:[\w-]+\s+)?(?:runbook|procedure|plan|playbook|policy)\b|"
     r"\bfollowing\s+the\s+(?:downtime\s+|documented\s+|standard\s+)?(?:runbook|procedure|playbook)\b|"
+    r"\bas\s+(?:step\s+\d+|part|one\s+step)\s+of\s+(?:the\s+|our\s+)?(?:approved|agreed|planned|documented|signed-?off)\b|"
     r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
