@@ -149,10 +149,29 @@ def passive(
         return None  # a second act by the same agent would lose its subject
     if any(c.dep_ in ("dative", "ccomp", "xcomp", "oprd") for c in verb.children):
         return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # the parser made the act a clause of something else: its subject is unsure
+    if any(
+        t.tag_ == "VBG"
+        and t.dep_ in ("pcomp", "advcl")
+        and not any(c.dep_ == "nsubj" for c in t.children)
+        for t in s.doc[: subj.left_edge.i]
+    ):
+        return None  # "Before touching the HSM, the operator …": the passive would leave the
+        # opening phrase hanging from the object
+    if any(
+        c.dep_ in ("relcl", "acl") and s.doc[c.left_edge.i - 1].text == "," for c in obj.children
+    ):
+        return None  # "skipped the walkdown, which is why …": the aside would lose its place
     phrase = _noun_phrase(s, obj)
     if phrase is None:
         return None
     first, last, obj_text = phrase
+    if last + 1 < len(s.doc) and (
+        s.doc[last + 1].pos_ == "NOUN"
+        or (s.doc[last + 1].head.i == obj.i and s.doc[last + 1].dep_ in ("amod", "compound"))
+    ):
+        return None  # "set the gem drop multiplier to 100": the parser cut the object short
     if last - first > 12:
         return None  # a long object before "was pushed" leaves the verb dangling at the end
     particles = [c for c in verb.children if c.dep_ == "prt"]
