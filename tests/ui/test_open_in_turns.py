@@ -150,3 +150,51 @@ def test_a_clicked_postmortem_first_paints_laid_out(qtbot, window, store):
     assert seen["heading_y"] < 60  # the findings panel's heading at its top, not half-way
     assert seen["impact_bottom"] < seen["next_top"]  # fields at their height, none overlapping
     assert seen["rows_fit"]  # every timeline row inside the table
+
+
+def long_timeline(count):
+    """Events whose texts wrap to two to six lines: each row is as tall as its own text."""
+    return [
+        TimelineEvent(
+            at=f"2020-01-01T{n // 60:02d}:{n % 60:02d}:00Z",
+            text=f"Partition {n} was rebalanced while the queue grew. " * (2 + n % 5),
+        )
+        for n in range(count)
+    ]
+
+
+def underlined(field):
+    return any(
+        block.layout().formats()
+        for block in (field.document().findBlockByNumber(n) for n in range(field.blockCount()))
+    )
+
+
+def test_a_clicked_long_postmortem_still_gets_its_underlines_and_findings(qtbot, window, store):
+    """The rest of the text and the findings come after the first paint; they come."""
+    blame = "John was careless with the rollback."
+    filler = "The queue consumer lagged behind by forty minutes while a partition moved.\n\n"
+    timeline = long_timeline(70)
+    timeline[65] = TimelineEvent(at=timeline[65].at, text="Somebody should have noticed it.")
+    pm_id = add_postmortem(
+        store, window, "Underlined", timeline, what_happened=filler * 300 + blame
+    )
+    before = store.get(pm_id)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.bring_forward is None)
+    editor = window.editor
+    field = editor.text_fields["what_happened"]
+    qtbot.waitUntil(lambda: editor.opening.done)
+    assert field.text() == filler * 300 + blame
+    qtbot.waitUntil(lambda: underlined(field), timeout=20_000)
+    model = editor.timeline.model
+    qtbot.waitUntil(
+        lambda: model.data(model.index(65, 1), Qt.ItemDataRole.DecorationRole) is not None,
+        timeout=20_000,
+    )
+    qtbot.waitUntil(lambda: len(editor.findings.cards) == 2, timeout=20_000)
+    said = editor.findings.texts()
+    assert "What happened\n“careless”" in said[0] and "Timeline 01:05" in said[1]
+    # opening, underlining and listing are no edits
+    editor.flush()
+    assert store.get(pm_id) == before

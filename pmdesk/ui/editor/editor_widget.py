@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QPaintEvent, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -82,6 +82,8 @@ class EditorWidget(QWidget):
         #: set while the window has yet to put this editor on the screen, laid out (a turn
         #: after it opened it): what needs the page laid out calls it first
         self.bring_forward: Callable[[], None] | None = None
+        #: the editor has painted once: what the first frame does not need has been asked for
+        self._painted = False
         #: what is left to build (see in_steps)
         self.steps = self._build()
         if not in_steps:
@@ -165,8 +167,17 @@ class EditorWidget(QWidget):
         self.session.part_changed.connect(self._part_changed)
         self._worker = lint_worker()
         self._worker.finished.connect(self._findings_arrived)
-        # asked after the first paint: copying a long postmortem for the worker takes a while
-        QTimer.singleShot(0, self, self.refresh_findings)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and hasattr(self, "opening"):
+            # What the first frame does not need starts once it is on the screen, each in
+            # turns of its own: the rest of the text, and the findings (copying a long
+            # postmortem for the worker takes a while). Before, both ran between the parts of
+            # an editor being built or laid out, and put its first paint off.
+            self._painted = True
+            self.opening.start()
+            QTimer.singleShot(0, self, self.refresh_findings)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
