@@ -375,17 +375,27 @@ class MainWindow(QMainWindow):
         yield from self._forward_steps(editor)
 
     def _forward_steps(self, editor: EditorWidget) -> Iterator[None]:
-        """Bring the editor forward in three turns: it takes the editor area, unpainted, and its
-        layout settles; its tables measure their rows, once; it paints."""
-        if shiboken6.isValid(editor) and editor.bring_forward is not None and self.editor is editor:
+        """Bring the editor forward in turns: it takes the editor area, unpainted; its layout
+        settles; its tables measure their rows, once, a few dozen a turn; it paints."""
+
+        def pending() -> bool:  # (not brought forward by a jump meanwhile, nor replaced)
+            return (
+                shiboken6.isValid(editor)
+                and editor.bring_forward is not None
+                and self.editor is editor
+            )
+
+        if pending():
             editor.setUpdatesEnabled(False)  # (what was there stays on the screen meanwhile)
             editor.hold_tables()
             self.area.setCurrentWidget(editor)
             yield
-            if shiboken6.isValid(editor) and editor.bring_forward is not None:
-                editor.lay_out_now()  # (its tables measured once, at the width it settled on)
-                yield
-        if shiboken6.isValid(editor) and editor.bring_forward is not None:
+            if pending():  # (its tables measured at the width the page settles on)
+                for _ in editor.lay_out_in_steps():
+                    yield
+                    if not pending():
+                        break
+        if pending():
             editor.bring_forward()  # (laid out already: it paints)
         yield
 

@@ -163,6 +163,76 @@ def long_timeline(count):
     ]
 
 
+def rows_not_at_their_height(table):
+    """Rows whose height is not the height of their wrapped text at the width they show."""
+    header = table.verticalHeader()
+    return [
+        row
+        for row in range(table.model().rowCount())
+        if table.rowHeight(row) != max(table.sizeHintForRow(row), header.sectionSizeHint(row))
+    ]
+
+
+def test_a_long_timeline_first_paints_with_every_row_at_its_height(qtbot, window, store):
+    """Its rows are measured a few dozen a turn before the paint; the paint shows them all
+    measured, at the width the page settled on."""
+    pm_id = add_postmortem(store, window, "Long timeline", long_timeline(150))
+    seen = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if not seen and event.type() == QEvent.Type.Paint and watched is window.editor:
+                table = watched.timeline.table
+                seen["wrong"] = rows_not_at_their_height(table)
+                seen["fits"] = table.height() >= sum(map(table.rowHeight, range(150)))
+            return False
+
+    first = FirstPaint()
+    QApplication.instance().installEventFilter(first)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: bool(seen))
+    QApplication.instance().removeEventFilter(first)
+    assert seen == {"wrong": [], "fits": True}
+
+
+def test_a_jump_while_the_timeline_is_measured_shows_it_whole(qtbot, window, store, monkeypatch):
+    """Ctrl+2 pressed as soon as the rows of a long timeline begin to be measured (a part a
+    turn, before the first paint): the jump lands on the timeline with every row at its
+    height, none left unmeasured."""
+    from pmdesk.ui import main_window
+
+    pm_id = add_postmortem(store, window, "Jumped to", long_timeline(150))
+    jumped = []
+    in_turns = main_window.in_turns
+
+    def measuring_begun(editor):  # (some rows at their height: all of them, or only some)
+        table = editor.timeline.table
+        return len(rows_not_at_their_height(table)) < table.model().rowCount()
+
+    def watched(owner, steps):
+        def jump_half_way():
+            for step in steps:
+                yield step  # (the jump comes between two turns, as a key press would)
+                editor = window.editor
+                pending = editor is not None and editor.bring_forward is not None
+                if not jumped and pending and measuring_begun(editor):
+                    jumped.append(True)
+                    editor.jump_to("timeline", focus=True)
+
+        in_turns(owner, jump_half_way())
+
+    monkeypatch.setattr(main_window, "in_turns", watched)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: bool(jumped))
+    editor = window.editor
+    assert editor.bring_forward is None and window.area.currentWidget() is editor
+    assert rows_not_at_their_height(editor.timeline.table) == []
+    qtbot.wait(50)  # the turns left after the jump change nothing
+    assert rows_not_at_their_height(editor.timeline.table) == []
+    bar = editor.scroll.verticalScrollBar()
+    assert bar.value() == min(editor.sections["timeline"].y(), bar.maximum())
+
+
 def underlined(field):
     return any(
         block.layout().formats()

@@ -44,6 +44,9 @@ OUTLINE_ROOM = 1000
 #: rounds of layout requests delivered before a paint that must show the page laid out:
 #: more than the page's levels of nesting (field, section, page, scroll area, window)
 LAYOUT_ROUNDS = 8
+#: table rows measured per turn of the event loop while an editor is laid out in steps
+#: (~0.15 ms a row of a timeline here)
+ROWS_PER_STEP = 60
 
 #: the free-text fields of each text section, with the prompt each one shows
 TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
@@ -115,6 +118,13 @@ class EditorWidget(QWidget):
         self._add_section(column, "action_items", "Action items", self.actions)
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
+        #: the page's tables, which measure their rows as the page is laid out (found once:
+        #: findChildren over the page's hundreds of widgets took ~5 ms here)
+        self.tables: list[FittedTableView] = [
+            self.timeline.table,
+            self.factors.list,
+            self.actions.table,
+        ]
         yield
         self.opening = Opening(self._texts, self.lay_out_now, self)
 
@@ -267,8 +277,24 @@ class EditorWidget(QWidget):
     def hold_tables(self) -> None:
         """Until lay_out_now, the tables measure their rows once, not on each width the page
         passes through while it is laid out (call before the editor first takes its place)."""
-        for table in self.findChildren(FittedTableView):
+        for table in self.tables:
             table.held = True
+
+    def lay_out_in_steps(self) -> Iterator[None]:
+        """Lay the page out as lay_out_now does, in steps (a generator) for turns of the event
+        loop of their own, for an editor that paints nothing meanwhile: the layout settles and
+        the fields take the height of their text, its tables held; then the tables measure
+        their rows, ROWS_PER_STEP a step. lay_out_now, after the last step, finishes the work
+        (the page laid out again at the tables' heights) and whatever the steps left."""
+        for table in self.tables:
+            table.held = True  # measured below, at the width the layout settles on
+        for _ in range(LAYOUT_ROUNDS):
+            _lay_out_pending()
+            if not any([field.fit_height_now() for field in self.text_fields.values()]):
+                break
+        yield
+        for table in self.tables:
+            yield from table.fit_in_parts(ROWS_PER_STEP)
 
     def lay_out_now(self) -> None:
         """Lay the page out before the next paint: the fields at the height of their text.
@@ -278,18 +304,17 @@ class EditorWidget(QWidget):
         half laid out, fields overlapping the labels below them. This settles both now,
         again while a field's new height changes a width (a scroll bar comes or goes).
         """
-        tables = self.findChildren(FittedTableView)
-        for table in tables:
+        for table in self.tables:
             table.held = True  # measured once, below, at the width the layout settles on
         try:
             for _ in range(LAYOUT_ROUNDS):
                 _lay_out_pending()
                 measured = [field.fit_height_now() for field in self.text_fields.values()]
-                refitted = [table.fit_if_held() for table in tables]
+                refitted = [table.fit_if_held() for table in self.tables]
                 if not any(measured) and not any(refitted):
                     return
         finally:
-            for table in tables:
+            for table in self.tables:
                 table.held = False
 
     # --- keeping up ------------------------------------------------------------------
