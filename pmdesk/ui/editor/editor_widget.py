@@ -75,8 +75,8 @@ class EditorWidget(QWidget):
         self, store: Store, pm_id: int, parent: QWidget | None = None, *, in_steps: bool = False
     ) -> None:
         """The editor of postmortem `pm_id`. With `in_steps`, only its session is made here:
-        iterate over `steps` to build the rest, a part at a time (each ~10-20 ms), before the
-        editor is used or shown; the window's start does so in turns of the event loop."""
+        iterate over `steps` to build the rest, a part at a time (each ~5-15 ms), before the
+        editor is used or shown; the window does so in turns of the event loop."""
         super().__init__(parent)
         self.session = EditorSession(store, pm_id, self)
         self.text_fields: dict[str, TextField] = {}
@@ -101,6 +101,7 @@ class EditorWidget(QWidget):
         self.header = HeaderSection(self.session)
         self.text_fields["title"] = self.header.title
         self._add_section(column, "header", "Header", self.header)
+        yield
         self._add_text_section(column, "impact", "Impact")
         self.timeline = TimelineEditor(self.session)
         self._add_section(column, "timeline", "Timeline (UTC)", self.timeline)
