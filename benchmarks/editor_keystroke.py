@@ -76,6 +76,9 @@ def main() -> int:
         editor.resize(1200, 900)
         editor.show()
         app.processEvents()
+        # the whole text in (it arrives in slices after the first paint), so the keys land in
+        # paragraphs spread through the whole field, not only in those loaded so far
+        editor.opening.finish()
         field = editor.text_fields["what_happened"]
         blocks = field.document().blockCount()
 

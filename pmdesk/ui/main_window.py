@@ -362,30 +362,48 @@ class MainWindow(QMainWindow):
         in_turns(self, self._build_steps(editor))
 
     def _build_steps(self, editor: EditorWidget) -> Iterator[None]:
-        # two parts of the build a turn (each part ~5-15 ms here): fewer turns, each short
-        for part, _ in enumerate(editor.steps):
-            if part % 2:
-                yield
-                if self._building is not editor:  # another was opened meanwhile
-                    editor.deleteLater()
-                    return
+        # a part of the build a turn (each ~5-15 ms here; two a turn made turns of 40-60 ms
+        # on this machine when it was slow)
+        def dropped() -> bool:
+            if self._building is editor:
+                return False
+            editor.deleteLater()  # another was opened meanwhile
+            return True
+
+        for _ in editor.steps:
+            yield
+            if dropped():
+                return
+        yield  # (the last part of the build ran in the turn that ended the loop)
+        if dropped():
+            return
         self._building = None
         self._show_editor(editor, current=False)
         editor.bring_forward = lambda: self._bring_forward(editor)
         yield from self._forward_steps(editor)
 
     def _forward_steps(self, editor: EditorWidget) -> Iterator[None]:
-        """Bring the editor forward in three turns: it takes the editor area, unpainted, and its
-        layout settles; its tables measure their rows, once; it paints."""
-        if shiboken6.isValid(editor) and editor.bring_forward is not None and self.editor is editor:
+        """Bring the editor forward in turns: it takes the editor area, unpainted; its layout
+        settles; its tables measure their rows, once, a few dozen a turn; it paints."""
+
+        def pending() -> bool:  # (not brought forward by a jump meanwhile, nor replaced)
+            return (
+                shiboken6.isValid(editor)
+                and editor.bring_forward is not None
+                and self.editor is editor
+            )
+
+        if pending():
             editor.setUpdatesEnabled(False)  # (what was there stays on the screen meanwhile)
             editor.hold_tables()
             self.area.setCurrentWidget(editor)
             yield
-            if shiboken6.isValid(editor) and editor.bring_forward is not None:
-                editor.lay_out_now()  # (its tables measured once, at the width it settled on)
-                yield
-        if shiboken6.isValid(editor) and editor.bring_forward is not None:
+            if pending():  # (its tables measured at the width the page settles on)
+                for _ in editor.lay_out_in_steps():
+                    yield
+                    if not pending():
+                        break
+        if pending():
             editor.bring_forward()  # (laid out already: it paints)
         yield
 

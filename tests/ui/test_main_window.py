@@ -82,7 +82,9 @@ def test_geometry_and_splitter_are_remembered(qtbot, store):
     first.close()
     second = MainWindow(store, qt_settings())
     qtbot.addWidget(second)
-    second.show()
+    # (its start, in turns of the event loop, over before the store closes at teardown)
+    with qtbot.waitSignal(second.first_opened, timeout=10_000):
+        second.show()
     assert (second.width(), second.height()) == (720, 520)
     assert second.splitter.sizes() == sizes
 

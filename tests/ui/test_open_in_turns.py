@@ -150,3 +150,121 @@ def test_a_clicked_postmortem_first_paints_laid_out(qtbot, window, store):
     assert seen["heading_y"] < 60  # the findings panel's heading at its top, not half-way
     assert seen["impact_bottom"] < seen["next_top"]  # fields at their height, none overlapping
     assert seen["rows_fit"]  # every timeline row inside the table
+
+
+def long_timeline(count):
+    """Events whose texts wrap to two to six lines: each row is as tall as its own text."""
+    return [
+        TimelineEvent(
+            at=f"2020-01-01T{n // 60:02d}:{n % 60:02d}:00Z",
+            text=f"Partition {n} was rebalanced while the queue grew. " * (2 + n % 5),
+        )
+        for n in range(count)
+    ]
+
+
+def rows_not_at_their_height(table):
+    """Rows whose height is not the height of their wrapped text at the width they show."""
+    header = table.verticalHeader()
+    return [
+        row
+        for row in range(table.model().rowCount())
+        if table.rowHeight(row) != max(table.sizeHintForRow(row), header.sectionSizeHint(row))
+    ]
+
+
+def test_a_long_timeline_first_paints_with_every_row_at_its_height(qtbot, window, store):
+    """Its rows are measured a few dozen a turn before the paint; the paint shows them all
+    measured, at the width the page settled on."""
+    pm_id = add_postmortem(store, window, "Long timeline", long_timeline(150))
+    seen = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if not seen and event.type() == QEvent.Type.Paint and watched is window.editor:
+                table = watched.timeline.table
+                seen["wrong"] = rows_not_at_their_height(table)
+                seen["fits"] = table.height() >= sum(map(table.rowHeight, range(150)))
+            return False
+
+    first = FirstPaint()
+    QApplication.instance().installEventFilter(first)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: bool(seen))
+    QApplication.instance().removeEventFilter(first)
+    assert seen == {"wrong": [], "fits": True}
+
+
+def test_a_jump_while_the_timeline_is_measured_shows_it_whole(qtbot, window, store, monkeypatch):
+    """Ctrl+2 pressed as soon as the rows of a long timeline begin to be measured (a part a
+    turn, before the first paint): the jump lands on the timeline with every row at its
+    height, none left unmeasured."""
+    from pmdesk.ui import main_window
+
+    pm_id = add_postmortem(store, window, "Jumped to", long_timeline(150))
+    jumped = []
+    in_turns = main_window.in_turns
+
+    def measuring_begun(editor):  # (some rows at their height: all of them, or only some)
+        table = editor.timeline.table
+        return len(rows_not_at_their_height(table)) < table.model().rowCount()
+
+    def watched(owner, steps):
+        def jump_half_way():
+            for step in steps:
+                yield step  # (the jump comes between two turns, as a key press would)
+                editor = window.editor
+                pending = editor is not None and editor.bring_forward is not None
+                if not jumped and pending and measuring_begun(editor):
+                    jumped.append(True)
+                    editor.jump_to("timeline", focus=True)
+
+        in_turns(owner, jump_half_way())
+
+    monkeypatch.setattr(main_window, "in_turns", watched)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: bool(jumped))
+    editor = window.editor
+    assert editor.bring_forward is None and window.area.currentWidget() is editor
+    assert rows_not_at_their_height(editor.timeline.table) == []
+    qtbot.wait(50)  # the turns left after the jump change nothing
+    assert rows_not_at_their_height(editor.timeline.table) == []
+    bar = editor.scroll.verticalScrollBar()
+    assert bar.value() == min(editor.sections["timeline"].y(), bar.maximum())
+
+
+def underlined(field):
+    return any(
+        block.layout().formats()
+        for block in (field.document().findBlockByNumber(n) for n in range(field.blockCount()))
+    )
+
+
+def test_a_clicked_long_postmortem_still_gets_its_underlines_and_findings(qtbot, window, store):
+    """The rest of the text and the findings come after the first paint; they come."""
+    blame = "John was careless with the rollback."
+    filler = "The queue consumer lagged behind by forty minutes while a partition moved.\n\n"
+    timeline = long_timeline(70)
+    timeline[65] = TimelineEvent(at=timeline[65].at, text="Somebody should have noticed it.")
+    pm_id = add_postmortem(
+        store, window, "Underlined", timeline, what_happened=filler * 300 + blame
+    )
+    before = store.get(pm_id)
+    click_row(qtbot, window, pm_id)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.bring_forward is None)
+    editor = window.editor
+    field = editor.text_fields["what_happened"]
+    qtbot.waitUntil(lambda: editor.opening.done)
+    assert field.text() == filler * 300 + blame
+    qtbot.waitUntil(lambda: underlined(field), timeout=20_000)
+    model = editor.timeline.model
+    qtbot.waitUntil(
+        lambda: model.data(model.index(65, 1), Qt.ItemDataRole.DecorationRole) is not None,
+        timeout=20_000,
+    )
+    qtbot.waitUntil(lambda: len(editor.findings.cards) == 2, timeout=20_000)
+    said = editor.findings.texts()
+    assert "What happened\n“careless”" in said[0] and "Timeline 01:05" in said[1]
+    # opening, underlining and listing are no edits
+    editor.flush()
+    assert store.get(pm_id) == before

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QPaintEvent, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -44,6 +44,9 @@ OUTLINE_ROOM = 1000
 #: rounds of layout requests delivered before a paint that must show the page laid out:
 #: more than the page's levels of nesting (field, section, page, scroll area, window)
 LAYOUT_ROUNDS = 8
+#: table rows measured per turn of the event loop while an editor is laid out in steps
+#: (~0.15 ms a row of a timeline here)
+ROWS_PER_STEP = 60
 
 #: the free-text fields of each text section, with the prompt each one shows
 TEXT_SECTIONS: dict[str, list[tuple[str, str]]] = {
@@ -72,8 +75,8 @@ class EditorWidget(QWidget):
         self, store: Store, pm_id: int, parent: QWidget | None = None, *, in_steps: bool = False
     ) -> None:
         """The editor of postmortem `pm_id`. With `in_steps`, only its session is made here:
-        iterate over `steps` to build the rest, a part at a time (each ~10-20 ms), before the
-        editor is used or shown; the window's start does so in turns of the event loop."""
+        iterate over `steps` to build the rest, a part at a time (each ~5-15 ms), before the
+        editor is used or shown; the window does so in turns of the event loop."""
         super().__init__(parent)
         self.session = EditorSession(store, pm_id, self)
         self.text_fields: dict[str, TextField] = {}
@@ -82,6 +85,8 @@ class EditorWidget(QWidget):
         #: set while the window has yet to put this editor on the screen, laid out (a turn
         #: after it opened it): what needs the page laid out calls it first
         self.bring_forward: Callable[[], None] | None = None
+        #: the editor has painted once: what the first frame does not need has been asked for
+        self._painted = False
         #: what is left to build (see in_steps)
         self.steps = self._build()
         if not in_steps:
@@ -96,6 +101,7 @@ class EditorWidget(QWidget):
         self.header = HeaderSection(self.session)
         self.text_fields["title"] = self.header.title
         self._add_section(column, "header", "Header", self.header)
+        yield
         self._add_text_section(column, "impact", "Impact")
         self.timeline = TimelineEditor(self.session)
         self._add_section(column, "timeline", "Timeline (UTC)", self.timeline)
@@ -113,6 +119,13 @@ class EditorWidget(QWidget):
         self._add_section(column, "action_items", "Action items", self.actions)
         self._add_text_section(column, "meeting_notes", "Meeting notes")
         column.addStretch(1)
+        #: the page's tables, which measure their rows as the page is laid out (found once:
+        #: findChildren over the page's hundreds of widgets took ~5 ms here)
+        self.tables: list[FittedTableView] = [
+            self.timeline.table,
+            self.factors.list,
+            self.actions.table,
+        ]
         yield
         self.opening = Opening(self._texts, self.lay_out_now, self)
 
@@ -165,8 +178,17 @@ class EditorWidget(QWidget):
         self.session.part_changed.connect(self._part_changed)
         self._worker = lint_worker()
         self._worker.finished.connect(self._findings_arrived)
-        # asked after the first paint: copying a long postmortem for the worker takes a while
-        QTimer.singleShot(0, self, self.refresh_findings)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and hasattr(self, "opening"):
+            # What the first frame does not need starts once it is on the screen, each in
+            # turns of its own: the rest of the text, and the findings (copying a long
+            # postmortem for the worker takes a while). Before, both ran between the parts of
+            # an editor being built or laid out, and put its first paint off.
+            self._painted = True
+            self.opening.start()
+            QTimer.singleShot(0, self, self.refresh_findings)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -256,8 +278,24 @@ class EditorWidget(QWidget):
     def hold_tables(self) -> None:
         """Until lay_out_now, the tables measure their rows once, not on each width the page
         passes through while it is laid out (call before the editor first takes its place)."""
-        for table in self.findChildren(FittedTableView):
+        for table in self.tables:
             table.held = True
+
+    def lay_out_in_steps(self) -> Iterator[None]:
+        """Lay the page out as lay_out_now does, in steps (a generator) for turns of the event
+        loop of their own, for an editor that paints nothing meanwhile: the layout settles and
+        the fields take the height of their text, its tables held; then the tables measure
+        their rows, ROWS_PER_STEP a step. lay_out_now, after the last step, finishes the work
+        (the page laid out again at the tables' heights) and whatever the steps left."""
+        for table in self.tables:
+            table.held = True  # measured below, at the width the layout settles on
+        for _ in range(LAYOUT_ROUNDS):
+            _lay_out_pending()
+            if not any([field.fit_height_now() for field in self.text_fields.values()]):
+                break
+        yield
+        for table in self.tables:
+            yield from table.fit_in_parts(ROWS_PER_STEP)
 
     def lay_out_now(self) -> None:
         """Lay the page out before the next paint: the fields at the height of their text.
@@ -267,18 +305,17 @@ class EditorWidget(QWidget):
         half laid out, fields overlapping the labels below them. This settles both now,
         again while a field's new height changes a width (a scroll bar comes or goes).
         """
-        tables = self.findChildren(FittedTableView)
-        for table in tables:
+        for table in self.tables:
             table.held = True  # measured once, below, at the width the layout settles on
         try:
             for _ in range(LAYOUT_ROUNDS):
                 _lay_out_pending()
                 measured = [field.fit_height_now() for field in self.text_fields.values()]
-                refitted = [table.fit_if_held() for table in tables]
+                refitted = [table.fit_if_held() for table in self.tables]
                 if not any(measured) and not any(refitted):
                     return
         finally:
-            for table in tables:
+            for table in self.tables:
                 table.held = False
 
     # --- keeping up ------------------------------------------------------------------

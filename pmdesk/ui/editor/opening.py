@@ -2,12 +2,12 @@
 
 A 40-page postmortem holds some 125,000 characters in its text fields; laying them all out
 before the first paint blocked the window for tens of milliseconds. The opening shows the
-first NOW_CHARS characters in document order (more than the tallest screen shows), paints,
-and appends the rest a slice at a time from the event loop, top to bottom: text only ever
-arrives below what is already whole, so nothing the user reads moves. Anything that reaches
-further down first (a jump to a section or a finding, a scroll, typing in a field not yet
-whole) completes the opening at once; see TextField for how a field not yet whole is kept
-from ever being taken for an edit.
+first NOW_CHARS characters in document order (more than the tallest screen shows), and once
+the editor has painted (`start`), appends the rest a slice at a time from the event loop,
+top to bottom: text only ever arrives below what is already whole, so nothing the user reads
+moves. Anything that reaches further down first (a jump to a section or a finding, a scroll,
+typing in a field not yet whole) completes the opening at once; see TextField for how a
+field not yet whole is kept from ever being taken for an edit.
 """
 
 from __future__ import annotations
@@ -45,7 +45,14 @@ class Opening(QObject):
             budget -= len(field.text())
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._slice)
-        if not self.done:
+
+    def start(self) -> None:
+        """Append the rest a slice per turn of the event loop, from the next turn on.
+
+        Called once the editor has painted: a slice before that paint only delays it (and
+        the editor's build, in turns of its own, would wait on slices laid out again and
+        again at widths the page does not keep)."""
+        if not self.done and not self._timer.isActive():
             self._timer.start()
 
     @property
