@@ -51,3 +51,30 @@ def test_new_store_creates_one_with_the_example(qtbot, tmp_path, monkeypatch):
     assert [r.is_example for r in workspace.store.list_postmortems()] == [True]
     workspace.window.close()
     workspace.store.close()
+
+
+def test_switching_store_while_a_postmortem_is_opening_leaves_nothing_running(
+    qtbot, tmp_path, monkeypatch
+):
+    first = open_store(tmp_path / "mine.db")
+    long_id = first.create(
+        Postmortem(title="Long one", what_happened="A paragraph of what happened.\n\n" * 400)
+    ).id
+    with Store(tmp_path / "team.db") as team:
+        team.create(Postmortem(title="Team incident"))
+    workspace = Workspace(first)
+    old_window = workspace.window
+    old_window.show()
+    qtbot.waitExposed(old_window)
+    old_window.open_in_turns(long_id)  # its editor is built over the next turns
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "team.db"), "")
+    )
+    with qtbot.capture_exceptions() as raised:
+        old_window.open_store_action.trigger()
+        qtbot.wait(400)  # the turns the old window had queued come and go
+    assert raised == []  # nothing of the old window reached for its closed store
+    assert workspace.store.path == tmp_path / "team.db"
+    assert old_window.editor is None or not old_window.isVisible()
+    workspace.window.close()
+    workspace.store.close()
