@@ -425,7 +425,7 @@ _NO_ONE_PERSON = re.compile(
     r"\b(?:no|not\s+(?:any|one))\s+(?:one|single)\s+(?:person|individual|engineer)\b", re.I
 )
 _POSITIVE = re.compile(
-    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|passed|succeeded|stayed\s+up|held\s+up|instead\s+of\s+(?:forty|\d+|hours|days))\b"
+    r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|passed|succeeded|stayed\s+up|held\s+up|unblocked|instead\s+of\s+(?:forty|\d+|hours|days))\b"
     r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)"
     r"|\b(?:still\s+)?within\s+(?:spec|specification|limits?|tolerances?|thresholds?|budget|(?:the\s+)?slo)\b",
     re.I,
@@ -1440,7 +1440,8 @@ _LINK_ON = re.compile(
 #: the act named as what did it: "…, and that's what lifted the relief valve"
 _THATS_WHAT = re.compile(
     r"\b(?:and\s+)?(?:that['’]s|that\s+is|that\s+was|which\s+is|which\s+was)\s+(?:exactly\s+)?what\s+"
-    r"(?:\w+ed|broke|took|caused|started|set\s+off|brought|blew|shut|sent|threw|tripped|cut|knocked|"
+    r"(?!(?:happened|needed|mattered|worked|wanted|expected|planned|intended|asked|agreed|recommended|"
+    r"suggested|required|followed|mitigated|resolved|unblocked|stopped\s+the)\b)(?:\w+ed|broke|took|caused|started|set\s+off|brought|blew|shut|sent|threw|tripped|cut|knocked|"
     r"wiped|froze|hit|let)\b",
     re.I,
 )
