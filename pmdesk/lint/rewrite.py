@@ -160,7 +160,8 @@ def passive(
         return None  # "Before touching the HSM, the operator …": the passive would leave the
         # opening phrase hanging from the object
     if any(
-        c.dep_ in ("relcl", "acl") and s.doc[c.left_edge.i - 1].text == "," for c in obj.children
+        c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and s.doc[c.left_edge.i - 1].text == ","
+        for c in obj.children
     ):
         return None  # "skipped the walkdown, which is why …": the aside would lose its place
     phrase = _noun_phrase(s, obj)

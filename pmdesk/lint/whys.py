@@ -127,7 +127,7 @@ def check_five_whys(whys: list[str], root_cause: str) -> list[Finding]:
 
 
 #: a gap no one filled, told as "nobody …" rather than as someone's failing
-_NOBODY = re.compile(r"^\W*(?:it\s+\w+\s+\w+\s+and\s+)?[^.;]*?\b(?:nobody|no\s+one|no-one)\b", re.I)
+_NOBODY = re.compile(r"\b(?:nobody|no\s+one|no-one)\b", re.I)
 
 
 def _stop(text: str, lint) -> tuple[int, int, list[str]] | None:
