@@ -3384,6 +3384,18 @@ def _technical_fault(s: Sentence) -> bool:
     return any(p in s.lower for p in s.w["technical_fault"])
 
 
+def _called_avoidable(s: Sentence, noun: Token) -> bool:
+    """'This was a completely avoidable AOG': the event itself, whatever its noun, called
+    avoidable ('it', 'this', 'that' or the incident as the subject of 'was')."""
+    verb = noun.head
+    if noun.dep_ != "attr" or lemma(verb) != "be":
+        return False
+    subj = s.subject(verb)
+    return subj is not None and (
+        subj.lower_ in ("this", "that", "it") or subj.lower_ in _FAILURE_NOUNS
+    )
+
+
 @judge
 def preventable_words(s: Sentence) -> Iterator[Hit]:
     """'Preventable', 'avoidable', 'whose fault', 'to blame'."""
@@ -3408,6 +3420,7 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 and t.head.lower_ not in _FAILURE_NOUNS
                 and t.head.lower_ not in _CHAT_ASIDES
                 and not re.fullmatch(r"(?:sev|p|inc-?)\d+", t.head.lower_)
+                and not _called_avoidable(s, t.head)
             ):
                 continue  # "avoidable round-trips": a cost, not a verdict (but "zero excuse
                 # for this one, avoidable from start to finish" and "totally avoidable tbh"
