@@ -496,11 +496,7 @@ class Sentence:
             return False  # "the kernel driver", "a build agent", "the NVMe driver"
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in _MACHINE_FAILS:
             return False  # "the agent crashed when the customer's upload …": a program
-        return bool(self._words_here & (cues | _HUMAN_CUES))
-
-    @property
-    def _words_here(self) -> set[str]:
-        return {x.lower_ for x in self.doc}
+        return any(x.lower_ in cues or x.lower_ in _HUMAN_CUES for x in self.doc)
 
     def is_tech(self, t: Token) -> bool:
         return t.lower_ in self.w["not_names"] or t.text.isupper()

@@ -1421,12 +1421,10 @@ _CONSEQUENCE_GATE = re.compile(
     r"saturating|exhausting|blinding|silencing|causing|triggering|leaving)\b",
     re.I,
 )
-#: the links of a clause of what followed ("when/after/because ... , ...", ", and ...")
+#: the links of a clause of what followed ("when/after/because ... , ...", ", and ...");
+#: the gate also takes _LINK_ON's and _THATS_WHAT's
 _CONSEQUENCE_LINK = re.compile(
-    r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,\s*and\b|"
-    r"\b(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:why|how|what)\b|"
-    r"[,;]\s*(?:so|hence|thus|and\s+now|and\s+so)\b|->|→|\bwithout\b[^.;]*,\s*and\b",
-    re.I,
+    r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,\s*and\b", re.I
 )
 #: a link from an act to what it led to, read on the words after the act: "…, which is how
 #: the records ended up outside the network", "…, so clients kept hitting the old balancer",
@@ -1474,7 +1472,7 @@ def _consequence_gate(text: str) -> bool:
         _CONSEQUENCE_GATE.search(text)
         or _THATS_WHAT.search(text)
         or (
-            _CONSEQUENCE_LINK.search(text)
+            (_CONSEQUENCE_LINK.search(text) or _LINK_ON.search(text))
             and (_WENT_WRONG_WORDS.search(text) or _FAILED_STATE.search(text))
         )
     )
