@@ -1,6 +1,7 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed set is ``tests/data/lint_sealed11/``.  It measures the
+The sealed sets are ``tests/data/lint_sealed11/`` (in force) and ``lint_sealed12/`` (the next
+round's).  They measure the
 blame-language linter only and must never be used to develop rules.  (Sets 1
 to 10 were each measured once and then became development sets, in
 ``tests/data/lint_used1/`` to ``lint_used10/``; they are no longer sealed.)  This module checks that each set is well
@@ -48,6 +49,8 @@ class SealedSet:
 SEALED_SETS = (
     # installed unread at the start of the round that measured set 10 (now lint_used10/)
     SealedSet("lint_sealed11", HERE / "data" / "lint_sealed11", r"r\d{4}", 20, 100, (15, 17)),
+    # installed unread at the start of the round that measures set 11, for the round after it
+    SealedSet("lint_sealed12", HERE / "data" / "lint_sealed12", r"tt\d{4}", 20, 100, (14, 20)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
