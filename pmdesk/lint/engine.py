@@ -14,6 +14,9 @@ are first read (most findings in a long document are never looked at).
 
 from __future__ import annotations
 
+import gc
+import os
+import pickle
 import re
 import threading
 from collections import OrderedDict
@@ -117,19 +120,33 @@ class Linter:
     # -- the two stages ---------------------------------------------------------------------------
 
     def _lint(
-        self, text: str, people: tuple[str, ...], *, suggest: bool, cached_only: bool = False
+        self,
+        text: str,
+        people: tuple[str, ...],
+        *,
+        suggest: bool,
+        cached_only: bool = False,
+        part: tuple[int, int] = (0, 1),
+        judged_keys: list[tuple] | None = None,
     ) -> list[Finding] | None:
+        """The findings; with `part` (k, of), only every `of`-th sentence from the k-th is
+        judged (what `prefill` shares out), and `judged_keys` collects their cache keys."""
         view = make_view(text)
         masked = view.masked
         jobs: list[tuple[int, tuple, str, str, _Sups, int]] = []
         results: dict[int, list[_Hit]] = {}
         spans = _pieces(masked, view.sentences)
+        k, of = part
         for n, (s0, s1) in enumerate(spans):
+            if n % of != k:
+                continue
             sentence = masked[s0:s1]
             if not sentence.strip():
                 continue
             sups = _local(view.suppressions, s0, s1) if view.suppressions else ()
             key = (text[s0:s1], sentence, people, sups)
+            if judged_keys is not None:
+                judged_keys.append(key)
             hits = self._cached(key)
             if hits is not None:
                 results[n] = hits
@@ -339,6 +356,60 @@ class Linter:
 
     # -- the cache ------------------------------------------------------------------------------
 
+    def prefill(self, text: str, people: Iterable[str] = ()) -> bool:
+        """Judge a long text's sentences in two processes at once, keeping every result in the
+        cache, so that `lint(text)` then answers from it; True if a second process helped.
+
+        For `pmdesk lint` on a long document: parsing is most of its time and a spaCy pipeline
+        uses one core. The pipeline is loaded first, then the process forks (POSIX only, only in
+        a process with no other thread, and only where two cores are free to it): the copy
+        judges every second sentence (so that both get as many long passages) and sends back
+        what it found, rewrites worked out, while this process judges the others. Whatever goes
+        wrong in the copy, `lint` judges what is missing itself.
+        """
+        if (
+            len(text) < _PREFILL_FROM
+            or not hasattr(os, "fork")
+            or threading.active_count() > 1  # (a lock another thread holds would stay held)
+            or len(getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0)) < 2
+        ):
+            return False
+        key = _people_key(people)
+        self.prepare()  # (loaded once, before the fork: the copy shares its memory)
+        read_end, write_end = os.pipe()
+        gc.freeze()  # (the collector would write to every object, copying each shared page)
+        pid = os.fork()
+        if pid == 0:  # the copy: its sentences, then what it found down the pipe, then out
+            code = 1
+            try:
+                os.close(read_end)
+                keys: list[tuple] = []
+                self._lint(text, key, suggest=True, part=(1, 2), judged_keys=keys)
+                found = [
+                    (k, [_settled(h) for h in hits])
+                    for k in keys
+                    if (hits := self._cached(k)) is not None
+                ]
+                with os.fdopen(write_end, "wb") as out:
+                    pickle.dump(found, out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        reader = os.fdopen(read_end, "rb")
+        try:
+            self._lint(text, key, suggest=True, part=(0, 2))
+            found = pickle.load(reader)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            found = []
+        finally:
+            reader.close()  # (before waiting: a copy still writing then stops at once)
+            os.waitpid(pid, 0)
+            gc.unfreeze()
+        for k, hits in found:
+            self._store(k, hits)
+        return bool(found)
+
     def _cached(self, key: tuple) -> list[_Hit] | None:
         with self._lock:
             hits = self._cache.get(key)
@@ -374,6 +445,19 @@ _HOLLOW = re.compile(
     r"|\b(?:behaved|acted|conducted\s+(?:himself|herself|themselves))\s+(?:in|by|when|with|during|[,.;])",
     re.I,
 )
+
+
+#: a text shorter than this is linted in one process (a fork costs about 10 ms; the pipeline
+#: parses about 700 sentences a second)
+_PREFILL_FROM = 100_000
+
+
+def _settled(hit: _Hit) -> _Hit:
+    """The hit with its rewrites worked out (a pending computation cannot cross processes)."""
+    start, end, index, suggestions, category = hit
+    if isinstance(suggestions, PendingSuggestions):
+        suggestions = tuple(suggestions.get())
+    return (start, end, index, suggestions, category)
 
 
 def _reads_badly(sentence: str, result: str, start: int, new: str) -> bool:

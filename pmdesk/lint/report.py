@@ -79,6 +79,7 @@ def run_lint(
     lines: list[str] = []
     warned = False
     for name, text in texts:
+        linter.prefill(text, people)  # (a long text is judged in two processes at once)
         findings = linter.lint(text, people)
         warned = warned or any(f.is_warning for f in findings)
         if fmt == "json":
