@@ -108,6 +108,19 @@ _ONE_WORD = re.compile(
 )
 
 
+def _chat_perfects() -> dict[str, list[dict[int, str]]]:
+    """Chat's "shoulda", "coulda", "woulda", "mighta", "musta" as two words, the modal and
+    "a" read as "have" (its norm): the tagger then takes "a" for the auxiliary and the verb
+    after it for a participle, so "he shoulda called me" parses as "he should have called me"."""
+    from spacy.symbols import NORM, ORTH
+
+    cases = {}
+    for modal in ("should", "could", "would", "might", "must"):
+        for word in (modal, modal.capitalize()):
+            cases[word + "a"] = [{ORTH: word}, {ORTH: "a", NORM: "have"}]
+    return cases
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     """English's default tokenizer (as spaCy's spacy.Tokenizer.v1 builds it) with _ONE_WORD for
     its token_match: given to it when it is built, because a tokenizer given new patterns
@@ -118,7 +131,7 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     defaults = nlp.Defaults
     return Tokenizer(
         nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules={**defaults.tokenizer_exceptions, **_chat_perfects()},
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(defaults.suffixes).search,
         infix_finditer=compile_infix_regex(defaults.infixes).finditer,

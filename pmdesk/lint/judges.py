@@ -2356,7 +2356,7 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
 
 
 _PERFECT = re.compile(
-    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)['’]?ve\b"
+    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)(?:['’]?ve|a)\b"
     r"|['’]d\s+(?:\w+\s+)?have\b",
     re.I,
 )
@@ -2534,6 +2534,11 @@ def _care_would_have(s: Sentence) -> bool:
 _SECTION_LABEL = re.compile(r"^\W*(?:what|how|why|which)\b(?:\s+[\w'’]+){0,3}\s*[:—–]\s*\S", re.I)
 
 
+def _have(t: Token) -> bool:
+    """The auxiliary "have" however it is written ("'ve", "ve", chat's "a" of "shoulda")."""
+    return t.lower_ in ("have", "'ve", "’ve", "ve") or (t.lower_ == "a" and t.norm_ == "have")
+
+
 @gated(_by(_PERFECT))
 @judge
 def counterfactual(s: Sentence) -> Iterator[Hit]:
@@ -2555,12 +2560,12 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         if verb is None:
             continue
         hung = None
-        if verb.lower_ in ("have", "'ve", "ve") and verb.dep_ == "aux" and verb.head.tag_ == "VBN":
+        if _have(verb) and verb.dep_ == "aux" and verb.head.tag_ == "VBN":
             hung, verb = verb, verb.head  # "I should have double-checked": the modal and the
             # subject hang on the "have"
         haves = [
-            c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("have", "'ve", "ve", "of")
-        ]  # ("shouldve pinged": chat's spelling, which the tokenizer splits)
+            c for c in verb.children if c.dep_ == "aux" and (_have(c) or c.lower_ == "of")
+        ]  # ("shouldve pinged", "shoulda pinged": chat's spellings, which the tokenizer splits)
         if not haves and m.i + 1 < len(s.doc) and s.doc[m.i + 1].lower_ == "of":
             haves = [s.doc[m.i + 1]]  # "should of held the train": the parser read a preposition
         ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
