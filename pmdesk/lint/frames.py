@@ -1374,12 +1374,14 @@ _ON_PERSON = {
     "reprimand", "sanction", "penalise", "penalize", "bench", "ban", "bar", "remove", "move",
     "pull", "strip", "replace", "relieve", "escort", "transfer", "exclude", "offboard",
     "write", "put", "place", "ground", "drop", "kick", "rotate", "stand", "renew", "take",
+    "fine",
 }  # fmt: skip
 #: where a person is moved to or off when that is a sanction
 _OFF = re.compile(
     r"\b(?:off|from)\s+(?:the\s+|our\s+|his\s+|her\s+|their\s+|any\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:team|rota|rotation|on-?call|duties|duty|role|project|account|release|deploys?|"
     r"production|prod|pager|schedule|engagement|contract|squad|incident)\b"
+    r"|\b(?:off|from)\s+(?:the\s+|our\s+|their\s+)?(?:approved|preferred)\s+(?:[\w-]+\s+)?(?:list|register|panel)\b"
     r"|\bto\s+(?:a\s+|an\s+)?(?:non-[\w-]+|different|junior|lesser|back-?office|desk)\s+"
     r"(?:[\w-]+\s+)?(?:role|position|job|duties)\b|\bto\s+a\s+role\s+without\b"
     r"|\bon\s+(?:probation|(?:a\s+)?pip|(?:a\s+)?(?:performance\s+)?improvement\s+plan|"
@@ -1472,7 +1474,7 @@ _STEP_BACK = re.compile(
 _PUNITIVE_STRONG = re.compile(
     r"\b(?:fire[ds]?|firing|sack(?:ed|ing)?|dismiss\w*|suspend\w*|demot\w*|reassign\w*|disciplin\w*|"
     r"reprimand\w*|sanction\w*|penali[sz]\w*|bench(?:ed|ing)|bann?ed|barred|revok\w*|stripped|"
-    r"reliev\w*|escort\w*|offboard\w*|written\s+up|let(?:ting|s)?\s+\w+(?:\s+\w+)?\s+go|step\w*\s+(?:back|down|away|aside)|"
+    r"reliev\w*|escort\w*|offboard\w*|written\s+up|ground(?:ed|ing)|fined|let(?:ting|s)?\s+\w+(?:\s+\w+)?\s+go|step\w*\s+(?:back|down|away|aside)|"
     r"st(?:and|ood)\s+down|terminat\w*|renew\w*|dock\w*|withh[oe]ld\w*|deal\w*\s+with)\b",
     re.I,
 )
@@ -1480,7 +1482,8 @@ _HELD_OR_OFF = re.compile(
     r"\b(?:access|rights|privileges?|permissions?|duties|duty|role|responsibilities|bonus\w*|pay|salary|"
     r"raises?|probation|contract|badge|shifts|promotion|rating|commission|clearance|membership|"
     r"agreement|engagement|rota|rotation|on-?call|pager|team|project|account|release|licen[cs]e|"
-    r"certificate|authori[sz]ation|qualification)\b",
+    r"certificate|authori[sz]ation|qualification|schedule|squad|deploys?|production|prod|premises|"
+    r"site|building|facility|offices?|list|register|panel)\b",
     re.I,
 )
 _PAY_OR_SANCTION = re.compile(
@@ -1493,7 +1496,7 @@ _PUNITIVE_TRIGGERS = re.compile(
     r"\b(?:fire|fired|sack|sacked|dismiss\w*|terminat\w*|suspend\w*|demot\w*|reassign\w*|"
     r"disciplin\w*|reprimand\w*|sanction\w*|penali[sz]\w*|bench\w*|bann?\w*|barred|remov\w*|"
     r"moved?|pulled|stripped|replac\w*|reliev\w*|escort\w*|transferr?\w*|offboard\w*|written|"
-    r"put|placed?|grounded|dropped|kicked|rotated|renew\w*|revok\w*|withdr[ae]w\w*|frozen|"
+    r"put|placed?|grounded|fined|dropped|kicked|rotated|renew\w*|revok\w*|withdr[ae]w\w*|frozen|"
     r"froze|extended|cut|dock\w*|withh[oe]ld\w*|reduced|paused|held|ended|cancell?\w*|rescind\w*|"
     r"lost|taken|took|take\s+away|taking\s+away|limited|restricted|downgraded|step\w*|stand\w*|stood|let\w*|deal\w*|"
     r"bonus\w*|pay|salary|raises?|probation|rating|compensation|termination|dismissal|firing|"
@@ -1657,7 +1660,7 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
         return False
     after = s.text[verb.idx :]
     if lem in ("fire", "sack", "dismiss", "demote", "discipline", "reprimand", "sanction", "terminate",
-               "penalise", "penalize", "bench", "escort", "offboard", "ground"):  # fmt: skip
+               "penalise", "penalize", "bench", "escort", "offboard", "ground", "fine"):  # fmt: skip
         return True
     if lem == "renew":
         return s.negated(verb)  # "the contractor will not be renewed"

@@ -5800,6 +5800,29 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     ("should", r"\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b"),
     ("business", r"\bno\s+business\s+(?:being|running|touching|deploying)\b"),
     ("fit", r"\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b"),
+    # punishment told by its purpose: "that'll teach him", "let this be a lesson", an act that
+    # "has consequences", a charge made "as a deterrent"
+    (
+        "teach",
+        r"\b(?:that|this|it)(?:['’]ll|\s+will|\s+should|\s+ought\s+to)\s+teach\s+(?:him|her|them|em|['’]em|you|the\s+[\w-]+|those\s+[\w-]+)\b",
+    ),
+    ("lesson", r"\blet\s+(?:this|that|it)\s+be\s+a\s+lesson\b"),
+    (
+        "consequences",
+        r"\b\w+ing\s+(?:[\w-]+\s+){0,3}(?:has|have|carries|carry|will\s+have)\s+(?:real\s+|serious\s+)?consequences(?=\s*(?:[.!;:,—–]|$|and\b))",
+    ),
+    (
+        "deterrent",
+        r"\b(?:billed|charged|fined|docked|invoiced|suspended|banned|disciplined|named|penali[sz]ed|made\s+to\s+pay)\b[^.;]{0,60}\bas\s+a\s+deterrent\b",
+    ),
+    (
+        ("wages", "pay", "salary", "paycheck", "bonus", "commission"),
+        r"\b(?:come|comes|coming|came|taken|deducted|docked|recovered|withheld|out)\s+(?:out\s+of|from|of)\s+(?:his|her|their|the\s+[\w-]+['’]s|(?-i:[A-Z])\w+['’]s)\s+(?:wages|pay|salary|paycheck|bonus|commission)\b",
+    ),
+    (
+        "apologi",
+        r"\b(?:made|forced|required|told|ordered)\s+to\s+(?:personally\s+|publicly\s+)?apologi[sz]e\b",
+    ),
 )
 
 
@@ -5828,6 +5851,12 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
+        if "punish" in text and re.search(
+            r"\bpunish\w*\s+(?:[\w-]+\s+){0,3}(?:would|will|only|just|tends?\s+to|leads?\s+to|"
+            r"makes?|drives?|teaches?)\b",
+            s.lower,
+        ):
+            continue  # "punishing individuals would just teach people to hide near-misses"
         if "discipline" in text and re.search(
             r"\bthe\s+discipline\s+of\s+\w+ing\b|\b(?:engineering|operational|release|process|naming|"
             r"testing|commit|review|config|code|documentation|change|deployment|branch|tagging|logging|"
