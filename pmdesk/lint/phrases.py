@@ -369,11 +369,39 @@ _NEGLECT = re.compile(
     r"|\b(?:their|his|her)\s+(?:own\s+)?mess\b",
     re.I,
 )
-phrase_judge(
-    "neglect",
-    _NEGLECT,
-    vetoed=_negation_before(r"\b(?:not|never|didn['’]t|did\s+not|nobody)\s+(?:\w+\s+){0,2}$"),
+#: a crew, shift or team that never did a part of its own work: "the morning crew never
+#: restocked the sterile packs" (not what it never knew, saw, got or was told)
+_GROUP_NEVER = re.compile(
+    r"\b(?:the|our|their|that|this|whole)\s+(?:[\w-]+\s+){0,2}(?:team|crew|shift|staff|squad|"
+    r"department|desk|folks|guys|lot)\s+(?:never|didn['’]t|did\s+not|failed\s+to|neglected\s+to|"
+    r"forgot\s+to)\s+(?:\w+ly\s+)?(?!(?:know|knew|see|saw|seen|receive|received|get|got|hear|heard|"
+    r"expect|expected|realis|realiz|have|had|need|needed|want|wanted|think|thought|anticipate|find|"
+    r"found|exist|happen|appear|seem|affect|impact|notice|noticed|use|used|work|worked|come|came|go|"
+    r"went|return|returned|respond|responded|reply|replied|change|changed|lose|lost|stop|stopped|"
+    r"consider|considered|mean|meant|make|made|take|took|hit|run|ran|own|owned|touch|touched|"
+    r"intend|intended|agree|agreed|plan|planned|try|tried|wait|waited)\w*\b)"
+    r"[a-z]+\s+(?:the|a|an|any|its|their|our|his|her|[\w-]+s)\b",
+    re.I,
 )
+_NEGLECT_NEGATED = _negation_before(
+    r"\b(?:not|never|didn['’]t|did\s+not|nobody)\s+(?:\w+\s+){0,2}$"
+)
+#: a reason given for what a group did not do makes it a decision: "the team didn't restart
+#: the service because the primary was healthy", "… as the runbook says"
+_FOR_A_REASON = re.compile(
+    r"\b(?:because|since|as|given\s+that|so\s+as\s+not|in\s+order\s+not)\b"
+    r"|\b(?:per|according\s+to)\s+(?:the\s+)?(?:runbook|plan|policy|procedure|process)\b",
+    re.I,
+)
+
+
+def _neglect_vetoed(text: str, m: re.Match[str]) -> bool:
+    if m.re is _GROUP_NEVER:
+        return _FOR_A_REASON.search(text, m.end()) is not None
+    return _NEGLECT_NEGATED(text, m)
+
+
+phrase_judge("neglect", _NEGLECT, _GROUP_NEVER, vetoed=_neglect_vetoed)
 
 # ---------------------------------------- preventable: the incident priced at one person's act
 
