@@ -48,7 +48,7 @@ class SealedSet:
 
 SEALED_SETS = (
     # installed unread at the start of the round that measured set 10 (now lint_used10/)
-    SealedSet("lint_sealed11", HERE / "data" / "lint_sealed11", r"r\d{4}", 20, 100, (15, 17)),
+    SealedSet("lint_sealed11", HERE / "data" / "lint_sealed11", r"r\d{4}", 19, 100, (15, 17)),
     # installed unread at the start of the round that measures set 11, for the round after it
     SealedSet("lint_sealed12", HERE / "data" / "lint_sealed12", r"tt\d{4}", 20, 100, (13, 20)),
 )
