@@ -4370,6 +4370,19 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?",
     ),
     ("else", r"\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"),
+    # how a plain sign went unseen for so long, asked in disbelief: "how could a pressure sore
+    # that size go unnoticed across three shifts?", "how do u miss a 40% drop lmao" (not the
+    # section's question "how did this go unnoticed?", which asks for the gap)
+    (
+        "how",
+        r"\bhow\s+(?:on\s+earth\s+)?(?:could|did|can|do|does|is|was|were|has|have)\b[^.?!]{0,80}?"
+        r"\b(?:go(?:es)?\s+unnoticed|gone\s+unnoticed|went\s+unnoticed|escaped?\s+(?:notice|attention)|"
+        r"(?:u|you|we|they|anyone|people)\s+(?:just\s+)?(?:miss|overlook|ignore)|"
+        r"(?:nobody|no\s+one|noone)\s+(?:see|saw|notice|noticed|spot|spotted|catch|caught))\b"
+        r"(?=[^.?!]*?(?:\b(?:for|across|over|in)\s+(?:\w+\s+){0,2}(?:days|weeks|months|quarters|shifts|hours|years|"
+        r"sprints|releases)\b|\ball\s+(?:weekend|week|day|night|morning|month)\b|\b(?:lol|lmao|smh|ffs|wtf)\b|"
+        r"[^.?!]*\?\s*(?:it|the|this)\s+(?:is|was)\s+(?:written|right|in\s+red|on\s+the)))",
+    ),
     (
         (
             "attentive",
@@ -4482,7 +4495,8 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ),
     (
         ("difficult", "hard", "impossible"),
-        r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked)\b",
+        r"\b(?:it\s+is|it['’]s|it\s+was)\s+(?:difficult|hard|impossible)\s+to\s+(?:understand|see|believe|fathom|comprehend|explain)\s+how\b[^.?!]*\b(?:escaped|missed|overlooked|unnoticed|slipped|got\s+past|ignored|nobody|no\s+one|went\s+unchecked|"
+        r"not\s+(?:recogni[sz]ed|noticed|acted\s+(?:on|upon)|picked\s+up|identified|seen|escalated))\b",
     ),
     ("why", r"\bwhy\s+(?:on\s+earth|in\s+the\s+world|the\s+hell|the\s+heck)\b"),
     ("why", r"\bwhy\s+(?:did|didn['’]t)\s+(?:nobody|no\s+one)\b"),
