@@ -4370,6 +4370,39 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"\bwhat\s+(?:were|was)\s+(?:they|you|he|she|(?-i:[A-Z])[a-z]+|the\s+[\w-]+)\s+doing\b[^.?!]*\?",
     ),
     ("else", r"\b(?:any(?:one|body)|any\s+[\w-]+)\s+else\s+would\s+have\b"),
+    # the sign was in plain view: "it was right there", "all there on the screen", "sitting in
+    # plain view", "couldn't have been more obvious", "anyone walking past could see", "the
+    # clearest signal we've ever had", "the most basic failure imaginable"
+    (
+        "there",
+        r"\b(?:it|this|that|everything)\s+(?:was|is)\s+(?:all\s+|literally\s+|just\s+)?(?:right\s+)?there\s+"
+        r"(?:on\s+the\s+(?:screen|dashboard|graph|chart|page|board|monitor)|in\s+(?:the\s+logs?|black\s+and\s+white|"
+        r"front\s+of\s+(?:us|them|him|her|you|everyone)))\b"
+        r"|\b(?:it|this|that|everything)\s+was\s+(?:all\s+|literally\s+|just\s+)?right\s+there(?=\s*(?:[.!;:,—–]|$|lol|lmao|smh))",
+    ),
+    (
+        "plain",
+        r"\b(?:sitting|sat|hiding|hidden|lay|lying|right)\s+(?:there\s+)?in\s+plain\s+(?:sight|view)\b",
+    ),
+    (
+        "been",
+        r"\bcould(?:n['’]t|\s+not|\s+hardly)\s+have\s+been\s+(?:any\s+)?(?:more\s+)?(?:obvious|clearer|more\s+visible|more\s+glaring)\b",
+    ),
+    (
+        "could",
+        r"\b(?:any(?:one|body)|every(?:one|body))\s+(?:walking\s+(?:past|by)|passing(?:\s+by)?|with\s+(?:eyes|a\s+screen))\s+"
+        r"could\s+(?:have\s+)?(?:see|seen|tell|told|spot|spotted|smell|smelled|smelt|hear|heard)\b",
+    ),
+    (
+        ("clearest", "loudest", "biggest", "plainest", "obvious"),
+        r"\b(?:clearest|loudest|biggest|plainest|most\s+obvious)\s+(?:early\s+)?(?:signal|warning|sign|red\s+flag|hint|alarm)\s+"
+        r"(?:(?:that\s+)?(?:we|you|they|anyone|the\s+\w+)\s*(?:['’]ve|had|have|has|could|would)|imaginable|possible)\b",
+    ),
+    (
+        "most",
+        r"\bthe\s+most\s+(?:basic|elementary|obvious|predictable|avoidable|rookie)\s+(?:failure|mistake|error|blunder|oversight|thing)\s+"
+        r"(?:imaginable|possible|ever|in\s+the\s+(?:world|book))\b",
+    ),
     # how a plain sign went unseen for so long, asked in disbelief: "how could a pressure sore
     # that size go unnoticed across three shifts?", "how do u miss a 40% drop lmao" (not the
     # section's question "how did this go unnoticed?", which asks for the gap)
