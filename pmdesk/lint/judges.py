@@ -2356,7 +2356,7 @@ def blame_on(s: Sentence) -> Iterator[Hit]:
 
 
 _PERFECT = re.compile(
-    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)(?:['’]?ve|a)\b"
+    r"\b(?:should|shouldn['’]t|ought|could|couldn['’]t|must|might|would)(?:\s+not|\s+never)?(?:\s*,)?\s+(?:\w+\s+){0,2}(?:have|of)\b|\b(?:should|could|must|might|would)(?:['’]?ve|a|\s+had)\b"
     r"|['’]d\s+(?:\w+\s+)?have\b",
     re.I,
 )
@@ -2534,6 +2534,13 @@ def _care_would_have(s: Sentence) -> bool:
 _SECTION_LABEL = re.compile(r"^\W*(?:what|how|why|which)\b(?:\s+[\w'’]+){0,3}\s*[:—–]\s*\S", re.I)
 
 
+#: words a chat message may open with before a subjectless "should have"
+_CHAT_OPENERS = {
+    "really", "honestly", "tbh", "ngl", "tbf", "imo", "imho", "so", "yeah", "ok", "okay", "well",
+    "srsly", "seriously", "def", "definitely", "prob", "probably", "just", "i", "mean", "lol",
+}  # fmt: skip
+
+
 def _have(t: Token) -> bool:
     """The auxiliary "have" however it is written ("'ve", "ve", chat's "a" of "shoulda")."""
     return t.lower_ in ("have", "'ve", "’ve", "ve") or (t.lower_ == "a" and t.norm_ == "have")
@@ -2566,8 +2573,14 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         haves = [
             c for c in verb.children if c.dep_ == "aux" and (_have(c) or c.lower_ == "of")
         ]  # ("shouldve pinged", "shoulda pinged": chat's spellings, which the tokenizer splits)
-        if not haves and m.i + 1 < len(s.doc) and s.doc[m.i + 1].lower_ == "of":
+        if (
+            not haves
+            and m.i + 1 < len(s.doc)
+            and (s.doc[m.i + 1].lower_ in ("of", "had") or _have(s.doc[m.i + 1]))
+        ):
             haves = [s.doc[m.i + 1]]  # "should of held the train": the parser read a preposition
+            # ("shoulda just waited", read as a subject; "the team should had tested", a
+            # learner's perfect)
         ongoing = verb.tag_ == "VBG" and any(c.lower_ == "been" for c in verb.children)
         participle = verb.tag_ == "VBN" or (
             verb.tag_ in ("VB", "VBD", "VBP") and verb.lower_ == inflect(lemma(verb), "VBN")
@@ -2597,6 +2610,8 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                 )
         if subj is None:
             subj = s.subject(verb if m.dep_ == "aux" else m)
+        if subj is not None and subj in haves:
+            subj = None  # ("shoulda just waited for the canary": no subject, the note's writer's)
         kind = s.person_kind(subj)
         if subj is None and re.fullmatch(
             r"\W*(?:the\s+|our\s+)?(?:on[\s-]?call|oncall)(?:\s+engineer)?\s*",
@@ -2628,9 +2643,14 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         elif (
             subj is None
             and m.lower_ in ("should", "ought")
-            and (m.i == s.lead_end() or s.doc[m.i - 1].is_punct)
+            and (
+                m.i == s.lead_end()
+                or s.doc[m.i - 1].is_punct
+                or all(t.lower_ in _CHAT_OPENERS for t in s.doc[s.lead_end() : m.i])
+            )
         ):
             pass  # "- should have done the change on one host first": a note about ourselves
+            # (and "really shouldve pinged db oncall first")
         elif passive and lem in s.w["check_verbs"]:
             pass
         elif (
