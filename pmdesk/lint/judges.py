@@ -5564,10 +5564,29 @@ _PUNITIVE = Alternatives(
     ("punish", r"\bpunish\w*"),
     ("punitive", r"\bpunitive\b"),
     ("reprimand", r"\breprimand\w*"),
-    ("warning", r"\b(?:written|formal|final)\s+warning\b"),
+    ("warning", r"\b(?:written|formal|final|official|verbal)\s+warning\b"),
     (
-        ("demoted", "fired", "let", "removed", "sacked", "suspended", "terminated", "written"),
-        r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b",
+        "capability",
+        r"\b(?:formal\s+)?capability\s+(?:plan|procedure|process|hearing|meeting|review)\b",
+    ),
+    (
+        ("perms", "permissions", "access", "rights", "privileges", "keys"),
+        r"\b(?:their|his|her|your|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:perms|permissions|access|rights|privileges|keys)\s+"
+        r"(?:yanked|pulled|revoked|taken\s+away|stripped|removed|cut\s+off)\b",
+    ),
+    (
+        (
+            "demoted",
+            "fired",
+            "let",
+            "removed",
+            "sacked",
+            "suspended",
+            "terminated",
+            "written",
+            "dismissed",
+        ),
+        r"\b(?:be|get|gets|getting|got|was|were|been|being)\s+(?:\w+ly\s+)?(?:fired|sacked|let\s+go|demoted|suspended|written\s+up|terminated|dismissed|removed\s+from\s+(?:the\s+)?(?:on-?call|rotation|rota|team|project))\b",
     ),
     (
         "consequences",
@@ -5893,6 +5912,25 @@ _PUNITIVE = _PUNITIVE + Alternatives(
 )
 
 
+def _head_of_unit(s: Sentence, t: Token) -> bool:
+    """ "the head of operations", "the head of the sales team": a person by role (not "the head
+    of the queue")."""
+    if t.lower_ not in ("head", "heads"):
+        return False
+    for of in t.children:
+        if of.lower_ != "of":
+            continue
+        for unit in of.children:
+            if unit.dep_ == "pobj" and (
+                s.person_kind(unit) == "group"
+                or unit.lower_ in s.w["team_words"]
+                or lemma(unit) in ("department", "division", "unit", "function", "engineering")
+                or unit.text[:1].isupper()
+            ):
+                return True
+    return False
+
+
 #: what a word of punishment may describe and still be about punishing people: "punitive
 #: measures", "a punitive culture", "a punishing review"
 _SANCTION_HEADS = {
@@ -6009,17 +6047,26 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             re.I,
         ):
             continue  # "nobody here is going to be fired": the blameless promise
-        if re.search(r"\b(?:fired|terminated|suspended|sacked|let\s+go|demoted)\b", text):
+        if re.search(r"\b(?:fired|terminated|suspended|sacked|let\s+go|demoted|dismissed)\b", text):
             verb = next(
                 (
                     x
                     for x in s.doc
                     if x.idx >= m.start()
-                    and x.lower_ in ("fired", "terminated", "suspended", "sacked", "let", "demoted")
+                    and x.lower_
+                    in ("fired", "terminated", "suspended", "sacked", "let", "demoted", "dismissed")
                 ),
                 None,
             )
-            holder = s.subject(verb) if verb is not None else None
+            clause = (
+                next((c for c in verb.children if c.dep_ in ("csubj", "csubjpass")), None)
+                if verb is not None
+                else None
+            )  # "whoever leaked the notes will be let go": the clause's own subject is the one
+            if clause is not None:
+                holder = next((c for c in clause.children if c.dep_ == "nsubj"), clause)
+            else:
+                holder = s.subject(verb) if verb is not None else None
             whose = (
                 next((c for c in holder.children if c.dep_ == "poss"), None)
                 if holder is not None and lemma(holder) in ("engagement", "contract", "employment")
@@ -6029,6 +6076,7 @@ def punitive(s: Sentence) -> Iterator[Hit]:
                 holder is not None
                 and not s.person_kind(holder)
                 and holder.lower_ not in ("who", "whoever")
+                and not _head_of_unit(s, holder)
                 and not (
                     whose is not None
                     and s.person_kind(whose) in ("person", "group")
