@@ -1030,6 +1030,17 @@ _WRONG_WAY = re.compile(
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b"
     r"(?!\s+(?:\w+\s+){0,3}?to\s+(?:confirm|verify|check|test|reproduce|make\s+sure|be\s+sure|compare))|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
     r"|\bbefore\s+(?:QA|review|testing|the\s+tests?|the\s+review|the\s+backup|the\s+canary|ci|the\s+soak)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|done|passed|run|ended)\b"
+    # done before the check it waited on: "sealed trailer 44 before the last pallets were
+    # scanned", "opened valve 14 prior to the pressure reading being confirmed"; done without
+    # the step: "without checking deps", "without a parallel run"
+    r"|\b(?:before|prior\s+to)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:was|were|had\s+been|had|being|been|got)\s+(?:fully\s+|properly\s+)?(?:scanned|confirmed|verified|signed(?:\s+off)?|"
+    r"approved|checked|tested|reviewed|completed|finished|passed|drained|isolated|cleared|countersigned|"
+    r"authori[sz]ed|inspected|backed\s+up|agreed)\b"
+    r"|\bbefore\s+(?:the\s+)?(?:tests?|ci|checks?|build)\s+(?:finish|finished|complete|completed|pass|passed)\b"
+    r"|\bwithout\s+(?:first\s+)?(?:checking|draining|testing|verifying|confirming|reviewing|scanning|backing\s+up|"
+    r"telling|asking|notifying|isolating|locking\s+out)\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:parallel|dry|test|trial)\s+run\b"
     r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
