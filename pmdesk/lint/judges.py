@@ -4978,6 +4978,25 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
         r"\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b",
     ),
     ("people", r"\bpeople\s+problem\b"),
+    # a trade's own hands named by its field ("a nursing error", "crew error"), a human
+    # "oops" or "blunder", "a human performance failure", "the error of the person"
+    (
+        ("error", "mistake", "slip"),
+        r"\b(?:nursing|crew|cockpit|pharmacist|prescriber|dispenser|rider|courier)\s+(?:error|mistake|slip)s?\b",
+    ),
+    (
+        ("oops", "blunder", "goof", "screw"),
+        r"\b(?:human|operator|user|manual)\s+(?:oops|blunder|goof|screw-?up)s?\b",
+    ),
+    (
+        "performance",
+        r"\bhuman\s+performance\s+(?:failure|issue|error|lapse|problem|deficienc(?:y|ies))\b",
+    ),
+    (
+        ("error", "mistake", "fault"),
+        r"\b(?:error|mistake|fault)\s+of\s+(?:the|a|one|an)\s+(?:person|individual|operator|engineer|employee|"
+        r"staff\s+member|human|user|technician|nurse|driver|pilot)\b(?!\s+(?:interface|account|role|record))",
+    ),
     (
         ("incorrect", "wrong"),
         r"\b(?:wrong|incorrect)\s+(?:button|key|command|terminal|window|tab)\b",
@@ -5222,6 +5241,14 @@ _CAUSE = re.compile(
 )
 
 
+#: what follows a named error to clear it: "human error was ruled out", "… is not a factor"
+_RULED_OUT = re.compile(
+    r"\W*(?:[\w-]+\s+){0,2}?(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:ruled\s+out|excluded|eliminated|discounted|not\s+(?:a\s+(?:contributing\s+)?factor|the\s+cause|a\s+cause|involved))\b",
+    re.I,
+)
+
+
 _SLIP_GATE = re.compile(
     r"\b(?:error|mistake|oversight|lapse|slip|blunder|misstep|inattention|carelessness|negligence|"
     r"misjudge?ment)s?\s+(?:by|on\s+the\s+part\s+of|of)\b"
@@ -5259,6 +5286,8 @@ def human_error(s: Sentence) -> Iterator[Hit]:
     m = _HUMAN_ERROR.search(s.text)
     if m and re.search(r"\b(?:never|not|no)\s+(?:\w+\s+)?$", s.text[: m.start()]):
         m = None  # "indicates a bug, never user error"
+    if m and _RULED_OUT.match(s.text, m.end()):
+        m = None  # "human error was ruled out by the investigation"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
         if not re.search(
             r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?|threw|throws|thrown|raised|raises)\b",
