@@ -1646,8 +1646,14 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
         and s.negated(verb)
     ):
         return True  # "the contractor's agreement will not be renewed"
-    if (lemma(target) in _HELD or target.lower_ in _HELD) and _a_person(s, owner) and lem in _TAKE:
-        return True  # "Hamid's production access has been suspended for two weeks"
+    if (
+        (lemma(target) in _HELD or target.lower_ in _HELD)
+        and _a_person(s, owner)
+        and lem in _TAKE
+        and not (lem == "take" and not any(c.lower_ in ("away", "off") for c in verb.children))
+    ):
+        return True  # "Hamid's production access has been suspended for two weeks" (but "Beth
+        # took the role of incident commander" took one up)
     if lem == "write" and any(c.lower_ == "up" for c in verb.children) and _a_person(s, target):
         return True  # "she was written up"
     if lem == "take" and not any(c.lower_ in ("away", "off") for c in verb.children):
