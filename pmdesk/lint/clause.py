@@ -449,6 +449,16 @@ class Sentence:
             return "group"
         if low == "whoever" and t.dep_ in ("nsubj", "nsubjpass"):
             return "group"  # "whoever wrote the migration was supposed to test it"
+        if lem == "management" and any(
+            c.dep_ == "compound"
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.lower_ not in self.w["team_words"]
+            and c.lower_ not in _DISCIPLINES
+            and c.lower_ not in ("site", "store", "ward", "hospital", "company", "line", "project")
+            for c in t.children
+        ):
+            return ""  # "certificate management is manual": a practice, not the managers (but
+            # "engineering management ignored the warnings")
         if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
         if lem in (

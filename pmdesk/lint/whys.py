@@ -24,7 +24,7 @@ _STOPPING = {
 }  # fmt: skip (a chain that ends in a sanction ends at a person)
 # A chain answer that is about a person even without blame words: "The developer did not check".
 _PERSON_ENDING = re.compile(
-    r"(?:^|:\s*)(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:^|[:?]\s*)(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:engineer|developer|dev|sre|operator|reviewer|analyst|admin|on-?call(?:\s+engineer)?|intern|"
     r"dba|manager|author|responder|person|someone|somebody|whoever[^.]*?|team|user|human|administrator|"
     r"technician|contractor|approver|officer|nurse|pharmacist|clerk|agent|lead|signaller|signaler|"
@@ -44,6 +44,10 @@ _PERSON_ENDING = re.compile(
     r"staff|the\s+(?:[\w-]+\s+)?(?:engineers?|developers?|devs|operators?|crew))\s+to\s+(?:stick\s+to|follow|"
     r"be\s+(?:more\s+)?careful|read|check|double-check|pay\s+attention)\b"
     r"|\b(?:mistake|oversight|slip|lapse|carelessness|negligence|inattention|forgetfulness)\b"
+    # a person's not following the plan, and an answer that gives no cause at all: "night staff
+    # non-compliance with the care plan", "why not? just didn't"
+    r"|\b(?:staff|crew|team|operator|engineer|nurse|driver|user)s?['’]?\s+non-?compliance\b"
+    r"|(?:^|[:?]\s*)(?:they\s+|he\s+|she\s+)?(?:just|simply)\s+(?:didn['’]?t|did\s+not|forgot|never\s+did)\W*$"
     # what only a person does, or lacks: "forgot to upload it", "wasn't aware the option existed"
     r"|\b(?:forgot|skimmed|(?:was|were)(?:n['’]t|\s+not)\s+aware|(?:did\s+not|didn['’]t)\s+"
     r"(?:know|realise|realize|bother|read))\b"

@@ -102,3 +102,15 @@ def test_a_system_that_distracts_or_a_component_error_does_not_stop_the_chain():
     whys = [*SYMPTOMS, "Forty alerts fired at once and buried the one that mattered."]
     assert check_five_whys(whys, "The alerting has no grouping, so floods hide the signal.") == []
     assert check_five_whys(SYMPTOMS, "The driver's error handling swallowed the timeout.") == []
+
+
+def test_an_answer_after_its_question_a_non_compliance_or_no_cause_at_all_stops_the_chain():
+    # answers written as "why …? answer": the person after the question mark
+    assert check_five_whys([*SYMPTOMS, "Why not? Night staff didn't stick to the plan."], "")
+    assert check_five_whys(SYMPTOMS, "Night staff non-compliance with the care plan.")
+    assert check_five_whys([*SYMPTOMS, "why not? just didnt"], "")
+
+
+def test_a_practice_named_management_is_not_the_managers():
+    whys = [*SYMPTOMS, "Why no alert? Certificates are renewed by hand, outside monitoring."]
+    assert check_five_whys(whys, "Certificate management is manual and not monitored.") == []
