@@ -100,9 +100,9 @@ _TOKENIZER = "pmdesk.Tokenizer.v1"
 #: a handle is one word ("@arjun-k reset the offsets"), and so is a hyphenated given name
 #: ("Hyun-woo"): the tokenizer would split both at the hyphen; and so is a check's name
 #: ("double-checked", "dry-run"): split, the parser read "should have been double - checked"
-#: as an adjective after "been"
+#: as an adjective after "been"; and so is a verb of doing wrong ("mis-shipped", "mis-keyed")
 _ONE_WORD = re.compile(
-    r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+|"
+    r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+|[Mm]is-[a-z]{3,}|"
     r"(?:double|triple|spot|sanity|cross)-check(?:s|ed|ing)?|"
     r"(?:dry|test)-r(?:un|an|uns|unning)|(?:load|smoke)-test(?:s|ed|ing)?)$"
 )

@@ -2501,11 +2501,20 @@ def _had_they(s: Sentence) -> bool:
             "everybody",
         ):
             continue
-        # the better outcome: a "would/could/'d have" on another verb of the sentence
+        # the better outcome: a "would/could/'d have" on another verb of the sentence (or on a
+        # "have" the parser made the verb), or "we'd never be here"
         if any(
             t.lower_ in ("would", "could", "'d", "might")
             and t.head.i != done.i
-            and any(x.lower_ in ("have", "'ve", "ve") for x in t.head.children)
+            and (
+                any(x.lower_ in ("have", "'ve", "ve") for x in t.head.children)
+                or t.head.lower_ in ("have", "'ve")
+                or (
+                    lemma(t.head) == "be"
+                    and any(x.lower_ == "here" for x in t.head.children)
+                    and s.negated(t.head)
+                )
+            )
             for t in s.doc
         ):
             return True

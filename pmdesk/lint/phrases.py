@@ -406,7 +406,7 @@ phrase_judge("neglect", _NEGLECT, _GROUP_NEVER, vetoed=_neglect_vetoed)
 # ---------------------------------------- preventable: the incident priced at one person's act
 
 _PLAINLY_PREVENTABLE = re.compile(
-    r"\band\s+we(?:['’]re|\s+are)\s+not\s+here\b|\bwe\s+(?:wouldn['’]t|would\s+not)\s+be\s+"
+    r"\band\s+we(?:['’]re|\s+are)\s+not\s+here\b|\bwe(?:\s+(?:wouldn['’]t|would\s+not|would\s+never)|['’]d\s+never)\s+be\s+"
     r"(?:here|having\s+this\s+(?:conversation|meeting|review|postmortem))\b"
     r"|\ball\s+(?:that\s+)?(?:was|it)\s+(?:needed|required|took)\s+was\b"
     r"|\b(?:one|a\s+single|any)\s+(?:careful|competent|attentive|half-decent|decent|diligent|sharp-eyed|alert)\s+"
