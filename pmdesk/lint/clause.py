@@ -170,6 +170,13 @@ _DISCIPLINES = {
 }  # fmt: skip
 
 
+#: a company's functions: "the risk function should have raised it with the board"
+_CORPORATE_FUNCTIONS = {
+    "finance", "risk", "compliance", "audit", "legal", "hr", "procurement", "treasury", "sales",
+    "marketing", "operations", "safety", "governance",
+}  # fmt: skip
+
+
 #: words after which a clause, and its subject, begin
 _CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once", "until", "since"}
 
@@ -461,22 +468,34 @@ class Sentence:
             # "engineering management ignored the warnings")
         if low in self.w["groups"] or lem in self.w["groups"] or phrase in self.w["groups"]:
             return "group"
-        if lem in (
-            "group",
-            "department",
-            "squad",
-            "crew",
-            "folks",
-            "org",
-            "guild",
-            "division",
-        ) and any(
-            (c.lower_ in self.w["team_words"] or c.lower_ in _DISCIPLINES)
-            and not (lem == "group" and c.lower_ in ("security", "search", "storage"))
-            for c in t.children
-            if c.dep_ in ("compound", "amod")
-        ):  # (an AWS security group is a firewall)
-            return "group"  # "the networking group", "the data science group", "the backend guild"
+        if (
+            lem
+            in (
+                "group",
+                "department",
+                "squad",
+                "crew",
+                "folks",
+                "org",
+                "guild",
+                "division",
+            )
+            and any(
+                (c.lower_ in self.w["team_words"] or c.lower_ in _DISCIPLINES)
+                and not (lem == "group" and c.lower_ in ("security", "search", "storage"))
+                for c in t.children
+                if c.dep_ in ("compound", "amod")
+            )
+            or (
+                lem == "function"
+                and any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in _CORPORATE_FUNCTIONS
+                    for c in t.children
+                )
+            )
+        ):  # (an AWS security group is a firewall; a "search function" is code)
+            return "group"  # "the networking group", "the data science group", "the backend
+            # guild", "the finance function"
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
             if lem not in _ALWAYS_PEOPLE and any(
