@@ -1,10 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed sets are ``tests/data/lint_sealed11/`` (in force) and ``lint_sealed12/`` (the next
-round's).  They measure the
+The sealed set is ``tests/data/lint_sealed12/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 10 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used10/``; they are no longer sealed.)  This module checks that each set is well
+to 11 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used11/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -47,9 +46,7 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    # installed unread at the start of the round that measured set 10 (now lint_used10/)
-    SealedSet("lint_sealed11", HERE / "data" / "lint_sealed11", r"r\d{4}", 19, 100, (15, 17)),
-    # installed unread at the start of the round that measures set 11, for the round after it
+    # installed unread at the start of the round that measured set 11 (now lint_used11/)
     SealedSet("lint_sealed12", HERE / "data" / "lint_sealed12", r"tt\d{4}", 20, 100, (13, 20)),
 )
 # The current sealed set.
