@@ -682,9 +682,9 @@ def _then_went_wrong(s: Sentence, verb: Token) -> bool:
 _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
     r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:[\w-]+\s+)?(?:runbook|procedure|plan|playbook|policy)\b|"
-    r"\bfollowing\s+the\s+(?:downtime\s+|documented\s+|standard\s+)?(?:runbook|procedure|playbook)\b|"
+    r"\b(?:following|followed|follows)\s+the\s+(?:downtime\s+|documented\s+|standard\s+|written\s+|approved\s+)?(?:runbook|procedure|playbook|process|checklist)\b|"
     r"\bas\s+(?:step\s+\d+|part|one\s+step)\s+of\s+(?:the\s+|our\s+)?(?:approved|agreed|planned|documented|signed-?off)\b|"
-    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
+    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed|ordered|prescribed|instructed|briefed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
 
@@ -3509,6 +3509,18 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 continue
             if t.dep_ == "compound" and t.head.pos_ == "NOUN":
                 continue  # "the blame field of the template", "a fault line": a name for a thing
+            if word in ("blame", "blamed") and t.pos_ == "VERB":
+                blamed = s.object(t) if word == "blame" else None
+                if (
+                    blamed is not None
+                    and blamed.pos_ in ("NOUN", "PROPN")
+                    and not s.person_kind(blamed)
+                    and not s.is_name(blamed)
+                    and not any(
+                        s.person_kind(g) for c in t.children if c.dep_ == "prep" for g in c.children
+                    )
+                ):
+                    continue  # "blame the clock skew": a system named as the cause
             if (
                 word == "blame"
                 and t.dep_ in ("nsubj", "nsubjpass")
@@ -4973,6 +4985,7 @@ _HUMAN_ERROR = Alternatives(
         r"\b(?:mis-?keyed|mistyped|mis-?entered|mis-?clicked|typo'd)\b",
     ),
     ("peb", r"\bpeb[ck]a[ck]\b"),
+    ("wetware", r"\bwetware\s+(?:bug|error|issue|problem|failure|fault)s?\b"),
     ("10", r"\bid-?10-?t\b"),
     ("layer", r"\blayer\s*8\b"),
     (("fart", "glitch"), r"\bbrain\s*(?:fart|glitch)\b"),
@@ -5299,7 +5312,8 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         m = None  # "human error was ruled out by the investigation"
     if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
         if not re.search(
-            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|codes?|threw|throws|thrown|raised|raises)\b",
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|(?<!cause\s)codes?|threw|throws|thrown|raised|raises|"
+            r"fat-?finger\s+(?:limits?|checks?|protection|controls?|guards?|guardrails?|thresholds?|validation))\b",
             s.lower,
         ):
             yield m.start(), m.end(), None
@@ -5935,6 +5949,19 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     ("should", r"\bshould(?:n['’]t|\s+not)\s+be\s+on[\s-]?call\b"),
     ("business", r"\bno\s+business\s+(?:being|running|touching|deploying)\b"),
     ("fit", r"\bwhether\s+(?:[\w'’-]+\s+){1,3}(?:is|are)\s+(?:a\s+|the\s+)?(?:right|good)\s+fit\b"),
+    ("roll", r"\bheads?\s+to\s+roll\b"),
+    (
+        "against",
+        r"\b(?:take|taking|took|taken)\s+(?:\w+\s+)?(?:measures|action|steps)\s+against\s+(?:them|him|her|those|the\s+(?:person|people|persons|individuals?|engineers?|staff|involved))\b",
+    ),
+    (
+        ("bonus", "review", "appraisal"),
+        r"\b(?:remembered|noted|counted|come\s+up)\s+(?:at|in|during)\s+(?:bonus|review|appraisal)\s+time\b",
+    ),
+    (
+        "guilty",
+        r"\b(?:post|name|share|pin|shame)\s+(?:the\s+)?guilty\s+(?:commit|party|person|engineer|change|pr)\b",
+    ),
     # punishment told by its purpose: "that'll teach him", "let this be a lesson", an act that
     # "has consequences", a charge made "as a deterrent"
     (
