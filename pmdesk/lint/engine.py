@@ -376,9 +376,18 @@ class Linter:
             return False
         key = _people_key(people)
         self.prepare()  # (loaded once, before the fork: the copy shares its memory)
-        read_end, write_end = os.pipe()
         gc.freeze()  # (the collector would write to every object, copying each shared page)
-        pid = os.fork()
+        try:
+            read_end, write_end = os.pipe()
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(read_end)
+                os.close(write_end)
+                raise
+        except OSError:  # (no process or descriptor to spare: one process does it all)
+            gc.unfreeze()
+            return False
         if pid == 0:  # the copy: its sentences, then what it found down the pipe, then out
             code = 1
             try:
