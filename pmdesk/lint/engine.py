@@ -18,6 +18,7 @@ import gc
 import os
 import pickle
 import re
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -361,15 +362,15 @@ class Linter:
         cache, so that `lint(text)` then answers from it; True if a second process helped.
 
         For `pmdesk lint` on a long document: parsing is most of its time and a spaCy pipeline
-        uses one core. The pipeline is loaded first, then the process forks (POSIX only, only in
-        a process with no other thread, and only where two cores are free to it): the copy
+        uses one core. The pipeline is loaded first, then the process forks (Linux only, only in a
+        process with no other thread, and only where two cores are free to it): the copy
         judges every second sentence (so that both get as many long passages) and sends back
         what it found, rewrites worked out, while this process judges the others. Whatever goes
         wrong in the copy, `lint` judges what is missing itself.
         """
         if (
             len(text) < _PREFILL_FROM
-            or not hasattr(os, "fork")
+            or not sys.platform.startswith("linux")  # (macOS's system libraries are not fork-safe)
             or threading.active_count() > 1  # (a lock another thread holds would stay held)
             or len(getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0)) < 2
         ):
