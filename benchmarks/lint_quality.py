@@ -90,7 +90,7 @@ Sets, side by side:
 
 Rewrites: how many findings offer one, and of those how many make a sentence that lints clean,
 keeps the original's numbers, times and negations, and says no "should have"; the share judged
-grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl to rewrite_judgements_5.jsonl. --rewrites FILE writes
+grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl to rewrite_judgements_6.jsonl. --rewrites FILE writes
 every first suggestion (set, where, original sentence, rewritten sentence) for such a reading;
 for real writing it writes the file and offset, and the reader looks the sentence up.
 """
@@ -391,6 +391,10 @@ def main(argv: list[str]) -> int:
             "rewrite_judgements_5.jsonl",
             "a fifth independent reader, the 63 of commit 28d5c5d no one had read",
         ),
+        (
+            "rewrite_judgements_6.jsonl",
+            "a sixth independent reader, the 61 of commit 3af1696 no one had read",
+        ),
     )
     for name, who in readings:
         judged = {j["rewrite_sha256"]: j for j in load(LABELS / name)}
@@ -412,20 +416,21 @@ def main(argv: list[str]) -> int:
                 else ""
             )
         )
-    # the untuned readings together (the second to fifth readers read none of the rules)
+    # the untuned readings together (the second to sixth readers read none of the rules)
     untuned: dict[str, dict] = {}
     for name in (
         "rewrite_judgements_2.jsonl",
         "rewrite_judgements_3.jsonl",
         "rewrite_judgements_4.jsonl",
         "rewrite_judgements_5.jsonl",
+        "rewrite_judgements_6.jsonl",
     ):
         untuned.update({j["rewrite_sha256"]: j for j in load(LABELS / name)})
     hashes = [_sha(r["rewritten"]) for r in rewrites.rows]
     read = [untuned[h] for h in hashes if h in untuned]
     good = [j for j in read if j["grammatical"] and j["keeps_meaning"]]
     print(
-        f"  today's {rewrites.offered} as the second to fifth readers read them: {len(read)} read, "
+        f"  today's {rewrites.offered} as the second to sixth readers read them: {len(read)} read, "
         f"{len(good)} good ({pct(len(good), len(read))}), "
         f"{sum(1 for j in good if not j.get('blame_left'))} good with no blame left, "
         f"{len(hashes) - len(read)} not read by anyone"
