@@ -698,6 +698,17 @@ _RECOVERED = re.compile(
 )
 
 
+#: a failure's onset: "the 502s started", "errors spiked", "checkout began failing"
+_FAILURE_ONSET = re.compile(
+    r"\b(?:errors?|5\d\ds?|4\d\ds|timeouts?|crash(?:es)?|alerts?|alarms?|outage|failures?|pages|"
+    r"complaints|latency|the\s+(?:spike|storm|outage|incident|leak|fire|trip))\s+(?:\w+\s+)?"
+    r"(?:started|began|appeared|spiked|jumped|climbed|surged|hit|kicked\s+in|went\s+up|followed)\b"
+    r"|\b(?:started|began)\s+(?:failing|erroring|crashing|timing\s+out|returning\s+\d{3}s?|"
+    r"rejecting|dropping|leaking)\b",
+    re.I,
+)
+
+
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
@@ -739,6 +750,13 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         # traffic there" is a step being tried)
     if _object_did_harm(s, verb) or _then_went_wrong(s, verb):
         return True
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "once") for c in verb.children)
+        and _FAILURE_ONSET.search(s.doc[: verb.left_edge.i].text)
+    ):
+        return True  # "the 502s started right after Dmitri merged his branch": the failure's
+        # onset told first, the act after it
     # (in the passive, what was acted on is the subject: "the firewall rule had been deleted")
     obj = _object_of(s, verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if lem in _DESTRUCTIVE and obj is not None:
@@ -1041,6 +1059,7 @@ _WRONG_WAY = re.compile(
     r"|\bwithout\s+(?:first\s+)?(?:checking|draining|testing|verifying|confirming|reviewing|scanning|backing\s+up|"
     r"telling|asking|notifying|isolating|locking\s+out)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:parallel|dry|test|trial)\s+run\b"
+    r"|\btoo\s+(?:early|soon|late)\b(?!\s+to\b)"
     r"|\bcost\s+us\b|\bknowing\s+(?:that\s+)?(?:it|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+(?:red|failing|broken|down|unsafe|untested|risky|flaky)\b"
     r"|\bmade\s+(?:things|it|matters|everything|the\s+[\w-]+)\s+(?:much\s+|far\s+|a\s+lot\s+)?worse\b|\bnothing\s+worked\b|\bwith\s+no\s+(?:notice|warning|heads-?up|announcement)\b"
     r"|\bassumed\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:had|was|were|would)\b"
