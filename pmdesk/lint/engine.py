@@ -372,7 +372,7 @@ class Linter:
             len(text) < _PREFILL_FROM
             or not sys.platform.startswith("linux")  # (macOS's system libraries are not fork-safe)
             or threading.active_count() > 1  # (a lock another thread holds would stay held)
-            or len(getattr(os, "sched_getaffinity", lambda _: range(os.cpu_count() or 1))(0)) < 2
+            or len(os.sched_getaffinity(0)) < 2
         ):
             return False
         key = _people_key(people)
