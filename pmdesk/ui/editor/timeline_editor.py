@@ -12,7 +12,7 @@ from functools import cache
 from html import escape
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -65,6 +65,21 @@ ERROR = "color: #c62828;"
 def zone_names() -> list[str]:
     """Every time zone name the completer offers, read once per process."""
     return sorted(available_timezones() | {"UTC"})
+
+
+class _AllZonesOnFocus(QObject):
+    """Gives `completer` every zone name the first time `box` gets the keyboard focus."""
+
+    def __init__(self, completer: QCompleter, box: QComboBox) -> None:
+        super().__init__(box)
+        self._completer = completer
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            self._completer.model().setStringList(zone_names())
+            watched.removeEventFilter(self)
+        return False
 
 
 class _EventEntry(TextField):
@@ -127,8 +142,9 @@ class TimelineEditor(QWidget):
         self.zone.setAccessibleName("Time zone of typed times")
         self.zone.addItems(COMMON_ZONES)
         completer = QCompleter(COMMON_ZONES, self.zone)
-        # every zone name, read from the time zone database after the first paint (~10 ms)
-        QTimer.singleShot(0, completer, lambda: completer.model().setStringList(zone_names()))
+        # every zone name, read from the time zone database (~10 ms) when the box is first
+        # focused, not while the window opens its first postmortem
+        self._all_zones = _AllZonesOnFocus(completer, self.zone)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)

@@ -109,6 +109,20 @@ def test_a_local_time_is_converted_and_the_offset_shown(qtbot, editor, session):
     assert (utc(2026, 3, 10, 14, 50), "Status page updated", "manual") in stored(session)
 
 
+def test_typing_part_of_any_zone_name_offers_it_once_the_box_has_the_focus(qtbot, editor):
+    completer = editor.zone.completer()
+    assert "America/Argentina/Ushuaia" not in completer.model().stringList()  # not at start
+    editor.zone.setFocus()
+    qtbot.waitUntil(editor.zone.hasFocus)
+    editor.zone.lineEdit().clear()
+    qtbot.keyClicks(editor.zone.lineEdit(), "Ushuaia")
+    completer.setCompletionPrefix("Ushuaia")
+    offered = [
+        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
+    ]
+    assert offered == ["America/Argentina/Ushuaia"]
+
+
 def test_editing_a_time_moves_the_row_and_undo_moves_it_back(qtbot, editor, session):
     model = editor.model
     first = model.rows[0]
