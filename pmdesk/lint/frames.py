@@ -1730,3 +1730,117 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
             return
     if any(_sanction_named(s, t) for t in s.doc):
         yield whole
+
+
+# ------------------------------------ judgmental: people said to have fallen short of a virtue
+
+#: what people are said to have lacked: "not careful enough", "insufficiently thorough"
+_VIRTUES = {
+    "careful", "thorough", "diligent", "attentive", "vigilant", "rigorous", "cautious", "alert",
+    "conscientious", "meticulous", "disciplined", "watchful", "observant", "focused",
+    "focussed", "proactive",
+}  # fmt: skip
+#: what people are said to have done too little of: "not watching the graphs closely enough"
+_ATTENDING = {
+    "watch", "monitor", "check", "look", "read", "review", "test", "listen", "follow",
+    "scrutinise", "scrutinize", "inspect", "verify", "supervise", "think", "care",
+}  # fmt: skip
+#: a person's work that a virtue may be denied to: "the review was not thorough enough"
+_PRACTICES = {
+    "testing", "review", "reviews", "reviewing", "check", "checks", "checking", "handover",
+    "handoff", "qa", "preparation", "planning", "supervision", "oversight", "inspection",
+    "inspections", "verification", "diligence", "vetting", "scrutiny",
+}  # fmt: skip
+#: what people are said to have been slow to do
+_SLOW_TO = {
+    "respond", "react", "escalate", "notice", "act", "acknowledge", "realise", "realize", "spot",
+    "pick", "answer", "raise", "flag", "report", "roll", "revert", "call", "page", "investigate",
+    "recognise", "recognize", "see", "intervene", "engage", "admit", "inform", "tell", "warn",
+    "pull", "stop", "pick", "take", "follow", "get", "join", "check", "action", "declare",
+}  # fmt: skip
+_NOT_ENOUGH_GATE = re.compile(
+    r"\benough\b|\binsufficiently\b|\binadequately\b|\bslow(?:er)?\s+to\b|\b(?:too|overly)\s+"
+    r"(?:quick|hasty|eager|keen|ready|fast|willing)\s+to\b|\bpaid\s+(?:too\s+)?(?:little|scant|"
+    r"insufficient|no)\s+(?:heed|attention)\b",
+    re.I,
+)
+
+
+def _faulted(s: Sentence, t: Token | None) -> bool:
+    """Whether `t` is someone a virtue can be denied to: a person, a group, "they" or "you"
+    (not "we" or "I": a team owning its own part is how a blameless review is written)."""
+    if t is None:
+        return False
+    return s.person_kind(t) in ("person", "group") or t.lower_ in ("they", "you")
+
+
+def _subject_of(t: Token) -> Token | None:
+    head = t
+    while head.dep_ in ("acomp", "advmod", "xcomp", "conj") and head.head is not head:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            break
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def _denied(t: Token) -> bool:
+    """`t` or the verb it hangs on is negated ("was not careful enough")."""
+    return _not(t) or _not(t.head) or any(_not(c) for c in t.head.children if c.dep_ == "aux")
+
+
+@gated(lambda text, _p, _w: bool(_NOT_ENOUGH_GATE.search(text)))
+@judge
+def not_enough(s: Sentence) -> Iterator[Hit]:
+    """People said to have fallen short of a virtue or a pace: "the engineer was not careful
+    enough", "the night shift wasn't watching the alarms closely enough", "support was slow to
+    escalate", "too quick to close the incident" (not "we were not careful enough", a team
+    owning its part, and not "the disk was not fast enough")."""
+    if s.states_principle() or s.is_question():
+        return
+    for t in s.doc:
+        low = t.lower_
+        enough = any(c.lower_ == "enough" for c in t.children) or (
+            t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ == "enough"
+        )
+        if low in _VIRTUES:
+            short = any(c.lower_ in ("insufficiently", "inadequately") for c in t.children) or (
+                enough and _denied(t)
+            )
+            subj = _subject_of(t) if t.dep_ != "amod" else t.head
+            if short and (
+                _faulted(s, subj)
+                or subj is not None
+                and low in ("thorough", "rigorous", "careful")
+                and (subj.lower_ in _PRACTICES or lemma(subj) in _PRACTICES)
+            ):
+                yield t.idx, t.idx + len(t.text), None
+                return
+        if lemma(t) in _ATTENDING and t.pos_ in ("VERB", "AUX"):
+            manner = [c for c in t.children if c.dep_ == "advmod"]
+            enough_done = any(c.lower_ == "enough" for c in manner) or any(
+                g.lower_ == "enough" for c in manner for g in c.children
+            )
+            if enough_done and (s.negated(t) or _not(t)) and _faulted(s, s.subject(t)):
+                yield t.idx, t.idx + len(t.text), None
+                return
+        if lemma(t) == "pay" and any(lemma(c) in ("attention", "heed") for c in t.children):
+            noun = next(c for c in t.children if lemma(c) in ("attention", "heed"))
+            little = any(
+                c.lower_ in ("little", "scant", "insufficient") for c in noun.subtree
+            ) or (any(c.lower_ in ("enough", "close", "sufficient") for c in noun.subtree)
+                  and s.negated(t))  # fmt: skip
+            if little and _faulted(s, s.subject(t)):
+                yield t.idx, t.idx + len(t.text), None
+                return
+        if low in ("slow", "slower", "quick", "hasty", "eager", "keen", "ready", "fast", "willing"):
+            to_do = next(
+                (c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+            )
+            if to_do is None or _denied(t):
+                continue
+            too = any(c.lower_ in ("too", "overly") for c in t.children)
+            if (low in ("slow", "slower") and lemma(to_do) in _SLOW_TO or too and low != "slow") and (
+                _faulted(s, _subject_of(t))
+            ):
+                yield t.idx, t.idx + len(t.text), None
+                return

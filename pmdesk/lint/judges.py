@@ -4368,7 +4368,7 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ("think", r"\bwhy\s+would\s+(?:anyone|anybody|you|they|someone)\s+think\b"),
     (
         ("hindsight", "looking", "retrospect"),
-        r"\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
+        r"\b(?:in\s+hindsight|in\s+retrospect|looking\s+back),?\s+it(?:['’]s|\s+was|\s+is)\s+(?:now\s+)?(?:so\s+|pretty\s+|painfully\s+)?(?:obvious|clear|evident)\b",
     ),
     (
         ("foreseeable", "predictable"),
