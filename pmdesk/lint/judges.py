@@ -95,6 +95,9 @@ def _agent_before_verb(
     return False
 
 
+_OPENED = frozenset({"opened", "opens"})
+
+
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
     # (9 words: "Adri fixed the collider issue and released it again without confirmation", "the
@@ -106,6 +109,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         return True
     # "the nurse scanned the wrong wristband": so does a wrong target
     if _agent_before_verb(text, person, _WRONG_ONE, 5):
+        return True
+    # "Tom opened the bypass valve": opened, an act on the plant unless it is a ticket's
+    if _agent_before_verb(text, person, _OPENED, 3):
         return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
@@ -321,6 +327,25 @@ def _object_of(s: Sentence, verb: Token) -> Token | None:
     )
 
 
+#: what is opened as part of the work of a response, not as an act on the plant
+_OPENED_RECORDS = {
+    "ticket", "incident", "issue", "case", "bridge", "channel", "call", "pr", "request", "bug",
+    "investigation", "thread", "session", "inquiry", "enquiry", "review", "report", "dialogue",
+    "conversation", "line", "meeting", "room", "page", "link", "dashboard", "file", "tab",
+    "browser", "console", "terminal", "window", "app", "log", "logs", "runbook", "document",
+}  # fmt: skip
+
+
+def _opened_a_thing(s: Sentence, verb: Token) -> bool:
+    """ "Opened the bypass valve" (an act on the plant), not "opened a ticket" (a response)."""
+    obj = s.object(verb)
+    if obj is None or obj.pos_ != "NOUN" or any(ch.isdigit() or ch == "#" for ch in obj.text):
+        return False  # ("opened INC-4412", "opened #inc-2231": a ticket's number)
+    return lemma(obj) not in _OPENED_RECORDS and obj.lower_ not in _OPENED_RECORDS and not any(
+        c.lower_ in _OPENED_RECORDS for c in obj.children if c.dep_ == "compound"
+    )
+
+
 def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
     if verb.pos_ == "VERB" and lem not in ("be", "have", "get") and _wrong_target(s, verb):
@@ -335,6 +360,8 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         if f"{first}-{lem}" in s.w["act_verbs"] or f"{first}{lem}" in s.w["act_verbs"]:
             return True
     phrase = _phrasal(verb)
+    if lem == "open" and _opened_a_thing(s, verb):
+        return True  # "opened the bypass valve", "propped open the fire door": not a ticket
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
         return False
     if verb.pos_ == "VERB" and any(
@@ -1440,7 +1467,9 @@ _WENT_WRONG = {
     "stop", "fail", "crash", "break", "lose", "drop", "spike", "surge",
     "hang", "freeze", "reject", "refuse", "overload", "saturate", "stall", "die", "corrupt",
     "error", "timeout", "collapse", "flap", "overflow", "balloon", "ruin", "scrap", "spoil",
-    "damage", "destroy", "injure",
+    "damage", "destroy", "injure", "burst", "flood", "spill", "blow", "trip", "fault", "jam",
+    "seize", "melt", "overheat", "explode", "cake", "clog", "rupture", "ignite", "capsize",
+    "derail", "topple", "leak",
 }  # fmt: skip
 _ONSET = {"start", "begin"}
 _CONSEQUENCE_GATE = re.compile(
@@ -1481,7 +1510,9 @@ _WENT_WRONG_WORDS = re.compile(
     r"\b(?:stop(?:ped|s)?|fail(?:ed|s|ing)?|crash\w*|broke|break[s]?|lost|los(?:e|es|ing)|"
     r"drop(?:ped|s)?|spik\w*|surg\w*|hung|hangs?|froze|freezes?|frozen|reject\w*|refus\w*|"
     r"overload\w*|saturat\w*|stall\w*|died|dies|corrupt\w*|error\w*|time[sd]?\s+out|timeouts?|"
-    r"collaps\w*|flap\w*|overflow\w*|balloon\w*|went\s+(?:down|offline|dark|dead|silent|missing|"
+    r"collaps\w*|flap\w*|overflow\w*|balloon\w*|burst|flooded|spilled|spilt|blew|tripped|faulted|"
+    r"jammed|seized|melted|overheated|exploded|caked|clogged|ruptured|ignited|capsized|derailed|"
+    r"toppled|leaked|went\s+(?:down|offline|dark|dead|silent|missing|"
     r"wrong)|every\s+(?:minute|second)|twice|again|ran\s+out|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began)\s+\w+ing)\b",
     re.I,
