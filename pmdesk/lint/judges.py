@@ -1860,6 +1860,10 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             continue
         if _not_yet(verb):
             continue  # "the Operations Team had not yet installed the console server": a status
+        if subj.lower_ in ("nobody", "none") and any(
+            c.lower_ == "since" and c.dep_ == "prep" for c in verb.children
+        ):
+            continue  # "nobody from our team has updated the extension since May": a status
         if (
             verb.dep_ == "relcl"
             and s.negated(verb)
@@ -1906,9 +1910,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
                 "see",
                 "anticipate",
                 "think",
-                "update",
                 "report",
-            )
+            )  # ("nobody reported errors" is good news; "nobody updated the runbook" a lapse)
             if lem == "think" and checks:
                 knowing = False
             if not (

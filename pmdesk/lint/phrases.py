@@ -372,8 +372,13 @@ _NEGLECT = re.compile(
 #: a crew, shift or team that never did a part of its own work: "the morning crew never
 #: restocked the sterile packs" (not what it never knew, saw, got or was told)
 _GROUP_NEVER = re.compile(
-    r"\b(?:the|our|their|that|this|whole)\s+(?:[\w-]+\s+){0,2}(?:team|crew|shift|staff|squad|"
-    r"department|desk|folks|guys|lot)\s+(?:never|didn['’]t|did\s+not|failed\s+to|neglected\s+to|"
+    r"(?:\b(?:the|our|their|that|this|whole)\s+(?:[\w-]+\s+){0,2}(?:team|crew|shift|staff|squad|"
+    r"department|desk|folks|guys|lot|contractors|engineers|guards|officers|nurses|drivers|operators|"
+    r"technicians|cleaners|porters|administrators|admins|managers|supervisors|dispatchers|units|"
+    r"patrols|clerks|inspectors|wardens|stewards|marshals|invigilators|reviewers|testers|"
+    r"developers|devs|planners|loaders|pickers|electricians|fitters|mechanics|crews|teams|shifts)"
+    r"|^\W*(?:housekeeping|reception|dispatch|catering|facilities|payroll|procurement|registry|"
+    r"estates|admissions|maintenance|security))\s+(?:never|didn['’]t|did\s+not|failed\s+to|neglected\s+to|"
     r"forgot\s+to)\s+(?:\w+ly\s+)?(?!(?:know|knew|see|saw|seen|receive|received|get|got|hear|heard|"
     r"expect|expected|realis|realiz|have|had|need|needed|want|wanted|think|thought|anticipate|find|"
     r"found|exist|happen|appear|seem|affect|impact|notice|noticed|use|used|work|worked|come|came|go|"
