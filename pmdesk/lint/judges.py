@@ -817,6 +817,10 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             "accessible",
             "unprotected",
             "wide",
+            "off",
+            "unplugged",
+            "disconnected",
+            "disabled",
         )
         or (c.dep_ in ("oprd", "acomp") and c.lower_.startswith("un") and c.lower_.endswith("ed"))
         for c in verb.subtree
@@ -1955,7 +1959,7 @@ def _omission_gate(words: Words) -> str:
 
     verbs = _alt(lemmas(words["check_verbs"] | words["act_verbs"]))
     return (
-        r"\b(?:forg[eo]t\w*|neglect\w*|fail(?:ed|s|ing)?\s+to|omit\w*|ignor\w*|skip\w*|miss(?:ed|es|ing)?|overlook\w*|bother\w*|let(?:s|ting)?|sle(?:pt|ep)\s+through|sat\s+on|did\s+nothing)\b|"
+        r"\b(?:forg[eo]t\w*|neglect\w*|fail(?:ed|s|ing)?\s+to|omit\w*|ignor\w*|disregard\w*|skip\w*|miss(?:ed|es|ing)?|overlook\w*|bother\w*|let(?:s|ting)?|sle(?:pt|ep)\s+through|sat\s+on|did\s+nothing)\b|"
         rf"\b(?:never|not|\w+n['’]t)\s+(?:\w+\s+)?(?:{verbs})\b|(?:\bnever|\bnot|n['’]t)\s+even\s+\w+"
     )
 
@@ -4326,7 +4330,23 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ),
     (
         ("front", "there"),
-        r"\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b",
+        r"\b(?:answer|cause|fix|problem|culprit|signs?|warning\s+signs?|clues?|evidence|error|bug)\s+(?:was|were)\s+(?:all\s+)?(?:right\s+)?(?:there|in\s+front\s+of)\b"
+        # ("the signs of a failing track circuit were all there in the fault log")
+        r"|\b(?:signs?|warnings?|clues?|evidence)\s+of\s+(?:[\w-]+\s+){1,5}?(?:was|were)\s+all\s+(?:right\s+)?there\b",
+    ),
+    (
+        "clear",
+        r"\b(?:was|were|is|it['’]s)\s+(?:as\s+)?clear\s+as\s+(?:anything|day|daylight|crystal|a\s+bell|glass)\b",
+    ),
+    (
+        ("nobody", "no one", "no-one"),
+        r"^\W*how\s+(?:could|did|do|does|can|would)\s+(?:nobody|no\s+one|no-one)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:notice|see|spot|catch|check|realise|realize|question|pick\s+up)\b",
+    ),
+    (
+        ("anyone", "anybody"),
+        r"^\W*(?:anyone|anybody)\s+(?:\w+ing|with|in|on|at)\s+(?:[\w'’-]+\s+){0,5}?(?:could|would)"
+        r"(?:\s+have|['’]ve)\s+(?:seen|smelled|smelt|heard|spotted|noticed|told|felt)\b",
     ),
     ("front", r"\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"),
     ("stared", r"\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b"),
