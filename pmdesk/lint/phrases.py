@@ -408,6 +408,33 @@ def _neglect_vetoed(text: str, m: re.Match[str]) -> bool:
 
 phrase_judge("neglect", _NEGLECT, _GROUP_NEVER, vetoed=_neglect_vetoed)
 
+# ------------------------------------------------- punitive: a sanction threatened or set in motion
+
+#: a sanction as what a next slip will bring, a fine, a hearing, a credential taken, a rating hit
+_THREAT = re.compile(
+    r"\b(?:will|would|['’]ll|is\s+going\s+to|shall)\s+(?:mean|lead\s+to|result\s+in|end\s+in|warrant|bring)\s+"
+    r"(?:(?:a|an|the|his|her|their|immediate|instant|formal|summary|final|written)\s+)*(?:dismissal|sacking|"
+    r"disciplinary|suspension|demotion|warning|termination\s+of\s+(?:employment|contract)|the\s+sack|"
+    r"being\s+(?:sacked|fired|let\s+go|dismissed|suspended|demoted|disciplined))\b"
+    r"|\bfine\s+(?:whoever|whomever|anyone|anybody|him|her|them)\b"
+    r"|\breported\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?for\s+(?:a\s+)?(?:fitness[\s-]to[\s-]practi[sc]e|"
+    r"disciplinary|misconduct|conduct|capability)\b"
+    r"|\btak(?:e|es|ing|en)\s+(?:[\w'’-]+['’]s\s+|his\s+|her\s+|their\s+)(?:[\w-]+\s+){0,2}?(?:certificates?|"
+    r"licen[cs]es?|badges?|keys?|access|pass(?:es)?|cards?|permits?|rights|privileges|logins?|tickets?)\s+"
+    r"(?:off|away\s+from)\s+(?:him|her|them)\b"
+    r"|\b(?:his|her|their)\s+(?:appraisal|performance|annual|year-end)\s+(?:rating|review|score|grade)s?\s+"
+    r"(?:will|would|is\s+going\s+to|['’]ll)\s+(?:be\s+)?(?:impacted|affected|reflect|suffer|take\s+a\s+hit|"
+    r"marked\s+down|go\s+down)\b"
+    r"|\b(?:will\s+be|['’]ll\s+be|is|are)\s+off\s+the\s+(?:[\w-]+\s+)?(?:rota|roster|rotation|schedule|"
+    r"team|project|ward|line|desk)\s+(?:for\s+good|permanently)\b",
+    re.I,
+)
+phrase_judge(
+    "threat",
+    _THREAT,
+    vetoed=_negation_before(r"\b(?:not|never|no\s+one|nobody|won['’]t)\s+(?:\w+\s+){0,3}$"),
+)
+
 # ---------------------------------------- preventable: the incident priced at one person's act
 
 _PLAINLY_PREVENTABLE = re.compile(
