@@ -4339,12 +4339,12 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"\b(?:was|were|is|it['’]s)\s+(?:as\s+)?clear\s+as\s+(?:anything|day|daylight|crystal|a\s+bell|glass)\b",
     ),
     (
-        ("nobody", "no one", "no-one"),
+        ("nobody", "no"),
         r"^\W*how\s+(?:could|did|do|does|can|would)\s+(?:nobody|no\s+one|no-one)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:notice|see|spot|catch|check|realise|realize|question|pick\s+up)\b",
     ),
     (
-        ("anyone", "anybody"),
+        "any",
         r"^\W*(?:anyone|anybody)\s+(?:\w+ing|with|in|on|at)\s+(?:[\w'’-]+\s+){0,5}?(?:could|would)"
         r"(?:\s+have|['’]ve)\s+(?:seen|smelled|smelt|heard|spotted|noticed|told|felt)\b",
     ),
