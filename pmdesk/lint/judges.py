@@ -2473,6 +2473,12 @@ _REPAIRS = {
     "revert", "rescue", "save", "stabilise", "stabilize", "rebuild", "resume", "reduce",
 }  # fmt: skip
 #: what systems do to requests and alerts: "the request should have been rejected"
+#: what people write and send, not a system: "the letter should not have been sent"
+_WRITTEN_BY_PEOPLE = {
+    "letter", "email", "e-mail", "memo", "notice", "announcement", "grade", "grades", "invoice",
+    "offer", "contract", "tweet", "newsletter", "statement", "prescription", "circular",
+    "bulletin", "transcript",
+}  # fmt: skip
 _SYSTEM_PASSIVE = {
     "fire", "trigger", "route", "send", "deliver", "emit", "log", "replicate", "sync",
     "reject", "block", "drop", "allow", "permit", "return", "serve", "cache", "evict",
@@ -2733,10 +2739,15 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
         elif (
             passive
             and m.lower_ in ("should", "ought", "shouldn't")
-            and lem not in _SYSTEM_PASSIVE
+            and (
+                lem not in _SYSTEM_PASSIVE
+                or subj is not None
+                and (lemma(subj) in _WRITTEN_BY_PEOPLE or subj.lower_ in _WRITTEN_BY_PEOPLE)
+            )
             and not _system_agent(s, verb)
         ):
             pass  # "the restore procedure should have been rehearsed": someone should have
+            # (and "the outcome letter should not have been sent": people send letters)
         elif (
             subj is not None
             and lemma(subj) in s.w["work_nouns"]
@@ -3279,6 +3290,14 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
     ),
     ("need", r"\b(?:never|didn['’]t|did\s+not)\s+need(?:ed)?\s+to\s+happen\b"),
     (
+        ("happen", "occur"),
+        r"\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?(?:happen|occur)\s+in\s+(?:a|an|any)\s+(?:well[\s-]run|properly[\s-]run|"
+        r"professional|competent|decent|serious|well[\s-]managed|modern)\b"
+        r"|\b(?:something|things?)\s+that\s+(?:simply\s+|just\s+|really\s+)?should(?:n['’]t|\s+not|\s+never)\s+"
+        r"(?:ever\s+)?(?:happen|occur)\b",
+    ),
+    ("reason", r"\b(?:zero|no)\s+reason\s+(?:why\s+)?(?:this|the|that)\s+[\w-]+\s+(?:ever\s+)?needed\s+to\s+happen\b"),
+    (
         "happen",
         r"\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:company|team|org|organi[sz]ation|shop|business)\b",
     ),
@@ -3729,6 +3748,20 @@ _FAILURE_NOUNS = {
     "escalation",
     "rollback",
     "delay",
+    "tragedy",
+    "death",
+    "deaths",
+    "fatality",
+    "near-miss",
+    "miss",
+    "flood",
+    "leak",
+    "fall",
+    "explosion",
+    "casualty",
+    "damage",
+    "setback",
+    "catastrophe",
 }
 
 
