@@ -96,6 +96,11 @@ def _agent_before_verb(
 
 
 _OPENED = frozenset({"opened", "opens"})
+_ENDED = frozenset({
+    "declared", "closed", "resolved", "marked", "cleared", "signed", "released", "handed",
+    "stood", "reopened", "resumed", "lifted", "cancelled", "canceled", "discharged", "ended",
+    "unblocked", "restored",
+})  # fmt: skip
 
 
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
@@ -112,6 +117,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         return True
     # "Tom opened the bypass valve": opened, an act on the plant unless it is a ticket's
     if _agent_before_verb(text, person, _OPENED, 3):
+        return True
+    # "Beth declared all-clear while the queue was still backing up": an ending step too soon
+    if _PREMATURE.search(text) and _agent_before_verb(text, person, _ENDED, 4):
         return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
@@ -327,6 +335,17 @@ def _object_of(s: Sentence, verb: Token) -> Token | None:
     )
 
 
+#: the steps that end a response or hand something back, which go wrong by coming too soon
+_ENDING_ACTS = {
+    "declare", "close", "resolve", "mark", "clear", "sign", "release", "hand", "stand",
+    "reopen", "resume", "lift", "cancel", "discharge", "end", "unblock", "restore",
+}  # fmt: skip
+#: too soon: "while the queue was still backing up", "before the pressure had been confirmed"
+_PREMATURE = re.compile(
+    r"\bwhile\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|is|are)\s+still\s+\w+\b"
+    r"|\b(?:too\s+early|too\s+soon|prematurely|a\s+(?:day|week|shift|few\s+hours)\s+early)\b",
+    re.I,
+)
 #: what is opened as part of the work of a response, not as an act on the plant
 _OPENED_RECORDS = {
     "ticket", "incident", "issue", "case", "bridge", "channel", "call", "pr", "request", "bug",
@@ -360,6 +379,9 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         if f"{first}-{lem}" in s.w["act_verbs"] or f"{first}{lem}" in s.w["act_verbs"]:
             return True
     phrase = _phrasal(verb)
+    if lem in _ENDING_ACTS and _PREMATURE.search(s.text):
+        return True  # "declared all-clear while the queue was still backing up": a response's
+        # step, taken too soon
     if lem == "open" and _opened_a_thing(s, verb):
         return True  # "opened the bypass valve", "propped open the fire door": not a ticket
     if phrase in _REMEDY_PHRASAL or lem in s.w["remedy_verbs"]:
