@@ -890,7 +890,7 @@ _VERDICTS = {
     "sluggish", "disorganised", "disorganized", "cursory", "lax", "slapdash", "half-hearted",
     "haphazard", "lackadaisical", "chaotic", "shambolic", "unconvincing", "evasive",
     "substandard", "sub-standard", "perfunctory", "superficial", "cavalier", "slipshod",
-    "casual",
+    "casual", "feeble", "daft", "useless", "hopeless", "pitiful", "sorry", "half-arsed",
 }  # fmt: skip
 #: what only people show or do: judged as people's whoever is named
 _CONDUCT = {
@@ -1739,8 +1739,18 @@ def sanction_frame(s: Sentence) -> Iterator[Hit]:
 _VIRTUES = {
     "careful", "thorough", "diligent", "attentive", "vigilant", "rigorous", "cautious", "alert",
     "conscientious", "meticulous", "disciplined", "watchful", "observant", "focused",
-    "focussed", "proactive",
+    "focussed", "proactive", "competent", "capable", "experienced", "qualified", "skilled",
+    "serious",
 }  # fmt: skip
+#: a verdict on a person as such: "the dispatcher on nights is useless", "our new hire is
+#: hopeless with the ticketing system" (of a person only: "the alert was useless at night")
+_CHARACTER = {
+    "useless", "hopeless", "clueless", "feeble", "pathetic", "incapable", "unreliable",
+    "unfit", "inadequate", "lazy", "sloppy", "careless", "incompetent", "negligent", "daft",
+    "thick", "dense", "slack", "lax", "complacent", "naive", "naïve",
+}  # fmt: skip
+#: what a person was not doing when they should have been: "plainly not concentrating"
+_MINDING = {"concentrate", "focus", "listen", "think", "pay", "look", "watch"}
 #: what people are said to have done too little of: "not watching the graphs closely enough"
 _ATTENDING = {
     "watch", "monitor", "check", "look", "read", "review", "test", "listen", "follow",
@@ -1760,7 +1770,10 @@ _SLOW_TO = {
     "pull", "stop", "pick", "take", "follow", "get", "join", "check", "action", "declare",
 }  # fmt: skip
 _NOT_ENOUGH_GATE = re.compile(
-    r"\benough\b|\binsufficiently\b|\binadequately\b|\bslow(?:er)?\s+to\b|\b(?:too|overly)\s+"
+    r"\b(?:useless|hopeless|clueless|feeble|pathetic|incapable|unreliable|unfit|inadequate|lazy|"
+    r"sloppy|careless|incompetent|negligent|daft|thick|dense|slack|lax|complacent|naive|naïve)\b"
+    r"|\b(?:not|n['’]t)\s+(?:\w+\s+)?(?:concentrating|focusing|focussing|listening|thinking|paying|looking|"
+    r"watching)\b|\benough\b|\binsufficiently\b|\binadequately\b|\bslow(?:er)?\s+to\b|\b(?:too|overly)\s+"
     r"(?:quick|hasty|eager|keen|ready|fast|willing)\s+to\b|\bpaid\s+(?:too\s+)?(?:little|scant|"
     r"insufficient|no)\s+(?:heed|attention)\b",
     re.I,
@@ -1772,6 +1785,12 @@ def _faulted(s: Sentence, t: Token | None) -> bool:
     (not "we" or "I": a team owning its own part is how a blameless review is written)."""
     if t is None:
         return False
+    if t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
+        t = t.head.head  # "a prescriber who was plainly not concentrating"
+    if t.lower_ in ("some", "many", "most", "all", "several", "few", "half", "one", "two"):
+        t = next(  # "some of the producers on this project"
+            (g for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), t
+        )
     return s.person_kind(t) in ("person", "group") or t.lower_ in ("they", "you")
 
 
@@ -1824,12 +1843,30 @@ def not_enough(s: Sentence) -> Iterator[Hit]:
             if enough_done and (s.negated(t) or _not(t)) and _faulted(s, s.subject(t)):
                 yield t.idx, t.idx + len(t.text), None
                 return
+        if (
+            low in _CHARACTER
+            and t.dep_ in ("acomp", "attr")
+            and not _denied(t)
+            and _faulted(s, _subject_of(t))
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in t.children)
+        ):
+            yield t.idx, t.idx + len(t.text), None  # ("useless for us": a thing's use)
+            return
+        if (
+            lemma(t) in _MINDING
+            and t.tag_ == "VBG"
+            and (s.negated(t) or _not(t))
+            and not any(c.dep_ in ("dobj", "prep") for c in t.children)
+            and _faulted(s, s.subject(t))
+        ):
+            yield t.idx, t.idx + len(t.text), None  # "a prescriber who was plainly not
+            return  # concentrating" (not "he was not watching the graph: it was muted")
         if lemma(t) == "pay" and any(lemma(c) in ("attention", "heed") for c in t.children):
             noun = next(c for c in t.children if lemma(c) in ("attention", "heed"))
             little = any(
                 c.lower_ in ("little", "scant", "insufficient") for c in noun.subtree
-            ) or (any(c.lower_ in ("enough", "close", "sufficient") for c in noun.subtree)
-                  and s.negated(t))  # fmt: skip
+            ) or (any(c.lower_ in ("enough", "close", "sufficient", "slightest", "any", "much")
+                      for c in noun.subtree) and s.negated(t))  # fmt: skip
             if little and _faulted(s, s.subject(t)):
                 yield t.idx, t.idx + len(t.text), None
                 return
