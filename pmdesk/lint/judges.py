@@ -4406,7 +4406,43 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ("front", r"\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"),
     ("stared", r"\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b"),
     ("walked", r"\bwalked\s+right\s+past\b"),
-    ("101", r"\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?-i:[A-Z])[\w-]*\s+101\b"),
+    ("101", r"\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}101\b"),
+    (
+        ("nobody", "no"),
+        r"^\W*(?:was|were|is|are)\s+(?:nobody|no\s+one|no-one)\s+(?:even\s+|actually\s+|really\s+)?"
+        r"(?:reading|watching|checking|looking|monitoring|listening|paying\s+attention|awake|minding)\b[^?]*\?",
+    ),
+    (
+        ("nobody", "no"),
+        r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+ly\s+)?(?:expected|thought|saw|predicted|anticipated|considered|"
+        r"imagined|figured)\b[^?.!]*\?",
+    ),
+    (
+        ("think", "thought", "expect", "imagine"),
+        r"\bwhat\s+(?:exactly\s+|on\s+earth\s+|the\s+hell\s+)?did\s+(?:we|they|you|anyone|he|she)\s+"
+        r"(?:think|expect|imagine)\s+(?:would|was\s+going\s+to|will)\s+happen\b",
+    ),
+    (
+        ("coming",),
+        r"\b(?:every\s+one\s+of\s+us|everyone|everybody|we\s+all|all\s+of\s+us|the\s+whole\s+(?:team|floor|office))\s+"
+        r"(?:\w+\s+)?saw\s+(?:this|it|that)\s+coming\b"
+        r"|\bwho\s+(?:didn['’]?t|did\s+not)\s+see\s+(?:this|it|that)\s+coming\b",
+    ),
+    (
+        ("predictable", "inevitable", "foreseeable"),
+        r"\bmade\s+(?:this|the|that|it)\s+(?:[\w-]+\s+)?(?:entirely\s+|totally\s+|completely\s+|utterly\s+|wholly\s+)?"
+        r"(?:predictable|inevitable|foreseeable)\b",
+    ),
+    (
+        "other",
+        r"\bhow\s+(?:could|would|else\s+could)\s+(?:this|it|that)\s+(?:have\s+)?(?:end(?:ed)?|go(?:ne)?|turn(?:ed)?\s+out)\s+"
+        r"(?:any\s+)?other\s+way\b",
+    ),
+    ("screaming", r"\b(?:practically|literally|basically|all\s+but)\s+screaming\s+(?:that|at\s+us|at\s+them)\b"),
+    (
+        "how",
+        r"^\W*how\s+(?:was|were|is|could)\s+(?:anyone|anybody|we|they|you)\s+(?:be\s+)?(?:surprised|shocked)\b",
+    ),
     ("stuff", r"\bbasic\s+stuff\b"),
     (
         ("complicated", "difficult", "hard"),
