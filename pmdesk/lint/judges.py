@@ -2948,7 +2948,10 @@ _IF_ONLY = _IF_ONLY + Alternatives(
     ("done", r"\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b"),
     (
         "needed",
-        r"\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+)\s+(?:really\s+)?needed\s+to\s+have\s+\w+ed\b",
+        r"\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+|(?:the|our|their)\s+(?:[\w-]+\s+){0,2}(?:team|crew|shift|"
+        r"staff|squad|department|desk|engineers?|operators?|nurses?|drivers?|pilots?|controllers?|"
+        r"dispatchers?|technicians?|contractors?|reviewers?|managers?|lead))\s+(?:really\s+)?needed\s+to\s+have\s+"
+        r"(?:[\w-]+ed|run|done|taken|caught|read|told|sent|set\s+up|shut|put)\b",
     ),
 )
 _WOULD_IF = re.compile(

@@ -400,13 +400,28 @@ _FOR_A_REASON = re.compile(
 )
 
 
+#: a warning or a duty passed off, or a known risk shipped regardless: "treated the alerts as
+#: someone else's problem", "trained it on last year's prices and shipped it anyway"
+_SHRUGGED = re.compile(
+    r"\btreat(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){1,4}?(?:as|like)\s+(?:someone|somebody|anyone|anybody)\s+"
+    r"else['’]?s\s+(?:problem|job|concern|issue|business|responsibility)\b"
+    r"|\band\s+(?:shipped|deployed|released|pushed|merged|launched|went\s+ahead|signed\s+(?:it\s+)?off)\s+"
+    r"(?:it\s+|them\s+|the\s+[\w-]+\s+)?anyway\b",
+    re.I,
+)
+
+
 def _neglect_vetoed(text: str, m: re.Match[str]) -> bool:
     if m.re is _GROUP_NEVER:
         return _FOR_A_REASON.search(text, m.end()) is not None
+    if m.re is _SHRUGGED:
+        return re.search(r"\b(?:we|I|us|our)\b", text[: m.start()], re.I) is not None or (
+            _NEGLECT_NEGATED(text, m)
+        )  # ("we treated it as someone else's problem": a team owning its part)
     return _NEGLECT_NEGATED(text, m)
 
 
-phrase_judge("neglect", _NEGLECT, _GROUP_NEVER, vetoed=_neglect_vetoed)
+phrase_judge("neglect", _NEGLECT, _GROUP_NEVER, _SHRUGGED, vetoed=_neglect_vetoed)
 
 # ------------------------------------------------- punitive: a sanction threatened or set in motion
 
