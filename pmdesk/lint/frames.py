@@ -908,7 +908,8 @@ _DOING = {
     "reaction", "communication", "communications", "preparation", "testing", "coordination",
 }  # fmt: skip
 _DEPTH = re.compile(
-    r"\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
+    r"\bnot\s+a\s+good\s+look\s+for\b|\ba\s+(?:bad|terrible|poor)\s+look\s+for\b"
+    r"|\bout\s+of\s+(?:his|her|their|your|my)\s+depth\b|\btakes?\s+a\s+special\s+kind\s+of\b"
     r"|\b(?:whoever|he|she|they|the\s+(?:author|developer|engineer|designer|reviewer|person))\b[^.;?!]*?"
     r"\b(?:has|had|have)\s+no\s+(?:idea|clue)\b"
     r"|\bclown\s+(?:show|car)\b|\bamateur[\s-]hour\b|\b(?:poor|bad)\s+form\b"
@@ -939,7 +940,7 @@ _NO_REGARD = re.compile(
 _VERDICT_GATE = re.compile(
     r"\b(?:"
     + "|".join(sorted(_VERDICTS, key=len, reverse=True))
-    + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b"
+    + r")\b|\bdepth\b|\bspecial\s+kind\b|\bno\s+(?:idea|clue)\b|\bclown\b|\bamateur\s+hour\b|\bform\b|\blook\s+for\b"
     r"|\bacceptable\s+(?:behaviou?r|conduct|practice)\b|\bshort\s+of\b|\bdisregard\b|\black\s+of\b"
     r"|\bregard\s+for\b|\bbelow\s+the\s+(?:[\w-]+\s+)?standard\b"
     r"|\bembarrassment\b|\bdisgrace\b|\bshambles\b|\bfiasco\b|\bjoke\b"

@@ -1098,6 +1098,8 @@ _WRONG_WAY = re.compile(
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
+    r"|\boutside\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:pipeline|change\s+process|process|"
+    r"terraform(?:\s+cloud)?|ci|review|change\s+window|maintenance\s+window|procedure|runbook)\b"
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b"
     r"(?!\s+(?:\w+\s+){0,3}?to\s+(?:confirm|verify|check|test|reproduce|make\s+sure|be\s+sure|compare))|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
     r"|\bbefore\s+(?:QA|review|testing|the\s+tests?|the\s+review|the\s+backup|the\s+canary|ci|the\s+soak)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|done|passed|run|ended)\b"
@@ -2946,6 +2948,12 @@ _IF_ONLY = _IF_ONLY + Alternatives(
     ),
     ("right", r"\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"),
     ("done", r"\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b"),
+    (
+        "been",
+        r"\b(?:could|should|might)(?:\s+have|['’]ve)\s+been\s+(?:handled|managed|run|done|executed|"
+        r"communicated|coordinated)\s+(?:much\s+|far\s+|a\s+lot\s+|way\s+|a\s+(?:little|bit)\s+)?"
+        r"(?:better|more\s+carefully|more\s+professionally)\b",
+    ),
     (
         "needed",
         r"\b(?:we|they|he|she|you|(?-i:[A-Z])[a-z]+|(?:the|our|their)\s+(?:[\w-]+\s+){0,2}(?:team|crew|shift|"
