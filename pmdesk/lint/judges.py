@@ -3689,6 +3689,10 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
 
 _RESPONSIBLE = re.compile(
     r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
+    r"\b(?:they|he|she|crew|team|shift|staff|contractors?|operators?|engineers?|drivers?|nurses?|"
+    r"technicians?|(?-i:[A-Z][a-z]+))\s+(?:is|are|was|were)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:trip|fire|injury|injuries|spill|overdose|collision|derailment|accident|flood|"
+    r"near[\s-]miss|fall|blackout)\b|"
     r"\bresponsibility\s+for\s+(?!(?:the\s+|these\s+|all\s+)?(?:follow-?ups?|actions?|action\s+items|fix(?:es)?|remediations?|roll-?outs?|migrations?|upgrades?|next\s+steps)\b)(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|\b(?:full|complete|detailed)\s+accounting\s+of\s+who\b|"
     r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on|merged|pushed|deployed|shipped|wrote|changed|deleted|disabled|ran|touched|configured)\s+(?:this|that|it)\b"
     r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
@@ -3701,7 +3705,12 @@ phrase_judge(
     _RESPONSIBLE,
     questions=True,
     vetoed=lambda text, m: (
-        _negation_before(r"\b(?:not|no\s+one|nobody|no\s+single)\b")(text, m)
+        re.search(  # in the clause of the match: "the crew did not lock out the line; they
+            r"\b(?:not|no\s+one|nobody|no\s+single)\b",  # are responsible for the trip"
+            text[max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start())) + 1 : m.start()],
+            re.I,
+        )
+        is not None
         or re.search(
             r"\b(?:rests?|lies|sits|falls)\s+(?:squarely\s+|entirely\s+)?with\s+(?:the\s+|our\s+)?"
             r"(?:organi[sz]ation|company|business|process|system|design|leadership|management|us)\b",
