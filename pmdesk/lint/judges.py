@@ -162,7 +162,10 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
 
 #: nouns of a group that name people only with a modifier ("the data science group", "the
 #: backend guild"); the parse decides (not "the AWS security group")
-_GROUP_NOUNS = {"group", "groups", "guild", "division", "divisions", "lot", "crew", "department"}
+_GROUP_NOUNS = {
+    "group", "groups", "guild", "division", "divisions", "lot", "crew", "department", "centre",
+    "center",
+}  # fmt: skip
 
 
 def phrase_judge(
@@ -1156,7 +1159,7 @@ _SAFEGUARDS = {
     "backups", "replication", "validation", "tests", "canary", "paging", "pager", "verification",
     "authentication", "encryption", "firewall", "tls", "ssl", "rule", "rules", "policy",
     "procedure", "checklist", "control", "controls", "two-person", "sign-off", "interlock",
-    "interlocks",
+    "interlocks", "detector", "detectors", "sprinkler", "sprinklers", "guarding",
 }  # fmt: skip
 
 
@@ -1396,7 +1399,10 @@ def _switched_off_safeguard(s: Sentence, verb: Token, obj: Token | None = None) 
     flag that disabled TLS verification" (not "silenced the noisy alert", "removed the stale
     check"). `obj` is what was acted on, when the caller has found it."""
     obj = obj if obj is not None else s.object(verb)
-    if obj is None or lemma(obj) not in _SAFEGUARDS:
+    if obj is None or (
+        lemma(obj) not in _SAFEGUARDS
+        and not any(c.dep_ == "compound" and c.lower_ in _SAFEGUARDS for c in obj.children)
+    ):  # ("disabled the alarm panel", "the smoke detector")
         return False
     if not (
         lemma(verb) in _SWITCH_OFF
