@@ -2953,7 +2953,23 @@ _IF_ONLY = _IF_ONLY + Alternatives(
         r"\bit\s+would\s+have\s+been\s+(?:better|wiser|smarter|prudent|safer)\s+(?:to|if)\b",
     ),
     ("right", r"\bthe\s+right\s+(?:thing|call|move)\s+(?:would\s+have\s+been|was)\s+to\b"),
-    ("done", r"\bwhat\s+(?:we|they|he|she|you)\s+should\s+have\s+done\b"),
+    (
+        "done",
+        r"\bwhat\s+(?:we|they|he|she|you|(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:engineer|operator|team|crew|"
+        r"driver|nurse|lead|manager|developer|dev|staff|shift|controller|dispatcher|technician|pilot))\s+"
+        r"(?:should|ought\s+to)\s+have\s+done\b",
+    ),
+    (
+        ("advisable", "appropriate", "expected", "proper", "reasonable", "sensible"),
+        r"\bit\s+would\s+have\s+been\s+(?:more\s+)?(?:appropriate|sensible|advisable|reasonable|expected|proper)\s+"
+        r"for\s+(?:staff|him|her|them|(?-i:[A-Z][a-z]+)|(?:the|our)\s+(?:[\w-]+\s+)?(?:team|engineer|operator|crew|"
+        r"nurse|driver|on-?call|lead|manager|developer|reviewer|staff|shift|dispatcher|controller|"
+        r"technician|pilot|responder)s?)\s+to\s+\w+",
+    ),
+    (
+        "been",
+        r"\b(?:and|but)\s+(?:it|that|this|they)\s+should(?:n['’]t|\s+not)\s+have\s+been\s*[.!]?\s*$",
+    ),
     (
         "been",
         r"\b(?:could|should|might)(?:\s+have|['’]ve)\s+been\s+(?:handled|managed|run|done|executed|"
