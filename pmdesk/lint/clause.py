@@ -212,7 +212,8 @@ _MACHINE_FAILS = {"crash", "hang", "restart", "reboot", "segfault", "panic", "di
 #: modifiers that leave such a word a person: "the train driver", "our senior agent"
 _HUMAN_MODS = {"train", "bus", "tram", "lorry", "truck", "van", "delivery", "taxi", "senior",
                "junior", "new", "relief", "night", "day", "duty", "support", "service",
-               "security", "shift", "freight", "mainline"}  # fmt: skip
+               "security", "shift", "freight", "mainline", "forklift", "crane", "coach",
+               "minibus", "ambulance", "tractor", "digger", "dumper", "reach", "pallet"}  # fmt: skip
 _ALWAYS_PEOPLE = {
     "admin", "administrator", "engineer", "developer", "manager", "architect", "analyst",
     "technician", "dba", "sysadmin",

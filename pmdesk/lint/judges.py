@@ -113,7 +113,7 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     if _agent_before_verb(text, person, words["fault_adverbs"], 3):
         return True
     # "the nurse scanned the wrong wristband": so does a wrong target
-    if _agent_before_verb(text, person, _WRONG_ONE, 5):
+    if _agent_before_verb(text, person, _WRONG_ONE, 7):
         return True
     # "Tom opened the bypass valve": opened, an act on the plant unless it is a ticket's
     if _agent_before_verb(text, person, _OPENED, 3):
@@ -909,7 +909,10 @@ def _wrong_target(s: Sentence, verb: Token) -> bool:
     return any(
         t is not None
         and t.lower_ not in ("nothing", "anything", "something", "everything")
-        and any(c.dep_ == "amod" and c.lower_ in _WRONG_ONE for c in t.children)
+        and any(
+            c.dep_ == "amod" and c.lower_ in _WRONG_ONE
+            for c in [*t.children, *(g for p in t.children if p.dep_ == "poss" for g in p.children)]
+        )  # ("hung the bag on the wrong patient's pump")
         for t in targets
     )
 
@@ -1087,7 +1090,11 @@ _WRONG_WAY = re.compile(
     r"|\bcontrary\s+to\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:policy|procedure|runbook|"
     r"matrix|process|guidance|instructions?|rules?|protocol|standards?|advice|checklist)\b"
     r"|\bdespite\s+(?:\w+\s+){0,3}(?:reminders?|warnings?|requests?|objections?|notices?|escalations?)\b"
-    r"|\bwithout\s+the\s+(?:second|required|mandatory|necessary)\s+(?:signature|sign-?off|approval|review)\b"
+    r"|\bwithout\s+the\s+(?:second|required|mandatory|necessary)\s+(?:signature|sign-?off|approval|review|signatory|"
+    r"countersignature|approver|checker|check|witness)\b"
+    r"|\bwith\s+the\s+(?:[\w-]+\s+){0,2}?(?:only\s+)?(?:half|partly|partially|not\s+fully)\s+(?:extended|deployed|"
+    r"closed|open|opened|engaged|secured|locked|connected|tightened|inflated|fitted)\b"
+    r"|\band\s+told\s+(?:nobody|no\s+one|no-one)\b"
     r"|\bwith\s+(?:the\s+|a\s+|an\s+)?(?:old\s+)?hard-?coded\s+(?:staging|test|dev|debug|old|sandbox)\b"
     r"|\bwith\s+(?:the\s+|a\s+)?(?:old\s+|staging\s+|test\s+)?(?:[\w-]+\s+){0,2}(?:keys?|passwords?|secrets?|"
     r"credentials?|endpoints?|urls?)\s+hard-?coded\b"
@@ -2989,7 +2996,7 @@ _WOULD_IF = re.compile(
     re.I,
 )
 _HAD_WE = re.compile(
-    r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have)\b",
+    r"\bif\s+(?:we|they|you|he|she|someone|somebody|anyone|the\s+team|(?-i:[A-Z])[a-z]+)\s+(?:had|'d)\s+(?:\w+ly\s+)?(?:just\s+|only\s+)?(?:\w+ed|known|seen|done|run|read|caught|thought|built|made|taken)\b[^.]*?,?\s*(?:we|they|you|he|she|it|this|the\s+\w+)\s+(?:would|could|might)(?:n't)?\s+(?:have|not\s+have|never\s+have|still\s+be)\b",
     re.I,
 )
 

@@ -441,7 +441,13 @@ _THREAT = re.compile(
     r"(?:will|would|is\s+going\s+to|['’]ll)\s+(?:be\s+)?(?:impacted|affected|reflect|suffer|take\s+a\s+hit|"
     r"marked\s+down|go\s+down)\b"
     r"|\b(?:will\s+be|['’]ll\s+be|is|are)\s+off\s+the\s+(?:[\w-]+\s+)?(?:rota|roster|rotation|schedule|"
-    r"team|project|ward|line|desk)\s+(?:for\s+good|permanently)\b",
+    r"team|project|ward|line|desk)\s+(?:for\s+good|permanently)\b"
+    r"|\b(?:getting|get|got|have|having|had)\s+(?:their|his|her)\s+(?:bonus(?:es)?|pay|wages?|salary|salaries)\s+"
+    r"(?:docked|cut|withheld|stopped|clawed\s+back)\b"
+    r"|\b(?-i:[A-Za-z]+)['’]s\s+(?:authority|licen[cs]e|privileges|rights)\s+(?:to\s+\w+\s+)?(?:has|have|had|was|were)\s+"
+    r"(?:been\s+)?(?:withdrawn|revoked|suspended|removed|taken\s+away)\b"
+    r"|\bstood\s+down\s+from\s+(?:[\w-]+\s+){0,2}duties\b"
+    r"|\breview(?:ing)?\s+the\s+employment\s+(?:status|position|contracts?)\s+of\b",
     re.I,
 )
 phrase_judge(
