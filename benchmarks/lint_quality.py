@@ -348,7 +348,8 @@ def main(argv: list[str]) -> int:
         (22, "eight voices: dispatch, pharmacy, devops, hotel, rail, registry, IT services, farm"),
     ):
         sentences(
-            f"dev set {n} (a helper's, {register}, tuned against)",
+            f"dev set {n} (a helper's, {register}"
+            + (")" if "read as totals" in register else ", tuned against)"),
             load(data / f"lint_dev{n}.jsonl"),
             args.errors,
             rewrites,

@@ -1768,7 +1768,7 @@ _SLOW_TO = {
     "respond", "react", "escalate", "notice", "act", "acknowledge", "realise", "realize", "spot",
     "pick", "answer", "raise", "flag", "report", "roll", "revert", "call", "page", "investigate",
     "recognise", "recognize", "see", "intervene", "engage", "admit", "inform", "tell", "warn",
-    "pull", "stop", "pick", "take", "follow", "get", "join", "check", "action", "declare",
+    "pull", "stop", "take", "follow", "get", "join", "check", "action", "declare",
 }  # fmt: skip
 _NOT_ENOUGH_GATE = re.compile(
     r"\b(?:useless|hopeless|clueless|feeble|pathetic|incapable|unreliable|unfit|inadequate|lazy|"
@@ -1878,8 +1878,8 @@ def not_enough(s: Sentence) -> Iterator[Hit]:
             if to_do is None or _denied(t):
                 continue
             too = any(c.lower_ in ("too", "overly") for c in t.children)
-            if (low in ("slow", "slower") and lemma(to_do) in _SLOW_TO or too and low != "slow") and (
-                _faulted(s, _subject_of(t))
-            ):
+            if (
+                low in ("slow", "slower") and lemma(to_do) in _SLOW_TO or too and low != "slow"
+            ) and (_faulted(s, _subject_of(t))):
                 yield t.idx, t.idx + len(t.text), None
                 return

@@ -363,8 +363,10 @@ def _opened_a_thing(s: Sentence, verb: Token) -> bool:
     obj = s.object(verb)
     if obj is None or obj.pos_ != "NOUN" or any(ch.isdigit() or ch == "#" for ch in obj.text):
         return False  # ("opened INC-4412", "opened #inc-2231": a ticket's number)
-    return lemma(obj) not in _OPENED_RECORDS and obj.lower_ not in _OPENED_RECORDS and not any(
-        c.lower_ in _OPENED_RECORDS for c in obj.children if c.dep_ == "compound"
+    return (
+        lemma(obj) not in _OPENED_RECORDS
+        and obj.lower_ not in _OPENED_RECORDS
+        and not any(c.lower_ in _OPENED_RECORDS for c in obj.children if c.dep_ == "compound")
     )
 
 
@@ -3358,7 +3360,10 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
         r"|\b(?:something|things?)\s+that\s+(?:simply\s+|just\s+|really\s+)?should(?:n['’]t|\s+not|\s+never)\s+"
         r"(?:ever\s+)?(?:happen|occur)\b",
     ),
-    ("reason", r"\b(?:zero|no)\s+reason\s+(?:why\s+)?(?:this|the|that)\s+[\w-]+\s+(?:ever\s+)?needed\s+to\s+happen\b"),
+    (
+        "reason",
+        r"\b(?:zero|no)\s+reason\s+(?:why\s+)?(?:this|the|that)\s+[\w-]+\s+(?:ever\s+)?needed\s+to\s+happen\b",
+    ),
     (
         "happen",
         r"\bshould(?:n['’]t|\s+not|\s+never)\s+(?:ever\s+)?happen\s+(?:at|to|in)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:company|team|org|organi[sz]ation|shop|business)\b",
@@ -4455,7 +4460,10 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ("front", r"\bright\s+in\s+front\s+of\s+(?:us|them|you|him|her|everyone)\b"),
     ("stared", r"\bstared\s+(?:us|them|you|him|her|everyone)\s+in\s+the\s+face\b"),
     ("walked", r"\bwalked\s+right\s+past\b"),
-    ("101", r"\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}101\b"),
+    (
+        "101",
+        r"\b(?:is|was|['’]s)\s+(?:basic\s+|literally\s+|just\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}101\b",
+    ),
     (
         ("nobody", "no"),
         r"^\W*(?:was|were|is|are)\s+(?:nobody|no\s+one|no-one)\s+(?:even\s+|actually\s+|really\s+)?"
@@ -4487,7 +4495,10 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"\bhow\s+(?:could|would|else\s+could)\s+(?:this|it|that)\s+(?:have\s+)?(?:end(?:ed)?|go(?:ne)?|turn(?:ed)?\s+out)\s+"
         r"(?:any\s+)?other\s+way\b",
     ),
-    ("screaming", r"\b(?:practically|literally|basically|all\s+but)\s+screaming\s+(?:that|at\s+us|at\s+them)\b"),
+    (
+        "screaming",
+        r"\b(?:practically|literally|basically|all\s+but)\s+screaming\s+(?:that|at\s+us|at\s+them)\b",
+    ),
     (
         "how",
         r"^\W*how\s+(?:was|were|is|could)\s+(?:anyone|anybody|we|they|you)\s+(?:be\s+)?(?:surprised|shocked)\b",
