@@ -1,9 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed set is ``tests/data/lint_sealed12/``.  It measures the
+The sealed set is ``tests/data/lint_sealed13/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 11 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used11/``; they are no longer sealed.)  This module checks that each set is well
+to 12 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used12/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -46,8 +46,8 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    # installed unread at the start of the round that measured set 11 (now lint_used11/)
-    SealedSet("lint_sealed12", HERE / "data" / "lint_sealed12", r"tt\d{4}", 20, 100, (13, 20)),
+    # installed unread at the end of the round that measured set 12 (now lint_used12/)
+    SealedSet("lint_sealed13", HERE / "data" / "lint_sealed13", r"tu\d{4}", 15, 100, (10, 14)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
