@@ -156,14 +156,17 @@ def test_sentences_well_formed(sset: SealedSet):
     texts = [_norm(r["text"]) for r in rows]
     assert len(texts) == len(set(texts)), "duplicate sentence texts"
     counts = Counter()
+    # (each check is reduced to a bool first: pytest would otherwise print a sealed row's text
+    # when one fails)
     for r in rows:
-        assert set(r) == {"id", "text", "blame", "category"}, r["id"]
-        assert isinstance(r["text"], str) and r["text"].strip(), r["id"]
-        assert isinstance(r["blame"], bool), r["id"]
-        if r["blame"]:
-            assert r["category"] in BLAME_CATEGORIES, r["id"]
-        else:
-            assert r["category"] == "none", r["id"]
+        keys_ok = set(r) == {"id", "text", "blame", "category"}
+        assert keys_ok, r["id"]
+        text_ok = isinstance(r["text"], str) and bool(r["text"].strip())
+        assert text_ok, r["id"]
+        blame_ok = isinstance(r["blame"], bool)
+        assert blame_ok, r["id"]
+        category_ok = r["category"] in BLAME_CATEGORIES if r["blame"] else r["category"] == "none"
+        assert category_ok, r["id"]
         counts[r["category"]] += 1
     for cat in BLAME_CATEGORIES:
         assert counts[cat] >= sset.min_per_category, (sset.name, cat, counts[cat])
@@ -176,12 +179,17 @@ def test_whys_well_formed(sset: SealedSet):
     assert len(rows) == sum(sset.whys_split)
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate chain ids"
-    for r in rows:
-        assert set(r) == {"id", "whys", "root_cause", "stops_at_human"}, r["id"]
-        assert isinstance(r["whys"], list) and 3 <= len(r["whys"]) <= 6, r["id"]
-        assert all(isinstance(w, str) and w.strip() for w in r["whys"]), r["id"]
-        assert isinstance(r["root_cause"], str), r["id"]  # (set 9's may be empty)
-        assert isinstance(r["stops_at_human"], bool), r["id"]
+    for r in rows:  # (bools first, as above: no sealed text in a failure's message)
+        keys_ok = set(r) == {"id", "whys", "root_cause", "stops_at_human"}
+        assert keys_ok, r["id"]
+        steps_ok = isinstance(r["whys"], list) and 3 <= len(r["whys"]) <= 6
+        assert steps_ok, r["id"]
+        whys_ok = all(isinstance(w, str) and bool(w.strip()) for w in r["whys"])
+        assert whys_ok, r["id"]
+        root_ok = isinstance(r["root_cause"], str)  # (set 9's may be empty)
+        assert root_ok, r["id"]
+        stops_ok = isinstance(r["stops_at_human"], bool)
+        assert stops_ok, r["id"]
     human = sum(r["stops_at_human"] for r in rows)
     assert (human, len(rows) - human) == sset.whys_split
 
