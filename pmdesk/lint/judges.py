@@ -3644,8 +3644,8 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 )
                 return
         if word in ("fault", "faults", "blame", "blamed", "blaming", "blameworthy"):
-            if s.quoted(t) or _technical_fault(s):
-                continue
+            if s.quoted(t) or _technical_fault(s) or _in_title(s, t):
+                continue  # (and "Blame Game is the working title": a name)
             if word == "fault" and re.search(
                 r"\b(?:nobody|no\s+one|noone)'?s?\s+fault\s+but\b", low
             ):
@@ -4021,6 +4021,21 @@ def _judgement_gate(text: str, _person: Callable[[str], bool], words: Words) -> 
     )
 
 
+def _in_title(s: Sentence, t: Token) -> bool:
+    """`t` is a word of a capitalised name of two words or more, a song's, a game's, a team's
+    ("Careless Whisper", "Blame Game", "Lazy Sundays"): it and a neighbour are capitalised
+    words, the neighbour not the sentence's first word nor "I"."""
+    if not t.text[:1].isupper():
+        return False
+    first = s.lead_end()
+    for n in (t.i - 1, t.i + 1):
+        if 0 <= n < len(s.doc) and n != first:
+            w = s.doc[n].text
+            if w.isalpha() and w[:1].isupper() and not w.isupper() and w != "I":
+                return True
+    return False
+
+
 @gated(_judgement_gate)
 @judge
 def judgement(s: Sentence) -> Iterator[Hit]:
@@ -4033,6 +4048,8 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             continue
         if t.text.isupper() and len(t.text) > 1:
             continue  # "YOLO", a testnet's name
+        if _in_title(s, t):
+            continue  # "Careless Whisper was playing", "a quiz team called Lazy Sundays": a name
         if (
             t.i + 2 < len(s.doc)
             and s.doc[t.i + 1].text == "-"
