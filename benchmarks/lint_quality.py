@@ -90,7 +90,7 @@ Sets, side by side:
   templates on 2026-12-03; its false alarms were studied and fixed, so it is tuned against;
 - the used sets (tests/data/lint_used1/ to lint_used12/): sealed sets 1-12, each measured once
   and then made development sets, so they are tuned against too;
-- the sealed set (tests/data/lint_sealed13/), with --sealed: written before any tuning by
+- the sealed sets (tests/data/lint_sealed13/ and lint_sealed14/), with --sealed: written before any tuning by
   someone who read no rule, never used to develop rules. Only its totals are printed, never a
   sentence, even with --errors; measure it once per release, not while tuning;
 - real writing (../shared/realtext, when present): 200 published postmortems that are not ours
@@ -384,9 +384,10 @@ def main(argv: list[str]) -> int:
         )
         chains(used, load(data / used / "whys.jsonl"), args.errors)
     if args.sealed:
-        sealed = data / "lint_sealed13"
-        sentences("SEALED set", load(sealed / "sentences.jsonl"), False, None)
-        chains("SEALED set", load(sealed / "whys.jsonl"), False)
+        for number in (13, 14):
+            sealed = data / f"lint_sealed{number}"
+            sentences(f"SEALED set {number}", load(sealed / "sentences.jsonl"), False, None)
+            chains(f"SEALED set {number}", load(sealed / "whys.jsonl"), False)
     realtext(args.errors, rewrites)
     print("rewrites (shared corpus, dev set and real writing):")
     rewrites.report()

@@ -1,6 +1,6 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed set is ``tests/data/lint_sealed13/``.  It measures the
+The sealed sets are ``tests/data/lint_sealed13/`` and ``lint_sealed14/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
 to 12 were each measured once and then became development sets, in
 ``tests/data/lint_used1/`` to ``lint_used12/``; they are no longer sealed.)  This module checks that each set is well
@@ -48,6 +48,8 @@ class SealedSet:
 SEALED_SETS = (
     # installed unread at the end of the round that measured set 12 (now lint_used12/)
     SealedSet("lint_sealed13", HERE / "data" / "lint_sealed13", r"tu\d{4}", 15, 100, (10, 14)),
+    # commissioned at the start of that round, delivered at its end: held out beside set 13
+    SealedSet("lint_sealed14", HERE / "data" / "lint_sealed14", r"tw\d{4}", 20, 110, (17, 19)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
