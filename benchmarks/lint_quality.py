@@ -356,8 +356,7 @@ def main(argv: list[str]) -> int:
         (23, "eight voices, subtle blame; read as totals at 0.653 and 0.665, then seen"),
     ):
         sentences(
-            f"dev set {n} (a helper's, {register}"
-            + (")" if n in (21, 23) else ", tuned against)"),
+            f"dev set {n} (a helper's, {register}" + (")" if n in (21, 23) else ", tuned against)"),
             load(data / f"lint_dev{n}.jsonl"),
             args.errors,
             rewrites,
