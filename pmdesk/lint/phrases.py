@@ -444,7 +444,9 @@ _THREAT = re.compile(
     r"team|project|ward|line|desk)\s+(?:for\s+good|permanently)\b"
     r"|\b(?:getting|get|got|have|having|had)\s+(?:their|his|her)\s+(?:bonus(?:es)?|pay|wages?|salary|salaries)\s+"
     r"(?:docked|cut|withheld|stopped|clawed\s+back)\b"
-    r"|\b(?-i:[A-Za-z]+)['’]s\s+(?:authority|licen[cs]e|privileges|rights)\s+(?:to\s+\w+\s+)?(?:has|have|had|was|were)\s+"
+    r"|\b(?!(?:app|product|software|service|server|account|company|vendor|site|domain|certificate|"
+    r"cert|key|token|tool|plugin|cluster|bot|client|user|tenant|project|repo|package)['’]s)"
+    r"(?-i:[A-Za-z]+)['’]s\s+(?:authority|licen[cs]e|privileges|rights)\s+(?:to\s+\w+\s+)?(?:has|have|had|was|were)\s+"
     r"(?:been\s+)?(?:withdrawn|revoked|suspended|removed|taken\s+away)\b"
     r"|\bstood\s+down\s+from\s+(?:[\w-]+\s+){0,2}duties\b"
     r"|\breview(?:ing)?\s+the\s+employment\s+(?:status|position|contracts?)\s+of\b",
