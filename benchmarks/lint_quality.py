@@ -92,9 +92,10 @@ Sets, side by side:
   templates on 2026-12-03; its false alarms were studied and fixed, so it is tuned against;
 - the used sets (tests/data/lint_used1/ to lint_used12/): sealed sets 1-12, each measured once
   and then made development sets, so they are tuned against too;
-- the sealed sets (tests/data/lint_sealed13/ and lint_sealed14/), with --sealed: written before any tuning by
-  someone who read no rule, never used to develop rules. Only its totals are printed, never a
-  sentence, even with --errors; measure it once per release, not while tuning;
+- the sealed sets (tests/data/lint_sealed*/), with --sealed [N ...] (every sealed set, or sets
+  N ...): written before any tuning by someone who read no rule, never used to develop rules.
+  Only their totals are printed, never a sentence, even with --errors; measure each once, at
+  the end of a round, not while tuning;
 - real writing (../shared/realtext, when present): 200 published postmortems that are not ours
   (read from ../shared, never copied). Flags per 1,000 sentences; recall on the sentences
   hand-labelled as blame (benchmarks/realtext_labels/part*.jsonl: file, offset, length,
@@ -291,7 +292,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     parser.add_argument("--rewrites", metavar="FILE", help="write every first suggestion here")
     parser.add_argument(
-        "--sealed", action="store_true", help="also measure the sealed set (once, at a release)"
+        "--sealed",
+        nargs="*",
+        type=int,
+        metavar="N",
+        help="also measure the sealed sets, or sets N ... (each once, at the end of a round)",
     )
     args = parser.parse_args(argv)
     rewrites = Rewrites()
@@ -384,8 +389,15 @@ def main(argv: list[str]) -> int:
             f"{used} (tuned against)", load(data / used / "sentences.jsonl"), args.errors, rewrites
         )
         chains(used, load(data / used / "whys.jsonl"), args.errors)
-    if args.sealed:
-        for number in (13, 14):
+    if args.sealed is not None:
+        found = sorted(
+            int(p.name.removeprefix("lint_sealed")) for p in data.glob("lint_sealed[0-9]*")
+        )
+        unknown = sorted(set(args.sealed) - set(found))
+        if unknown:
+            print(f"lint_quality: no sealed set {unknown[0]} (there are {found})", file=sys.stderr)
+            return 2
+        for number in args.sealed or found:
             sealed = data / f"lint_sealed{number}"
             sentences(f"SEALED set {number}", load(sealed / "sentences.jsonl"), False, None)
             chains(f"SEALED set {number}", load(sealed / "whys.jsonl"), False)

@@ -1,6 +1,6 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed sets are ``tests/data/lint_sealed13/`` and ``lint_sealed14/``.  It measures the
+The sealed sets are ``tests/data/lint_sealed13/`` to ``lint_sealed16/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
 to 12 were each measured once and then became development sets, in
 ``tests/data/lint_used1/`` to ``lint_used12/``; they are no longer sealed.)  This module checks that each set is well
@@ -50,6 +50,9 @@ SEALED_SETS = (
     SealedSet("lint_sealed13", HERE / "data" / "lint_sealed13", r"tu\d{4}", 15, 100, (10, 14)),
     # commissioned at the start of that round, delivered at its end: held out beside set 13
     SealedSet("lint_sealed14", HERE / "data" / "lint_sealed14", r"tw\d{4}", 20, 110, (17, 19)),
+    # commissioned at the start of the round that measures sets 13 and 14, for the round after
+    SealedSet("lint_sealed15", HERE / "data" / "lint_sealed15", r"tx\d{4}", 20, 120, (16, 18)),
+    SealedSet("lint_sealed16", HERE / "data" / "lint_sealed16", r"ty\d{4}", 20, 125, (17, 19)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir
