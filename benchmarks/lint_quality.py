@@ -299,6 +299,12 @@ def main(argv: list[str]) -> int:
         help="also measure the sealed sets, or sets N ... (each once, at the end of a round)",
     )
     args = parser.parse_args(argv)
+    data = ROOT / "tests" / "data"
+    found = sorted(int(p.name.removeprefix("lint_sealed")) for p in data.glob("lint_sealed[0-9]*"))
+    unknown = sorted(set(args.sealed or ()) - set(found))
+    if unknown:
+        print(f"lint_quality: no sealed set {unknown[0]} (there are {found})", file=sys.stderr)
+        return 2
     rewrites = Rewrites()
     corpus = SHARED / "corpus"
     if corpus.exists():
@@ -306,7 +312,6 @@ def main(argv: list[str]) -> int:
         chains("shared corpus", load(corpus / "whys.jsonl"), args.errors)
     else:
         print("shared corpus: ../shared/corpus is not here; skipped")
-    data = ROOT / "tests" / "data"
     sentences("dev set (tuned against)", load(data / "lint_dev.jsonl"), args.errors, rewrites)
     sentences(
         "dev set 4 (a helper's, tuned against)",
@@ -390,13 +395,6 @@ def main(argv: list[str]) -> int:
         )
         chains(used, load(data / used / "whys.jsonl"), args.errors)
     if args.sealed is not None:
-        found = sorted(
-            int(p.name.removeprefix("lint_sealed")) for p in data.glob("lint_sealed[0-9]*")
-        )
-        unknown = sorted(set(args.sealed) - set(found))
-        if unknown:
-            print(f"lint_quality: no sealed set {unknown[0]} (there are {found})", file=sys.stderr)
-            return 2
         for number in args.sealed or found:
             sealed = data / f"lint_sealed{number}"
             sentences(f"SEALED set {number}", load(sealed / "sentences.jsonl"), False, None)
