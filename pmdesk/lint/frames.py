@@ -165,6 +165,21 @@ _ANYONE_KNOWS = {
 }  # fmt: skip
 
 
+#: what a speaker does with a claim they go on to deny: "I don't think", "I doubt"
+_BELIEF = {"think", "believe", "reckon", "suppose", "say", "imagine", "expect", "feel"}
+
+
+def _doubted(verb: Token) -> bool:
+    """The clause is the content of a belief its speaker denies or doubts: "I don't think anyone
+    could have predicted it", "I doubt anybody could have foreseen it"."""
+    t = verb
+    while t.dep_ in ("ccomp", "xcomp", "conj") and t.head is not t:
+        t = t.head
+        if lemma(t) == "doubt" or (lemma(t) in _BELIEF and _not(t)):
+            return True
+    return False
+
+
 def _anyone_could_have(s: Sentence, verb: Token) -> bool:
     """ "anyone reviewing the dashboards could have predicted it", "the team could not have
     failed to notice"."""
@@ -179,7 +194,7 @@ def _anyone_could_have(s: Sentence, verb: Token) -> bool:
     if lem == "fail" and _not(verb):  # "could not have failed to notice"
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         return xcomp is not None and lemma(xcomp) in _ANYONE_KNOWS
-    if subj is None or lem not in _ANYONE_KNOWS or _not(verb):
+    if subj is None or lem not in _ANYONE_KNOWS or _not(verb) or _doubted(verb):
         return False
     return subj.lower_ in _ANYONE or (
         subj.lower_ in ("engineer", "person", "one", "reviewer", "operator")

@@ -32,8 +32,37 @@ JUDGES: dict[str, Judge] = {}
 GATES: dict[str, Callable[[str, Callable[[str], bool], Words], bool]] = {}
 
 
+#: judges whose finds a reading of the whole sentence clears, by judge name: the name of the
+#: test (defined further down) that clears them
+_CLEARED_BY = {
+    # a sanction said to fall on no one: "nobody is losing their job"
+    **dict.fromkeys(
+        ("punitive", "standing_taken", "sanction", "sanction_frame", "threat"), "_sanction_denied"
+    ),
+    # someone else's blame question, answered: "the family asked who was to blame, and I
+    # explained that our review looks at systems"
+    **dict.fromkeys(
+        ("preventable_words", "preventable_hypothesis", "responsibility"),
+        "_blame_reported_answered",
+    ),
+}
+
+
+def _cleared(name: str, fn: Judge) -> Judge:
+    test = _CLEARED_BY.get(name)
+    if test is None:
+        return fn
+
+    def judge_it(s: Sentence) -> Iterator[Hit]:
+        if not globals()[test](s):
+            yield from fn(s)
+
+    judge_it.__name__ = name
+    return judge_it
+
+
 def judge(fn: Judge) -> Judge:
-    JUDGES[fn.__name__] = fn
+    JUDGES[fn.__name__] = _cleared(fn.__name__, fn)
     return fn
 
 
@@ -192,7 +221,7 @@ def phrase_judge(
 
     judge_it.__name__ = name
     GATES[name] = lambda text, _person, _words: find(text) is not None
-    JUDGES[name] = judge_it
+    JUDGES[name] = _cleared(name, judge_it)
     return judge_it
 
 
@@ -481,7 +510,12 @@ _NO_ONE_PERSON = re.compile(
 _POSITIVE = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:no|nothing|none)\b|\b(?:helped|saved|faster|quicker|sped|improved|thanks|fixed|restored|recovered|prevented|mitigated|shortened|only\s+took|passed|succeeded|stayed\s+up|held\s+up|unblocked|instead\s+of\s+(?:forty|\d+|hours|days))\b"
     r"|\b(?:kept|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:under|below|within|to\s+(?:a|one|two|under))\b|\blimited\s+the\s+(?:impact|damage|blast|outage|downtime|disruption|incident|loss)"
-    r"|\b(?:still\s+)?within\s+(?:spec|specification|limits?|tolerances?|thresholds?|budget|(?:the\s+)?slo)\b",
+    r"|\b(?:still\s+)?within\s+(?:spec|specification|limits?|tolerances?|thresholds?|budget|(?:the\s+)?slo)\b"
+    # a protective act: "hit the emergency stop", "kept everyone clear", "raised the alarm"
+    r"|\b(?:hit|pressed|pulled|slammed|pushed)\s+the\s+(?:emergency|e-?stop|fire\s+alarm|big\s+red|kill\s+switch)"
+    r"|\bkept\s+(?:everyone|everybody|people|the\s+(?:crowd|public|passengers|patients|kids|children|"
+    r"guests|crew|team))\s+(?:clear|safe|back|away|calm)\b|\braised\s+the\s+alarm\b|\bevacuated\b"
+    r"|\bcaught\s+(?:it|this|the\s+[\w-]+)\s+(?:early|in\s+time|before)\b",
     re.I,
 )
 
@@ -2668,6 +2702,13 @@ def _have(t: Token) -> bool:
     return t.lower_ in ("have", "'ve", "’ve", "ve") or (t.lower_ == "a" and t.norm_ == "have")
 
 
+#: what "anyone could have ..." claims was there to know
+_FORESIGHT_VERBS = {
+    "predict", "foresee", "see", "spot", "tell", "know", "guess", "anticipate", "expect",
+    "catch", "notice", "avoid", "prevent", "stop", "figure", "work", "realise", "realize",
+}  # fmt: skip
+
+
 @gated(_by(_PERFECT))
 @judge
 def counterfactual(s: Sentence) -> Iterator[Hit]:
@@ -2753,6 +2794,20 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
             and m.lower_ in ("could", "couldn't", "might", "would")
         ):
             continue  # "nobody could have known about the firmware bug" clears people
+        if (
+            subj is not None
+            and m.lower_ in ("could", "might")
+            and not passive
+            and (
+                subj.lower_ in ("anyone", "anybody")
+                or any(c.lower_ == "any" for c in subj.children)
+                and (s.person_kind(subj) in ("person", "group") or subj.lower_ in ("one", "of"))
+            )
+            and lem not in _FORESIGHT_VERBS
+        ):
+            continue  # "any nurse on that shift might have picked up the wrong vial", "anyone
+            # could have made that slip": the substitution test, which clears the person (but
+            # "anyone could have predicted it" claims foresight)
         if any(c.lower_ in ("automatically", "programmatically") for c in verb.children):
             continue  # "should have been renewed automatically by cert-manager": a system's job
         if lem in ("avoid", "prevent") and passive:
@@ -4345,7 +4400,7 @@ _RHETORICAL = Alternatives(
     ("sense", r"\bcommon\s+sense\b"),
     (
         "any",
-        r"\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b",
+        r"\bany\s+(?:junior|intern|engineer|developer|first-year|competent|reasonable|decent|one|idiot|fool|student|novice|beginner)\b[^.?!]{0,40}\b(?:would|could|should)\b(?!\s+(?:have\s+|['’]ve\s+)?(?:just\s+)?(?:made(?!\s+(?:sure|certain|a\s+point))|done\s+(?:the\s+same|that|it|likewise|exactly)|slipped|missed|fallen|pressed|clicked|typed|picked|grabbed|mixed|misread|forgotten)\b)",
     ),
     (
         ("anybody", "anyone", "everybody", "everyone"),
@@ -4901,8 +4956,9 @@ phrase_judge(
     questions=True,
     vetoed=lambda text, m: (
         re.search(
-            r"\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?(?:clear|obvious|evident|apparent)\b",
-            text[: m.end()],
+            r"(?:\b(?:not|never|hardly)|n['’]t)\s+(?!(?:it|this|that)\b)(?:\w+\s+)?"
+            r"(?:clear|obvious|evident|apparent)\b",  # ("it wasn't obvious to anyone", but not
+            text[: m.end()],  # "wasn't it obvious to anyone?")
             re.I,
         )
         is not None
@@ -5535,6 +5591,18 @@ _INADVERTENT_GATE = re.compile(
 )
 
 
+#: the conditions that made a slip likely, which is the systemic question itself: "what made the
+#: mistake easy to make", "a screen that makes this error easy", "made it easy to slip"
+_MISTAKE_MADE_EASY = re.compile(
+    r"\b(?:make|makes|making|made)\s+(?:the|that|this|such\s+an?|an?|these|those)\s+(?:kind\s+of\s+)?"
+    r"(?:mistake|error|slip|misread\w*|mix-?up)s?\s+(?:so\s+|too\s+|more\s+|very\s+|far\s+)?"
+    r"(?:easy|easier|likely|likelier|possible|inevitable|understandable|probable)\b"
+    r"|\b(?:make|makes|making|made)\s+it\s+(?:so\s+|too\s+|very\s+)?(?:easy|easier)\s+to\s+"
+    r"(?:make|slip|misread|mix|pick|select|confuse)\b",
+    re.I,
+)
+
+
 @gated(
     lambda text, person, _w: bool(
         _HUMAN_ERROR.search(text)
@@ -5547,7 +5615,7 @@ _INADVERTENT_GATE = re.compile(
 @judge
 def human_error(s: Sentence) -> Iterator[Hit]:
     """Human error, a mistake or an oversight given as the cause."""
-    if s.states_principle() or s.is_question():
+    if s.states_principle() or s.is_question() or _MISTAKE_MADE_EASY.search(s.text):
         return
     m = _HUMAN_ERROR.search(s.text)
     if m and re.search(r"\b(?:never|not|no)\s+(?:\w+\s+)?$", s.text[: m.start()]):
@@ -6411,6 +6479,70 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             continue  # "had repercussions on how users connect": effects, not punishment
         yield m.start(), m.end(), None
         return
+
+
+_NO_ONE = {"nobody", "noone", "no-one", "none"}
+_CONDITION_MARKS = {"if", "unless", "until", "when", "whenever", "once"}
+
+
+def _no_one(s: Sentence, t: Token) -> bool:
+    """ "nobody", "no one", "no engineer": a subject that names no one."""
+    if t.lower_ in _NO_ONE:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) and (
+        t.lower_ == "one" or s.person_kind(t) in ("person", "group")
+    )
+
+
+def _sanction_denied(s: Sentence) -> bool:
+    """ "Nobody is losing their job", "no engineer will be disciplined for the rollback": a
+    sanction said to fall on no one is a reassurance. True when some clause's subject names no
+    one, outside a condition ("if nobody owns up, we will discipline the team" is a threat), and
+    no other clause has a person for its subject but the speaker."""
+    denied = False
+    for t in s.doc:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _no_one(s, t):
+            if any(c.dep_ == "relcl" for c in t.children) or any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.head.children
+            ):
+                return False  # ("no one who touched prod that night keeps their access")
+            if t.head.dep_ in ("advcl", "relcl", "ccomp") and t.head.head.dep_ == "ROOT":
+                continue  # ("make an example of him so nobody tries it again": a purpose)
+            denied = True
+        elif t.lower_ not in ("i", "we", "you", "me", "us") and s.person_kind(t) in (
+            "person",
+            "group",
+        ):
+            return False
+    return denied
+
+
+#: someone else's question or claim about blame, reported: "the family asked who was to blame",
+#: "customers reckoned it was the operator's fault", "the claimant was told it was the handler's"
+_BLAME_REPORTED = re.compile(
+    r"\b(?:ask(?:ed|ing|s)?|wonder(?:ed|ing|s)?|reckon(?:ed|s)?|thought|said|told|claim(?:ed|s)?|"
+    r"suggest(?:ed|s)?|assum(?:ed|es)|speculat(?:ed|es)|insist(?:ed|s)?|believ(?:ed|es)|felt|"
+    r"complain(?:ed|s)?|want(?:ed|s)?\s+to\s+know)\b[^;:.?!]{0,40}?"
+    r"\b(?:who(?:['’]s|\s+is|\s+was|\s+to)?|whose|(?:that\s+)?it\s+(?:was|is|['’]s)|whether)\b",
+    re.I,
+)
+#: ... and answered in the same sentence: "; the honest answer is that our release process",
+#: ", but the scanner was reading the wrong barcode", "; that isn't our view"
+_ANSWERED = re.compile(
+    r"(?:[;:,—–-]|\band\b)\s*(?:but\b(?!\s+(?:he|she|they|him|her|them|nobody|no\s+one|"
+    r"everyone|we\s+all|let['’]s|of\s+course)\b)|(?:the\s+)?(?:\w+\s+)?answer\s+(?:is|was)\b|(?:that|this)\s+"
+    r"(?:isn['’]t|is\s+not|wasn['’]t|was\s+not|['’]s\s+not)\b|(?:i|we)\s+(?:explained|said|told|"
+    r"answered|replied|pointed\s+out)\b|in\s+fact\b|actually\b|the\s+(?:real\s+|actual\s+)?"
+    r"(?:cause|issue|problem|answer)\s+(?:is|was)\b)",
+    re.I,
+)
+
+
+def _blame_reported_answered(s: Sentence) -> bool:
+    m = _BLAME_REPORTED.search(s.text)
+    return m is not None and _ANSWERED.search(s.text, m.end()) is not None
 
 
 from pmdesk.lint import frames as _frames  # noqa: E402,F401  (registers the frame judges)

@@ -39,3 +39,16 @@ def test_every_category_has_rules_with_examples_and_a_prompt():
         for r in rules:
             assert r.examples_match and r.examples_clean, r.id
             assert r.message.endswith(".") and r.prompt.endswith("?"), r.id
+
+
+def test_every_sentence_wide_clearance_names_a_registered_judge_and_test():
+    """A misspelt name in the table of judges that a whole-sentence reading clears would make
+    that clearance silently do nothing; a denied sanction must then read as clean."""
+    from pmdesk.lint import judges
+    from pmdesk.lint import lint as run_lint
+
+    for name, test in judges._CLEARED_BY.items():
+        assert name in judges.JUDGES, name
+        assert callable(getattr(judges, test, None)), test
+    assert not [f for f in run_lint("Nobody is losing their job over this.") if f.is_warning]
+    assert [f for f in run_lint("Somebody is losing their job over this.") if f.is_warning]
