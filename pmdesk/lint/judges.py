@@ -1566,8 +1566,8 @@ _CONSEQUENCE_LINK = re.compile(
 #: the records ended up outside the network", "…, so clients kept hitting the old balancer",
 #: "…, this is why build is broken", "… -> outage"
 _LINK_ON = re.compile(
-    r"\b(?:and\s+)?(?:that['’]s|that\s+is|this\s+is|which\s+is|which\s+was)\s+(?:exactly\s+)?"
-    r"(?:why|how)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→"
+    r"\b(?:and\s+)?(?:that['’]s|that\s+is|that\s+was|this\s+is|which\s+is|which\s+was)\s+"
+    r"(?:exactly\s+|precisely\s+)?(?:why|how|where|when)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→"
     r"|(?<=\bwithout\s)[^.;]*?,\s*and\b",
     re.I,
 )
@@ -1577,6 +1577,17 @@ _THATS_WHAT = re.compile(
     r"(?!(?:happened|needed|mattered|worked|wanted|expected|planned|intended|asked|agreed|recommended|"
     r"suggested|required|followed|mitigated|resolved|unblocked|stopped\s+the)\b)(?:\w+ed|broke|took|caused|started|set\s+off|brought|blew|shut|sent|threw|tripped|cut|knocked|"
     r"wiped|froze|hit|let)\b",
+    re.I,
+)
+#: what an act led to, said of people, money or stock rather than a system: "which is how the
+#: patient ended up double-dosed", "so the stocktake was out by forty grand", "and that is
+#: where the loss began", "that's how the fitter got caught"
+_BAD_OUTCOME = re.compile(
+    r"\b(?:ended|ending|end)\s+up\b|\b(?:was|were|is|are|came\s+out)\s+(?:out|short|off|down)\s+by\b"
+    r"|\b(?:got|get|gets|was|were)\s+(?:caught|hurt|injured|burned|burnt|crushed|trapped|exposed|"
+    r"sick|ill|harmed|overdosed|overcharged|double-\w+)\b"
+    r"|\b(?:loss|losses|damage|trouble|problems?|mess|harm|injury|shortfall|discrepancy|leak|spill|"
+    r"overdose|outage|incident|fire)\s+(?:began|begins|started|starts|came\s+from|comes\s+from)\b",
     re.I,
 )
 #: a link back from a failure to the act that caused it: "… went down bc @dani pushed …"
@@ -1611,7 +1622,11 @@ def _consequence_gate(text: str) -> bool:
         or _THATS_WHAT.search(text)
         or (
             (_CONSEQUENCE_LINK.search(text) or _LINK_ON.search(text))
-            and (_WENT_WRONG_WORDS.search(text) or _FAILED_STATE.search(text))
+            and (
+                _WENT_WRONG_WORDS.search(text)
+                or _FAILED_STATE.search(text)
+                or _BAD_OUTCOME.search(text)
+            )
         )
     )
 
@@ -1712,6 +1727,7 @@ def _went_wrong_words(s: Sentence, text: str) -> bool:
     words = set(re.findall(r"[a-z0-9']+", text.lower()))
     return bool(
         _WENT_WRONG_WORDS.search(text)
+        or _BAD_OUTCOME.search(text)
         or _TOOK_DOWN.search(text)
         or (words & s.w["failure_words"]) - {"without", "down", "led", "cause", "caused", "mid"}
         or _FAILED_STATE.search(text)
