@@ -132,6 +132,11 @@ _ENDED = frozenset({
 })  # fmt: skip
 
 
+_LEFT_POST = {"went", "walked", "left", "clocked", "knocked", "headed", "drove", "moved", "signed",
+              "handed"}  # fmt: skip
+_LEFT_WITHOUT = re.compile(r"\bwithout\s+(?:first\s+|even\s+|properly\s+)?\w+ing\b", re.I)
+
+
 def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
     verbs = _verb_forms("act", words, ("act_verbs", "harmful_verbs", "cleft_words"))
     # (9 words: "Adri fixed the collider issue and released it again without confirmation", "the
@@ -149,6 +154,9 @@ def _act_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         return True
     # "Beth declared all-clear while the queue was still backing up": an ending step too soon
     if _PREMATURE.search(text) and _agent_before_verb(text, person, _ENDED, 4):
+        return True
+    # "Dave walked off the level without barricading the stope": a post left, a duty undone
+    if _LEFT_WITHOUT.search(text) and _agent_before_verb(text, person, _LEFT_POST, 3):
         return True
     # a person as the agent of a passive: "was pushed by a member of the web team"
     tokens = _WORDISH.findall(text)
@@ -399,6 +407,13 @@ def _opened_a_thing(s: Sentence, verb: Token) -> bool:
     )
 
 
+#: leaving a post: what a person does when a duty is still undone
+_WALKED_AWAY = {"go", "walk", "leave", "clock", "knock", "head", "sign", "drive", "move", "hand"}
+#: what leaving without is no fault: "went home without waiting for the bus"
+_LEISURE = {"wait", "eat", "sleep", "rest", "stop", "look", "say", "know", "realise", "realize",
+            "notice", "mean", "want", "lose", "miss", "incident", "delay", "fuss", "issue"}  # fmt: skip
+
+
 def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
     if verb.pos_ == "VERB" and lem not in ("be", "have", "get") and _wrong_target(s, verb):
@@ -407,6 +422,14 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         return True  # "acknowledged the page and went back to bed"
     if lem == "make" and any(c.lower_ == "worse" for c in verb.subtree):
         return True  # "made it worse by restarting customers' instances"
+    if lem in _WALKED_AWAY and any(
+        c.dep_ == "prep"
+        and c.lower_ == "without"
+        and any(g.tag_ == "VBG" and lemma(g) not in _LEISURE for g in c.children)
+        for c in verb.children
+    ):
+        return True  # "went home without sealing the cold-room door", "walked off the level
+        # without barricading the stope": a post left with its duty undone
     if verb.i >= 2 and verb.doc[verb.i - 1].text == "-":
         # "hard-coded", "force-pushed": the tokenizer splits the verb at its hyphen
         first = verb.doc[verb.i - 2].lower_
@@ -882,8 +905,22 @@ def _harmful(s: Sentence, verb: Token) -> bool:
             "unplugged",
             "disconnected",
             "disabled",
+            "blank",
+            "empty",
+            "incomplete",
+            "half-done",
+            "half-finished",
         )
-        or (c.dep_ in ("oprd", "acomp") and c.lower_.startswith("un") and c.lower_.endswith("ed"))
+        or (
+            c.lower_.startswith("un")
+            and c.lower_.endswith("ed")
+            and (
+                c.dep_ in ("oprd", "acomp")
+                or c.dep_ == "amod"
+                and c.head.i < c.i
+                and c.head.head.i == verb.i
+            )
+        )  # ("left the fridge log unsigned", the state read as an adjective after its noun)
         for c in verb.subtree
     ):
         return True  # "left the debug endpoint open", "left a bucket world-readable", "left
@@ -1096,7 +1133,9 @@ def _failure_context(s: Sentence) -> bool:
     if found == {"without"}:
         return bool(
             re.search(
-                r"\bwithout\s+(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up|evals?\b|evaluation|investigat|a\s+second\s+look)",
+                r"\bwithout\s+(?!(?:losing|dropping|missing|breaking|spilling|hurting|harming|injuring|"
+                r"damaging|interrupting|disrupting|affecting)\b)"
+                r"(?:first\s+|even\s+|properly\s+|any\s+|a\s+|the\s+)?(?:(?:required|necessary|mandatory|usual|second|proper|agreed|standard)\s+){0,2}(?:\w+ing\b|test|review|check|approv|sign-?off|confirmation|permission|warning|notice|backup|canary|rollback|ticket|change|heads-?up|evals?\b|evaluation|investigat|a\s+second\s+look)",
                 s.lower,
             )
         )
@@ -1954,7 +1993,11 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         if _not_yet(verb):
             continue  # "the Operations Team had not yet installed the console server": a status
         if subj.lower_ in ("nobody", "none") and any(
-            c.lower_ == "since" and c.dep_ == "prep" for c in verb.children
+            c.lower_ == "since"
+            and c.dep_ in ("prep", "advcl", "mark")
+            or c.dep_ == "advcl"
+            and any(m.lower_ == "since" for m in c.children)
+            for c in verb.children
         ):
             continue  # "nobody from our team has updated the extension since May": a status
         if (
@@ -5810,15 +5853,23 @@ _INADVERTENT = {"inadvertent", "accidental", "mistaken", "erroneous", "unintende
 _STANDING = {
     "job", "role", "position", "post", "promotion", "pay", "salary", "bonus", "raise", "rights",
     "privileges", "title", "seniority", "rating", "commission", "shifts", "badge", "licence",
-    "license", "certification",
+    "license", "certification", "credentials", "registration", "accreditation", "clearance",
+    "access", "permissions", "fee", "fees", "wages", "overtime",
 }  # fmt: skip
+#: what an access or a fee word names when it is a thing: "access token", "fee schedule"
+_ACCESS_THINGS = {"token", "tokens", "key", "keys", "log", "logs", "list", "lists", "control",
+                  "controls", "policy", "policies", "schedule", "structure", "table", "point",
+                  "pattern", "patterns", "request", "requests", "level", "levels"}  # fmt: skip
+#: people whose access is taken away to stop harm, not to sanction them
+_INTRUDERS = {"attacker", "attackers", "intruder", "intruders", "hacker", "hackers", "thief",
+              "thieves", "bot", "bots", "spammer", "spammers", "scraper", "scrapers", "fraudster"}  # fmt: skip
 _TAKE_AWAY = {
     "lose", "strip", "revoke", "dock", "withhold", "forfeit", "suspend", "cut", "deny", "remove",
     "pull", "freeze", "claw",
 }  # fmt: skip
 _STANDING_GATE = re.compile(
     r"\b(?:lose|losing|lost|strip|stripped|stripping|revoke[sd]?|revoking|dock(?:ed|ing)?|"
-    r"withh[oe]ld\w*|forfeit\w*|suspend\w*|cut|denied|deny|remove[sd]?|pull(?:ed)?|frozen|freeze|"
+    r"withh[oe]ld\w*|forfeit\w*|suspend\w*|cut|denied|deny|remove[sd]?|pull(?:ed|ing|s)?|frozen|freeze|"
     r"claw\w*|keeps?|against|apolog\w*)\b",
     re.I,
 )
@@ -5826,8 +5877,12 @@ _STANDING_GATE = re.compile(
 
 def _possessed_by_person(s: Sentence, t: Token) -> bool:
     poss = next((c for c in t.children if c.dep_ == "poss"), None)
-    return poss is not None and (
-        poss.lower_ in ("his", "her", "their", "your", "my", "our") or s.person_kind(poss) != ""
+    return (
+        poss is not None
+        and poss.lower_ not in _INTRUDERS
+        and (
+            poss.lower_ in ("his", "her", "their", "your", "my", "our") or s.person_kind(poss) != ""
+        )
     )
 
 
@@ -5854,6 +5909,8 @@ def standing_taken(s: Sentence) -> Iterator[Hit]:
             return
         if t.pos_ != "NOUN" or (lem not in _STANDING and t.lower_ not in _STANDING):
             continue
+        if t.i + 1 < len(s.doc) and s.doc[t.i + 1].lower_ in _ACCESS_THINGS:
+            continue  # "remove your access token": a thing, however the parser read it
         if s.negated(t.head) or _PREVENTION.search(s.text):
             continue
         head = t.head

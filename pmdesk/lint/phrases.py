@@ -449,7 +449,23 @@ _THREAT = re.compile(
     r"(?-i:[A-Za-z]+)['’]s\s+(?:authority|licen[cs]e|privileges|rights)\s+(?:to\s+\w+\s+)?(?:has|have|had|was|were)\s+"
     r"(?:been\s+)?(?:withdrawn|revoked|suspended|removed|taken\s+away)\b"
     r"|\bstood\s+down\s+from\s+(?:[\w-]+\s+){0,2}duties\b"
-    r"|\breview(?:ing)?\s+the\s+employment\s+(?:status|position|contracts?)\s+of\b",
+    r"|\breview(?:ing)?\s+the\s+employment\s+(?:status|position|contracts?)\s+of\b"
+    # dismissal said sideways: "won't be with us by the end of the month", "if it happens again
+    # she's gone", "gets walked off site"
+    r"|\bwon['’]t\s+be\s+(?:with\s+us|working\s+here|here|around|on\s+the\s+team)\s+(?:by|for\s+long|"
+    r"much\s+longer|after|past|come)\b"
+    r"|\b(?:if|next\s+time)\b[^.;]{0,40}\b(?:again|happens)\b[^.;]{0,20}\b(?:he|she|they|you)(?:['’]s|['’]re|"
+    r"\s+is|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:gone|out|finished|done\s+here)\b"
+    r"|\b(?:gets?|got|getting|be|been|being|is|are|was|were)\s+(?:walked|marched)\s+(?:off|out\s+of)\s+"
+    r"(?:the\s+)?(?:site|premises|building|property|ward|floor|yard)\b"
+    # the sanction asked of an organisation, or sought, against the people involved
+    r"|\b(?:enforcement|disciplinary|legal|criminal)\s+(?:action|proceedings)\s+against\s+(?:the\s+)?"
+    r"(?:individuals?|staff|employees?|people|persons?|those|whoever|officers?|crew|drivers?|nurses?)\b"
+    r"|\bsanctions?\s+(?:have\s+been\s+|has\s+been\s+|were\s+|was\s+|be\s+|are\s+|is\s+)?(?:applied|imposed|"
+    r"taken)\s+(?:to|on|against)\s+(?:the\s+)?(?:staff|individuals?|employees?|people|persons?|those|crew|"
+    r"officers?)\b"
+    r"|\blucky\s+to\s+(?:keep|hold\s+on\s+to)\s+(?:his|her|their|your)\s+(?:job|registration|licen[cs]e|"
+    r"badge|place|position|post|role|ticket|certification|contract)\b",
     re.I,
 )
 phrase_judge(
