@@ -1665,9 +1665,31 @@ def _consequence_gate(text: str) -> bool:
                 _WENT_WRONG_WORDS.search(text)
                 or _FAILED_STATE.search(text)
                 or _BAD_OUTCOME.search(text)
+                or _ABSENT_WORK.search(text)
             )
         )
     )
+
+
+#: work stopped on purpose: "as planned", "during the maintenance window"
+_AS_PLANNED = re.compile(
+    r"\bas\s+(?:planned|scheduled|agreed|intended|announced|expected)\b|\bmaintenance\s+window\b"
+    r"|\bby\s+design\b|\bon\s+purpose\b|\bdeliberately\b",
+    re.I,
+)
+#: harm that befalls people or things, as the subject of a clause of its coming about
+_HARMS = {"clot", "bleed", "haemorrhage", "hemorrhage", "infection", "sepsis", "fire", "blaze",
+          "flood", "spill", "leak", "injury", "fracture", "burn", "storm", "stampede", "backlog",
+          "shortfall", "queue", "panic", "fight", "collision", "derailment", "outbreak"}  # fmt: skip
+#: the work that should have happened and did not: "no sales were recorded", "no labels printed",
+#: "nobody got paid on Thursday" (not a failure spared: "no data was lost")
+_ABSENT_WORK = re.compile(
+    r"\b(?:no|zero)\s+(?:[\w-]+\s+){0,3}?(?:were\s+|was\s+|got\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:recorded|printed|processed|delivered|shipped|sent|paid|received|loaded|saved|written|"
+    r"backed\s+up|dispatched|answered|logged|billed|issued|scanned|collected|given|administered)\b"
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:got|was|were)\s+(?:paid|fed|seen|served|told|warned|called)\b",
+    re.I,
+)
 
 
 def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
@@ -1689,6 +1711,15 @@ def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
         return False  # "packet loss stopped": the failure ended
     if lem in _WENT_WRONG or lem in s.w["harmful_verbs"] or _phrasal(main) in _HARMFUL_PHRASAL:
         return True
+    if (
+        subj is not None
+        and lemma(subj) in _HARMS
+        and lem
+        in ("form", "start", "begin", "develop", "spread", "follow", "occur", "set", "break")
+    ):
+        return True  # "and the clot formed overnight", "a fire started in the bin store"
+    if _ABSENT_WORK.search(text):
+        return True  # "so no sales were recorded until 11": what should have happened, didn't
     if lem in _ONSET and any(
         c.dep_ in ("xcomp", "ccomp")
         and (lemma(c) in _WENT_WRONG or lemma(c) in ("return", "throw"))
@@ -1756,6 +1787,8 @@ def _consequence(s: Sentence, verb: Token) -> bool:
 
 def _went_wrong_words(s: Sentence, text: str) -> bool:
     """Words of a failure in `text`, not of a recovery or of a failure spared."""
+    if _ABSENT_WORK.search(text) and not _POSITIVE.search(text) and not _AS_PLANNED.search(s.text):
+        return True  # ("so no sales were recorded until 11": not "so no data was lost")
     if (
         _RECOVERED.search(text)
         or _POSITIVE.search(text)
@@ -1773,6 +1806,20 @@ def _went_wrong_words(s: Sentence, text: str) -> bool:
     )
 
 
+#: ", and the clot formed overnight", ", and a fire broke out in the bin store"
+_AND_THEN_HARM = re.compile(
+    r",?\s+and\s+(?:then\s+|soon\s+after\s+|overnight\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<harm>[a-z]+)\s+(?:formed|started|began|developed|spread|broke\s+out|followed|set\s+in)\b",
+    re.I,
+)
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, crudely: enough to look a harm up in _HARMS."""
+    low = word.lower()
+    return low[:-1] if low.endswith("s") and low[:-1] in _HARMS else low
+
+
 def _linked_to_harm(s: Sentence, verb: Token) -> bool:
     """The words say the act led to a failure, however the parser hung them: a link on to it
     after the act ("…, which is how the records ended up unencrypted"), or the failure first
@@ -1785,8 +1832,21 @@ def _linked_to_harm(s: Sentence, verb: Token) -> bool:
     what = _THATS_WHAT.search(after)
     if what and not _POSITIVE.search(after[what.start() :]):
         return True  # "…, and that's what lifted the relief valve": the act named as the cause
+    harm = _AND_THEN_HARM.search(after)
+    if harm and _singular(harm.group("harm")) in _HARMS:
+        return True  # "…, and the clot formed overnight" (which the parser may read as nouns)
     if subj is None:
         return False
+    opener = s.doc[s.lead_end()] if s.lead_end() < len(s.doc) else None
+    if (
+        opener is not None
+        and opener.lower_ in ("because", "after", "once", "since")
+        and (opener.i <= subj.left_edge.i)
+    ):
+        rest = s.text[verb.idx :]
+        comma = rest.find(",")
+        if comma >= 0 and (_ABSENT_WORK.search(rest[comma:]) or _BAD_OUTCOME.search(rest[comma:])):
+            return True  # "Because Jonas had paused the consumer, no labels printed"
     link = next((t for t in s.doc[subj.left_edge.i : subj.i] if t.lower_ in _LINK_BACK), None)
     if link is None and subj.left_edge.i > 0:
         link = s.doc[subj.left_edge.i - 1]  # ("bc @dani pushed": "bc" may be read as a name)
@@ -1843,7 +1903,9 @@ def _consequence_of(s: Sentence, kind: str) -> Iterator[Hit]:
         if _conditional(verb) or _modal(verb) or s.negated(verb) or _not_yet(verb):
             continue
         lem = lemma(verb)
-        if lem in s.w["remedy_verbs"] or lem in (
+        if (
+            lem in s.w["remedy_verbs"] and not (lem == "open" and _opened_a_thing(s, verb))
+        ) or lem in (  # ("opened the silo auger": a valve or a hatch, not a ticket)
             "be",
             "have",
             "say",
