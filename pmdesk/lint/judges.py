@@ -3195,6 +3195,14 @@ _UNMET_NEED_WORDS = (
 _UNMET_NEED = re.compile(_UNMET_NEED_WORDS, re.I)
 
 
+#: the expectation met: "was expected to respond within fifteen minutes, and did"
+_EXPECTATION_MET = re.compile(
+    r"[,;]?\s+(?:and|which)\s+(?:he|she|they|it|we)?\s*(?:duly\s+|promptly\s+)?(?:did|was|were)"
+    r"(?:\s+so)?\s*[.!]?\s*$",
+    re.I,
+)
+
+
 @gated(
     _by(
         re.compile(
@@ -3207,7 +3215,7 @@ _UNMET_NEED = re.compile(_UNMET_NEED_WORDS, re.I)
 @judge
 def expectation(s: Sentence) -> Iterator[Hit]:
     """'He was supposed to rotate the credentials': an expectation held against a person."""
-    if s.is_question() or s.states_principle():
+    if s.is_question() or s.states_principle() or _EXPECTATION_MET.search(s.text):
         return
     for t in s.doc:
         if t.lower_ == "needed" and t.tag_ == "VBD":
@@ -3222,11 +3230,22 @@ def expectation(s: Sentence) -> Iterator[Hit]:
                 None,
             )
             subj = s.subject(t)
+            if subj is None and t.dep_ == "acl" and t.head.i < t.i:
+                subj = t.head  # ("the pilots needed to cross-check ...", read as a noun phrase)
             if (
                 xcomp is not None
-                and _UNMET_NEED.search(s.text, t.idx)
+                and (
+                    _UNMET_NEED.search(s.text, t.idx)
+                    or lemma(xcomp) in s.w["check_verbs"]
+                    and lemma(xcomp) not in ("do", "wait", "stop", "delay", "postpone")
+                    and not re.search(r"\b(?:because|as|since|so\s+that)\b", s.text[t.idx :], re.I)
+                )  # ("the pilots needed to cross-check the fuel figure": a check not made)
                 and lemma(xcomp) not in ("be", "have", "get")
-                and s.person_kind(subj) == "person"
+                and (
+                    s.person_kind(subj) == "person"
+                    or subj is not None
+                    and subj.lower_ in ("whoever", "someone", "somebody")
+                )
                 and subj.lower_ not in ("i", "we", "you", "they")
                 and not _conditional(t)
             ):
@@ -3242,6 +3261,10 @@ def expectation(s: Sentence) -> Iterator[Hit]:
         if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
             continue
         subj = s.subject(t)
+        if subj is not None and not s.person_kind(subj):
+            subj = next(
+                (c for c in subj.children if c.dep_ == "appos" and s.person_kind(c)), subj
+            )  # ("the game server admin was supposed to ...", read as "server, admin")
         # "...but didn't", "...and never did", "...; it was still public": the expectation
         # was not met, whoever held it ("the renewal was supposed to happen in August and
         # never did")
