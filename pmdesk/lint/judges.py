@@ -306,6 +306,17 @@ _MISTAKEN = re.compile(
     r"stale|a\s+copy|the\s+test|staging|orphaned|obsolete)\b",
     re.I,
 )
+#: an act done with its safeguard off, or an approval of what was never checked
+_UNGUARDED = re.compile(
+    r"\bwith\s+(?:the|its|their|a|an|his|her)\s+(?:[\w-]+\s+)?(?:guard|guards|interlock|interlocks|"
+    r"alarm|alarms|brake|brakes|safety|lock|lockout|barrier|barriers|cover|covers|fence|shield|sensor|"
+    r"sensors|harness|outriggers?|belt|seat\s+belt|seatbelt|helmet|goggles|mask)\s+(?:still\s+)?(?:off|removed|disabled|bypassed|open|down|taped|"
+    r"pinned|overridden|missing|defeated|unclipped|retracted)\b"
+    r"|\b(?:signed\s+off(?:\s+on)?|approved|passed|released|shipped|cleared|certified|accepted)\b"
+    r"[^.;]{0,60}\b(?:that|which)\s+(?:had|has)\s+(?:never|not)\s+(?:even\s+|yet\s+)?(?:been\s+)?"
+    r"(?:run|tested|checked|reviewed|inspected|verified|passed|built|launched|compiled|signed)\b",
+    re.I,
+)
 _EXPOSED = re.compile(
     r"\b(?:token|secret|password|credential|api\s+key|private\s+key)s?\b[^.;]*\b(?:public|publicly|plain\s*text|open\s+bucket|pastebin|logs?)\b"
     r"|\b(?:api\s+key|secret|password|credential|token|private\s+key)s?\b[^.;]*\b(?:into|in)\s+(?:the\s+)?(?:(?:android|ios|mobile|web|desktop|client)\s+)?(?:app|client|binary|apk|frontend|mobile\s+app|source(?:\s+code)?|code|repo|repository)\b"
@@ -414,6 +425,11 @@ _LEISURE = {"wait", "eat", "sleep", "rest", "stop", "look", "say", "know", "real
             "notice", "mean", "want", "lose", "miss", "incident", "delay", "fuss", "issue"}  # fmt: skip
 
 
+#: what is lifted when a restriction ends, not a load
+_LIFTED_LIMITS = {"limit", "restriction", "freeze", "ban", "block", "embargo", "suspension", "hold",
+                  "cap", "quota", "moratorium", "curfew", "lockdown", "order", "notice"}  # fmt: skip
+
+
 def _is_act(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
     if verb.pos_ == "VERB" and lem not in ("be", "have", "get") and _wrong_target(s, verb):
@@ -436,6 +452,12 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         if f"{first}-{lem}" in s.w["act_verbs"] or f"{first}{lem}" in s.w["act_verbs"]:
             return True
     phrase = _phrasal(verb)
+    if lem == "lift" and any(
+        lemma(t) in _LIFTED_LIMITS
+        for t in (_object_of(s, verb), *(c for c in verb.children if c.dep_ == "nsubjpass"))
+        if t is not None
+    ):
+        return False  # "the rate limit was lifted by the platform team": a restriction ended
     if lem in _ENDING_ACTS and _PREMATURE.search(s.text):
         return True  # "declared all-clear while the queue was still backing up": a response's
         # step, taken too soon
@@ -841,6 +863,9 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         # so did "deployed the hotfix and it broke checkout")
     if _MISTAKEN.search(s.text):
         return True  # "deleted the bucket thinking it was the test one", however it parses
+    if _UNGUARDED.search(s.text):
+        return True  # "ran the line with the guard off", "signed off a build that had never run
+        # the integration suite": the act done without its safeguard
     if verb.tag_ == "VBZ" and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
         return _failure_context(s)  # a timeline in the present: "00:33 Preston wipes the DB"
     if lem in s.w["harmful_verbs"] or _phrasal(verb) in _HARMFUL_PHRASAL:
