@@ -385,7 +385,7 @@ def main(argv: list[str]) -> int:
             + (")" if n in (21, 23, 24) else ", tuned against)"),
             load(data / f"lint_dev{n}.jsonl"),
             args.errors and not transfer,
-            rewrites,
+            None if transfer else rewrites,  # (nor are their rewrites written or counted)
         )
         chains(f"dev set {n}", load(data / f"whys_dev{n}.jsonl"), args.errors and not transfer)
     chains("dev set", load(data / "whys_dev.jsonl"), args.errors)
