@@ -3827,6 +3827,11 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                 and t.head.dep_ in ("nsubj", "nsubjpass")
             ):
                 continue  # "preventable incidents are tracked each quarter": a kind, in general
+            if t.dep_ == "amod" and any(
+                c.dep_ == "det" and c.lower_ in ("each", "every", "any", "all", "no")
+                for c in t.head.children
+            ):
+                continue  # "we track each avoidable risk in the register": any such, in general
             if (
                 t.dep_ == "amod"
                 and t.head.i > t.i
@@ -3995,6 +4000,10 @@ phrase_judge("ignored", _IGNORED, vetoed=_negation_before(r"\b(?:not|never|no)\b
 #: a chat aside the parser may take for a noun ("totally avoidable tbh")
 _CHAT_ASIDES = {"tbh", "imo", "imho", "ngl", "fwiw", "lol", "tho", "honestly", "smh", "fr"}
 _FAILURE_NOUNS = {
+    "risk",
+    "distress",
+    "suffering",
+    "hazard",
     "outcome",
     "consequence",
     "accident",
@@ -4595,6 +4604,29 @@ _RHETORICAL = Alternatives(
         ("anybody", "anyone", "everyone"),
         r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:anyone|everyone|anybody)\b",
     ),
+    (
+        ("evident", "obvious", "plain"),
+        r"\bit\s+(?:was|is|had\s+been|should\s+have\s+been)\s+(?:\w+ly\s+)?(?:obvious|evident|plain)\s+"
+        r"(?:the\s+|a\s+|an\s+|this\s+|it\s+|our\s+|their\s+)(?:[\w-]+\s+){0,3}?(?:was|were)\s+"
+        r"(?:coming|going\s+to|about\s+to|heading\s+for|on\s+the\s+way)\b",
+    ),  # ("it was obvious the roof was coming in": the "that" left out)
+    (
+        ("screaming", "shouting", "yelling"),
+        r"\b(?:logs?|alerts?|alarms?|graphs?|dashboards?|metrics|signs|warnings|data|numbers|errors|"
+        r"readings|gauges?|lag|trend|\w+kills|\w+errors)\b[^.;?!]{0,30}?\b(?:was|were|had\s+been|kept)\s+"
+        r"(?:literally\s+|practically\s+|basically\s+|all\s+but\s+)?(?:screaming|shouting|yelling)\b",
+    ),  # ("the OOMKills were screaming at us for days": evidence that could not be missed)
+    (
+        ("unmistakable", "glaring", "unmissable", "blatant", "staring"),
+        r"\b(?:trend|pattern|signs?|warnings?|signals?|symptoms?|readings?|results|data|evidence|"
+        r"red\s+flags?)\b[^.;?!]{0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:unmistakable|glaring|unmissable|"
+        r"blatant|staring\s+(?:us|them|everyone)\s+in\s+the\s+face)\b",
+    ),  # ("the upward trend in the results was unmistakable")
+    (
+        "tell",
+        r"\b(?:everyone|everybody|anyone|anybody|any\s+fool|a\s+child)\s+(?:could|can)\s+"
+        r"(?:\w+\s+)?tell\b(?!\s+(?:you|them|us|him|her|me)\b)",
+    ),  # ("everyone could tell the new till system wasn't ready")
     (
         "clear",
         r"\bclear\s+(?:that|from)\b[^.?!]*\b(?:all\s+along|from\s+the\s+start|(?:days|weeks|hours)\s+before)\b",
