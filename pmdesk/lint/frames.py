@@ -787,8 +787,11 @@ def because_frame(s: Sentence) -> Iterator[Hit]:
 # ------------------------------------------------------------ judgmental: praise that means blame
 
 _IRONIC = re.compile(
+    # a mocking name for whoever did it: "some genius decided to run the final on a patch"
+    r"\b(?:some|our\s+resident|whichever|what\s+kind\s+of)\s+(?:genius|bright\s+spark|rocket\s+scientist|"
+    r"einstein|smart\s+alec|clever\s+clogs|wise\s+guy)\b|"
     r"^\W*(?:a\s+)?(?:real|very|so|truly)\s+professional\s*[,:—–!]"
-    r"|^\W*(?:(?:truly|really|what\s+a|such\s+a)\s+)?(?:brilliant|great|genius|smart|clever|bright|wonderful)\s+(?:idea|move|plan|call)\s*"
+    r"|^\W*(?:(?:wow|oh|well|yeah|ah)\W+(?:just\s+)?)?(?:(?:truly|really|what\s+a|such\s+a)\s+)?(?:brilliant|great|genius|smart|clever|bright|wonderful)\s+(?:idea|move|plan|call)\s*"
     r"(?:[,:—–-]\s*\w+ing\b|to\s+(?!be\b)\w+)"
     r"|[,;:—–]\s*(?:well,\s*)?(?:that|this)\s+went\s+(?:really\s+|super\s+|so\s+)?well\s*[.!]*\s*$"
     r"|\b(?:(?:truly|real|a\s+real|what\s+a|"
@@ -851,6 +854,15 @@ _PRAISED_FAULT = re.compile(
 )
 
 
+#: what turns thanks sour: applause emoji, an eye-roll, "/s", words in scare quotes
+_SCARE_MARKS = re.compile(
+    r"👏|:clap:|🙄|:eyeroll:|(?<!\w)/s\b|(?<!\w)['‘\"“][^'’\"”]{2,30}['’\"”](?!\w)"
+)
+#: thanks that say praise is meant, when nothing in the sentence went wrong
+_SINCERE = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|cheers|love\s+it|let['’]s\s+do\s+it|agreed|\+1|count\s+me\s+in)\b",
+    re.I,
+)
 _CLAPPED = re.compile(
     r"\b(?:great|nice|brilliant|stellar|amazing|awesome|fantastic)\s+(?:job|work)\b[^.;?!]*?(?::clap:|👏)"
 )
@@ -890,6 +902,14 @@ def sarcasm_frame(s: Sentence) -> Iterator[Hit]:
         )
     if ironic and re.search(r"\b(?:not|no|never)\s+(?:\w+\s+)?$", s.text[: ironic.start()], re.I):
         ironic = None  # "that did not go well" is plain
+    if (
+        ironic
+        and _SINCERE.search(s.text)
+        and not _SCARE_MARKS.search(s.text)
+        and not _RISKY.search(s.text)
+        and not _failure_context(_Text(s.text, s))
+    ):
+        ironic = None  # "wow, great idea to move the standup to 9, thanks Sam": meant
     if ironic or praised:
         yield _whole(s)
 
