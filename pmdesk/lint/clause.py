@@ -31,7 +31,11 @@ _PEOPLES_WORK = {
     "rollback", "decision", "call", "change", "push", "typo", "mistake", "fix", "deploy",
     "command", "edit", "script", "response", "handoff", "handling", "plan", "idea", "approval",
     "review", "commit", "merge", "hotfix", "cutover", "failover", "cleanup", "refactor",
+    "pr", "upload", "run", "query", "patch", "tweak",
 }  # fmt: skip
+#: the words before a possessive that make its owner the author of a piece of work in a cause:
+#: "it was Oluwaseun's change", "introduced by Lwazi's PR", "after Bogdan's run"
+_BEFORE_WHOSE_WORK = {"was", "by", "after", "following", "since", "from", "to"}
 #: titles before a surname
 _HONORIFICS = {
     "mr",
@@ -325,7 +329,9 @@ class Sentence:
         if (
             t.dep_ == "poss"
             and t.tag_ == "NNP"
-            and t.i == self.lead_end()
+            and (
+                t.i == self.lead_end() or t.i > 0 and self.doc[t.i - 1].lower_ in _BEFORE_WHOSE_WORK
+            )  # ("it was Oluwaseun's cron change that ...", "after Bogdan's Ansible run")
             and t.head.lower_ in _PEOPLES_WORK
             and t.text.isalpha()
             and not any(c.isupper() for c in t.text[1:])
