@@ -306,6 +306,20 @@ _MISTAKEN = re.compile(
     r"stale|a\s+copy|the\s+test|staging|orphaned|obsolete)\b",
     re.I,
 )
+_TOLD = {"tell", "assure", "inform", "promise", "reassure", "advise"}
+#: what people were told that was not so: "told customers it was fixed when it wasn't", "kept
+#: telling users it was their own network problem"
+_MISINFORMED = re.compile(
+    r"\b(?:told|telling|tell|assured|assuring|informed|promised|reassured|advised)\s+(?:the\s+)?"
+    r"(?:customers?|users?|clients?|callers?|patients?|families|family|passengers|tenants|residents|"
+    r"guests|us|everyone|them|him|her|the\s+\w+)\s+(?:that\s+)?(?:it|this|the\s+[\w-]+|everything)\s+"
+    r"(?:was|were|had\s+been|is)\s+(?:(?:\w+\s+){0,2}?(?:fixed|resolved|fine|safe|done|working|sorted|"
+    r"ok|okay|back\s+up)\b[^.;]{0,30}\b(?:when|but|though|although|while)\s+(?:it|they|this|that)\s+"
+    r"(?:wasn['’]t|weren['’]t|hadn['’]t|was\s+not|were\s+not|had\s+not|still\s+wasn['’]t)"
+    r"|(?:their|your|his|her)\s+own\s+(?:\w+\s+)?(?:fault|problem|issue|doing|mistake|network|device|"
+    r"connection|setup|error))",
+    re.I,
+)
 #: an act done with its safeguard off, or an approval of what was never checked
 _UNGUARDED = re.compile(
     r"\bwith\s+(?:the|its|their|a|an|his|her)\s+(?:[\w-]+\s+)?(?:guard|guards|interlock|interlocks|"
@@ -475,6 +489,8 @@ def _is_act(s: Sentence, verb: Token) -> bool:
         return True  # "the password reset was carried out by the team lead"
     if lem in ("tell", "ask") and _then_went_wrong(s, verb):
         return True  # "Support told customers to reinstall the app, which wiped their data"
+    if lem in _TOLD and _MISINFORMED.search(s.text):
+        return True  # "Support told customers it was fixed when it wasn't"
     if lem == "add" and _kept_doing(verb):
         return True  # "Product kept adding scope until the release slipped"
     return lem in s.w["act_verbs"] or lem in s.w["harmful_verbs"] or phrase in _HARMFUL_PHRASAL
@@ -863,6 +879,8 @@ def _harmful(s: Sentence, verb: Token) -> bool:
         # so did "deployed the hotfix and it broke checkout")
     if _MISTAKEN.search(s.text):
         return True  # "deleted the bucket thinking it was the test one", however it parses
+    if lem in _TOLD and _MISINFORMED.search(s.text):
+        return True  # a false all-clear, or a fault put on the customer, told to them
     if _UNGUARDED.search(s.text):
         return True  # "ran the line with the guard off", "signed off a build that had never run
         # the integration suite": the act done without its safeguard
