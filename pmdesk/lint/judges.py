@@ -842,7 +842,9 @@ _SANCTIONED = re.compile(
 _RECOVERED = re.compile(
     r"\b(?:errors?|error\s+rates?|latency|latencies|alerts?|5\d\ds|timeouts?|failures?|leak|backlog|lag|"
     r"the\s+(?:spike|storm|alarm|page|issue|problem|queue))\s+"
-    r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing)\b",
+    r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing)\b"
+    r"|\b(?:began|started|begun|starts|begins)\s+(?:to\s+)?(?:shrink|drain|clear|fall|eas|recover|subsid|"
+    r"improv|decreas|declin|settl|come\s+down|go\s+down)\w*",
     re.I,
 )
 
@@ -1642,7 +1644,7 @@ _CONSEQUENCE_GATE = re.compile(
 #: the links of a clause of what followed ("when/after/because ... , ...", ", and ...");
 #: the gate also takes _LINK_ON's and _THATS_WHAT's
 _CONSEQUENCE_LINK = re.compile(
-    r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,\s*and\b", re.I
+    r"\b(?:after|when|once|as\s+soon\s+as|because|since|bc|cuz|coz)\b|,?\s+and\b", re.I
 )
 #: a link from an act to what it led to, read on the words after the act: "…, which is how
 #: the records ended up outside the network", "…, so clients kept hitting the old balancer",
@@ -1682,7 +1684,8 @@ _WENT_WRONG_WORDS = re.compile(
     r"overload\w*|saturat\w*|stall\w*|died|dies|corrupt\w*|error\w*|time[sd]?\s+out|timeouts?|"
     r"collaps\w*|flap\w*|overflow\w*|balloon\w*|burst|flooded|spilled|spilt|blew|tripped|faulted|"
     r"jammed|seized|melted|overheated|exploded|caked|clogged|ruptured|ignited|capsized|derailed|"
-    r"toppled|leaked|went\s+(?:down|offline|dark|dead|silent|missing|"
+    r"toppled|leaked|invalidated|stranded|double-booked|overbooked|misrouted|"
+    r"(?:logged|kicked|locked|shut)\s+out|cut\s+off|went\s+(?:down|offline|dark|dead|silent|missing|"
     r"wrong)|every\s+(?:minute|second)|twice|again|ran\s+out|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began)\s+\w+ing)\b",
     re.I,
@@ -1723,7 +1726,7 @@ _AS_PLANNED = re.compile(
 #: harm that befalls people or things, as the subject of a clause of its coming about
 _HARMS = {"clot", "bleed", "haemorrhage", "hemorrhage", "infection", "sepsis", "fire", "blaze",
           "flood", "spill", "leak", "injury", "fracture", "burn", "storm", "stampede", "backlog",
-          "shortfall", "queue", "panic", "fight", "collision", "derailment", "outbreak"}  # fmt: skip
+          "shortfall", "panic", "fight", "collision", "derailment", "outbreak"}  # fmt: skip
 #: the work that should have happened and did not: "no sales were recorded", "no labels printed",
 #: "nobody got paid on Thursday" (not a failure spared: "no data was lost")
 _ABSENT_WORK = re.compile(
@@ -1852,7 +1855,9 @@ def _went_wrong_words(s: Sentence, text: str) -> bool:
 #: ", and the clot formed overnight", ", and a fire broke out in the bin store"
 _AND_THEN_HARM = re.compile(
     r",?\s+and\s+(?:then\s+|soon\s+after\s+|overnight\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<harm>[a-z]+)\s+(?:formed|started|began|developed|spread|broke\s+out|followed|set\s+in)\b",
+    r"(?P<harm>[a-z]+)\s+(?:formed|started|began|developed|spread|broke\s+out|followed|set\s+in)\b"
+    r"(?!\s+(?:to\s+)?(?:shrink|drain|clear|fall|drop|ease|recover|subside|decreas|declin|settl|"
+    r"improv|go\s+down|come\s+down)\w*)",  # (not "and the backlog began shrinking")
     re.I,
 )
 
