@@ -1651,7 +1651,8 @@ _CONSEQUENCE_LINK = re.compile(
 #: "…, this is why build is broken", "… -> outage"
 _LINK_ON = re.compile(
     r"\b(?:and\s+)?(?:that['’]s|that\s+is|that\s+was|this\s+is|which\s+is|which\s+was)\s+"
-    r"(?:exactly\s+|precisely\s+)?(?:why|how|where|when)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→"
+    r"(?:exactly\s+|precisely\s+)?(?:why|how|where|when)\b"
+    r"|,\s*which\s+(?:then\s+|in\s+turn\s+)?(?:set\s+off|triggered|caused|kicked\s+off|sparked|led\s+to)\b|[,;]\s*(?:and\s+)?(?:so|hence|thus|now)\b(?!\s+that\b)|->|→"
     r"|(?<=\bwithout\s)[^.;]*?,\s*and\b",
     re.I,
 )
@@ -1671,7 +1672,9 @@ _BAD_OUTCOME = re.compile(
     r"|\b(?:got|get|gets|was|were)\s+(?:caught|hurt|injured|burned|burnt|crushed|trapped|exposed|"
     r"sick|ill|harmed|overdosed|overcharged|double-\w+)\b"
     r"|\b(?:loss|losses|damage|trouble|problems?|mess|harm|injury|shortfall|discrepancy|leak|spill|"
-    r"overdose|outage|incident|fire)\s+(?:began|begins|started|starts|came\s+from|comes\s+from)\b",
+    r"overdose|outage|incident|fire)\s+(?:began|begins|started|starts|came\s+from|comes\s+from)\b"
+    r"|\b(?:read|write|retry|thundering|login|reconnect|request|traffic)?\s*(?:storm|stampede|cascade|"
+    r"avalanche|pile-?up|meltdown)\b",
     re.I,
 )
 #: a link back from a failure to the act that caused it: "… went down bc @dani pushed …"
