@@ -203,6 +203,8 @@ def passive(
         return None  # "neglected to tell support that the page was stale": who was told, and
         # what, do not survive the passive
     be = _be(obj)
+    if any(c.dep_ == "aux" and c.lower_ == "had" and c.i < subj.i for c in verb.children):
+        be = "been"  # "Had the operator isolated the main" -> "Had the main been isolated"
     new = f"{_cap(obj_text, s.at_start(start))} {be} {'not ' if negate else ''}{participle}"
     return start, end, new + _rest(s, after, end)
 

@@ -94,3 +94,17 @@ def test_a_rewrite_never_drops_a_first_act_that_shares_its_subject():
         for suggestion in f.suggestions:
             fixed = text[: f.start] + suggestion + text[f.end :]
             assert "deployed bad code" in fixed
+
+
+def test_a_passive_rewrite_inside_an_inverted_had_keeps_its_grammar():
+    """'Had the operator isolated the main' becomes 'Had the main been isolated', never 'Had the
+    main was isolated' (an eighth reader found that one)."""
+    text = "Had the operator isolated the affected main promptly, the contamination would not have spread."
+    edits = [
+        text[: f.start] + f.suggestions[0] + text[f.end :]
+        for f in lint(text)
+        if f.suggestions and f.rule.startswith("named-agent")
+    ]
+    assert edits == [
+        "Had the affected main been isolated promptly, the contamination would not have spread."
+    ]
