@@ -1,9 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed sets are ``tests/data/lint_sealed13/`` to ``lint_sealed16/``.  It measures the
+The sealed sets are ``tests/data/lint_sealed15/`` and ``lint_sealed16/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 12 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used12/``; they are no longer sealed.)  This module checks that each set is well
+to 14 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used14/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -46,11 +46,8 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    # installed unread at the end of the round that measured set 12 (now lint_used12/)
-    SealedSet("lint_sealed13", HERE / "data" / "lint_sealed13", r"tu\d{4}", 15, 100, (10, 14)),
-    # commissioned at the start of that round, delivered at its end: held out beside set 13
-    SealedSet("lint_sealed14", HERE / "data" / "lint_sealed14", r"tw\d{4}", 20, 110, (17, 19)),
-    # commissioned at the start of the round that measures sets 13 and 14, for the round after
+    # commissioned at the start of the round that measured sets 13 and 14 (now lint_used13/ and
+    # lint_used14/), installed unread, for the round after
     SealedSet("lint_sealed15", HERE / "data" / "lint_sealed15", r"tx\d{4}", 20, 120, (16, 18)),
     SealedSet("lint_sealed16", HERE / "data" / "lint_sealed16", r"ty\d{4}", 20, 125, (17, 19)),
 )
