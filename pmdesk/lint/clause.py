@@ -36,6 +36,20 @@ _PEOPLES_WORK = {
 #: the words before a possessive that make its owner the author of a piece of work in a cause:
 #: "it was Oluwaseun's change", "introduced by Lwazi's PR", "after Bogdan's run"
 _BEFORE_WHOSE_WORK = {"was", "by", "after", "following", "since", "from", "to"}
+#: a blame named only to be set aside, in the sentence that sets it aside
+_SET_ASIDE = re.compile(
+    r"^\W*(?:rather\s+than|instead\s+of)\s+(?:ask(?:ing)?|blam(?:e|ing)|focus(?:ing)?\s+on|"
+    r"look(?:ing)?\s+for)\s+(?:why|who|whom|whose|whether|a\s+culprit|the\s+culprit)\b"
+    r"|\b(?:who|whoever|which\s+(?:engineer|person|nurse|operator|driver))\s+[^.;?!]{1,40}?"
+    r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|won['’]t|will\s+not)\s+(?:really\s+)?matter\b"
+    r"|\bit(?:\s+would\s+be|\s+is|['’]s|\s+was|\s+would\s+have\s+been)\s+(?:\w+\s+)?(?:easy|tempting|natural)\s+"
+    r"to\s+(?:say|blame|conclude|think|assume|write|decide|point)\b[^.]*?\bbut\b"
+    r"|^\W*(?:nobody|no\s+one|no-one)\s+(?:ignored|missed|skipped|forgot|overlooked|dropped|neglected)\b"
+    r"[^.;:]*[;:—–]\s*(?:it|the|this|that|they)\b"
+    r"|['’]s\s+(?:[\w-]+\s+)?(?:change|fix|deploy|edit|commit|work|call|config|script|query)\s+(?:was|were)\s+"
+    r"(?:correct|fine|right|sound|not\s+the\s+cause|unrelated|not\s+at\s+fault)\b",
+    re.I,
+)
 #: titles before a surname
 _HONORIFICS = {
     "mr",
@@ -638,8 +652,13 @@ class Sentence:
         return self.text.rstrip().endswith("?")
 
     def states_principle(self) -> bool:
-        """A sentence about blameless practice itself ("an operator error is a symptom")."""
-        return bool(_phrases(self.w["principle_words"]).search(self.lower))
+        """A sentence about blameless practice itself ("an operator error is a symptom"), or one
+        that names a blame only to set it aside ("rather than ask why Jo missed the alert, we
+        asked ...", "who deployed it doesn't matter", "it would be easy to say the nurse should
+        have double-checked, but ...", "nobody ignored the alarm; it was routed to ...")."""
+        return bool(
+            _phrases(self.w["principle_words"]).search(self.lower) or _SET_ASIDE.search(self.text)
+        )
 
     def quoted(self, t: Token) -> bool:
         """The word sits inside quote marks (talk about a word, not use of it)."""

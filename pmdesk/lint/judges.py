@@ -5824,6 +5824,8 @@ _MISTAKE_MADE_EASY = re.compile(
     r"\b(?:make|makes|making|made)\s+(?:the|that|this|such\s+an?|an?|these|those)\s+(?:kind\s+of\s+)?"
     r"(?:mistake|error|slip|misread\w*|mix-?up)s?\s+(?:so\s+|too\s+|more\s+|very\s+|far\s+)?"
     r"(?:easy|easier|likely|likelier|possible|inevitable|understandable|probable)\b"
+    r"|\b(?:make|makes|making|made)\s+(?:the|a|an|that|this)\s+(?:wrong|incorrect|mistaken|bad)\s+"
+    r"[\w-]+\s+(?:so\s+|too\s+|very\s+)?(?:easy|easier)\s+to\b"
     r"|\b(?:make|makes|making|made)\s+it\s+(?:so\s+|too\s+|very\s+)?(?:easy|easier)\s+to\s+"
     r"(?:make|slip|misread|mix|pick|select|confuse)\b",
     re.I,
@@ -6772,7 +6774,8 @@ _BLAME_REPORTED = re.compile(
 #: ... and answered in the same sentence: "; the honest answer is that our release process",
 #: ", but the scanner was reading the wrong barcode", "; that isn't our view"
 _ANSWERED = re.compile(
-    r"(?:[;:,—–-]|\band\b)\s*(?:but\b(?!\s+(?:he|she|they|him|her|them|nobody|no\s+one|"
+    r"(?:[;:,—–-]|\band\b)\s*(?:(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:explained|redirected|answered|"
+    r"replied|clarified|responded|pointed\s+out|steered|turned|brought|moved)\b|but\b(?!\s+(?:he|she|they|him|her|them|nobody|no\s+one|"
     r"everyone|we\s+all|let['’]s|of\s+course)\b)|(?:the\s+)?(?:\w+\s+)?answer\s+(?:is|was)\b|(?:that|this)\s+"
     r"(?:isn['’]t|is\s+not|wasn['’]t|was\s+not|['’]s\s+not)\b|(?:i|we)\s+(?:explained|said|told|"
     r"answered|replied|pointed\s+out)\b|in\s+fact\b|actually\b|the\s+(?:real\s+|actual\s+)?"
