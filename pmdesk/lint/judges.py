@@ -3983,6 +3983,10 @@ _RESPONSIBLE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:trip|fire|injury|injuries|spill|overdose|collision|derailment|accident|flood|"
     r"near[\s-]miss|fall|blackout)\b|"
     r"\bresponsibility\s+for\s+(?!(?:the\s+|these\s+|all\s+)?(?:follow-?ups?|actions?|action\s+items|fix(?:es)?|remediations?|roll-?outs?|migrations?|upgrades?|next\s+steps)\b)(?:[\w-]+\s+){1,4}(?:falls|lies|rests|sits)\s+(?:squarely\s+|entirely\s+)?(?:on|with)\b|\b(?:find|finding|identify|name)\s+(?:the\s+)?(?:culprit|guilty\s+party|person\s+responsible|one\s+responsible)\b|\bculprit\s+(?:behind|responsible)\b|\bwitch[\s-]?hunt\b|\b(?:full|complete|detailed)\s+accounting\s+of\s+who\b|"
+    r"\b(?:root|failure|cause|problem|origin)\s+(?:of\s+(?:this|the\s+[\w-]+)\s+)?(?:lies|lay|rests|rested|"
+    r"originates|originated|sits)\s+(?:squarely\s+|firmly\s+|entirely\s+)?with\s+(?:the\s+|our\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:crew|team|staff|maintainers?|shift|department|engineers?|operators?|"
+    r"contractors?|drivers?|nurses?|controllers?|agents?|desk|office|gang|lads|developers?|devs)\b|"
     r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on|merged|pushed|deployed|shipped|wrote|changed|deleted|disabled|ran|touched|configured)\s+(?:this|that|it)\b"
     r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
     re.I,
@@ -4648,6 +4652,20 @@ _RHETORICAL = Alternatives(
         r"red\s+flags?)\b[^.;?!]{0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:unmistakable|glaring|unmissable|"
         r"blatant|staring\s+(?:us|them|everyone)\s+in\s+the\s+face)\b",
     ),  # ("the upward trend in the results was unmistakable")
+    (
+        ("impossible", "difficult", "hard"),
+        r"\b(?:was|were|had\s+been)\s+(?:frankly\s+|honestly\s+|simply\s+|just\s+)?(?:impossible|hard|difficult)\s+"
+        r"to\s+(?:miss|overlook|ignore)\b",
+    ),  # ("the red flags in the audit were impossible to miss")
+    (
+        "there",
+        r"\b(?:was|were|had\s+been)\s+(?:right\s+|all\s+)?there\b[^.;?!]{0,50}?\bfor\s+(?:anyone|anybody|"
+        r"everyone|all)\s+to\s+(?:see|read|notice|find|check)\b",
+    ),  # ("the warning was right there in the release notes for anyone to read")
+    (
+        ("plainly", "clearly", "obviously"),
+        r"\b(?:plainly|clearly|obviously)\s+going\s+to\s+(?:fail|break|happen|collapse|go\s+wrong|blow)\b",
+    ),
     (
         "tell",
         r"\b(?:everyone|everybody|anyone|anybody|any\s+fool|a\s+child)\s+(?:could|can)\s+"

@@ -453,7 +453,13 @@ _THREAT = re.compile(
     # dismissal said sideways: "won't be with us by the end of the month", "if it happens again
     # she's gone", "gets walked off site"
     r"|\bwon['’]t\s+be\s+(?:with\s+us|working\s+here|here|around|on\s+the\s+team)\s+(?:by|for\s+long|"
-    r"much\s+longer|after|past|come)\b"
+    r"much\s+longer|after|past|come|next\s+(?:week|month|year|quarter|season|shift))\b"
+    r"|\b(?:will|would|is\s+going\s+to|['’]ll|shall|could|may)\s+(?:now\s+)?face\s+(?:immediate\s+|instant\s+|"
+    r"summary\s+|formal\s+)?(?:dismissal|disciplinary|the\s+sack|termination|a\s+(?:disciplinary\s+)?hearing|"
+    r"prosecution)\b"
+    r"|\b(?:sackable|fireable|firing|dismissable|dismissible)\s+offen[cs]e\b"
+    r"|\b(?:being|been|is|are|was|were|will\s+be|gets?|got)\s+let\s+go\b(?!\s+of\b)"
+    r"|\bshow[\s-]cause\s+notice\b"
     r"|\b(?:if|next\s+time)\b[^.;]{0,40}\b(?:again|happens)\b[^.;]{0,20}\b(?:he|she|they|you)(?:['’]s|['’]re|"
     r"\s+is|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:gone|out|finished|done\s+here)\b"
     r"|\b(?:gets?|got|getting|be|been|being|is|are|was|were)\s+(?:walked|marched)\s+(?:off|out\s+of)\s+"
@@ -491,7 +497,17 @@ _PLAINLY_PREVENTABLE = re.compile(
     r"he|she|they|anyone|someone|somebody)\b"
     r"|\b(?:team|crew|staff|they|he|she|engineer|operator|we)\s+could\s+(?:easily|readily|simply|so\s+easily)\s+"
     r"have\s+(?:avoided|prevented|stopped|caught)\b"
-    r"|\bpreventable\s+by\s+(?:the\s+)?(?:team|staff|crew|engineers?|operators?|nurses?|people|clinicians?)\b",
+    r"|\bpreventable\s+by\s+(?:the\s+)?(?:team|staff|crew|engineers?|operators?|nurses?|people|clinicians?)\b"
+    # "simply did not have to happen", "no way this needed to happen", "no reason for this fire to
+    # ever start", "entirely within our power to prevent", "could have been headed off with one call"
+    r"|\b(?:did\s+not|didn['’]t|never)\s+(?:have|need)\s+to\s+happen\b"
+    r"|\bno\s+way\s+(?:this|that|it)\s+(?:needed|had)\s+to\s+happen\b"
+    r"|\bno\s+reason\s+for\s+(?:this|that|the|it)\b[^.;]{0,40}?\bto\s+(?:ever\s+)?(?:start|happen|occur|fail|"
+    r"break)\b"
+    r"|\bwithin\s+(?:our|their|his|her|the\s+[\w-]+['’]s)\s+(?:own\s+)?(?:power|control|gift)\s+to\s+"
+    r"(?:prevent|stop|avoid)\b"
+    r"|\bcould\s+(?:easily\s+)?have\s+been\s+(?:headed\s+off|nipped\s+in\s+the\s+bud|stopped\s+in\s+its\s+"
+    r"tracks)\s+(?:with|by)\b",
     re.I,
 )
 phrase_judge(
