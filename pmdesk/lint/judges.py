@@ -1233,6 +1233,13 @@ _WRONG_WAY = re.compile(
     r"|\b(?:ran|run|applied|sent|charged|executed|deployed|triggered|started)\s+(?:[\w-]+\s+){0,4}twice\b"
     r"(?!\s+(?:\w+\s+){0,3}?to\s+(?:confirm|verify|check|test|reproduce|make\s+sure|be\s+sure|compare))|\bdouble-(?:charg|bill|send|post|pay|process)\w*"
     r"|\bbefore\s+(?:QA|review|testing|the\s+tests?|the\s+review|the\s+backup|the\s+canary|ci|the\s+soak)\s+(?:had\s+|was\s+|were\s+)?(?:finished|completed|done|passed|run|ended)\b"
+    # a step taken before the answer it waited for: "before receiving clearance", "before the
+    # ID check came back" (not "forty minutes early": "renewed the certificates a week early")
+    r"|\bbefore\s+(?:receiving|getting|obtaining|waiting\s+for|hearing\s+back\s+from)\s+(?:the\s+|any\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:clearance|approval|authori[sz]ation|sign-?off|all[\s-]clear|confirmation|results?|"
+    r"go-?ahead|permission|read-?back)\b"
+    r"|\bbefore\s+the\s+(?:[\w-]+\s+){0,2}?(?:check|test|result|results|reading|scan|verification|call)\s+"
+    r"(?:came|had\s+come)\s+back\b"
     # done before the check it waited on: "sealed trailer 44 before the last pallets were
     # scanned", "opened valve 14 prior to the pressure reading being confirmed"; done without
     # the step: "without checking deps", "without a parallel run"
