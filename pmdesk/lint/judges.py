@@ -4559,10 +4559,15 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
         s.is_name(t.head) or lemma(t.head) in s.w["roles"] or t.head.lower_ in s.w["roles"]
     ):
         return start, end, None  # "a lazy engineer wrote that loop": the person stays the agent
-    if t.dep_ == "amod" and any(
-        c.dep_ in ("relcl", "acl") and any(g.lower_ == "to" for g in c.children)
-        for c in t.head.children
-    ):
+    if t.dep_ == "amod" and (
+        any(
+            c.dep_ in ("relcl", "acl") and any(g.lower_ == "to" for g in c.children)
+            for c in t.head.children
+        )
+        or t.head.i + 2 < len(s.doc)
+        and s.doc[t.head.i + 1].lower_ == "to"
+        and s.doc[t.head.i + 2].tag_ == "VB"
+    ):  # (however the parser hung "to run": "a boneheaded query to run on the primary")
         return start, end, None  # "a careless change to push during peak": "a change to push
         # during peak" reads as the plan
     if s.doc[s.lead_end()].lower_ in ("such", "what", "how"):

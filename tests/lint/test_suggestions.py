@@ -69,6 +69,8 @@ def test_first_suggestion_is_a_local_edit_that_keeps_the_facts(text, expected):
         "The alert should have been acknowledged within five minutes, not forty.",
         "Such a thoughtless change to the auth middleware.",
         "This should have been caught by the person doing the release.",
+        # without its judgement word it reads as advice (a ninth reader found it)
+        "That was a boneheaded query to run on the primary at peak.",
     ],
 )
 def test_without_a_fact_keeping_edit_there_is_a_question_and_no_replacement(text):
