@@ -42,12 +42,17 @@ _SET_ASIDE = re.compile(
     r"look(?:ing)?\s+for)\s+(?:why|who|whom|whose|whether|a\s+culprit|the\s+culprit)\b"
     r"|\b(?:who|whoever|which\s+(?:engineer|person|nurse|operator|driver))\s+[^.;?!]{1,40}?"
     r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|won['’]t|will\s+not)\s+(?:really\s+)?matter\b"
-    r"|\bit(?:\s+would\s+be|\s+is|['’]s|\s+was|\s+would\s+have\s+been)\s+(?:\w+\s+)?(?:easy|tempting|natural)\s+"
-    r"to\s+(?:say|blame|conclude|think|assume|write|decide|point)\b[^.]*?\bbut\b"
     r"|^\W*(?:nobody|no\s+one|no-one)\s+(?:ignored|missed|skipped|forgot|overlooked|dropped|neglected)\b"
     r"[^.;:]*[;:—–]\s*(?:it|the|this|that|they)\b"
     r"|['’]s\s+(?:[\w-]+\s+)?(?:change|fix|deploy|edit|commit|work|call|config|script|query)\s+(?:was|were)\s+"
-    r"(?:correct|fine|right|sound|not\s+the\s+cause|unrelated|not\s+at\s+fault)\b",
+    r"(?:correct|fine|right|sound|not\s+the\s+cause|unrelated|not\s+at\s+fault)\s*[;:—–]",
+    re.I,
+)
+#: "it would be easy to say the nurse should have double-checked, but ..." (set aside only when
+#: what follows the "but" does not put a person in the subject: not "..., but the team ignored it")
+_EASY_TO_SAY = re.compile(
+    r"\bit(?:\s+would\s+be|\s+is|['’]s|\s+was|\s+would\s+have\s+been)\s+(?:\w+\s+)?(?:easy|tempting|natural)\s+"
+    r"to\s+(?:say|blame|conclude|think|assume|write|decide|point)\b[^.]*?\bbut\b",
     re.I,
 )
 #: titles before a surname
@@ -656,8 +661,15 @@ class Sentence:
         that names a blame only to set it aside ("rather than ask why Jo missed the alert, we
         asked ...", "who deployed it doesn't matter", "it would be easy to say the nurse should
         have double-checked, but ...", "nobody ignored the alarm; it was routed to ...")."""
-        return bool(
-            _phrases(self.w["principle_words"]).search(self.lower) or _SET_ASIDE.search(self.text)
+        if _phrases(self.w["principle_words"]).search(self.lower) or _SET_ASIDE.search(self.text):
+            return True
+        easy = _EASY_TO_SAY.search(self.text)
+        return easy is not None and not any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.idx >= easy.end()
+            and t.lower_ not in ("we", "i", "us")
+            and self.person_kind(t) in ("person", "group")
+            for t in self.doc
         )
 
     def quoted(self, t: Token) -> bool:
