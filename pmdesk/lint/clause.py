@@ -42,6 +42,22 @@ _SET_ASIDE = re.compile(
     r"look(?:ing)?\s+for)\s+(?:why|who|whom|whose|whether|a\s+culprit|the\s+culprit)\b"
     r"|\b(?:who|whoever|which\s+(?:engineer|person|nurse|operator|driver))\s+[^.;?!]{1,40}?"
     r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|won['’]t|will\s+not)\s+(?:really\s+)?matter\b"
+    # the practice said plainly: "we don't ask whose fault it was", "we are not looking for who
+    # made the mistake", "the question isn't who ...", "instead of calling it preventable, ...",
+    # "we don't use words like careless", "no finding of individual fault", "not about what they
+    # should have done", "I don't think anyone was careless"
+    r"|\b(?:we\s+|i\s+)?(?:don['’]t|do\s+not|are\s+not|aren['’]t|['’]re\s+not|never)\s+(?:ask(?:ing)?|"
+    r"look(?:ing)?\s+for|about|here\s+to\s+(?:find|ask|decide))\s+(?:who|whose|whom)\b"
+    r"|\b(?:the\s+)?question\s+(?:isn['’]t|is\s+not|was\s+never|wasn['’]t|is\s+never)\s+(?:who|whose|whom)\b"
+    r"|^\W*(?:instead\s+of|rather\s+than)\s+(?:calling|labell?ing|writing|saying|describing)\b"
+    r"|\b(?:don['’]t|do\s+not|never|avoid)\s+(?:use|using)\s+(?:words|terms|language|labels|phrases)\s+"
+    r"(?:like|such\s+as)\b"
+    r"|\bno\s+finding\s+of\s+(?:individual|personal)\s+(?:fault|blame|error|negligence|culpability)\b"
+    r"|\bnot\s+(?:about\s+)?(?:what|who)\s+(?:they|he|she|people|anyone|someone)\s+should\s+have\b"
+    r"|\b(?:don['’]t|do\s+not|didn['’]t|did\s+not)\s+think\s+(?:anyone|anybody|they|he|she|the\s+[\w-]+)\s+"
+    r"(?:was|were)\s+(?:being\s+)?(?:careless|negligent|sloppy|lazy|reckless|at\s+fault|to\s+blame|"
+    r"incompetent)\b"
+    r"|\bas\s+the\s+(?:start|beginning)\s+of\s+(?:an|the)\s+(?:investigation|inquiry|analysis)\b"
     r"|^\W*(?:nobody|no\s+one|no-one)\s+(?:ignored|missed|skipped|forgot|overlooked|dropped|neglected)\b"
     r"[^.;:]*[;:—–]\s*(?:it|the|this|that|they)\b"
     r"|['’]s\s+(?:[\w-]+\s+)?(?:change|fix|deploy|edit|commit|work|call|config|script|query)\s+(?:was|were)\s+"
