@@ -562,7 +562,11 @@ _MACHINE_CHOICE = re.compile(
 )
 _SYSTEM_CONDITION = re.compile(
     r"\bif\s+(?:the|our|a|an)\s+(?:[\w-]+\s+){0,2}(?:check|checks|alert|alerts|test|tests|monitor|monitoring|"
-    r"probe|probes|tooling|pipeline|system|dashboard|canary|linter|gate|guard|automation|runbook)\s+had\b",
+    r"probe|probes|tooling|pipeline|system|dashboard|canary|linter|gate|guard|automation|runbook)\s+had\b"
+    # a practice that would have taught us something: "if the backups had been restored
+    # regularly in testing, we would have known a full restore takes 2 hours"
+    r"|\bif\s+(?:the\s+|our\s+)?[\w-]+\s+had\s+been\s+(?:\w+\s+){0,3}?(?:in|during)\s+(?:testing|a\s+drill|drills|"
+    r"rehearsal|staging|game\s*days?)\b[^.;]*\bwe\s+would\s+have\s+(?:known|learned|learnt|seen|found\s+out)\b",
     re.I,
 )
 _NO_ONE_PERSON = re.compile(
@@ -3908,6 +3912,15 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
         if word in ("fault", "faults", "blame", "blamed", "blaming", "blameworthy"):
             if s.quoted(t) or _technical_fault(s) or _in_title(s, t):
                 continue  # (and "Blame Game is the working title": a name)
+            if (
+                word == "blame"
+                and t.i == s.lead_end()
+                and t.i + 1 < len(s.doc)
+                and s.doc[t.i + 1].tag_ in ("VBZ", "NNS")
+                and s.doc[t.i + 1].lower_.endswith("s")
+                and s.doc[t.i + 1].lower_ not in ("lies", "rests", "falls", "sits", "lands", "goes")
+            ):
+                continue  # "Blame shuts down reporting": talk about blame, read as a command
             if word == "fault" and re.search(
                 r"\b(?:nobody|no\s+one|noone)'?s?\s+fault\s+but\b", low
             ):
@@ -5201,6 +5214,15 @@ _RHETORICAL = _RHETORICAL + Alternatives(
 _SEEN_THEN_OR_LEARNED = re.compile(
     r"\b(?:clear|obvious|evident|apparent|plain)\s+to\s+(?:everyone|everybody|all\s+of\s+us|us)\s+"
     r"(?:on|in)\s+(?:the\s+)?(?:call|bridge|room|channel|war\s+room|incident\s+channel)\b"
+    # a diagnosis made then, from the evidence: "obvious to the responders, from the volume of
+    # 502s, that the upstream was failing", "obvious from the flame graph that JSON dominated"
+    # (not "obvious from the logs that the disk would fill")
+    r"|(?<!\bbeen\s)(?<!\bbe\s)\b(?:clear|obvious|evident|apparent|plain)\s+(?:to\s+(?:the\s+)?(?:responders?|"
+    r"on-?call|team|engineers?|operators?|crew)\b(?:(?!\b(?:first|start|beginning|earliest)\b)[^.;]){0,60}?|"
+    r"from\s+the\s+(?!(?:very\s+)?first\b)(?:[\w-]+\s+){0,2}?(?:graphs?|logs?|traces?|profiles?|dashboards?|"
+    r"data|metrics|responses|readings|alerts)\b[^.;]{0,20}?)\s*,?\s*that\s+"
+    r"(?![^.;]*\b(?:would|was\s+going\s+to|were\s+going\s+to|about\s+to|will|could|should|everybody|"
+    r"everyone|anyone|anybody)\b)"
     r"|^\W*(?:in\s+retrospect|in\s+hindsight|looking\s+back),?\s+it(?:['’]s|\s+is)\s+(?:clear|obvious|evident)"
     r"\s+(?:that\s+)?(?:we|our|the\s+(?:system|design|plan|process|service))\s+(?:needed|need|lacked|lack|should\s+add)\b",
     re.I,
