@@ -1098,10 +1098,12 @@ _EASILY = re.compile(
     r"|\ball\s+(?:it|that)\s+(?:needed|took|would\s+have\s+taken|would\s+take|would\s+have\s+needed)\b"
     r"|\beasiest\s+(?:[\w-]+\s+)?to\s+(?:prevent|avoid|catch)\b"
     r"|\bany\s+[\w-]+(?:\s+[\w-]+)?\s+at\s+all\b[^.;]*\bwould\s+have\b"
-    r"|\b(?:fully\s+|entirely\s+|completely\s+)?within\s+(?:our|their|his|her|the\s+team['’]s)\s+control\s+to\s+"
+    r"|\b(?:fully\s+|entirely\s+|completely\s+)?within\s+(?:our|their|his|her|the\s+[\w-]+['’]s)\s+(?:own\s+)?"
+    r"(?:control|power|gift)\s+to\s+"
     r"(?:prevent|avoid|stop)\b|\bnothing\s+(?:about\s+(?:this|it)\s+)?(?:was|is)\s+(?:unavoidable|inevitable)\b"
     r"|\bthe\s+only\s+thing\s+(?:required|needed|necessary)\s+to\s+(?:avoid|prevent|stop)\b"
-    r"|\b(?:need\s+not|needn['’]t|did\s+not\s+need\s+to)\s+(?:have\s+)?(?:happened|happen)\b"
+    r"|\b(?:need\s+not|needn['’]t|(?:did\s+not|didn['’]t|never)\s+(?:need|have)\s+to)\s+(?:have\s+)?"
+    r"(?:happened|happen)\b"
     r"|^\W*(?:one|a\s+single|a\s+quick|a\s+simple|just\s+one)\b[^.;]{0,60}?\band\s+(?:we|this|none\s+of\s+(?:this|it))\s+"
     r"would(?:\s+not|n['’]t|\s+never)\b",
     re.I,
@@ -1123,7 +1125,8 @@ _CHEAP_GATE = re.compile(
     r"\b(?:would|could)(?:\s+have|['’]ve)\s+(?:\w+\s+)?(?:prevented|caught|stopped|exposed|avoided|saved|spared|"
     r"flagged|revealed|surfaced|detected|blocked|found|shown|headed|averted|spotted)\b|\b(?:easily|trivially)\b"
     r"|\beminently\b|\breadily\b|\bneed\s+not\b|\bneedn['’]t\b|\bdid\s+not\s+need\b"
-    r"|\bwithin\s+\w+['’]?s?\s+control\b|\bunavoidable\b|\binevitable\b|\bonly\s+thing\s+(?:required|needed|necessary)\b"
+    r"|\b(?:didn['’]t|did\s+not|never)\s+(?:need|have)\s+to\s+happen\b"
+    r"|\bwithin\s+[\w-]+['’]?s?\s+(?:own\s+)?(?:control|power|gift)\b|\bunavoidable\b|\binevitable\b|\bonly\s+thing\s+(?:required|needed|necessary)\b"
     r"|\bstood\s+between\b|\ball\s+(?:it|that)\s+(?:needed|took|would)\b|\beasiest\b|\bat\s+all\b"
     r"|\band\s+(?:we|this|none)\b[^.;]*\bwould(?:\s+not|n['’]t|\s+never)\b",
     re.I,

@@ -498,14 +498,12 @@ _PLAINLY_PREVENTABLE = re.compile(
     r"|\b(?:team|crew|staff|they|he|she|engineer|operator|we)\s+could\s+(?:easily|readily|simply|so\s+easily)\s+"
     r"have\s+(?:avoided|prevented|stopped|caught)\b"
     r"|\bpreventable\s+by\s+(?:the\s+)?(?:team|staff|crew|engineers?|operators?|nurses?|people|clinicians?)\b"
-    # "simply did not have to happen", "no way this needed to happen", "no reason for this fire to
-    # ever start", "entirely within our power to prevent", "could have been headed off with one call"
-    r"|\b(?:did\s+not|didn['’]t|never)\s+(?:have|need)\s+to\s+happen\b"
+    # "no way this needed to happen", "no reason for this fire to ever start", "could have been
+    # headed off with one call" (a verdict priced at nothing is cheap_frame's: "did not have to
+    # happen", "within our power to prevent")
     r"|\bno\s+way\s+(?:this|that|it)\s+(?:needed|had)\s+to\s+happen\b"
     r"|\bno\s+reason\s+for\s+(?:this|that|the|it)\b[^.;]{0,40}?\bto\s+(?:ever\s+)?(?:start|happen|occur|fail|"
     r"break)\b"
-    r"|\bwithin\s+(?:our|their|his|her|the\s+[\w-]+['’]s)\s+(?:own\s+)?(?:power|control|gift)\s+to\s+"
-    r"(?:prevent|stop|avoid)\b"
     r"|\bcould\s+(?:easily\s+)?have\s+been\s+(?:headed\s+off|nipped\s+in\s+the\s+bud|stopped\s+in\s+its\s+"
     r"tracks)\s+(?:with|by)\b",
     re.I,
