@@ -89,6 +89,10 @@ class _Runner(QThread):
         with self._wake:
             return not self._pending
 
+    def quiet(self) -> bool:
+        with self._wake:
+            return not self._pending and not self._busy
+
     def run(self) -> None:
         # What the window left out of its first paint is imported here, off the UI thread:
         # the store's table writer, first needed by an autosave.
@@ -259,6 +263,10 @@ class LintWorker(QObject):
     def idle(self) -> bool:
         """True when nothing is queued (a job may still be finishing)."""
         return self._runner.idle()
+
+    def quiet(self) -> bool:
+        """True when nothing is queued and no job is running (its result may be on its way)."""
+        return self._runner.quiet()
 
     def uses_lint_process(self) -> bool:
         """True while the linting runs in the lint process, not in the worker thread."""
