@@ -72,6 +72,8 @@ _EASY_TO_SAY = re.compile(
     re.I,
 )
 #: titles before a surname
+#: a courtesy said after a name, in Indian English and beyond: "Rahul sir", "Ramesh ji"
+_AFTER_NAME = {"sir", "ji", "madam", "ma'am", "maam", "saab", "sahab", "sahib", "garu", "bhai"}
 _HONORIFICS = {
     "mr",
     "mrs",
@@ -486,6 +488,15 @@ class Sentence:
             return "person"
         if self.is_name(t):
             return "person"
+        if low in _AFTER_NAME and any(
+            c.dep_ in ("compound", "nmod")
+            and c.i < t.i
+            and c.text[:1].isupper()
+            and c.is_alpha
+            and c.lower_ not in self.w["not_names"]
+            for c in t.children
+        ):
+            return "person"  # "Suresh sir approved the change", "closed by Ramesh ji"
         lem = t.lemma_.lower()
         compound = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
         phrase = f"{compound} {lem}".strip()
