@@ -1142,12 +1142,19 @@ def _cheap_safeguard(s: Sentence, verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "could", "'d") for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and any(c.dep_ == "auxpass" for c in verb.children):
+        # "this could have been caught by a basic unit test": the safeguard is the agent
+        subj = next(
+            (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
     if subj is None or s.person_kind(subj) in ("person", "group", "we"):
         return False
     said = s.doc[subj.left_edge.i : subj.right_edge.i + 1].text
     return (
         any(t.lower_ in _MINIMAL for t in subj.subtree)
         or any(c.lower_ in ("just", "simply", "even") for c in verb.children)
+        or any(t.lower_ == "even" for t in subj.subtree)  # "an audit, or even one negative test,"
         or (
             bool(_FEW_MINUTES.search(said))
             and subj.tag_ == "NN"
