@@ -2359,11 +2359,26 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
         return
 
 
+#: the failure given a cause of its own: "the failure to notify was caused by a pager bug"
+_FAILURE_EXPLAINED = re.compile(
+    r"\bfailure\s+to\s+[^.;]*?\b(?:was|were|is)\s+(?:\w+ly\s+)?(?:caused\s+by|due\s+to|because\s+of|"
+    r"the\s+result\s+of|down\s+to|traced\s+to)\b",
+    re.I,
+)
+#: what only people are asked to do: "the failure to notify the users" is theirs
+_PEOPLES_DUTIES = {
+    "notify", "communicate", "inform", "warn", "tell", "escalate", "consult", "coordinate",
+    "announce", "follow", "document", "hand",
+}  # fmt: skip
+
+
 @gated(
     _by(
         re.compile(
             r"(?:\b(?:our|their|his|her|my|your)|['’]s)\s+(?:\w+\s+)?(?:failure|inability|refusal|reluctance)\s+to\b"
-            r"|\b(?:failure|inability|refusal|reluctance)\s+of\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,3}?[\w-]+\s+to\s+\w+",
+            r"|\b(?:failure|inability|refusal|reluctance)\s+of\s+(?:the\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,3}?[\w-]+\s+to\s+\w+"
+            r"|\bthe\s+failure\s+to\s+(?:\w+ly\s+)?(?:notify|communicate|inform|warn|tell|escalate|"
+            r"consult|coordinate|announce|follow|document|hand\s+over)\b",
             re.I,
         )
     )
@@ -2374,6 +2389,25 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
     if s.is_question() or s.states_principle():
         return
     for t in s.doc:
+        if (
+            t.lower_ == "failure"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            and not any(c.dep_ in ("poss", "prep") and c.i < t.i for c in t.children)
+        ):
+            # "the failure to notify the users of the downtime": a duty only people have (to
+            # tell, to warn, to follow a procedure), and so people's omission, owner unsaid
+            duty = next((c for c in t.children if c.dep_ in ("acl", "relcl")), None)
+            if (
+                duty is not None
+                and lemma(duty) in _PEOPLES_DUTIES
+                and all(
+                    s.doc[i].lower_ == "to" or s.doc[i].pos_ == "ADV"
+                    for i in range(t.i + 1, duty.i)
+                )
+                and not _FAILURE_EXPLAINED.search(s.text)
+            ):
+                yield t.idx, duty.idx + len(duty.text), None
+                return
         if t.lower_ in ("failure", "inability", "refusal", "reluctance"):
             # "the failure of the assigned engineer to follow the change procedure"
             for of in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -3498,7 +3532,7 @@ _IF_ONLY = _IF_ONLY + Alternatives(
     ),
     (
         ("bother", "failed", "forgot", "neglected", "omitted"),
-        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
+        r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:\w+ly\s+)?(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
     ),
 )
 # a need stated and then left unmet by people: "they needed to wait for the canary to finish,
