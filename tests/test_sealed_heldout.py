@@ -51,6 +51,7 @@ SEALED_SETS = (
     SealedSet("lint_sealed15", HERE / "data" / "lint_sealed15", r"tx\d{4}", 20, 120, (16, 18)),
     SealedSet("lint_sealed16", HERE / "data" / "lint_sealed16", r"ty\d{4}", 20, 125, (17, 19)),
     # commissioned at the start of the round that measures sets 15 and 16, for the round after
+    SealedSet("lint_sealed17", HERE / "data" / "lint_sealed17", r"tv\d{4}", 21, 128, (14, 17)),
     SealedSet("lint_sealed18", HERE / "data" / "lint_sealed18", r"tz\d{4}", 21, 127, (16, 18)),
 )
 # The current sealed set.
