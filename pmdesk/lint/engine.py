@@ -523,6 +523,16 @@ _LEAD = re.compile(
 _LABEL = re.compile(
     r"[ \t]*(?P<label>[A-Z][\w'’/&.,-]*(?:[ \t]+[\w'’/&.,-]+){0,3}?)[ \t]*(?:\(?#?\d+\)?)?[ \t]*:[ \t]+(?=\S)"
 )
+#: words a speaker opens with that say how, not what ("Honestly, ...", "So ...", "I think ...",
+#: "tbh ..."): the sentence is also judged without them, as the parser, and rules that read a
+#: sentence's first words, take the opener for part of the claim
+_OPENER = re.compile(
+    r"[ \t]*(?:(?:honestly|frankly|basically|seriously|look|listen|well|so|ok(?:ay)?|also|plus|"
+    r"anyway|anyways|tbh|imo|imho|ngl|fwiw|personally|bluntly|candidly|to\s+be\s+(?:fair|honest|"
+    r"frank)|in\s+my\s+(?:opinion|view)|and\s+(?:then|so)|but\s+then|i\s+(?:think|feel|guess|"
+    r"reckon|believe)(?:\s+that)?)\b[ \t]*,?[ \t]+)+(?=\S)",
+    re.I,
+)
 _CAUSE_LABEL = re.compile(
     r"\b(?:causes?|root|reasons?|factors?|triggers?|culprits?|why|verdict|blame|fault|failure|error|"
     r"mistakes?|lessons?|takeaways?|learnings?|issue|problem|what\s+went\s+wrong)\b",
@@ -539,8 +549,13 @@ def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
         if s1 - s0 <= _LONG:
             out.append((s0, s1))
             label = _LABEL.match(masked, s0, s1)
+            start = s0
             if label and label.end() < s1 and not _CAUSE_LABEL.search(label["label"]):
                 out.append((label.end(), s1))  # (`_lint` drops what this repeats)
+                start = label.end()
+            opener = _OPENER.match(masked, start, s1)
+            if opener and opener.end() < s1:
+                out.append((opener.end(), s1))  # (and what this one does)
             continue
         start = s0
         for m in _SEPARATOR.finditer(masked, s0, s1):

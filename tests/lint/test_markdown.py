@@ -68,3 +68,17 @@ def test_allow_comment_rejects_junk():
 
 def test_a_sentence_split_across_lines_is_still_one_sentence():
     assert categories("Priya pushed the\nbroken config to prod.") == {"named-agent"}
+
+
+@pytest.mark.parametrize(
+    "opener", ["Honestly, ", "So ", "I think ", "Frankly ", "ok so ", "Retro note: to be fair, "]
+)
+def test_a_speakers_opener_does_not_hide_the_claim_after_it(opener):
+    # "Honestly," and "So" are how someone talks, not what they say: the claim is judged
+    # without them, once, and the finding points into the claim
+    claim = "whoever merged the schema change was supposed to run it on a copy first."
+    text = opener + claim
+    found = [f for f in lint(text) if f.is_warning]
+    assert [f.category for f in found] == ["counterfactual"]
+    assert found[0].start >= text.index("whoever")
+    assert categories(opener + "the rollback finished at 14:10 and errors fell.") == set()
