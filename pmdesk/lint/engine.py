@@ -188,7 +188,7 @@ class Linter:
                 rule = self.rules[index]
                 if (
                     n
-                    and spans[n - 1][1] == s1
+                    and s0 < spans[n - 1][1]
                     and any(
                         f.category == category and f.start < s0 + end and s0 + start < f.end
                         for f in findings
@@ -530,7 +530,18 @@ _OPENER = re.compile(
     r"[ \t]*(?:(?:honestly|frankly|basically|seriously|look|listen|well|so|ok(?:ay)?|also|plus|"
     r"anyway|anyways|tbh|imo|imho|ngl|fwiw|personally|bluntly|candidly|to\s+be\s+(?:fair|honest|"
     r"frank)|in\s+my\s+(?:opinion|view)|and\s+(?:then|so)|but\s+then|i\s+(?:think|feel|guess|"
-    r"reckon|believe)(?:\s+that)?)\b[ \t]*,?[ \t]+)+(?=\S)",
+    r"reckon|believe)(?:\s+that)?)\b[ \t]*,?[ \t]+"
+    # and a sentence adverb or a phrase of when, with its comma: "Unfortunately, ...", "At 14:05
+    # on Friday, ...", "During the cutover, ..."
+    r"|[A-Za-z]+ly[ \t]*,[ \t]+|(?:at|on|during|after|before|around|by|in|from|until|over|"
+    r"shortly\s+after|later\s+that)\s+(?:[^,.;:!?]|(?<=\d)[:.](?=\d)){1,40}?,[ \t]+)+(?=\S)",
+    re.I,
+)
+#: what chat puts after a claim ("... lol", "... smh", "..., tbh.", an emoji, "?!"): the claim is
+#: also judged without it
+_TAIL = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:(?:lol|lmao|rofl|smh|tbh|imo|imho|ngl|ffs|sigh|ugh)\b|:\w+:|"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\S*)|(?<=\?)!+)+[ \t.!]*$",
     re.I,
 )
 _CAUSE_LABEL = re.compile(
@@ -555,7 +566,11 @@ def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
                 start = label.end()
             opener = _OPENER.match(masked, start, s1)
             if opener and opener.end() < s1:
-                out.append((opener.end(), s1))  # (and what this one does)
+                start = opener.end()
+                out.append((start, s1))  # (and what this one does)
+            tail = _TAIL.search(masked, start, s1)
+            if tail and tail.start() > start:
+                out.append((start, tail.start()))
             continue
         start = s0
         for m in _SEPARATOR.finditer(masked, s0, s1):

@@ -71,7 +71,18 @@ def test_a_sentence_split_across_lines_is_still_one_sentence():
 
 
 @pytest.mark.parametrize(
-    "opener", ["Honestly, ", "So ", "I think ", "Frankly ", "ok so ", "Retro note: to be fair, "]
+    "opener",
+    [
+        "Honestly, ",
+        "So ",
+        "I think ",
+        "Frankly ",
+        "ok so ",
+        "Retro note: to be fair, ",
+        "Unfortunately, ",
+        "At 14:05 on Friday, ",
+        "Before the cutover, ",
+    ],
 )
 def test_a_speakers_opener_does_not_hide_the_claim_after_it(opener):
     # "Honestly," and "So" are how someone talks, not what they say: the claim is judged
@@ -79,6 +90,14 @@ def test_a_speakers_opener_does_not_hide_the_claim_after_it(opener):
     claim = "whoever merged the schema change was supposed to run it on a copy first."
     text = opener + claim
     found = [f for f in lint(text) if f.is_warning]
-    assert [f.category for f in found] == ["counterfactual"]
-    assert found[0].start >= text.index("whoever")
+    assert [f.category for f in found].count("counterfactual") == 1
+    assert all(f.start >= text.index("whoever") for f in found)
     assert categories(opener + "the rollback finished at 14:10 and errors fell.") == set()
+
+
+@pytest.mark.parametrize("tail", [" lol", " smh", ", tbh.", " 🤦", " :facepalm:"])
+def test_what_chat_puts_after_a_claim_does_not_hide_it(tail):
+    text = "Totally unacceptable" + tail
+    found = [f for f in lint(text) if f.is_warning]
+    assert [f.category for f in found] == ["judgmental"]  # (once, not once per reading)
+    assert categories("the deploy went out at 14:05" + tail) == set()
