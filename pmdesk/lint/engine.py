@@ -183,7 +183,7 @@ class Linter:
             for n, key, *_ in jobs:
                 results[n] = judged[key]
         findings: list[Finding] = []
-        for n, (s0, s1) in enumerate(spans):
+        for n, (s0, _s1) in enumerate(spans):
             for start, end, index, suggestions, category in results.get(n, ()):
                 rule = self.rules[index]
                 if (
