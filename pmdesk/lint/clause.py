@@ -406,22 +406,54 @@ class Sentence:
         if head.lemma_ == "have" and head.dep_ == "aux":
             head = head.head  # (the parser may hang the subject, and "should", on "have")
         auxes += [c for c in head.children if c.dep_ == "aux"]
-        if head.tag_ == "VBN" and any(c.lower_ in ("should", "ought", "must") for c in auxes):
+        if head.tag_ == "VBN" and any(
+            c.lower_ in ("should", "ought", "must", "could") for c in auxes
+        ):
             # "Sanjay should have double-checked the region": what only a person does
             return lemma(head) in _HUMAN_CHECKS or lemma(head) in _HUMAN_ACTS
-        if head.tag_ != "VBD" and not (
-            head.tag_ in ("VBP", "VB")
-            and not any(c.dep_ == "aux" for c in head.children)
-            and head.lower_ == _past(lemma(head))
-            and (head.lower_ != lemma(head) or any(x.tag_ == "VBD" for x in self.doc))
+        perfect = head.tag_ == "VBN" and any(
+            c.lower_ in ("has", "have", "had", "'s", "’s") for c in auxes
+        )  # "Oluwaseun has dropped the orders table", as much second-language English tells it
+        not_done = (
+            head.tag_ == "VB"
+            and any(c.lower_ in ("did", "does") for c in auxes)
+            and any(c.dep_ == "neg" for c in head.children)
+            and (lemma(head) in _HUMAN_CHECKS or lemma(head) in _HUMAN_ACTS)
+        )  # "Tunde did not follow the checklist": a check not made, which only people make
+        if (
+            head.tag_ != "VBD"
+            and not perfect
+            and not not_done
+            and not (
+                head.tag_ in ("VBP", "VB")
+                and not any(c.dep_ == "aux" for c in head.children)
+                and head.lower_ == _past(lemma(head))
+                and (head.lower_ != lemma(head) or any(x.tag_ == "VBD" for x in self.doc))
+            )
         ):
             return False  # (but "overwrote/VBP", "misread/VBP ... and scaled": a past the
             # tagger took for a present)
         if lemma(head) in _SOFTWARE_VERBS:
             return False  # "Certbot failed to renew", "Libcurl leaked descriptors": software
-        nxt = next((x for x in self.doc[t.i + 1 :] if x.pos_ != "ADV"), None)
-        return nxt is not None and nxt.i == head.i  # "Chidi (accidentally) bounced", not
-        # "Majora's skipper"
+        nxt = next(
+            (
+                x
+                for x in self.doc[t.i + 1 :]
+                if x.pos_ != "ADV"
+                and not (
+                    x.i < head.i
+                    and (
+                        x.dep_ in ("aux", "neg")
+                        or x.i <= t.right_edge.i  # "Zanele from platform turned off ..."
+                        or x.text == "-"
+                        or (x.i + 2 == head.i and self.doc[x.i + 1].text == "-")
+                    )  # ("Kagiso force-pushed over main")
+                )
+            ),
+            None,
+        )
+        return nxt is not None and nxt.i == head.i  # "Chidi (accidentally) bounced", "Chidi
+        # has bounced", not "Majora's skipper"
 
     def _after_opening_phrases(self, t: Token) -> bool:
         """`t` follows only phrases of time and place set off by a comma: "At 09:14, after the
