@@ -2285,6 +2285,9 @@ def agent_omission(s: Sentence) -> Iterator[Hit]:
             continue  # "skipped quality tests": a participle describing the tests
         if _not_yet(verb):
             continue  # "members who have not yet run it": a status, not a lapse
+        if unmade_check and (_SANCTIONED.search(s.text) or _reason_not_people(s, verb)):
+            continue  # "Sean did not page anyone, as the runbook says to wait for the second
+            # alarm": the step not taken was the one the process asks for
         subj = s.subject(verb)
         kind = s.person_kind(subj)
         if kind not in ("person", "we", "group") or _conditional(verb) or subj.dep_ == "nsubjpass":
