@@ -219,6 +219,10 @@ _CORPORATE_FUNCTIONS = {
 
 
 #: words after which a clause, and its subject, begin
+#: what the entity recogniser calls a word that makes it a thing, not a person (it calls many a
+#: name it has not seen an organisation, a place or a people: "Lerato" ORG, "Kagiso" GPE,
+#: "Murali" NORP)
+_THINGS_NAMED = frozenset({"PRODUCT", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 _CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once", "until", "since"}
 
 
@@ -348,9 +352,39 @@ class Sentence:
             return _plain_given_name(t)
         return not strict and self._opening_name(t)
 
+    def _unknown_word_name(self, t: Token, things: frozenset[str] = frozenset()) -> bool:
+        """A one-word proper noun no dictionary or list knows: "Thabo", not "PagerDuty", "Go";
+        not one the entity recogniser calls any of `things`."""
+        return (
+            t.text.isalpha()
+            and t.text.istitle()
+            and len(t.text) >= 3
+            and t.lower_ not in self.w["not_names"]
+            and not any(c.dep_ in ("det", "compound") for c in t.children)
+            and not (t.i > 0 and self.doc[t.i - 1].lower_ in ("the", "a", "an", "our", "its"))
+            and not _in_dictionary(t.lower_)
+            and (not things or self.entity(t) not in things)
+        )
+
+    def _named_by_who(self, t: Token) -> bool:
+        """A name no list knows, told by the "who" that follows it: "it was Thabo who skipped
+        the canary", "the regression came from Lerato, who ..." ("who" is said of people)."""
+        if not self._unknown_word_name(t):
+            return False
+        holders = [t, t.head] if t.dep_ == "attr" else [t]
+        return any(
+            r.dep_ == "relcl"
+            and r.i > t.i
+            and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in r.children)
+            for h in holders
+            for r in h.children
+        )
+
     def _opening_name(self, t: Token) -> bool:
         """A name no list knows, by its place: a one-word proper noun no dictionary knows that
         opens the sentence as the subject of a past act ("Chidi bounced the primary")."""
+        if self._named_by_who(t):
+            return True
         hyphened = "-" in t.text  # "Mei-Ling", "Hyun-woo": the tagger guesses wildly
         if (
             t.dep_ == "pobj"
@@ -386,8 +420,8 @@ class Sentence:
             and not self._after_opening_phrases(t)
             and not (
                 t.i > 0
-                and self.doc[t.i - 1].lower_ in _CLAUSE_OPENERS
-                and self.entity(t) in ("", "PERSON")
+                and (self.doc[t.i - 1].lower_ in _CLAUSE_OPENERS or self.doc[t.i - 1].is_punct)
+                and self._unknown_word_name(t, _THINGS_NAMED)
             )
         ):
             return False  # (a clause opens after "so", "and", "because": "so Nishant ignored it";
