@@ -845,8 +845,8 @@ _SANCTIONED = re.compile(
 #: what followed the act was a recovery: "... and errors fell", "..., connection errors stopped"
 _RECOVERED = re.compile(
     r"\b(?:errors?|error\s+rates?|latency|latencies|alerts?|5\d\ds|timeouts?|failures?|leak|backlog|lag|"
-    r"the\s+(?:spike|storm|alarm|page|issue|problem|queue))\s+"
-    r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing)\b"
+    r"the\s+(?:spike|storm|alarm|page|issue|problem|queue|outage|incident|disruption))\s+"
+    r"(?:stopped|fell|dropped|subsided|cleared|recovered|went\s+away|disappeared|returned\s+to\s+normal|eased|stopped\s+firing|ended)\b"
     r"|\b(?:began|started|begun|starts|begins)\s+(?:to\s+)?(?:shrink|drain|clear|fall|eas|recover|subsid|"
     r"improv|decreas|declin|settl|come\s+down|go\s+down)\w*",
     re.I,
