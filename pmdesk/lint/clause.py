@@ -223,7 +223,10 @@ _CORPORATE_FUNCTIONS = {
 #: name it has not seen an organisation, a place or a people: "Lerato" ORG, "Kagiso" GPE,
 #: "Murali" NORP)
 _THINGS_NAMED = frozenset({"PRODUCT", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
-_CLAUSE_OPENERS = {"so", "and", "then", "but", "because", "when", "after", "once", "until", "since"}
+_CLAUSE_OPENERS = {
+    "so", "and", "then", "but", "because", "when", "after", "once", "until", "since", "if", "unless",
+    "before", "while",
+}  # fmt: skip
 
 
 #: roles no piece of software is called, whatever the words before them
@@ -372,6 +375,11 @@ class Sentence:
         if not self._unknown_word_name(t):
             return False
         holders = [t, t.head] if t.dep_ == "attr" else [t]
+        if t.dep_ == "nsubj" and lemma(t.head) == "be":
+            # "Folake is the one who rebooted the primary"
+            holders += [
+                a for a in t.head.children if a.dep_ == "attr" and a.lower_ in ("one", "person")
+            ]
         return any(
             r.dep_ == "relcl"
             and r.i > t.i
