@@ -1371,8 +1371,26 @@ def _did_nothing(verb: Token) -> bool:
     )
 
 
+def _esl_past(verb: Token) -> bool:
+    """ "Priya was restart the primary", "Wei is change the DNS record": a past told with "was" or
+    "is" and the verb's base form, as second-language English often tells it (the parser reads a
+    passive; a passive would have the participle: not "was cut", "was set")."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    lem = lemma(verb)
+    return (
+        verb.lower_ == lem
+        and inflect(lem, "VBN") != lem
+        and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "is", "are")
+            for c in verb.children
+        )
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _past_act(verb: Token) -> bool:
-    if verb.tag_ == "VBD":
+    if verb.tag_ == "VBD" or _esl_past(verb):
         return True
     if (
         verb.tag_ in ("VB", "VBP", "VBN", "NN")
@@ -1575,7 +1593,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
         )  # ("the partitions got reassigned by @nkosi_ops")
         if not _past_act(verb) and not _kept_doing(verb) and not past_passive:
             continue
-        if any(c.dep_ == "auxpass" for c in verb.children) or (
+        if (any(c.dep_ == "auxpass" for c in verb.children) and not _esl_past(verb)) or (
             verb.tag_ == "VBN"
             and verb.dep_ in ("acl", "conj")
             and any(c.dep_ == "agent" for c in verb.children)
@@ -1616,7 +1634,7 @@ def agent_act(s: Sentence) -> Iterator[Hit]:
             subj is not None and subj.lower_ == "you" and _ADDRESSED.match(s.text) is not None
         )  # "@dmitri you took prod down": "you" is the person the message is to
         if (s.person_kind(subj) != "person" and not addressed) or (
-            subj.dep_ == "nsubjpass" and not _active_conj(verb)
+            subj.dep_ == "nsubjpass" and not _active_conj(verb) and not _esl_past(verb)
         ):
             continue
         if _conditional(verb) or _modal(verb) or s.negated(verb) or not _harmful(s, verb):
