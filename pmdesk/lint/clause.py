@@ -574,6 +574,15 @@ class Sentence:
         lem = t.lemma_.lower()
         compound = " ".join(c.lower_ for c in t.children if c.dep_ == "compound")
         phrase = f"{compound} {lem}".strip()
+        before = self.doc[t.i - 1] if t.i > 0 else None
+        if (
+            not compound
+            and before is not None
+            and before.dep_ == t.dep_
+            and before.head.i == t.head.i
+            and before.pos_ in ("NOUN", "PROPN")
+        ):
+            phrase = f"{before.lower_} {lem}"  # "the claims handlers": parsed as two subjects
         if low == "none" and any(
             c.lower_ == "of" and any(self.person_kind(g) in ("person", "group") for g in c.children)
             for c in t.children

@@ -66,6 +66,14 @@ class Linter:
         self.rules: list[Rule] = ruleset.rules
         self.words = Words(ruleset.words)
         self.not_names = ruleset.words.get("not_names", frozenset())
+        #: the last words of the roles and groups of several words ("claims handler", "farm
+        #: hand"): a word the first stage lets through, for the parse to judge with its modifier
+        self.role_heads = frozenset(
+            w.split()[-1]
+            for name in ("roles", "groups")
+            for w in ruleset.words.get(name, ())
+            if " " in w
+        )
         self._by_word: dict[str, int] = {}  # trigger word -> bits of the rules it triggers
         self._phrases: list[tuple[str, int]] = []  # triggers with a space: found as substrings
         self._requires: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
@@ -208,6 +216,7 @@ class Linter:
         """Drop the rules whose judge's cheap test says the sentence cannot match."""
         known = _person_words(people)
         roles = self.words["roles"]
+        heads = self.role_heads
         pronouns = self.words["pronouns"]
         not_names = self.not_names
         answers: dict[str, bool] = {}  # (the gates ask about the same words many times)
@@ -229,6 +238,8 @@ class Linter:
                 return True
             if low.endswith("s") and low[:-1] in roles:
                 return True  # "reviewers", "responders"
+            if low in heads or low.endswith("s") and low[:-1] in heads:
+                return True  # "handlers" of "the claims handlers": the parse decides
             return (
                 word[:1].isupper()
                 and low not in not_names

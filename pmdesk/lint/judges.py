@@ -97,7 +97,11 @@ def _words_regex(name: str, words: Words, make: Callable[[Words], str]) -> re.Pa
 _forms: dict[tuple[str, int], frozenset[str]] = {}
 
 
-def _verb_forms(name: str, words: Words, lists: tuple[str, ...]) -> frozenset[str]:
+def _verb_forms(
+    name: str, words: Words, lists: tuple[str, ...], *, last_words: bool = False
+) -> frozenset[str]:
+    """Every form of the words of `lists` (with `last_words`, of the last words of their
+    entries of several words only)."""
     from pmdesk.lint.grammar import lemmas
 
     key = (name, id(words))
@@ -105,7 +109,10 @@ def _verb_forms(name: str, words: Words, lists: tuple[str, ...]) -> frozenset[st
     if found is None:
         if len(_forms) > 64:
             _forms.clear()
-        found = _forms[key] = frozenset(lemmas(set().union(*(words[n] for n in lists))))
+        entries = set().union(*(words[n] for n in lists))
+        if last_words:
+            entries = {w.split()[-1] for w in entries if " " in w}
+        found = _forms[key] = frozenset(lemmas(entries))
     return found
 
 
@@ -191,7 +198,15 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         ("act_verbs", "harmful_verbs", "omission_verbs", "check_verbs", "group_closers"),
     )
     # (8 words: "the NOC watched the graphs go red and did nothing")
-    group = lambda w: w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS  # noqa: E731
+    heads = _verb_forms(
+        "group_heads",
+        words,
+        ("groups", "roles"),
+        last_words=True,
+    )  # ("the claims handlers", "the farm hands": the parse decides whether they are people)
+    group = lambda w: (  # noqa: E731
+        w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS or w.lower() in heads
+    )
     return _agent_before_verb(text, group, verbs, 8) or _agent_before_verb(
         text, group, _WRONG_ONE, 5
     )  # ("support escalated to the wrong team")
