@@ -550,6 +550,26 @@ _OPENER = re.compile(
 )
 #: what chat puts after a claim ("... lol", "... smh", "..., tbh.", an emoji, "?!"): the claim is
 #: also judged without it
+_TAIL_REACH = 40
+_TAIL_WORDS = frozenset(
+    ("lol", "lmao", "rofl", "smh", "tbh", "imo", "imho", "ngl", "ffs", "sigh", "ugh")
+)
+
+
+def _tailed(end: str) -> bool:
+    """Whether `end`, a piece's last characters, may hold a tail: the cheap test first."""
+    end = end.rstrip(" \t.!")
+    if not end:
+        return False
+    last = end.rsplit(None, 1)[-1].lower().strip(",")
+    return (
+        last in _TAIL_WORDS
+        or not last.isascii()
+        or (last.startswith(":") and last.endswith(":"))
+        or end.endswith("?")
+    )
+
+
 _TAIL = re.compile(
     r"(?:[ \t]*,?[ \t]*(?:(?:lol|lmao|rofl|smh|tbh|imo|imho|ngl|ffs|sigh|ugh)\b|:\w+:|"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\S*)|(?<=\?)!+)+[ \t.!]*$",
@@ -579,7 +599,13 @@ def _pieces(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
             if opener and opener.end() < s1:
                 start = opener.end()
                 out.append((start, s1))  # (and what this one does)
-            tail = _TAIL.search(masked, start, s1)
+            # (a tail is short: searched for in the last characters only, not across the runs of
+            # spaces a table's cells are padded with)
+            tail = (
+                _TAIL.search(masked, max(start, s1 - _TAIL_REACH), s1)
+                if _tailed(masked[max(start, s1 - _TAIL_REACH) : s1])
+                else None
+            )
             if tail and tail.start() > start:
                 out.append((start, tail.start()))
             continue
