@@ -219,6 +219,14 @@ _CORPORATE_FUNCTIONS = {
 
 
 #: words after which a clause, and its subject, begin
+#: a part of a group of people, and what it is: "one of the nurses" is a person
+_SOME_OF = {
+    "none": "group", "one": "person", "some": "group", "several": "group", "two": "group",
+    "three": "group", "few": "group", "most": "group", "many": "group", "half": "group",
+    "all": "group", "either": "person", "neither": "person", "each": "person",
+}  # fmt: skip
+#: newcomers, said with "new": "the new starter"
+_NEWCOMERS = {"starter", "joiner", "recruit", "grad", "arrival"}
 #: what the entity recogniser calls a word that makes it a thing, not a person (it calls many a
 #: name it has not seen an organisation, a place or a people: "Lerato" ORG, "Kagiso" GPE,
 #: "Murali" NORP)
@@ -583,11 +591,13 @@ class Sentence:
             and before.pos_ in ("NOUN", "PROPN")
         ):
             phrase = f"{before.lower_} {lem}"  # "the claims handlers": parsed as two subjects
-        if low == "none" and any(
+        if low in _SOME_OF and any(
             c.lower_ == "of" and any(self.person_kind(g) in ("person", "group") for g in c.children)
             for c in t.children
         ):
-            return "group"  # "none of the reviewers"
+            return _SOME_OF[low]  # "none of the reviewers", "one of the nurses"
+        if lem in _NEWCOMERS and any(c.lower_ == "new" for c in t.children):
+            return "person"  # "the new starter", "our new joiner"
         if lem in ("one", "body") and low in ("no one", "someone", "somebody"):
             return "group"
         if low == "whoever" and t.dep_ in ("nsubj", "nsubjpass"):
@@ -739,6 +749,14 @@ class Sentence:
                 or self.entity(before) == "PERSON"
             ):
                 return before
+        if (
+            verb.dep_ == "ROOT"
+            and before.head.i == verb.i
+            and before.dep_ in ("compound", "npadvmod", "nmod", "amod", "dep")
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+            and self.person_kind(before) in ("person", "group")
+        ):
+            return before  # "The paralegal forgot to ...": the parser hung the role on the verb
         if verb.dep_ == "ROOT":
             # "Tom from the warehouse team disabled the interlock": the parser hung the name,
             # with its "from …", on the verb as a modifier of time
