@@ -3416,7 +3416,9 @@ def expectation(s: Sentence) -> Iterator[Hit]:
             if not (t.lower_ == "expected" and lemma(xcomp) in s.w["check_verbs"]):
                 continue  # "Dana was asked to lead the call", "Maria was expected to join the
                 # call at 10" are neutral events
-        yield s.span_start(subj), s.clause_end(t), None
+        # (an unmet expectation whose holder the parse lost: the clause from its first word)
+        start = s.span_start(subj) if subj is not None else s.doc[t.left_edge.i].idx
+        yield start, s.clause_end(t), None
         return
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pmdesk.lint import CATEGORIES, Linter, load_ruleset
+from pmdesk.lint import CATEGORIES, Linter, lint, load_ruleset
 from pmdesk.lint.ruleset import RuleSet
 
 RULESET = load_ruleset()
@@ -52,3 +52,14 @@ def test_every_sentence_wide_clearance_names_a_registered_judge_and_test():
         assert callable(getattr(judges, test, None)), test
     assert not [f for f in run_lint("Nobody is losing their job over this.") if f.is_warning]
     assert [f for f in run_lint("Somebody is losing their job over this.") if f.is_warning]
+
+
+@pytest.mark.parametrize("opener", ["I think ", "So ", "Honestly, "])
+def test_every_example_lints_without_an_error_whoever_says_it(opener):
+    # a speaker's opener changes the parse: "I think the person deploying was expected to check
+    # the dashboard and did not" once lost the expectation's holder, and linting it raised
+    for rule in RULESET.rules:
+        for text in rule.examples_match + rule.examples_clean:
+            lint(opener + text[0].lower() + text[1:])
+    found = lint(opener + "the person deploying was expected to check the dashboard and did not.")
+    assert [f.category for f in found if f.is_warning] == ["counterfactual"]
