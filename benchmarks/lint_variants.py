@@ -43,7 +43,7 @@ UNLISTED_NAMES = (
 CREWS = (
     "the farm hands", "the cabin crew", "housekeeping", "the night porters", "the claims handlers",
     "the ground staff", "the kitchen brigade", "the signallers", "the lab techs",
-    "the warehouse pickers", "the contractors on site", "the Leeds depot",
+    "the warehouse pickers", "the contractors on site",
 )  # fmt: skip
 #: people in place of the name that opens a sentence
 AGENTS = (

@@ -225,11 +225,6 @@ _SOME_OF = {
     "three": "group", "few": "group", "most": "group", "many": "group", "half": "group",
     "all": "group", "either": "person", "neither": "person", "each": "person",
 }  # fmt: skip
-#: places that stand for the people working there when they are the ones acting
-_WORKPLACES = {
-    "depot", "warehouse", "branch", "store", "ward", "hangar", "yard", "kitchen", "pharmacy",
-    "lab", "laboratory", "clinic", "bakery", "workshop",
-}  # fmt: skip
 #: newcomers, said with "new": "the new starter"
 _NEWCOMERS = {"starter", "joiner", "recruit", "grad", "arrival"}
 #: what the entity recogniser calls a word that makes it a thing, not a person (it calls many a
@@ -603,15 +598,6 @@ class Sentence:
             return _SOME_OF[low]  # "none of the reviewers", "one of the nurses"
         if lem in _NEWCOMERS and any(c.lower_ == "new" for c in t.children):
             return "person"  # "the new starter", "our new joiner"
-        if (
-            lem in _WORKPLACES
-            and t.dep_ == "nsubj"
-            and any(c.dep_ in ("det", "compound", "poss") for c in t.children)
-            and t.head.pos_ == "VERB"
-            and lemma(t.head) in self.w["act_verbs"] | self.w["check_verbs"]
-            and not any(c.dep_ == "prt" for c in t.head.children)
-        ):
-            return "group"  # "the Leeds depot loaded the wrong trailer": its staff, by its name
         if lem in ("one", "body") and low in ("no one", "someone", "somebody"):
             return "group"
         if low == "whoever" and t.dep_ in ("nsubj", "nsubjpass"):

@@ -15,14 +15,7 @@ from typing import TYPE_CHECKING
 
 from pmdesk.lint import rewrite
 from pmdesk.lint.alternatives import Alternatives
-from pmdesk.lint.clause import (
-    _HONORIFICS,
-    _WORKPLACES,
-    Sentence,
-    Words,
-    _in_dictionary,
-    lemma,
-)
+from pmdesk.lint.clause import _HONORIFICS, Sentence, Words, _in_dictionary, lemma
 from pmdesk.lint.grammar import inflect
 from pmdesk.lint.names import is_given_name
 
@@ -212,11 +205,7 @@ def _group_gate(text: str, person: Callable[[str], bool], words: Words) -> bool:
         last_words=True,
     )  # ("the claims handlers", "the farm hands": the parse decides whether they are people)
     group = lambda w: (  # noqa: E731
-        w == "IT"
-        or w.lower() in groups
-        or w.lower() in _GROUP_NOUNS
-        or w.lower() in heads
-        or w.lower() in _WORKPLACES
+        w == "IT" or w.lower() in groups or w.lower() in _GROUP_NOUNS or w.lower() in heads
     )
     return _agent_before_verb(text, group, verbs, 8) or _agent_before_verb(
         text, group, _WRONG_ONE, 5
