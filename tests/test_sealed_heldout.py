@@ -1,9 +1,9 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-The sealed sets are ``tests/data/lint_sealed15/`` and ``lint_sealed16/``.  It measures the
+The sealed sets are ``tests/data/lint_sealed17/`` and ``lint_sealed18/``.  It measures the
 blame-language linter only and must never be used to develop rules.  (Sets 1
-to 14 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used14/``; they are no longer sealed.)  This module checks that each set is well
+to 16 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used16/``; they are no longer sealed.)  This module checks that each set is well
 formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
 sentence, why or root cause from either set has leaked into any other tracked
 text file under pmdesk/, resources/, tests/, benchmarks/ or docs/ -- neither as
@@ -46,11 +46,8 @@ class SealedSet:
 
 
 SEALED_SETS = (
-    # commissioned at the start of the round that measured sets 13 and 14 (now lint_used13/ and
-    # lint_used14/), installed unread, for the round after
-    SealedSet("lint_sealed15", HERE / "data" / "lint_sealed15", r"tx\d{4}", 20, 120, (16, 18)),
-    SealedSet("lint_sealed16", HERE / "data" / "lint_sealed16", r"ty\d{4}", 20, 125, (17, 19)),
-    # commissioned at the start of the round that measures sets 15 and 16, for the round after
+    # commissioned at the start of the round that measured sets 15 and 16 (now lint_used15/ and
+    # lint_used16/), installed unread, for the round after
     SealedSet("lint_sealed17", HERE / "data" / "lint_sealed17", r"tv\d{4}", 21, 128, (14, 17)),
     SealedSet("lint_sealed18", HERE / "data" / "lint_sealed18", r"tz\d{4}", 21, 127, (16, 18)),
 )
