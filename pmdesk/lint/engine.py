@@ -553,10 +553,10 @@ _OPENER = re.compile(
     r"shortly\s+after|later\s+that)\s+(?:[^,.;:!?]|(?<=\d)[:.](?=\d)){1,40}?,[ \t]+)+(?=\S)",
     re.I,
 )
-#: what chat puts after a claim ("... lol", "... smh", "..., tbh.", an emoji, "?!"): the claim is
-#: also judged without it
 #: set (the tests do) to let a judge's error through rather than drop that judge's finding
 STRICT_ENV = "PMDESK_LINT_STRICT"
+#: what chat puts after a claim ("... lol", "... smh", "..., tbh.", an emoji, "?!"): the claim is
+#: also judged without it; looked for in a piece's last _TAIL_REACH characters
 _TAIL_REACH = 40
 _TAIL_WORDS = frozenset(
     ("lol", "lmao", "rofl", "smh", "tbh", "imo", "imho", "ngl", "ffs", "sigh", "ugh")
