@@ -12,6 +12,7 @@ When the file cannot be written, opened or read, lemminflect has its own tables,
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -19,6 +20,7 @@ import sqlite3
 import sys
 import threading
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +70,21 @@ def _install(lemminflect: types.ModuleType) -> None:
     sources = {"lemma": lemmatizer.lemma_lu_fn, "infl": inflections.infl_lu_fn}
     path = _kept_file(lemminflect, sources)
     connection = _open(path) if path else None
+    if connection is None and path:
+        # the first process: each table read whole, written, and let go in turn (~55 MB
+        # together, which the process held for its life beside the parser), then read from
+        # the file as in every later process
+        _keep(
+            path,
+            {
+                "lemma": lambda: LemmaLUCodec.load(sources["lemma"]),
+                "infl": lambda: InflectionLUCodec.load(sources["infl"]),
+            },
+        )
+        gc.collect()
+        connection = _open(path)
     if connection is None:
-        tables = {"lemma": lemmatizer._getLemmaDict(), "infl": inflections._getInflDict()}
-        if path:
-            _keep(path, tables)
-        return
+        return  # (not kept: lemminflect reads its own tables when first asked)
     lemmatizer.lemma_dict = KeptTable(
         connection, "lemma", lambda: LemmaLUCodec.load(sources["lemma"])
     )
@@ -109,8 +121,10 @@ def _open(path: Path) -> sqlite3.Connection | None:
     return connection
 
 
-def _keep(path: Path, tables: dict[str, dict[str, Any]]) -> None:
-    """Write the tables beside their final name, then move the file there (best effort)."""
+def _keep(path: Path, tables: dict[str, Callable[[], dict[str, Any]]]) -> None:
+    """Write the tables beside their final name, then move the file there (best effort).
+
+    `tables`: how to read each, called in turn, so that one is held at a time."""
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -118,13 +132,13 @@ def _keep(path: Path, tables: dict[str, dict[str, Any]]) -> None:
         connection = sqlite3.connect(temp)
         try:
             with connection:
-                for name, table in tables.items():
+                for name, load in tables.items():
                     connection.execute(
                         f"CREATE TABLE {name} (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"
                     )
                     connection.executemany(
                         f"INSERT INTO {name} VALUES (?, ?)",
-                        ((k, marshal.dumps(v)) for k, v in table.items()),
+                        ((k, marshal.dumps(v)) for k, v in load().items()),
                     )
                 connection.execute("CREATE TABLE done (one INTEGER)")
                 connection.execute("INSERT INTO done VALUES (1)")

@@ -28,7 +28,7 @@ def tables() -> dict[str, dict]:
 
 def test_every_entry_reads_back_as_lemminflect_loads_it(tables, tmp_path):
     kept = tmp_path / "tables.db"
-    lemma_tables._keep(kept, tables)
+    lemma_tables._keep(kept, {name: lambda t=t: t for name, t in tables.items()})
     connection = lemma_tables._open(kept)
     assert connection is not None
     for name, table in tables.items():
@@ -37,7 +37,11 @@ def test_every_entry_reads_back_as_lemminflect_loads_it(tables, tmp_path):
         assert read.get("not-a-word-xyzzy", {}) == {}
 
 
-def test_the_first_process_keeps_the_tables_and_the_next_reads_them(tmp_path):
+def test_the_first_process_keeps_the_tables_and_reads_them_from_the_file_as_the_next_does(
+    tmp_path,
+):
+    # the first process lets go of the whole tables once they are written (~55 MB it would
+    # otherwise hold beside the parser for its life): both read entries from the file
     script = (
         "from lemminflect.core.Lemmatizer import Lemmatizer\n"
         "from pmdesk.lint.grammar import lemminflect\n"
@@ -50,7 +54,7 @@ def test_the_first_process_keeps_the_tables_and_the_next_reads_them(tmp_path):
         subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
         for _ in range(2)
     ]
-    assert [r.stdout.split()[0] for r in runs] == ["dict", "KeptTable"], runs
+    assert [r.stdout.split()[0] for r in runs] == ["KeptTable", "KeptTable"], runs
     assert runs[0].stdout.split()[1:] == runs[1].stdout.split()[1:]
     assert "('deployed',)" in runs[1].stdout
     assert [p.suffix for p in tmp_path.iterdir()] == [".db"]
@@ -70,7 +74,7 @@ def test_a_file_not_written_to_the_end_is_not_opened(tmp_path):
 
 def test_a_file_that_goes_bad_under_us_falls_back_to_lemminflects_own_table(tables, tmp_path):
     kept = tmp_path / "tables.db"
-    lemma_tables._keep(kept, tables)
+    lemma_tables._keep(kept, {name: lambda t=t: t for name, t in tables.items()})
     connection = lemma_tables._open(kept)
     read = lemma_tables.KeptTable(connection, "lemma", lambda: tables["lemma"])
     connection.close()
@@ -80,6 +84,22 @@ def test_a_file_that_goes_bad_under_us_falls_back_to_lemminflects_own_table(tabl
 def test_a_folder_that_cannot_be_written_keeps_nothing_and_says_nothing(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
-    lemma_tables._keep(blocked / "tables.db", {"lemma": {"ran": {"VERB": ("run",)}}})
+    lemma_tables._keep(blocked / "tables.db", {"lemma": lambda: {"ran": {"VERB": ("run",)}}})
     assert list(tmp_path.iterdir()) == [blocked]
     assert lemma_tables._open(blocked / "tables.db") is None
+
+
+def test_where_the_tables_cannot_be_kept_lemminflect_keeps_its_own(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    script = (
+        "from lemminflect.core.Lemmatizer import Lemmatizer\n"
+        "from pmdesk.lint.grammar import lemminflect\n"
+        "module = lemminflect()\n"
+        "found = module.getLemma('overwrote', upos='VERB'), module.getInflection('deploy', tag='VBD')\n"
+        "print(type(Lemmatizer().lemma_dict).__name__, *found)\n"
+    )
+    env = {**os.environ, "PMDESK_CACHE_DIR": str(blocked / "cache")}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert run.stdout.split() == ["dict", "('overwrite',", "'over-write')", "('deployed',)"], run
+    assert list(tmp_path.iterdir()) == [blocked]
