@@ -60,6 +60,12 @@ _SET_ASIDE = re.compile(
     r"|\bas\s+the\s+(?:start|beginning)\s+of\s+(?:an|the)\s+(?:investigation|inquiry|analysis)\b"
     r"|^\W*(?:nobody|no\s+one|no-one)\s+(?:ignored|missed|skipped|forgot|overlooked|dropped|neglected)\b"
     r"[^.;:]*[;:—–]\s*(?:it|the|this|that|they)\b"
+    # hindsight's look named as such, a blame question answered "no", or discussed
+    r"|\bwhat\s+(?:looks|looked|seems|seemed|appears|appeared)\s+like\s+(?:\w+\s+){0,2}(?:carelessness|"
+    r"negligence|laziness|sloppiness|recklessness|incompetence|human\s+error|(?:a\s+)?mistake)\b"
+    r"|\?\s*(?:[\w ]{1,30}:\s*)?(?:no|nope|absolutely\s+not|not\s+at\s+all)\b(?!\s+one\b)"
+    r"|\b(?:discussed|asked|considered|examined|explored|looked\s+at)\s+whether\s+(?:anyone|anybody|"
+    r"someone|somebody)\s+could\s+(?:have|reasonably\s+have)\b"
     r"|['’]s\s+(?:[\w-]+\s+)?(?:change|fix|deploy|edit|commit|work|call|config|script|query)\s+(?:was|were)\s+"
     r"(?:correct|fine|right|sound|not\s+the\s+cause|unrelated|not\s+at\s+fault)\s*[;:—–]",
     re.I,

@@ -600,6 +600,23 @@ _POSITIVE = re.compile(
 )
 
 
+#: taking a part out (and one in its place) ...
+_PART_OUT = {
+    "swap",
+    "replace",
+    "remove",
+    "pull",
+    "reseat",
+    "change",
+    "isolate",
+    "unplug",
+    "exchange",
+}
+#: ... that had failed: a repair
+_FAULTY_PART = {
+    "faulty", "failed", "failing", "broken", "damaged", "dead", "defective", "blown", "leaking",
+    "worn", "cracked", "burnt", "burned", "corrupted", "corrupt", "bad", "malfunctioning",
+}  # fmt: skip
 _FIX = re.compile(
     r"\b(?:fix(?:ed|es)?|hotfix|patch(?:ed)?|workaround|mitigation|rollback|revert)\b", re.I
 )
@@ -653,6 +670,12 @@ def _remedy(s: Sentence, verb: Token) -> bool:
     obj = s.object(verb)
     if obj is not None and _FIX.search("".join(t.text_with_ws for t in obj.subtree)):
         return True
+    if (
+        obj is not None
+        and lemma(verb) in _PART_OUT
+        and any(c.lower_ in _FAULTY_PART for c in obj.children if c.i < obj.i)
+    ):
+        return True  # "swapped the faulty card", "replaced the failed pump"
     for c in verb.subtree:
         if (
             lemma(c) in _PURPOSE
@@ -851,6 +874,12 @@ _SANCTIONED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:approval|sign-?off|go-?ahead|blessing|agreement)\b|"
     r"\bin\s+accordance\s+with\b|\b(?:as\s+)?per\s+the\s+(?:[\w-]+\s+)?(?:runbook|procedure|plan|playbook|policy)\b|"
     r"\b(?:following|followed|follows)\s+the\s+(?:downtime\s+|documented\s+|standard\s+|written\s+|approved\s+)?(?:runbook|procedure|playbook|process|checklist)\b|"
+    # an act done as a document said (not "without following the guide"): "isolated the feeder
+    # according to the switching schedule", "ran the migration, following the onboarding doc"
+    r"(?<!without\s)(?<!not\s)(?<!of\s)(?<!than\s)\b(?:according\s+to|following|as\s+set\s+out\s+in)\s+"
+    r"(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,2}(?:schedule|runbook|procedure|plan|playbook|"
+    r"policy|checklist|instructions?|docs?|documentation|document|guide|manual|protocol|"
+    r"prescription|work\s+order|sop|wiki|template|drawings?|specification|spec)\b|"
     r"\bas\s+(?:step\s+\d+|part|one\s+step)\s+of\s+(?:the\s+|our\s+)?(?:approved|agreed|planned|documented|signed-?off)\b|"
     r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed|ordered|prescribed|instructed|briefed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
@@ -879,9 +908,39 @@ _FAILURE_ONSET = re.compile(
 )
 
 
+#: the sentence goes on to put the fault on a thing, in a clause of its own: "...; the drug
+#: library entry itself was wrong", "... the switching schedule, which listed the breakers in the
+#: wrong order", "...; the signal sits on a curve where sighting distance is below the standard"
+_THING_AT_FAULT = re.compile(
+    r"[;:—–]\s*(?:but\s+)?(?P<thing>(?:the|its|their|that|this)\s+(?:[\w'’-]+\s+){0,4}?)"
+    r"(?:itself\s+|themselves\s+)?(?:was|were|is|are|had\s+been|has\s+been|sits|sat|showed|listed|gave|"
+    r"said|read)\b[^;.]*?\b(?:wrong|incorrect|faulty|misleading|ambiguous|out\s+of\s+date|outdated|"
+    r"mislabell?ed|misconfigured|below\s+(?:the\s+)?(?:standard|spec|minimum|limit))\b"
+    r"|\b(?:schedule|runbook|procedure|checklist|docs?|document|documentation|instructions|playbook|"
+    r"guide|manual|label|screen|sheet|prompt|form|drawing|chart|sop|template|wiki|page)\s*,\s*which\s+"
+    r"[^;.]*?\b(?:wrong|incorrect|misleading|ambiguous|out\s+of\s+date|outdated|without\s+saying|"
+    r"never\s+(?:said|mentioned|warned)|did\s+not\s+(?:say|mention|list|warn)|didn['’]t\s+(?:say|mention|list|warn))\b"
+    # or what let the slip through: "...; the form let a duplicate through"
+    r"|[;:—–]\s*(?:but\s+)?(?P<let>the\s+(?:[\w-]+\s+){0,2}?)(?:let|allowed|permitted)\b",
+    re.I,
+)
+
+
+def _thing_at_fault(s: Sentence) -> bool:
+    """The sentence's own later clause blames a thing, not a person (see _THING_AT_FAULT)."""
+    m = _THING_AT_FAULT.search(s.text)
+    if m is None:
+        return False
+    named = next((g for g in ("thing", "let") if m.group(g)), None)
+    start, end = m.span(named) if named else m.span()
+    return not any(start <= t.idx < end and s.person_kind(t) in ("person", "group") for t in s.doc)
+
+
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
+    if _thing_at_fault(s) and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
+        return False
     if (
         _RECOVERED.search(s.text)
         and lem not in s.w["harmful_verbs"]
@@ -5951,7 +6010,13 @@ _MISTAKE_MADE_EASY = re.compile(
     r"|\b(?:make|makes|making|made)\s+(?:the|a|an|that|this)\s+(?:wrong|incorrect|mistaken|bad)\s+"
     r"[\w-]+\s+(?:so\s+|too\s+|very\s+)?(?:easy|easier)\s+to\b"
     r"|\b(?:make|makes|making|made)\s+it\s+(?:so\s+|too\s+|very\s+)?(?:easy|easier)\s+to\s+"
-    r"(?:make|slip|misread|mix|pick|select|confuse)\b",
+    r"(?:make|slip|misread|mix|pick|select|confuse)\b"
+    # the system that let the slip through, or the change the slip led to: "the system let one
+    # keystroke drop a table", "which is exactly why the field now asks for confirmation"
+    r"|\bthe\s+(?:system|tool|tooling|process|design|ui|interface|form|field|screen|console|workflow|"
+    r"software|platform)\s+(?:let|allowed|permitted)\b"
+    r"|\bwhich\s+is\s+(?:exactly\s+|precisely\s+)?why\s+(?:the|we|our)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:now|has\s+since|have\s+since)\b",
     re.I,
 )
 
