@@ -926,6 +926,17 @@ _THING_AT_FAULT = re.compile(
 )
 
 
+#: what the act led to was good: "..., which limited the impact to 31 orders", "..., which led
+#: straight to the cause"
+_PROTECTED = re.compile(
+    r"\bwhich\s+(?:limited|contained|capped|reduced|minimi[sz]ed)\s+the\s+(?:impact|damage|blast\s+radius|"
+    r"outage|downtime|disruption|loss|spread)\b"
+    r"|\bwhich\s+(?:led|pointed)\s+(?:us\s+)?(?:straight\s+|directly\s+|quickly\s+)?to\s+the\s+"
+    r"(?:cause|root\s+cause|fix)\b",
+    re.I,
+)
+
+
 def _thing_at_fault(s: Sentence) -> bool:
     """The sentence's own later clause blames a thing, not a person (see _THING_AT_FAULT)."""
     m = _THING_AT_FAULT.search(s.text)
@@ -939,7 +950,9 @@ def _thing_at_fault(s: Sentence) -> bool:
 def _harmful(s: Sentence, verb: Token) -> bool:
     """The act went wrong: a harmful verb, a fault adverb, or failure words in the sentence."""
     lem = lemma(verb)
-    if _thing_at_fault(s) and not any(c.lower_ in s.w["fault_adverbs"] for c in verb.children):
+    if (_thing_at_fault(s) or _PROTECTED.search(s.text)) and not any(
+        c.lower_ in s.w["fault_adverbs"] for c in verb.children
+    ):
         return False
     if (
         _RECOVERED.search(s.text)
@@ -3977,6 +3990,27 @@ def _called_avoidable(s: Sentence, noun: Token) -> bool:
     )
 
 
+#: after "preventable": prevention by a safeguard, not by someone's care ("preventable with
+#: exponential backoff", "preventable only in theory until we add validation", "only
+#: preventable in the sense that our tooling could have blocked it")
+_PREVENTED_BY_DESIGN = re.compile(
+    r"\s+(?:only\s+)?(?:with|by|through|via|using)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:backoff|"
+    r"jitter|validation|guard|guards|guardrails?|checks?|alerts?|alerting|monitoring|automation|"
+    r"tooling|limits?|interlocks?|timeouts?|retries|circuit\s+breakers?|canar(?:y|ies)|tests?|testing|"
+    r"design|redundancy|failover|locks?|quotas?|safeguards?|controls?)\b"
+    r"|\s+only\s+in\s+(?:theory|principle|hindsight|the\s+sense\s+that)\b"
+    r"|\s+in\s+the\s+sense\s+that\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:tooling|system|pipeline|"
+    r"process|design|checks?|platform)\b",
+    re.I,
+)
+
+_PREVENTION_PRICED = re.compile(
+    r"\b(?:basic|simple|single|one(?:-|\s+)line|trivial|quick|cheap|just|100\s?%|totally|entirely|"
+    r"completely|needless|needlessly|on\s+us|our\s+fault|easily)\b",
+    re.I,
+)
+
+
 @judge
 def preventable_words(s: Sentence) -> Iterator[Hit]:
     """'Preventable', 'avoidable', 'whose fault', 'to blame'."""
@@ -3988,6 +4022,11 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
         if word in ("preventable", "avoidable", "unavoidable", "unpreventable"):
             if word.startswith("un") or s.negated(t.head) or _negated_near(s, t):
                 continue
+            if _PREVENTED_BY_DESIGN.match(
+                s.text, t.idx + len(t.text)
+            ) and not _PREVENTION_PRICED.search(s.text):
+                continue  # "preventable with backoff and jitter", "only in theory until we add"
+                # (but not "100% preventable with a basic sanity check": priced at nothing)
             if (
                 t.dep_ == "amod"
                 and t.head.tag_ == "NNS"
