@@ -1086,6 +1086,16 @@ _MINIMAL = {
     "any", "mere", "one-line", "two-line", "ten-line", "elementary", "rudimentary", "cursory",
     "minimal",
 }  # fmt: skip
+#: what a person brings, as a safeguard: "ordinary diligence would have prevented it"
+_CARE = {
+    "attention", "care", "diligence", "vigilance", "caution", "thought", "focus", "supervision",
+    "alertness", "prudence", "watchfulness", "carefulness", "professionalism", "discipline",
+}  # fmt: skip
+#: ... asked for at its plainest
+_ORDINARY = {
+    "proper", "ordinary", "due", "reasonable", "normal", "basic", "simple", "elementary",
+    "routine", "adequate", "common", "standard", "minimal", "minimum", "closer", "more",
+}  # fmt: skip
 _STOPPED = {
     "prevent", "catch", "stop", "expose", "avoid", "save", "spare", "flag", "reveal", "surface",
     "detect", "block", "find", "show", "head", "avert", "spot",
@@ -1151,6 +1161,10 @@ def _cheap_safeguard(s: Sentence, verb: Token) -> bool:
     if subj is None or s.person_kind(subj) in ("person", "group", "we"):
         return False
     said = s.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+    if lemma(subj) in _CARE and any(
+        c.dep_ == "amod" and c.lower_ in _ORDINARY for c in subj.children
+    ):
+        return True  # "proper attention at handover would have prevented the missed dose"
     return (
         any(t.lower_ in _MINIMAL for t in subj.subtree)
         or any(c.lower_ in ("just", "simply", "even") for c in verb.children)
@@ -1512,6 +1526,27 @@ _STEP_BACK = re.compile(
     r"allowance|pay\s+rise|raise)\b"
     r"|\bdeductions?\s+from\s+(?:his\s+|her\s+|their\s+)?(?:salary|pay|wages)\b"
     r"|\bmake\s+an\s+example\s+(?:out\s+)?of\b"
+    # sanctions in a trade's or a manager's own words: "will be found and dealt with", "will be
+    # discharged at the next port", "placed on leave pending the inquiry", "sent home without
+    # pay", "out the door", "docking the agents' incentive", "taking it out of the till staff's
+    # wages", "it will affect the increment", "naming the individuals at the all-hands", "put
+    # the deckhand's name up on the notice board"
+    r"|\bfound\s+and\s+dealt\s+with\b|\bdealt\s+with\s+(?:accordingly|severely|firmly|harshly)\b"
+    r"|\b(?:will|shall|to)\s+be\s+discharged\s+(?:at\s+the\s+next\s+port|from\s+(?:service|duty|the\s+"
+    r"(?:crew|company|force|army|navy|vessel|ship))|for\s+(?:misconduct|negligence|this|it))\b"
+    r"|\bplaced\s+on\s+(?:(?:paid|unpaid|administrative|garden)\s+)?leave\s+pending\b"
+    r"|\bsent\s+home\s+without\s+pay\b"
+    r"|\b(?:first\s+one|next\s+one|whoever|anyone|anybody|the\s+next\s+(?:person|one)|someone|somebody)\b"
+    r"[^.;]{0,80}?\b(?:is|are|['’]s|['’]re|will\s+be|be)\s+out\s+(?:of\s+)?the\s+door\b"
+    r"|\bshown\s+the\s+door\b"
+    r"|\b(?:tak\w+|took|deduct\w*|dock\w*)\s+(?:[\w-]+\s+){0,3}?(?:out\s+of|from)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}(?:wages|pay|salary|salaries|pay\s*packets?|incentives?|bonus(?:es)?)\b"
+    r"|\bdock\w*\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:incentives?|bonus(?:es)?|pay|wages|commission)\b"
+    r"|\b(?:affect|hit|dent)\w*\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:annual\s+)?(?:increment|"
+    r"appraisal)\b"
+    r"|\bnam(?:e|es|ed|ing)\s+(?:the\s+)?(?:individuals?|culprits?|people|persons?|staff)\s+(?:at|in|on|to)\s+"
+    r"(?:the\s+)?(?:all-?hands|town\s*hall|whole\s+(?:team|company|site)|notice\s*board)\b"
+    r"|\bname\s+up\s+on\s+the\s+(?:notice\s*board|board|wall)\b"
     r"|\bcosts?\s+(?:somebody|someone|him|her|them)\s+(?:their|his|her)\s+(?:bonus|job|promotion|raise)\b"
     r"|\b(?:dismissal|suspension(?!\s+of\s+(?:the|a|an|its|our)\b)|termination\s+of\s+(?:his|her|their|"
     r"the\s+[\w-]+['’]s)\s+(?:employment|contract|agreement|engagement))\b[^.;]*\b(?:is|are)\s+"
@@ -1637,11 +1672,15 @@ _FACED = {"sanction", "sanctions", "discipline", "charges", "charge", "consequen
 
 def _sanctioned(s: Sentence, verb: Token) -> bool:
     lem = lemma(verb)
-    if lem == "face" and _a_person(s, s.subject(verb)):
+    facing = s.subject(verb)
+    if facing is None and verb.dep_ in ("ccomp", "conj"):
+        facing = s.subject(verb.head)  # "Staff found responsible will face ...", parsed as two
+    if lem == "face" and _a_person(s, facing):
         faced = s.object(verb)
         if (
             faced is not None
             and (faced.lower_ in _FACED or lemma(faced) in _FACED)
+            and not any(c.lower_ in ("no", "zero") for c in faced.children)
             and (
                 faced.lower_ not in ("action", "review", "inquiry")
                 or any(c.lower_ in ("disciplinary", "conduct", "formal") for c in faced.children)
@@ -1668,6 +1707,21 @@ def _sanctioned(s: Sentence, verb: Token) -> bool:
         return _a_person(s, who) and who.lower_ not in ("we", "us", "you")  # "letting Jonas go"
     if target is None:
         return False
+    if target.lower_ in ("lot", "bunch", "pack", "rest", "whole"):
+        # "I'll sack the lot of ye", "the whole bunch of them"
+        target = next(
+            (
+                g
+                for c in target.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+                and (g.lower_ in ("ye", "you", "yous", "youse", "them") or _a_person(s, g))
+            ),
+            target,
+        )
+        if target.lower_ in ("ye", "you", "yous", "youse", "them") and lem in ("fire", "sack"):
+            return True
     owner = next((c for c in target.children if c.dep_ == "poss"), None)
     if owner is None:  # "the contract of the third-party technician has been terminated"
         owner = next(

@@ -3625,8 +3625,10 @@ _IF_ONLY = _IF_ONLY + Alternatives(
         + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|read|run|seen|done|known|caught|taken|made|written)\b[^.?!]*\b(?:would|could|['’]d)(?:n['’]t)?\b",
     ),
     (
-        ("attention", "care", "caution", "diligence", "thought"),
-        r"\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any)\s+(?:care|diligence|attention|caution|thought)\s+been\s+(?:exercised|taken|paid|shown|given)\b",
+        ("attention", "care", "caution", "diligence", "thought", "prudence", "vigilance"),
+        r"\bhad\s+(?:proper|more|due|reasonable|sufficient|adequate|basic|any|ordinary|normal|simple|"
+        r"elementary|common)\s+(?:care|diligence|attention|caution|thought|prudence|vigilance)\s+been\s+"
+        r"(?:exercised|taken|paid|shown|given|used)\b",
     ),
     (
         "had",
@@ -3882,6 +3884,9 @@ _EASY_GATE = re.compile(
     r"|\b(?:every|plenty\s+of|many|several|multiple)\s+(?:opportunit\w+|chances?)\s+to\b"
     r"|\bneed\s+not\s+have\b|\bneedn['’]t\s+have\b"
     r"|\bwith\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more\s+\w+"
+    r"|\bwith\s+(?:even\s+)?(?:a\s+)?(?:minimum|modicum|shred|ounce|grain)\s+of\b"
+    r"|\bwith\s+(?:even\s+)?(?:proper|ordinary|due|reasonable|basic|normal|simple)\s+(?:care|attention|"
+    r"diligence|vigilance|caution)\b"
     r"|\bwould(?:['’]ve|\s+have)\s+(?:sufficed|been\s+enough|done\s+(?:it|the\s+trick))\b",
     re.I,
 )
@@ -3905,7 +3910,9 @@ def easy_prevention(s: Sentence) -> Iterator[Hit]:
         yield (*whole, None)
         return
     if re.search(
-        r"\bwith\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more\s+(?:\w+\s+){0,2}?"
+        r"\bwith\s+(?:(?:a\s+bit\s+|a\s+little\s+|slightly\s+|just\s+|some\s+)?more|(?:even\s+)?(?:a\s+)?"
+        r"(?:minimum|modicum|shred|ounce|bit|grain)\s+of|(?:even\s+)?(?:proper|ordinary|due|reasonable|"
+        r"basic|normal|simple))\s+(?:\w+\s+){0,2}?"
         r"(?:vigilance|care|attention|diligence|discipline|rigou?r|caution|thought|effort|focus)\b",
         low,
     ) and re.search(r"\bwould(?:n['’]t|\s+not|\s+never)\b", low):
@@ -4906,6 +4913,29 @@ _RHETORICAL = Alternatives(
             "senior",
         ),
         r"\b(?:a|an|any)\s+(?:competent|decent|good|reasonable|experienced|careful|half-decent|seasoned|senior|junior|first-year)\s+(?:\w+\s+)?(?:engineer|sre|developer|dev|admin|dba|operator|person|one|programmer)\s+(?:would|could|should)(?:\s+never|\s+not|n['’]t)?\s+have\b",
+    ),
+    (
+        (
+            "attentive",
+            "careful",
+            "competent",
+            "decent",
+            "experienced",
+            "good",
+            "qualified",
+            "reasonable",
+            "seasoned",
+            "sensible",
+            "trained",
+        ),
+        # any trade's practitioner: "any experienced driver would have recognised the load was
+        # shifting", "a trained eye would have spotted it", "every experienced nurse knows ..."
+        r"\b(?:a|an|any|every)\s+(?:competent|decent|good|reasonable|experienced|careful|seasoned|trained|"
+        r"qualified|sensible|attentive)\s+(?:[\w-]+\s+){1,2}?(?:would|could|should)\s+have\s+(?:\w+ly\s+)?"
+        r"(?:seen|noticed|spotted|recogni[sz]ed|caught|known|realised|realized|picked\s+up|clocked|"
+        r"smelt|smelled|heard|twigged|identified|diagnosed|questioned)\b"
+        r"|\b(?:every|any)\s+(?:competent|experienced|trained|qualified|seasoned|decent|good)\s+"
+        r"[\w-]+\s+(?:knows|would\s+know)\b",
     ),
     ("seriously", r"\bseriously\s*\?"),
     ("who", r"\bwho\s+(?:does|would\s+do|thought\s+it\s+was\s+a\s+good\s+idea)\b"),
