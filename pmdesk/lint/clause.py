@@ -576,6 +576,15 @@ class Sentence:
             return "person"
         if self.is_name(t):
             return "person"
+        if (
+            t.text[:1].isupper()
+            and t.is_alpha
+            and low not in self.w["not_names"]
+            and t.i > 0
+            and re.fullmatch(r"[A-Z]\.", self.doc[t.i - 1].text)
+            and self.doc[t.i - 1].head.i == t.i
+        ):
+            return "person"  # "J. Mensah stacked the cartons": an initial before a surname
         if low in _AFTER_NAME and any(
             c.dep_ in ("compound", "nmod")
             and c.i < t.i

@@ -88,6 +88,17 @@ _ABBREVIATION = re.compile(
     r"e\.g|i\.e|vs|cf|approx)$"
 )
 
+#: an initial before a surname: a lone capital after a space, its full stop followed by a name
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[A-Z]$")
+_NEXT_WORD = re.compile(r"([A-Z][a-z'’-]+)\b")
+#: words that open a sentence far more often than they are a surname
+_OPENERS = frozenset(
+    "The A An We I It Its This That These Those They He She In On At After Before When Then But "
+    "And So If Our Their His Her There Here All No Yes One Once Now Next Later Also However "
+    "Meanwhile What Why How Who Which Please Note See Since As For From To With Without By Each "
+    "Every Some Most Many Both Only While Until During Not Nobody Everyone Someone You Your My".split()
+)
+
 
 def _after_word(text: str, pos: int) -> bool:
     """True when text[pos] follows a letter, digit, underscore or apostrophe."""
@@ -274,6 +285,10 @@ def _split(masked: str) -> list[tuple[int, int]]:
             masked, max(0, m.start() - 6), m.start()
         ):
             continue  # "Mr. Petrov authorised ...", "e.g. the cache": no end of a sentence
+        if masked[m.start()] == "." and _INITIAL.search(masked, max(0, m.start() - 3), m.start()):
+            after = _NEXT_WORD.match(masked, m.end())
+            if after is not None and after.group(1) not in _OPENERS:
+                continue  # "picker J. Mensah stacked ...": an initial, not "... plan B. Then"
         end = m.end("stop")  # a sentence keeps its full stop; -1 for the other kinds of end
         if end < 0:
             end = start + len(masked[start : m.start()].rstrip())

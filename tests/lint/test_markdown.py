@@ -70,6 +70,25 @@ def test_a_sentence_split_across_lines_is_still_one_sentence():
     assert categories("Priya pushed the\nbroken config to prod.") == {"named-agent"}
 
 
+def test_an_initial_before_a_surname_ends_no_sentence():
+    # split at "J.", the person and the harm fell into two sentences and neither was blame
+    text = "The batch was lost because technician K. Osei reset the controller mid-cycle."
+    assert categories(text) == {"named-agent"}
+    found = [f for f in lint(text) if f.is_warning]
+    assert found[0].start < text.index("K.") < found[0].end
+
+
+def test_a_capital_letter_that_ends_a_sentence_still_ends_it():
+    from pmdesk.lint.markdown import make_view
+
+    text = "We switched to plan B. The queue drained by noon."
+    view = make_view(text)
+    assert [text[a:b] for a, b in view.sentences] == [
+        "We switched to plan B.",
+        "The queue drained by noon.",
+    ]
+
+
 @pytest.mark.parametrize(
     "opener",
     [
