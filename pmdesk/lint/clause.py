@@ -258,7 +258,8 @@ _CONTACT = frozenset({
     "macro", "verification", "contact", "contacts",
 })  # fmt: skip
 CONTEXT_PEOPLE = {
-    "driver": _TRANSPORT, "guard": _TRANSPORT | {"door", "gate", "patrol", "shift"},
+    "driver": _TRANSPORT,
+    "guard": _TRANSPORT | {"door", "gate", "patrol", "shift", "security", "asleep", "barrier"},
     "conductor": _TRANSPORT, "agent": _CONTACT, "rep": _CONTACT,
 }  # fmt: skip
 #: words that say the sentence is about a person, in any trade: "removed from driving duties"

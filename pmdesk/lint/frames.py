@@ -1982,3 +1982,89 @@ def not_enough(s: Sentence) -> Iterator[Hit]:
             ) and (_faulted(s, _subject_of(t))):
                 yield t.idx, t.idx + len(t.text), None
                 return
+
+
+# --------------------------------------- a verdict on people as such, or on their habit of failing
+
+#: people called the flaw itself: "the signallers were the weak link that night", "Finance ops
+#: are the reason the reconciliation broke", "the guards were asleep", "a law unto themselves"
+_CALLED_THE_FLAW = re.compile(
+    r"\b(?:is|are|was|were|['’]s|['’]re)\s+(?:(?:always|just|really|basically|clearly|simply|all)\s+)?"
+    r"(?:(?:the|a|our)\s+(?:weak(?:est)?\s+link|(?:real\s+)?liability|(?:whole\s+|real\s+)?reason\s+"
+    r"(?=(?:the|that|why|we|our)\b))|a\s+law\s+unto\s+(?:themselves|himself|herself)|"
+    r"(?:half\s+|fast\s+|sound\s+)?asleep|nowhere\s+to\s+be\s+(?:seen|found)|awol|missing\s+in\s+action)",
+    re.I,
+)
+#: a failing told as a habit: "them lot keep losing our samples", "..., as they always do",
+#: "the back office team always sit on the approvals"
+_FAILING_HABIT = re.compile(
+    r"\bkeeps?\s+(?:on\s+)?(?:losing|breaking|forgetting|ignoring|skipping|dropping|missing|mis-?\w+ing|"
+    r"messing|screwing|getting\s+\w+\s+wrong|leaving|deleting|overriding)\b"
+    r"|,?\s+as\s+(?:they|he|she)\s+always\s+(?:do|does|did)\b"
+    r"|\balways\s+(?:sit|sits)\s+on\b",
+    re.I,
+)
+#: "Typical of the maintenance department: they sat on the work order for six weeks"
+_TYPICAL_OF = re.compile(
+    r"^\W*(?:typical|classic)\s+(?:of\s+)?(?P<who>[^:;—–,.]{2,60}?)\s*[:;—–]", re.I
+)
+_FLAW_GATE = re.compile(
+    r"\b(?:link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
+    r"always)\b|^\W*(?:typical|classic)\b",
+    re.I,
+)
+
+
+def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
+    if s.states_principle() or s.is_question():
+        return
+    typical = _TYPICAL_OF.search(s.text)
+    if typical is not None and any(
+        typical.start("who") <= t.idx < typical.end("who") and s.person_kind(t) in kinds
+        for t in s.doc
+    ):
+        yield _whole(s)
+        return
+    for m in (*_CALLED_THE_FLAW.finditer(s.text), *_FAILING_HABIT.finditer(s.text)):
+        if re.search(
+            r"(?:\b(?:not|never|no)|n['’]t)\s+(?:\w+\s+)?$", s.text[: m.start() + 1], re.I
+        ):
+            continue  # "the guards were not asleep"
+        if "reason" in m.group(0).lower() and not (
+            set(re.findall(r"[a-z]+", s.text[m.end() :].lower())) & s.w["failure_words"]
+        ):
+            continue  # "the nurses are the reason the patient pulled through"
+        if re.match(r",?\s+as\s", m.group(0), re.I):
+            verb = next((t for t in s.doc if t.dep_ == "ROOT"), None)
+        else:
+            verb = next(
+                (t for t in s.doc if m.start() <= t.idx < m.end() and t.pos_ in ("VERB", "AUX")),
+                None,
+            )
+        who = s.subject(verb) if verb is not None else None
+        if (
+            who is not None
+            and who.lower_ in ("them", "those")
+            and any(c.lower_ in ("lot", "bunch", "crowd") for c in who.children)
+            and "group" in kinds
+        ):
+            yield _whole(s)  # "them lot in the lab upstairs keep losing our samples"
+            return
+        if who is None or s.person_kind(who) not in kinds or who.lower_ in ("we", "i", "us"):
+            continue
+        yield _whole(s)
+        return
+
+
+@gated(lambda text, _p, _w: bool(_FLAW_GATE.search(text)))
+@judge
+def group_verdict(s: Sentence) -> Iterator[Hit]:
+    """A team or crew called the flaw, or its failing told as a habit."""
+    yield from _verdict_on(s, ("group",))
+
+
+@gated(lambda text, _p, _w: bool(_FLAW_GATE.search(text)))
+@judge
+def person_verdict(s: Sentence) -> Iterator[Hit]:
+    """A person called the flaw, or their failing told as a habit."""
+    yield from _verdict_on(s, ("person",))
