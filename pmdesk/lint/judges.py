@@ -5402,8 +5402,9 @@ _RHETORICAL = _RHETORICAL + Alternatives(
     ),
     (
         ("plain", "clear", "obvious"),
-        r"\bmade\s+it\s+(?:plain|clear|obvious)\s+that\b[^.;?!]{0,50}\b(?:was\s+coming|would\s+(?:fail|break|"
-        r"happen)|was\s+going\s+to)\b",
+        r"\bmade\s+it\s+(?:plain|clear|obvious)\s+(?:that\b|(?=(?:the|a|an|this|it|our|their)\b))[^.;?!]{0,50}\b"
+        r"(?:was\s+coming|would\s+(?:\w+\s+)?(?:fail|break|happen|be|go|give|run|flood|trip|collapse)|was\s+going\s+to|"
+        r"was\s+about\s+to)\b",
     ),
 )
 

@@ -137,6 +137,24 @@ _FORESEEN = Alternatives(
         ("anybody", "anyone", "somebody", "someone"),
         r"^\W*(?:was|were|is|did)\s+(?:anybody|anyone|somebody|someone)\s+(?:actually|even|really)\b",
     ),
+    (
+        "there",
+        # the sign in plain view: "the warning was right there on the screen in red", "the cert
+        # expiry date was sitting right there on the dashboard", "the alert was there the
+        # whole time"
+        r"\b(?:warnings?|alerts?|alarms?|errors?|messages?|dates?|readings?|flags?|signs?|values?|"
+        r"numbers?|figures?|graphs?|trends?|banners?|pop-?ups?|notices?|labels?|evidence|clues?|answers?)"
+        r"\s+(?:was|were|had\s+been)\s+(?:(?:sitting|showing|flashing|displayed)\s+)?(?:right\s+there"
+        r"(?!\s+(?:for|when)\s+(?:the|us|them|anyone)\b)|there\s+(?:the\s+whole\s+time|all\s+along))\b",
+    ),
+    (
+        ("clear", "obvious", "plain", "evident"),
+        # plainness insisted on: "it was very clear from the temperature logs that the fridge
+        # was not holding", "the readings made it perfectly clear the slope was about to go"
+        r"\b(?:was|is|made\s+it)\s+(?:very|perfectly|abundantly|crystal|painfully|blindingly|so|"
+        r"completely|totally)\s+(?:clear|obvious|plain|evident)\s+(?:from\s+[^.;]{1,50}?\s+)?(?:that\s+)?"
+        r"(?:the|a|an|this|it|our|their)\b",
+    ),
 )
 
 
