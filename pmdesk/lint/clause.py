@@ -108,6 +108,13 @@ _HONORIFICS = {
     "corporal",
     "superintendent",
     "doctor",
+    # a trade's title before a name: "Chef Tunde", "Coach Barry", "Matron Okoye"
+    "chef",
+    "coach",
+    "matron",
+    "skipper",
+    "foreman",
+    "ranger",
 }
 _PREFIXES = {"pre", "post", "multi", "non", "anti", "auto", "sub", "self", "co", "re", "de", "un",
              "semi", "mid", "inter", "intra", "micro", "macro", "cross", "geo", "tri", "bi"}  # fmt: skip

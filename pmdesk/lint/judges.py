@@ -1111,10 +1111,15 @@ def _wrong_target(s: Sentence, verb: Token) -> bool:
     targets = [_object_of(s, verb)] + [
         g
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("to", "on", "in", "into", "onto", "against", "at")
+        if c.dep_ == "prep"
+        and c.lower_ in ("to", "on", "in", "into", "onto", "against", "at", "for", "from", "under")
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if any(t is not None and t.dep_ == "pobj" and t.lower_ in _WRONG_ONE for t in targets[1:]):
+        return (
+            True  # "booked the pitch for the wrong Saturday": the parser took "wrong" for the noun
+        )
     return any(
         t is not None
         and t.lower_ not in ("nothing", "anything", "something", "everything")
