@@ -712,6 +712,19 @@ _SETTLED = re.compile(
 )
 
 
+#: what falls when things get better
+_MEASURES = {
+    "latency", "error", "errors", "load", "queue", "backlog", "cpu", "memory", "lag", "rate",
+    "time", "cost", "usage", "contention", "churn", "count", "p99", "p95", "traffic", "pressure",
+}  # fmt: skip
+#: what things do in an accident, said plainly
+_MISHAP = {
+    "roll", "swing", "tip", "slide", "slip", "hit", "strike", "drift", "spill",
+    "burn", "trip", "blow", "flood", "overflow", "overheat", "jam", "snap", "sink", "topple",
+    "collide", "scorch", "smash", "shatter", "detonate", "explode",
+}  # fmt: skip
+
+
 def _because_person(s: Sentence, verb: Token) -> bool:
     """ "Backups stopped being taken because Ingrid commented out the cron entry": a failure,
     and a person's act given as its reason."""
@@ -731,6 +744,13 @@ def _because_person(s: Sentence, verb: Token) -> bool:
     told = "".join(t.text_with_ws for t in s.doc if t.i not in inside)
     if _SETTLED.search(told):
         return False  # "we rolled back because Jane noticed the errors"
+    measured = s.subject(main)
+    if (
+        lemma(main) in ("fall", "drop", "decrease", "ease", "improve", "shrink", "halve")
+        and measured is not None
+        and lemma(measured) in _MEASURES
+    ):
+        return False  # "latency fell because Kenji added an index": the act helped
     words = set(re.findall(r"[a-z]+", told.lower()))
     if _NOTHING_CAME.search(told):
         return True  # "because Jonas had paused the consumer, no shipment labels printed"
@@ -767,6 +787,18 @@ def _because_person(s: Sentence, verb: Token) -> bool:
         "disappear",
         "vanish",
     )
+    if (
+        not failed
+        and verb.i > main.i
+        and (
+            lemma(main) in _MISHAP
+            or _phrasal(main) in (("go", "off"), ("come", "down"), ("give", "way"))
+        )
+    ):
+        # an accident told plainly, a person's act its reason: "the truck rolled back into the
+        # dock door because Ray left it in neutral", "the shot went off early because ..."
+        who = s.subject(main)
+        return who is not None and s.person_kind(who) not in ("person", "group", "we")
     return failed
 
 
