@@ -6143,10 +6143,10 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 mods.add("personnel")  # "clinician error", "driver error": a trade's own hands
             by = any(
                 c.dep_ == "prep"
-                and c.lower_ == "by"
+                and c.lower_ in ("by", "of", "from")
                 and any(s.person_kind(g) in ("person", "group") for g in c.children)
                 for c in t.children
-            )  # "a labeling error by a night shift worker"
+            )  # "a labeling error by a night shift worker", "error of the staff at reception"
             if (
                 (mods & _HANDS_ON or by)
                 and not (t.dep_ == "dobj" and lemma(t.head) in _SYSTEM_SAYS)
