@@ -795,8 +795,8 @@ def _because_person(s: Sentence, verb: Token) -> bool:
             or _phrasal(main) in (("go", "off"), ("come", "down"), ("give", "way"))
         )
     ):
-        # an accident told plainly, a person's act its reason: "the truck rolled back into the
-        # dock door because Ray left it in neutral", "the shot went off early because ..."
+        # an accident told plainly, a person's act its reason: "the skip tipped into the road
+        # because the driver parked it on the slope", "the shot went off early because ..."
         who = s.subject(main)
         return who is not None and s.person_kind(who) not in ("person", "group", "we")
     return failed
@@ -2040,6 +2040,11 @@ _FAILING_HABIT = re.compile(
 _TYPICAL_OF = re.compile(
     r"^\W*(?:typical|classic)\s+(?:of\s+)?(?P<who>[^:;—–,.]{2,60}?)\s*[:;—–]", re.I
 )
+#: people no duty is asked of in the event: their sleep or habits are no verdict
+_NOT_ON_DUTY = {
+    "patient", "passenger", "guest", "customer", "resident", "child", "baby", "kid", "pupil",
+    "student", "visitor", "tenant", "family", "relative", "member", "user", "client", "caller",
+}  # fmt: skip
 _FLAW_GATE = re.compile(
     r"\b(?:link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
     r"always)\b|^\W*(?:typical|classic)\b",
@@ -2084,6 +2089,8 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
             return
         if who is None or s.person_kind(who) not in kinds or who.lower_ in ("we", "i", "us"):
             continue
+        if lemma(who) in _NOT_ON_DUTY:
+            continue  # "the patient was asleep when the alarm sounded"
         yield _whole(s)
         return
 
