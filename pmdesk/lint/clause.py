@@ -77,6 +77,13 @@ _EASY_TO_SAY = re.compile(
     r"to\s+(?:say|blame|conclude|think|assume|write|decide|point)\b[^.]*?\bbut\b",
     re.I,
 )
+#: what a "... manager" is when it is a program: "the channel manager", "the secrets manager"
+_SOFTWARE_MANAGERS = frozenset(
+    "channel package secrets secret window certificate cert task cluster resource password "
+    "device traffic file connection session lock memory process config configuration "
+    "dependency download update plugin display network volume partition boot key credential "
+    "identity entitlement license licence queue job workflow event state".split()
+)
 #: titles before a surname
 #: a courtesy said after a name, in Indian English and beyond: "Rahul sir", "Ramesh ji"
 _AFTER_NAME = {"sir", "ji", "madam", "ma'am", "maam", "saab", "sahab", "sahib", "garu", "bhai"}
@@ -665,6 +672,10 @@ class Sentence:
         ):  # (an AWS security group is a firewall; a "search function" is code)
             return "group"  # "the networking group", "the data science group", "the backend
             # guild", "the finance function"
+        if lem == "manager" and any(
+            c.dep_ == "compound" and c.lower_ in _SOFTWARE_MANAGERS for c in t.children
+        ):
+            return ""  # "the hotel's channel manager failed to sync": a program
         if lem in self.w["roles"] or low in self.w["roles"] or phrase in self.w["roles"]:
             # "the operator" is a person; "the Kubernetes operator" is software
             if lem not in _ALWAYS_PEOPLE and any(

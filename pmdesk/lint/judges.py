@@ -876,12 +876,12 @@ _SANCTIONED = re.compile(
     r"\b(?:following|followed|follows)\s+the\s+(?:downtime\s+|documented\s+|standard\s+|written\s+|approved\s+)?(?:runbook|procedure|playbook|process|checklist)\b|"
     # an act done as a document said (not "without following the guide"): "isolated the feeder
     # according to the switching schedule", "ran the migration, following the onboarding doc"
-    r"(?<!without\s)(?<!not\s)(?<!of\s)(?<!than\s)\b(?:according\s+to|following|as\s+set\s+out\s+in)\s+"
+    r"(?<!without\s)(?<!not\s)(?<!of\s)(?<!than\s)\b(?:according\s+to|following|as\s+set\s+out\s+in|in\s+line\s+with)\s+"
     r"(?:the|its|their|our|his|her)\s+(?:[\w-]+\s+){0,2}(?:schedule|runbook|procedure|plan|playbook|"
     r"policy|checklist|instructions?|docs?|documentation|document|guide|manual|protocol|"
     r"prescription|work\s+order|sop|wiki|template|drawings?|specification|spec)\b|"
     r"\bas\s+(?:step\s+\d+|part|one\s+step)\s+of\s+(?:the\s+|our\s+)?(?:approved|agreed|planned|documented|signed-?off)\b|"
-    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed|ordered|prescribed|instructed|briefed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
+    r"\bas\s+(?:planned|agreed|scheduled|intended|documented|designed|ordered|prescribed|instructed|briefed)\b|\bas\s+(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:offers|allows|permits|requires|says|recommends|suggests|expects|prescribes|instructs|specifies|specified|required|instructed|stated|presented|showed|displayed|listed)\b(?!\s+(?:nothing|no|not|otherwise)\b)",
     re.I,
 )
 
@@ -932,7 +932,13 @@ _PROTECTED = re.compile(
     r"\bwhich\s+(?:limited|contained|capped|reduced|minimi[sz]ed)\s+the\s+(?:impact|damage|blast\s+radius|"
     r"outage|downtime|disruption|loss|spread)\b"
     r"|\bwhich\s+(?:led|pointed)\s+(?:us\s+)?(?:straight\s+|directly\s+|quickly\s+)?to\s+the\s+"
-    r"(?:cause|root\s+cause|fix)\b",
+    r"(?:cause|root\s+cause|fix)\b"
+    # a catch and what it stopped: "noticed the pressure drop and shut it down", "stopped the
+    # lift as soon as he saw the load swing", "which prevented a worse outcome"
+    r"|\b(?:noticed|spotted|saw|caught|detected)\b[^.;]{0,60}?\band\s+(?:immediately\s+|quickly\s+|promptly\s+)?"
+    r"(?:shut|stopped|halted|paused|rolled|isolated|reverted|disabled|raised|escalated|reported|flagged)\b"
+    r"|\bas\s+soon\s+as\s+(?:he|she|they|I|we)\s+(?:saw|noticed|spotted|heard)\b"
+    r"|\bwhich\s+prevented\s+(?:a\s+)?(?:worse|further|more)\b",
     re.I,
 )
 
