@@ -1579,6 +1579,23 @@ _STEP_BACK = re.compile(
     r"|\bnam(?:e|es|ed|ing)\s+(?:the\s+)?(?:individuals?|culprits?|people|persons?|staff)\s+(?:at|in|on|to)\s+"
     r"(?:the\s+)?(?:all-?hands|town\s*hall|whole\s+(?:team|company|site)|notice\s*board)\b"
     r"|\bname\s+up\s+on\s+the\s+(?:notice\s*board|board|wall)\b"
+    # "named personally in our report to the regulator", "reflected in his end-of-year review",
+    # "moved to nights, as a lesson", "interviewed under caution", "goes on the operator's
+    # record", "three strikes", "so HR can take necessary action", "replace the picker
+    # responsible", "stand the first officer down", "^Sack him.", "the hat of shame"
+    r"|\bnamed\s+(?:personally|individually)\b|\bnamed\s+in\s+(?:our|the)\s+report\s+to\b"
+    r"|\breflected\s+in\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:review|appraisal|rating|bonus)\b"
+    r"|,\s*as\s+a\s+lesson(?:\s+to\s+(?:others|everyone|the\s+rest(?:\s+of\s+(?:us|them))?))?\s*[.!]?\s*$"
+    r"|\binterviewed\s+under\s+caution\b"
+    r"|\bgoes\s+on\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:record|file)\b"
+    r"|\bthree[\s-]strikes?\b|\bhr\s+(?:can|will|to|should|must)\s+take\s+(?:the\s+)?(?:necessary|appropriate|"
+    r"suitable|strict|strong)\s+action\b"
+    r"|\breplace\s+the\s+(?:[\w-]+\s+)?(?:picker|worker|driver|agent|operator|engineer|staff|person|"
+    r"individual|contractor|temp|guard|nurse|officer|cleaner|porter|attendant|technician|member|"
+    r"labourer|laborer|packer|handler|steward|crew|fitter|electrician)\s+responsible\b"
+    r"|\bstand\s+(?:him|her|them|the\s+(?:[\w-]+\s+){0,2}(?:officer|pilot|driver|engineer|nurse|operator|"
+    r"controller|signaller|captain|crew|doctor|guard|marshal))\s+down\b"
+    r"|^\W*(?:sack|fire|discipline|suspend)\s+(?:him|her|them)\b|\b(?:hat|cap|badge)\s+of\s+shame\b"
     r"|\bcosts?\s+(?:somebody|someone|him|her|them)\s+(?:their|his|her)\s+(?:bonus|job|promotion|raise)\b"
     r"|\b(?:dismissal|suspension(?!\s+of\s+(?:the|a|an|its|our)\b)|termination\s+of\s+(?:his|her|their|"
     r"the\s+[\w-]+['’]s)\s+(?:employment|contract|agreement|engagement))\b[^.;]*\b(?:is|are)\s+"
