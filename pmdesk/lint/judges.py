@@ -4185,7 +4185,9 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
 
 
 _RESPONSIBLE = re.compile(
-    r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad)s?\b|"
+    r"\b(?:is|are|was|were|be|being)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:outage|downtime|incident|failure|breach|loss|mess|disruption|breakage|degradation|crash|stampede|mistake|error|problem|leak|corrupted|broken|lost|failed|deleted|bad|outbreak|collapse|contamination|spill|overdose|chaos|shortfall)s?\b"
+    r"(?!\s+(?:response|prevention|control|management|plans?|planning|drills?|procedures?|reporting|"
+    r"investigations?|reviews?|handling|recovery|process|runbooks?|tooling|budget)\b)|"
     r"\b(?:they|he|she|crew|team|shift|staff|contractors?|operators?|engineers?|drivers?|nurses?|"
     r"technicians?|(?-i:[A-Z][a-z]+))\s+(?:is|are|was|were)\s+(?:\w+\s+)?responsible\s+for\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:trip|fire|injury|injuries|spill|overdose|collision|derailment|accident|flood|"
@@ -4196,7 +4198,11 @@ _RESPONSIBLE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:crew|team|staff|maintainers?|shift|department|engineers?|operators?|"
     r"contractors?|drivers?|nurses?|controllers?|agents?|desk|office|gang|lads|developers?|devs)\b|"
     r"\bwhose\s+(?:mistake|error|idea|call|change|fault|decision|bright\s+idea)\b|\bwho\s+(?:let|allowed)\s+(?:this|that|it)\s+(?:to\s+)?happen\b|\bwho\s+(?:did|broke|caused|approved|signed\s+off\s+on|merged|pushed|deployed|shipped|wrote|changed|deleted|disabled|ran|touched|configured)\s+(?:this|that|it)\b"
-    r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?",
+    r"|^\W*who\s+(?:signed\s+off|approved|green-?lit|okayed|ok['’]d|authori[sz]ed|decided|thought)\b[^.?!]*\?"
+    # a duty put as a question that answers itself: "wasn't it his responsibility to read back the
+    # dose?", "why didn't he roll back as soon as the error rate doubled?"
+    r"|\b(?:wasn['’]t|isn['’]t|was\s+it\s+not|is\s+it\s+not)\s+(?:it\s+)?(?:his|her|their|your)\s+(?:job|responsibility|duty)\s+to\b"
+    r"|^\W*(?:[\w ]{0,40}:\s*)?why\s+(?:didn['’]t|did\s+not|wasn['’]t|hadn['’]t|couldn['’]t)\s+(?:he|she|you)\b[^?]*\?",
     re.I,
 )
 
