@@ -37,6 +37,7 @@ from pmdesk.lint.judges import (
     _blast,
     _failure_context,
     _mentions_person,
+    _outcome_told,
     _phrasal,
     _Text,
     credit_not_blame,
@@ -2040,7 +2041,7 @@ def not_enough(s: Sentence) -> Iterator[Hit]:
 _CALLED_THE_FLAW = re.compile(
     r"\b(?:is|are|was|were|['’]s|['’]re)\s+(?:(?:always|just|really|basically|clearly|simply|all)\s+)?"
     r"(?:(?:the|a|our)\s+(?:weak(?:est)?\s+link|(?:real\s+)?liability|(?:whole\s+|real\s+)?reason\s+"
-    r"(?=(?:the|that|why|we|our)\b))|a\s+law\s+unto\s+(?:themselves|himself|herself)|"
+    r"(?=(?:the|that|why|we|our|your|their|his|her|half|all|every|most|so\s+many|\d+)\b))|a\s+law\s+unto\s+(?:themselves|himself|herself)|"
     r"(?:half\s+|fast\s+|sound\s+)?asleep|nowhere\s+to\s+be\s+(?:seen|found)|awol|missing\s+in\s+action)",
     re.I,
 )
@@ -2086,6 +2087,7 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
             continue  # "the guards were not asleep"
         if "reason" in m.group(0).lower() and not (
             set(re.findall(r"[a-z]+", s.text[m.end() :].lower())) & s.w["failure_words"]
+            or _outcome_told(s, s.text[m.end() :])
         ):
             continue  # "the nurses are the reason the patient pulled through"
         if re.match(r",?\s+as\s", m.group(0), re.I):

@@ -422,7 +422,8 @@ _ENDING_ACTS = {
 }  # fmt: skip
 #: too soon: "while the queue was still backing up", "before the pressure had been confirmed"
 _PREMATURE = re.compile(
-    r"\bwhile\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|is|are)\s+still\s+\w+\b"
+    r"\bwhile\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?!(?:[\w-]+\s+){0,2}?(?:investigation|analysis|"
+    r"review|inquiry|enquiry|rca|post-?mortem|diagnosis)\b)(?:[\w-]+\s+){0,3}?(?:was|were|is|are)\s+still\s+\w+\b"
     r"|\b(?:too\s+early|too\s+soon|prematurely|a\s+(?:day|week|shift|few\s+hours)\s+early)\b",
     re.I,
 )
@@ -1835,6 +1836,7 @@ def _consequence_gate(text: str) -> bool:
     return bool(
         _CONSEQUENCE_GATE.search(text)
         or _THATS_WHAT.search(text)
+        or _WHY_LINK.search(text)
         or (
             (_CONSEQUENCE_LINK.search(text) or _LINK_ON.search(text))
             and (
@@ -1992,6 +1994,69 @@ _AND_THEN_HARM = re.compile(
 )
 
 
+#: a link that gives the act as the whole explanation of what follows: "…, which is why …",
+#: "…, and that is how …" (not "so" or "and", which may only tell what came next)
+_WHY_LINK = re.compile(
+    r"(?:[,;—–-]|\band)\s*(?:that['’]s|that\s+is|that\s+was|this\s+is|which\s+is|which\s+was)\s+"
+    r"(?:exactly\s+|precisely\s+|basically\s+|also\s+)?(?:why|how)\b",
+    re.I,
+)
+#: what an explanation explains that is no harm: a finding, a fix, a plain difference
+_NO_HARM_TOLD = re.compile(
+    r"\b(?:found|caught|noticed|spotted|learned|learnt|know|knew|discovered|realised|realized|"
+    r"diagnosed|traced|fixed|solved|resolved|recovered|restored|saved|survived|stayed|kept|"
+    r"works?|worked|succeeded|passed|helped|improved|agreed|decided|chose|prefer|use|uses|"
+    r"differs?|looks?|reads?|appears?|shows?|named|called|listed|documented|recorded|"
+    r"on\s+time|in\s+time|pulled\s+through|made\s+it|safely|safe|alive|early|ahead|smoothly|"
+    r"intact|unharmed)\b",
+    re.I,
+)
+
+
+#: a backlog or a fault that went away, and a change made since: "how the queue drained",
+#: "why abbreviations are now blocked"
+_DRAINED = re.compile(
+    r"\b(?:drained|cleared|settled|shrank|shrunk|eased|subsided|caught\s+up|came\s+back|back\s+(?:up|to\s+normal)|"
+    r"normal|now|since|these\s+days|from\s+then\s+on)\b",
+    re.I,
+)
+
+
+#: "…, which is why unit abbreviations are now blocked": what was put in place since
+_SAFEGUARD_SINCE = re.compile(
+    r"\bnow\s+(?:\w+\s+)?(?:blocked|required|enforced|banned|mandatory|checked|validated|"
+    r"locked|rejected|refused|disabled|forbidden|prevented|caught)\b",
+    re.I,
+)
+
+
+def _outcome_told(s: Sentence, outcome: str) -> bool:
+    """The clause an act is given as the explanation of tells something that went wrong, or at
+    least nothing that went right: "which is why the luggage went to Lisbon" (not "which is
+    how we found the leak", "which is why nothing was lost", "that is why the versions
+    differ")."""
+    outcome = re.split(r"[.;!?]", outcome, maxsplit=1)[0]
+    if not re.search(r"[a-z]{3}", outcome, re.I):
+        return False
+    if _SAFEGUARD_SINCE.search(outcome):
+        return False  # "which is why unit abbreviations are now blocked": the safeguard since
+    first = re.match(r"\s*(?:we|i|you|they)\s+(?:\w+ly\s+)?(?:now\s+)?", outcome, re.I)
+    if first and _NO_HARM_TOLD.match(outcome, first.end()):
+        return False  # "the reason we know about the leak": how it was found
+    if _went_wrong_words(s, outcome) or _BAD_OUTCOME.search(outcome):
+        return True
+    if re.match(r"\s*(?:we|i|our\s+team|the\s+team)\s+(?:\w+ly\s+)?(?:now\s+)?\w+", outcome, re.I):
+        return False  # "which is why we added a dashboard": what was done about it
+    return not (
+        _POSITIVE.search(outcome)
+        or _RECOVERED.search(outcome)
+        or _DRAINED.search(outcome)
+        or _SPARED.search(outcome)
+        or _NO_HARM_TOLD.search(outcome)
+        or re.search(r"\b(?:no|nothing|none|zero|never|not|n['’]t|nobody)\b", outcome, re.I)
+    )
+
+
 def _singular(word: str) -> str:
     """A plural noun's singular, crudely: enough to look a harm up in _HARMS."""
     low = word.lower()
@@ -2005,8 +2070,11 @@ def _linked_to_harm(s: Sentence, verb: Token) -> bool:
     subj = s.subject(verb)
     after = s.text[verb.idx :]
     m = _LINK_ON.search(after)
-    if m and _went_wrong_words(s, after[m.start() :]):
+    if m and _went_wrong_words(s, after[m.start() :]) and not _SAFEGUARD_SINCE.search(after):
         return True
+    why = _WHY_LINK.search(after)
+    if why and _outcome_told(s, after[why.end() :]):
+        return True  # "…, which is why forty patients got someone else's results"
     what = _THATS_WHAT.search(after)
     if what and not _POSITIVE.search(after[what.start() :]):
         return True  # "…, and that's what lifted the relief valve": the act named as the cause
@@ -2028,8 +2096,21 @@ def _linked_to_harm(s: Sentence, verb: Token) -> bool:
     link = next((t for t in s.doc[subj.left_edge.i : subj.i] if t.lower_ in _LINK_BACK), None)
     if link is None and subj.left_edge.i > 0:
         link = s.doc[subj.left_edge.i - 1]  # ("bc @dani pushed": "bc" may be read as a name)
+    if link is None or link.lower_ not in _LINK_BACK:
+        return False
+    before = s.text[: link.idx]
+    if _went_wrong_words(s, before):
+        return True
+    # "the water went cloudy because Kevin dosed alum at twice the setpoint": the act given as
+    # the whole reason for what a system or a thing did
+    head = s.doc[link.i - 1] if link.i > 0 else None
     return (
-        link is not None and link.lower_ in _LINK_BACK and _went_wrong_words(s, s.text[: link.idx])
+        link.lower_ == "because"
+        and head is not None
+        and head.i > s.lead_end()
+        and re.search(r"\b(?:went|got|turned|became|ended\s+up)\b", before, re.I) is not None
+        and not re.search(r"\b(?:usual|normal|standard|accepted)\s+practice\b", s.text, re.I)
+        and _outcome_told(s, before)
     )
 
 
@@ -2796,6 +2877,9 @@ def agent_framed(s: Sentence) -> Iterator[Hit]:
                 continue
             if re.search(r"\b(?:not|never|no\s+one|nobody)\b", s.text[: m.start()], re.I):
                 continue
+            reason = re.search(r"\b(?:reason|cause)\s+(?:why\s+|that\s+|for\s+)?", m.group(0), re.I)
+            if reason and not _outcome_told(s, s.text[m.start() + reason.end() :]):
+                continue  # "Dave is the reason the migration finished on time"
             end = len(s.text.rstrip().rstrip(".!;:"))
             start = max(m.start(), s.doc[s.lead_end()].idx)
             yield start, end, None
@@ -3835,6 +3919,46 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
     ("letting", r"\bwho['’]?s\s+responsible\s+for\s+letting\b"),
     ("excuse", r"\b(?:there['’]s|there\s+is|there\s+was|there\s+were)\s+no\s+excuse\b"),
     ("excuse", r"\bno\s+excuse\s+for\b"),
+)
+
+
+# avoidability in everyday idiom: what basic care would have spared, what need never have been
+_NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
+    (
+        ("need",),
+        r"\bneed(?:ed)?\s+never\s+have\s+(?:been\s+)?(?:happened|occurred|[\w-]+(?:ed|en))\b",
+    ),
+    (
+        ("basic", "simple", "proper", "elementary", "rudimentary", "routine"),
+        r"\b(?:basic|simple|proper|elementary|rudimentary|routine)\s+(?:[\w-]+\s+){0,2}?(?:checks?|care|procedures?|"
+        r"diligence|precautions?|housekeeping|attention|hygiene|testing|maintenance|read-?backs?)\b[^.?!]*?"
+        r"\b(?:would|could)(?:\s+(?:simply|just|easily|surely|certainly))?(?:\s+have|\s+never|\s+not|n['’]t)\b",
+    ),
+    (
+        ("quick", "simple", "single", "basic", "minute", "second"),
+        r"^\W*(?:a|one)\s+(?:quick|simple|single|basic|[\w]+-minute|[\w]+-second)\s+[\w-]+(?:\s+[\w-]+)?\s+and\s+"
+        r"[^.?!]*?\bwould(?:\s+never|\s+not|n['’]t)\s+have\b",
+    ),
+    (
+        ("reason",),
+        r"\bno\s+reason\s+(?:on\s+earth|whatsoever|at\s+all|in\s+the\s+world)\s+for\s+(?:this|the|that|an?)\s+(?:[\w-]+\s+)?"
+        r"to\s+(?:have\s+)?(?:happen|happened|occur|occurred)\b",
+    ),
+    (
+        ("way",),
+        r"\b(?:no|any)\s+way\s+(?:this|it|that)\s+(?:wasn['’]t|was\s+not|isn['’]t|is\s+not)\s+(?:avoidable|preventable)\b",
+    ),
+    (
+        ("happen",),
+        r"\b(?:does|do)(?:n['’]t|\s+not)\s+happen\s+(?:when|if|where)\s+(?:people|someone|anyone|staff|you|we|folks|"
+        r"crews?|the\s+[\w-]+)\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:paying\s+attention|careful|awake|alert|"
+        r"doing\s+(?:their|his|her)\s+jobs?|following\s+(?:the\s+)?(?:procedure|process|rules|checklist))",
+    ),
+    (
+        ("avoided", "prevented"),
+        r"\bcould\s+(?:\w+ly\s+)?be\s+(?:avoided|prevented)\s+if\b[^.?!]*\b(?:properly|correctly|followed|"
+        r"carefully|done\s+right)\b",
+    ),
 )
 
 
@@ -5447,6 +5571,53 @@ _SEEN_THEN_OR_LEARNED = re.compile(
 )
 
 
+# hindsight in everyday idiom: the sign was plain, the outcome was coming, anyone would have seen
+_RHETORICAL = _RHETORICAL + Alternatives(
+    (
+        ("obvious", "clear", "evident", "plain"),
+        r"\bit\s+(?:was|is|['’]s)\s+(?:\w+\s+)?(?:obvious|clear|evident|plain)\s+(?:that\s+)?(?:the|this|that|it|they)\b"
+        r"[^.?!;:]*?\b(?:was|were)\s+going\s+to\b",
+    ),
+    (
+        ("come", "earth"),
+        r"\bhow\s+(?:come|on\s+earth)\s+(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|you|them))\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:see|saw|seen|notice|noticed|spot|spotted|catch|caught|check|checked|realise|realize|pick)\b",
+    ),
+    (
+        ("clue", "hint", "giveaway", "tip-off"),
+        r"\b(?:might|may)\s+have\s+been\s+(?:a|the)\s+(?:\w+\s+)?(?:clue|hint|giveaway|tip-off)\b",
+    ),
+    (("wall",), r"\b(?:writing|written)\s+(?:was\s+)?(?:all\s+)?(?:over\s+|on\s+)the\s+wall\b"),
+    (
+        ("ball",),
+        r"\b(?:no(?:body|\s+one)\s+needed|(?:didn['’]t|did\s+not|don['’]t)\s+need|no\s+need\s+for)\s+a\s+crystal\s+ball\b",
+    ),
+    (
+        ("literally",),
+        r"\bliterally\s+(?:told|said|showed|says|tells|shows|spelled\s+out|spelt\s+out)\s+(?:you|us|them|him|her|everyone)\b",
+    ),
+    (
+        ("clearer", "obvious", "plainer", "louder", "explicit"),
+        r"\bhow\s+much\s+(?:clearer|more\s+obvious|plainer|louder|more\s+explicit)\s+(?:could|can|does|did|would|do)\b",
+    ),
+    (
+        ("even",),
+        r"\beven\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:would|could)\s+have\s+(?:realised|realized|noticed|seen|known|"
+        r"spotted|caught|twigged|understood|smelled|smelt|heard)\b",
+    ),
+    (
+        ("hindsight", "retrospect"),
+        r"^\W*in\s+(?:hindsight|retrospect),?\s+the\s+(?:answer|cause|problem|culprit|signs?)\s+(?:is|was|are|were)\s+"
+        r"(?:\w+\s+)?(?:obvious|clear|evident|plain)\b",
+    ),
+    (
+        ("claim", "pretend", "say"),
+        r"\b(?:nobody|no\s+one|no-one)\s+can\s+(?:claim|say|pretend)\s+(?:that\s+)?(?:they|he|she|we)\s+"
+        r"(?:didn['’]t|did\s+not|weren['’]t|wasn['’]t)\s+(?:know|see|notice|aware|warned|told)\b",
+    ),
+)
+
+
 phrase_judge(
     "hindsight_rhetoric",
     _RHETORICAL,
@@ -6127,7 +6298,10 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         m = None  # "indicates a bug, never user error"
     if m and _RULED_OUT.match(s.text, m.end()):
         m = None  # "human error was ruled out by the investigation"
-    if m and not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]):
+    if m and (
+        not s.quoted(s.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0])
+        or _RECORDED_CAUSE.search(s.text)
+    ):
         if not re.search(
             r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|(?<!cause\s)codes?|threw|throws|thrown|raised|raises|"
             r"fat-?finger\s+(?:limits?|checks?|protection|controls?|guards?|guardrails?|thresholds?|validation))\b",
@@ -6148,7 +6322,11 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         if word in ("error", "errors", "mistake", "mistakes", "slip", "slips") and t.pos_ == "NOUN":
             mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound")}
             if any(
-                (c.dep_ == "compound" and c.pos_ == "NOUN" and s.person_kind(c) == "person")
+                (
+                    c.dep_ == "compound"
+                    and c.pos_ == "NOUN"
+                    and s.person_kind(c) in ("person", "group")
+                )
                 or (c.dep_ == "amod" and c.lower_ in s.w["roles"])
                 for c in t.children
             ):  # ("clinician" may be tagged an adjective)
@@ -6162,7 +6340,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
             if (
                 (mods & _HANDS_ON or by)
                 and not (t.dep_ == "dobj" and lemma(t.head) in _SYSTEM_SAYS)
-                and not s.quoted(t)
+                and (not s.quoted(t) or _RECORDED_CAUSE.search(s.text))
                 and not _negated_near(s, t)
                 and not _PREVENTION.search(s.text)
                 and (by or _CAUSE.search(s.text) or _failure_context(s))
@@ -6281,6 +6459,19 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 continue
             yield t.idx, t.idx + len(t.text), None
             return
+
+
+#: a cause written down in quotation marks is still the record's verdict: "root cause recorded
+#: as 'staff error'", "cause coded as 'human error (slip)' on the register", "Primary factor as
+#: entered on the form: 'Operator error'" (not one replaced: "we no longer accept 'human error'")
+_RECORDED_CAUSE = re.compile(
+    r"^(?!.*\b(?:no\s+longer|not|never|n['’]t|instead|rather\s+than|replac\w*|chang\w*|banned|"
+    r"stop(?:ped)?\s+(?:using|writing|accepting)|don['’]t\s+(?:use|accept))\b)"
+    r".*\b(?:(?:recorded|coded|entered|logged|selected|listed|filed|classified|categori[sz]ed|"
+    r"marked|ticked|given|put\s+down|written\s+up)\s+(?:as|on|in|under|for)\b|"
+    r"(?:cause|factor|category|finding|reason)\b[^'‘\"“]{0,40}[:—–-]\s*['‘\"“])",
+    re.I | re.S,
+)
 
 
 #: what a person's hands did, named on the error itself: "a manual entry mistake", "a keying

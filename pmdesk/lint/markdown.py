@@ -130,6 +130,7 @@ def _quotes(
         said = len(text[start + 1 : end - 1].split()) >= _SPEECH_WORDS or _SPEECH_LABEL.search(
             text, max(0, start - 30), start
         )  # ("Sticky note: 'Take away his prod access.'": a label, a colon, what was written)
+        said = said or _RECORD_LABEL.search(text, max(0, start - 60), start)
         if said and not _MACHINE_TEXT.search(text, max(0, start - 40), start):
             yield start, start + 1
             yield end - 1, end
@@ -142,6 +143,17 @@ _SPEECH_WORDS = 7
 _SPEECH_LABEL = re.compile(
     r"\b(?:note|notes|sticky|said|says|wrote|writes|email|e-mail|comment|comments|message\s+from|"
     r"quote|quoted|asked|replied|added|retro|slack|chat|dm|feedback)\s*:\s*$",
+    re.I,
+)
+#: a record's field just before a quote: what the record says, not talk about a word
+#: ("root cause recorded as 'staff error'", "Primary factor as entered on the form: 'Operator
+#: error'", "cause coded as 'human error (slip)'"), unless it was struck out ("we no longer
+#: record 'human error'", "changed from 'operator error'")
+_RECORD_LABEL = re.compile(
+    r"^(?![^\n]*\b(?:no\s+longer|not|never|instead|rather\s+than|replac\w*|chang\w*|from|"
+    r"stop(?:ped)?)\b)[^\n]*\b(?:(?:recorded|coded|entered|logged|selected|classified|"
+    r"categori[sz]ed|ticked|put\s+down)\s+(?:as|on|in|under)\b[^\n]{0,30}|(?:cause|factor|category)"
+    r"\b[^\n]{0,40}[:—–]\s*)$",
     re.I,
 )
 #: what a program shows or a writer gives as an example, just before a quote: not speech

@@ -20,9 +20,22 @@ from functools import lru_cache
 from pathlib import Path
 
 _lock = threading.Lock()
-_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_NAME_LISTS = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+    # Japanese and Chinese given names in Latin letters ("Jun", "Mei-Ling"): the lists above
+    # hold them in their own scripts
+    "first_romanized_names",
+    "first_romanized_names_male",
+    "first_romanized_names_female",
+)
+#: locales whose family names are as often given names ("Raj", "Suresh", "Ganesh"): in much
+#: of India a person's "last name" is a father's given name
+_GIVEN_AS_FAMILY = ("en_IN",)
 #: the kept file's first line: this and the number of names; its last line: _END
-_HEADER = "pmdesk given names from Faker"
+_HEADER = "pmdesk given names from Faker, romanised and en_IN family names too"
 _END = "(end)"
 
 
@@ -54,6 +67,10 @@ def _from_faker() -> frozenset[str]:
         for attr in _NAME_LISTS:
             # read the class's own data: some locales define these as properties
             value = getattr(provider, "__dict__", {}).get(attr)
+            if isinstance(value, (tuple, list, set, frozenset, dict)):
+                names.update(n.lower() for n in value if isinstance(n, str))
+        if module.name in _GIVEN_AS_FAMILY:
+            value = getattr(provider, "__dict__", {}).get("last_names")
             if isinstance(value, (tuple, list, set, frozenset, dict)):
                 names.update(n.lower() for n in value if isinstance(n, str))
     return frozenset(names)
