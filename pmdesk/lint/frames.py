@@ -35,8 +35,10 @@ from pmdesk.lint.judges import (
     _SEEN_THEN_OR_LEARNED,
     Hit,
     _blast,
+    _conditional,
     _failure_context,
     _mentions_person,
+    _modal,
     _outcome_told,
     _phrasal,
     _Text,
@@ -2126,3 +2128,122 @@ def group_verdict(s: Sentence) -> Iterator[Hit]:
 def person_verdict(s: Sentence) -> Iterator[Hit]:
     """A person called the flaw, or their failing told as a habit."""
     yield from _verdict_on(s, ("person",))
+
+
+# ------------------------------------------------- our own lapse: "we did not consider blank records"
+
+#: the care a team owes its own work, left undone: "we did not consider", "we never enabled"
+_DILIGENCE = {
+    "consider", "catch", "test", "monitor", "check", "verify", "notice", "understand",
+    "incorporate", "anticipate", "review", "validate", "realise", "realize", "enable", "recognise",
+    "recognize", "spot", "detect", "account", "foresee", "plan", "communicate", "follow",
+}  # fmt: skip
+#: a misjudgement owned: "we underestimated the load", "we overlooked the public user"
+_MISJUDGED = {"underestimate", "overlook", "neglect", "misjudge", "misread", "overestimate"}
+#: an own act done by mistake: "we accidentally removed a legacy patch"
+_OWN_SLIP = {
+    "accidentally", "mistakenly", "inadvertently", "unadvertantly", "inadvertantly", "wrongly",
+    "erroneously", "unintentionally", "carelessly",
+}  # fmt: skip
+_SELF_GATE = re.compile(
+    r"\b(?:we|i)\b[^.;?!]{0,50}?\b(?:did\s+not|didn['’]t|never|(?:were|was)(?:\s+not|n['’]t)|underestimat\w*|overlook\w*|neglect\w*|"
+    r"misjudg\w*|misread|overestimat\w*|missed|(?:were|was)\s+(?:too\s+|very\s+|quite\s+)?slow|"
+    + "|".join(sorted(_OWN_SLIP))
+    + r")\b",
+    re.I,
+)
+
+
+def _own_lapse(s: Sentence, slips: bool) -> Hit | None:
+    """We (or I) left our own care undone, misjudged, were slow to see, or (with `slips`) did
+    something by mistake: told as fault, as a blameless review would not put it."""
+    if s.is_question() or s.states_principle():
+        return None
+    for verb in s.doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN", "VB", "VBG"):
+            continue
+        subj = s.subject(verb)
+        if subj is None or subj.lower_ not in ("we", "i"):
+            continue
+        if (
+            _conditional(verb)
+            or _modal(verb)
+            or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children
+            )
+        ):
+            continue
+        before = s.doc[max(0, subj.i - 4) : subj.i]
+        if any(t.lower_ in ("why", "whether", "how", "what", "if", "unless") for t in before):
+            continue  # "the reason why we didn't notice": an explanation follows
+        clause = s.doc[verb.i : verb.right_edge.i + 1].text.lower()
+        if re.search(r"(?:,\s*|\s)but\b", clause):
+            continue  # "we did not test all the links, but the ones we tried ...": a sample
+        lem = lemma(verb)
+        adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+        if slips:
+            if adverbs & _OWN_SLIP and verb.tag_ != "VBG":
+                return s.span_start(subj), s.clause_end(verb), None
+            continue
+        lapse = (
+            s.negated(verb)
+            and (
+                lem in _DILIGENCE
+                or lem in ("take", "keep")
+                and re.search(r"\binto\s+account\b|\bclose\s+eye\b", clause) is not None
+            )
+            and verb.tag_ in ("VB", "VBN", "VBD")
+            and any(
+                c.lower_ in ("did", "had", "have", "never", "n't", "not") for c in verb.children
+            )
+        ) or (
+            # "we were not monitoring closely enough": care that fell short, in its words
+            s.negated(verb)
+            and lem in _DILIGENCE | {"watch", "look"}
+            and verb.tag_ == "VBG"
+            and re.search(r"\benough\b", clause) is not None
+        )
+        if any(
+            c.lower_ in ("historically", "traditionally", "previously", "always")
+            for c in verb.children
+        ) or (
+            any(c.lower_ in ("have", "has") and c.dep_ == "aux" for c in verb.children)
+            and any(c.lower_ == "never" for c in verb.children)
+        ):
+            continue  # "we have never historically communicated testnet upgrades": a practice
+        misjudged = (
+            lem in _MISJUDGED
+            and not s.negated(verb)
+            and not re.search(
+                r"\b(?:how\s+long|the\s+time|time\s+(?:needed|it|to)|duration)\b", clause
+            )
+        )  # ("we underestimated how long the reindex would take": an estimate of time)
+        missed = (
+            lem == "miss" and not s.negated(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+        )  # ("we missed that a patch was marked ...", not "we missed the window")
+        slow = lem == "be" and any(
+            c.dep_ == "acomp" and c.lower_ == "slow" and any(g.dep_ == "xcomp" for g in c.children)
+            for c in verb.children
+        )
+        if lapse or misjudged or missed or slow:
+            return s.span_start(subj), s.clause_end(verb), None
+    return None
+
+
+@gated(lambda text, _p, _w: bool(_SELF_GATE.search(text)))
+@judge
+def own_lapse(s: Sentence) -> Iterator[Hit]:
+    """'We did not consider blank records properly', 'we underestimated the load', 'we were
+    slow to realise': our own care told as the fault."""
+    hit = _own_lapse(s, slips=False)
+    if hit is not None:
+        yield hit
+
+
+@gated(lambda text, _p, _w: bool(_SELF_GATE.search(text)))
+@judge
+def own_slip(s: Sentence) -> Iterator[Hit]:
+    """'We accidentally removed a legacy patch': our own act told as a slip."""
+    hit = _own_lapse(s, slips=True)
+    if hit is not None:
+        yield hit
