@@ -2041,8 +2041,10 @@ def not_enough(s: Sentence) -> Iterator[Hit]:
 #: people called the flaw itself: "the signallers were the weak link that night", "Finance ops
 #: are the reason the reconciliation broke", "the guards were asleep", "a law unto themselves"
 _CALLED_THE_FLAW = re.compile(
-    r"\b(?:is|are|was|were|['’]s|['’]re)\s+(?:(?:always|just|really|basically|clearly|simply|all)\s+)?"
-    r"(?:(?:the|a|our)\s+(?:weak(?:est)?\s+link|(?:real\s+)?liability|(?:whole\s+|real\s+)?reason\s+"
+    r"\b(?:is|are|was|were|['’]s|['’]re|(?:have|has)\s+been)\s+(?:(?:always|just|really|basically|clearly|simply|all)\s+)?"
+    r"(?:(?:the|a|our)\s+(?:weak(?:est)?\s+link|(?:real\s+)?liability|(?:real\s+|whole\s+|main\s+|big\s+)?"
+    r"(?:problem|headache|nightmare|menace|disaster)(?=\s*(?:here|there|again|all\s+along|for\s+(?:months|years|weeks|ages)|"
+    r"from\s+the\s+start|,|\.|;|$|—|–|-))|(?:whole\s+|real\s+)?reason\s+"
     r"(?=(?:the|that|why|we|our|your|their|his|her|half|all|every|most|so\s+many|\d+)\b))|a\s+law\s+unto\s+(?:themselves|himself|herself)|"
     r"(?:half\s+|fast\s+|sound\s+)?asleep|nowhere\s+to\s+be\s+(?:seen|found)|awol|missing\s+in\s+action)",
     re.I,
@@ -2050,7 +2052,11 @@ _CALLED_THE_FLAW = re.compile(
 #: a failing told as a habit: "them lot keep losing our samples", "..., as they always do",
 #: "the back office team always sit on the approvals"
 _FAILING_HABIT = re.compile(
-    r"\bkeeps?\s+(?:on\s+)?(?:losing|breaking|forgetting|ignoring|skipping|dropping|missing|mis-?\w+ing|"
+    r"\bstrikes?\s+again\b"
+    r"|\b(?:made|make|makes|making)\s+(?:a\s+|an\s+)?(?:right\s+|complete\s+|total\s+|proper\s+|real\s+|royal\s+)?"
+    r"(?:mess|hash|hames|dog['’]s\s+dinner|pig['’]s\s+ear|shambles|balls-up|cock-up|muddle)\s+of\b"
+    r"|\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|even\s+|simply\s+|just\s+)?(?:care|give\s+a\s+\w+)\b"
+    r"|\bkeeps?\s+(?:on\s+)?(?:losing|breaking|forgetting|ignoring|skipping|dropping|missing|mis-?\w+ing|"
     r"messing|screwing|getting\s+\w+\s+wrong|leaving|deleting|overriding)\b"
     r"|,?\s+as\s+(?:they|he|she)\s+always\s+(?:do|does|did)\b"
     r"|\balways\s+(?:sit|sits)\s+on\b",
@@ -2066,7 +2072,8 @@ _NOT_ON_DUTY = {
     "student", "visitor", "tenant", "family", "relative", "member", "user", "client", "caller",
 }  # fmt: skip
 _FLAW_GATE = re.compile(
-    r"\b(?:link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
+    r"\b(?:problem|headache|nightmare|menace|disaster|strikes?|mess|hash|hames|dinner|ear|shambles|"
+    r"balls-up|cock-up|muddle|care|give|link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
     r"always)\b|^\W*(?:typical|classic)\b",
     re.I,
 )

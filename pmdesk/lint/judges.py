@@ -2696,7 +2696,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_WHO = r"(?P<who>@[\w.-]+|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+_WHO = r"(?P<who>@[\w.-]+|(?-i:Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Cllr)\.?\s+(?-i:[A-Z])[\w'’-]*|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
 #: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
