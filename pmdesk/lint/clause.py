@@ -689,6 +689,14 @@ class Sentence:
             return "group"
         if self._person_in_context(t, lem):
             return "person"
+        if t.pos_ == "NOUN" and any(
+            c.dep_ == "appos"
+            and c.i == t.i + 2
+            and self.doc[t.i + 1].text == ","
+            and self.is_name(c)
+            for c in t.children
+        ):
+            return "person"  # "the plant operator, Kevin, dosed alum": a job and a name
         return ""
 
     def _person_in_context(self, t: Token, lem: str) -> bool:
