@@ -291,6 +291,18 @@ _HUMAN_MODS = {"train", "bus", "tram", "lorry", "truck", "van", "delivery", "tax
                "junior", "new", "relief", "night", "day", "duty", "support", "service",
                "security", "shift", "freight", "mainline", "forklift", "crane", "coach",
                "minibus", "ambulance", "tractor", "digger", "dumper", "reach", "pallet"}  # fmt: skip
+#: words for a trade's people that name a program too ("a queue worker", "an error handler"):
+#: people only where a place of manual work says so (_TRADE_PLACES)
+_TRADE_HANDS = {"worker", "hand", "handler", "labourer", "laborer", "operative", "staffer"}
+_TRADE_PLACES = {
+    "farm", "site", "warehouse", "factory", "plant", "construction", "field", "care", "health",
+    "agency", "temp", "contract", "maintenance", "dock", "night", "day", "shift", "council",
+    "ground", "baggage", "claims", "cargo", "deck", "stage", "ranch", "mill", "mine", "kitchen",
+    "hospital", "ward", "retail", "store", "shop", "road", "rail", "track", "production",
+    "assembly", "floor", "yard", "depot", "port", "quay", "harbour", "harbor", "airport", "ramp",
+    "catering", "cleaning", "sanitation", "postal", "social", "support", "frontline",
+    "front-line", "seasonal", "casual", "dairy", "orchard", "vineyard", "abattoir",
+}  # fmt: skip
 _ALWAYS_PEOPLE = {
     "admin", "administrator", "engineer", "developer", "manager", "architect", "analyst",
     "technician", "dba", "sysadmin",
@@ -689,6 +701,15 @@ class Sentence:
             return "group"
         if self._person_in_context(t, lem):
             return "person"
+        if (
+            lem in _TRADE_HANDS
+            and t.pos_ == "NOUN"
+            and any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _TRADE_PLACES
+                for c in t.children
+            )
+        ):
+            return "person"  # "the farm hands", "a warehouse worker", "the baggage handlers"
         if t.pos_ == "NOUN" and any(
             c.dep_ == "appos"
             and c.i == t.i + 2

@@ -2106,6 +2106,8 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
                 (t for t in s.doc if m.start() <= t.idx < m.end() and t.pos_ in ("VERB", "AUX")),
                 None,
             )
+        if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+            verb = verb.head  # ("don't care": the subject is the main verb's)
         who = s.subject(verb) if verb is not None else None
         if (
             who is not None

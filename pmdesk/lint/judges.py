@@ -1998,7 +1998,7 @@ _AND_THEN_HARM = re.compile(
 #: "…, and that is how …" (not "so" or "and", which may only tell what came next)
 _WHY_LINK = re.compile(
     r"(?:[,;—–-]|\band)\s*(?:that['’]s|that\s+is|that\s+was|this\s+is|which\s+is|which\s+was)\s+"
-    r"(?:exactly\s+|precisely\s+|basically\s+|also\s+)?(?:why|how)\b",
+    r"(?:exactly\s+|precisely\s+|basically\s+|also\s+)?(?:why|how|where)\b",
     re.I,
 )
 #: what an explanation explains that is no harm: a finding, a fix, a plain difference
