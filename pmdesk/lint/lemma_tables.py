@@ -20,7 +20,7 @@ import sqlite3
 import sys
 import threading
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,12 @@ def _install(lemminflect: types.ModuleType) -> None:
         _keep(
             path,
             {
-                "lemma": lambda: LemmaLUCodec.load(sources["lemma"]),
-                "infl": lambda: InflectionLUCodec.load(sources["infl"]),
+                "lemma": lambda: _entries(sources["lemma"], _lemma_line(LemmaLUCodec)),
+                "infl": lambda: _entries(
+                    sources["infl"],
+                    _infl_line(InflectionLUCodec),
+                    InflectionLUCodec.updateForAuxMod,
+                ),
             },
         )
         gc.collect()
@@ -91,6 +95,63 @@ def _install(lemminflect: types.ModuleType) -> None:
     inflections.infl_dict = KeptTable(
         connection, "infl", lambda: InflectionLUCodec.load(sources["infl"])
     )
+
+
+def _lemma_line(codec: Any) -> Callable[[str], tuple[str, dict[str, Any]]]:
+    """One line of the lemma table as lemminflect reads it: (word, {upos: spellings})."""
+    from lemminflect.core.LexicalUtils import categoryToUPos
+
+    def read(line: str) -> tuple[str, dict[str, Any]]:
+        word, category, forms = codec.fromString(line)
+        return word, {categoryToUPos(category): forms}
+
+    return read
+
+
+def _infl_line(codec: Any) -> Callable[[str], tuple[str, dict[str, Any]]]:
+    """One line of the inflection table as lemminflect reads it: (word, {tag: spellings})."""
+
+    def read(line: str) -> tuple[str, dict[str, Any]]:
+        word, _, forms = codec.fromString(line)
+        return word, forms
+
+    return read
+
+
+def _entries(
+    source: str,
+    read: Callable[[str], tuple[str, dict[str, Any]]],
+    finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+) -> Iterator[tuple[str, dict[str, Any], bool]]:
+    """(word, entry, merge) of a gzip table, read a line at a time with lemminflect's own codec
+    and merged per word in file order as its loader merges them (`dict.update`), without ever
+    holding the whole table. The files are sorted, so a word's lines come together; a word met
+    again after others is yielded with merge=True, to be merged over what was written. Last,
+    what the loader's `finish` step sets (the modal verbs' table) replaces what was read."""
+    import gzip
+
+    current: str | None = None
+    entry: dict[str, Any] = {}
+    seen: set[str] = set()
+    with gzip.open(source, "rb") as lines:
+        for raw in lines:
+            word, part = read(raw.decode())
+            if word == current:
+                entry.update(part)
+                continue
+            if current is not None:
+                yield current, entry, False
+            if word in seen:
+                yield word, dict(part), True
+                current, entry = None, {}
+                continue
+            seen.add(word)
+            current, entry = word, dict(part)
+    if current is not None:
+        yield current, entry, False
+    if finish is not None:
+        for word, fixed in finish({}).items():
+            yield word, fixed, False
 
 
 def _kept_file(lemminflect: types.ModuleType, sources: dict[str, str]) -> Path | None:
@@ -121,10 +182,11 @@ def _open(path: Path) -> sqlite3.Connection | None:
     return connection
 
 
-def _keep(path: Path, tables: dict[str, Callable[[], dict[str, Any]]]) -> None:
+def _keep(path: Path, tables: dict[str, Callable[[], Iterable[tuple[str, Any, bool]]]]) -> None:
     """Write the tables beside their final name, then move the file there (best effort).
 
-    `tables`: how to read each, called in turn, so that one is held at a time."""
+    `tables`: how to read each, as (key, value, merge) rows, called in turn and streamed, so
+    that no table is ever held whole."""
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,10 +198,17 @@ def _keep(path: Path, tables: dict[str, Callable[[], dict[str, Any]]]) -> None:
                     connection.execute(
                         f"CREATE TABLE {name} (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"
                     )
-                    connection.executemany(
-                        f"INSERT INTO {name} VALUES (?, ?)",
-                        ((k, marshal.dumps(v)) for k, v in load().items()),
-                    )
+                    for key, value, merge in load():
+                        if merge:  # (a word met again: merged as lemminflect does)
+                            row = connection.execute(
+                                f"SELECT value FROM {name} WHERE key = ?", (key,)
+                            ).fetchone()
+                            if row is not None:
+                                value = {**marshal.loads(row[0]), **value}
+                        connection.execute(
+                            f"INSERT OR REPLACE INTO {name} VALUES (?, ?)",
+                            (key, marshal.dumps(value)),
+                        )
                 connection.execute("CREATE TABLE done (one INTEGER)")
                 connection.execute("INSERT INTO done VALUES (1)")
         finally:

@@ -45,11 +45,43 @@ def given_names() -> frozenset[str]:
     with _lock:
         kept = _kept_file()
         names = _read_kept(kept) if kept else None
+        if names is None and kept and _kept_by_a_child():
+            names = _read_kept(kept)
         if names is None:
             names = _from_faker()
             if kept:
                 _keep(kept, names)
         return names
+
+
+def _kept_by_a_child() -> bool:
+    """Write the kept file in a short-lived child process: importing Faker's 86 locales holds
+    ~28 MB that a process never gives back, and the lint process would carry it for its life
+    (its peak memory on a first start). Not in the desktop bundle, which has no separate
+    Python to run; there, and if the child fails, the names are read here as before."""
+    import subprocess
+    import sys
+
+    if getattr(sys, "frozen", False):
+        return False
+    script = "import sys; sys.path[:] = sys.argv[1:]; from pmdesk.lint.names import keep; keep()"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", script, *sys.path],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def keep() -> None:
+    """Read the names from Faker and write the kept file (what `_kept_by_a_child` runs)."""
+    kept = _kept_file()
+    if kept:
+        _keep(kept, _from_faker())
 
 
 def is_given_name(word: str) -> bool:

@@ -46,3 +46,28 @@ def test_a_name_typed_in_lower_case_in_chat_is_a_person():
         f for f in lint("will the rollback finish before the window closes?") if f.is_warning
     ]
     assert not [f for f in lint("farah paged the storage on-call at 03:10") if f.is_warning]
+
+
+def test_a_first_process_has_a_child_write_the_list_and_never_imports_faker(tmp_path):
+    # Faker's locales hold ~28 MB a process never gives back: the lint process reads the list
+    # a child wrote, on its first start as on every later one
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pmdesk.lint.names import given_names, is_given_name\n"
+        "print(len(given_names()), is_given_name('priya'), is_given_name('raj'),"
+        " any(m == 'faker' or m.startswith('faker.') for m in sys.modules))\n"
+    )
+    env = {**os.environ, "PMDESK_CACHE_DIR": str(tmp_path)}
+    first, second = (
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    )
+    count, priya, raj, imported = first.stdout.split()
+    assert (priya, raj, imported) == ("True", "True", "False"), first
+    assert int(count) > 30_000
+    assert second.stdout == first.stdout
+    assert [p.name.startswith("given-names-faker-") for p in tmp_path.iterdir()] == [True]
