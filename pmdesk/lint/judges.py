@@ -1256,9 +1256,14 @@ def _failure_context(s: Sentence) -> bool:
         return True
     if _CAUSAL.search(_SPARED.sub(" ", s.text)):
         return not _POSITIVE.search(s.text)  # "his change is why recovery took four minutes"
-    if re.search(
-        r"\binstead\s+of\b|\brather\s+than\s+(?!one\s+at\s+a\s+time)", s.lower
-    ) or _WRONG_WAY.search(s.text):
+    if (
+        re.search(
+            r"\binstead\s+of\b|\bin\s+place\s+of\b|\brather\s+than\s+(?!one\s+at\s+a\s+time)",
+            s.lower,
+        )
+        or _WRONG_WAY.search(s.text)
+        or _off_time(s)
+    ):
         return True
     found = _words(s) & s.w["failure_words"]
     if found:
@@ -1307,6 +1312,36 @@ _REMOVED_RELIED_ON = re.compile(
 )
 #: how an act went wrong without a failure word: "with services still in it", "against the live
 #: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
+#: an act at the wrong time or not as ordered: "gave the second dose forty minutes early",
+#: "a week late", "dispensed 50 mg where 5 mg had been prescribed"
+_OFF_TIME = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|several|"
+    r"a\s+few|a\s+couple\s+of)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|shifts?)\s+"
+    r"(?:too\s+)?(?:early|late|premature(?:ly)?|too\s+soon)\b"
+    r"(?![^.;]*\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|to\s+(?:avoid|catch|beat|get\s+ahead))\b)"
+    r"|\bwhere\s+(?:[\w-]+\s+){1,4}?(?:had\s+been|was|were)\s+(?:prescribed|ordered|requested|specified|"
+    r"booked|agreed|asked\s+for|scheduled|planned)\b",
+    re.I,
+)
+#: what is done early to keep harm away: "renewed the certificates a week early"
+_EARLY_IS_CARE = {
+    "renew", "rotate", "patch", "upgrade", "finish", "complete", "arrive", "prepare", "warn",
+    "notify", "alert", "book", "order", "test", "check", "back", "replace",
+    "escalate", "page", "call", "report", "submit", "file", "update", "refresh", "extend",
+}  # fmt: skip
+
+
+def _off_time(s: Sentence) -> bool:
+    m = _OFF_TIME.search(s.text)
+    if m is None:
+        return False
+    if re.search(r"\bearly\b", m.group(0), re.I) and any(
+        t.pos_ == "VERB" and lemma(t) in _EARLY_IS_CARE | set(s.w["remedy_verbs"]) for t in s.doc
+    ):
+        return False  # ("the storage team renewed the certificates a week early")
+    return True
+
+
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\b(?:all|every|each)\s+(?:[\w-]+\s+){0,2}at\s+once\b"
@@ -2711,7 +2746,8 @@ _FRAMES = (
     re.compile(
         r"\bit\s+(?:was|is|'s|’s)\s+(?:\w+ly\s+|all\s+|always\s+|again\s+|once\s+again\s+)?"
         + _WHO
-        + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:who|that|which)\b",
+        + r"(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?|\s+(?:from|in|on|at)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+        r"\s+(?:who|that|which)\b",
         re.I,
     ),
     re.compile(r"(?:^|[,;:—–-]\s*)" + _WHO + r"(?:\s+(?:is|was)|['’]s)\s+the\s+one\s+who\b"),
