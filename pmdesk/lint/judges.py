@@ -2406,6 +2406,13 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             )  # ("nobody reported errors" is good news; "nobody updated the runbook" a lapse)
             if lem == "think" and checks:
                 knowing = False
+            if lem == "report" and re.search(
+                r"\b(?:broken|faulty|damaged|missing|leaking|loose|cracked|defective|failed|"
+                r"failing|worn|exposed|unsafe)\b",
+                verb.doc[verb.i : verb.right_edge.i + 1].text,
+                re.I,
+            ):
+                knowing = False  # "never reported the broken balcony latch": a defect is a duty
             if not (
                 checks
                 and not knowing
