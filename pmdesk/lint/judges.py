@@ -7082,6 +7082,54 @@ _SANCTION_HEADS = {
 }  # fmt: skip
 
 
+# sanctions in plain words of other trades and registers: relieved of duty, a deduction from
+# pay, answering to the board, marks off a score, not sent back, "paid off", "how long he lasts"
+_PUNITIVE = _PUNITIVE + Alternatives(
+    (
+        "relieved",
+        r"\b(?:was|were|been|be|is|are|being|got|get)\s+(?:\w+\s+)?relieved\s+(?:of\s+(?:his|her|their|the)?\s*"
+        r"(?:duty|duties|command|post|position|role|watch|shift|licence|license)|from\s+(?:duty|post))\b",
+    ),
+    (
+        ("deduction", "deductions"),
+        r"\b(?:payroll|pay|wage|wages|salary|bonus)\s+deductions?\b[^.;]*\b(?:applied|made|taken|to|from|against)\b",
+    ),
+    (
+        ("answering", "answer"),
+        r"\b(?:going\s+to\s+be|will\s+be|is\s+going\s+to|will|gonna|has\s+to|have\s+to|must)\s+"
+        r"(?:be\s+)?answer(?:ing)?\s+to\s+(?:the\s+)?(?:board|ceo|md|director|management|hr|me|us|the\s+chief)\b",
+    ),
+    (
+        ("marks", "points"),
+        r"\b(?:marks|points)\s+(?:will\s+be\s+|are\s+being\s+|have\s+been\s+)?(?:taken|knocked|docked)\s+off\s+"
+        r"(?:[\w'’-]+\s+){0,3}(?:performance|appraisal|review|bonus|kpi|quality)\b",
+    ),
+    (
+        ("remain", "stay"),
+        r"\bwhether\s+(?:the\s+|our\s+|his\s+|her\s+)?[\w-]+(?:\s+[\w-]+)?\s+should\s+(?:remain|stay|continue)\s+"
+        r"(?:in\s+(?:the|his|her|their)\s+(?:role|post|position|job|team)|on\s+(?:the\s+)?(?:team|rota|project|account))\b",
+    ),
+    (("paid",), r"\b(?:been|was|were|got)\s+paid\s+off\s+and\b"),
+    (
+        ("lasts", "last"),
+        r"\bhow\s+long\s+(?:he|she|they|s?he)\s+(?:lasts?|survives?|keeps?\s+(?:his|her|their)\s+job)\b",
+    ),
+    (
+        ("back",),
+        r"\bnot\s+to\s+send\s+(?:that|the|this|him|her|them)\s*(?:[\w-]+\s+)?back\b",
+    ),
+    (
+        ("out",),
+        r"^\W*(?:the\s+)?next\s+(?:person|one|engineer|dev|developer|guy|idiot)\s+(?:who\s+|to\s+)[^.;]*?\b(?:is|will\s+be)\s+out\b",
+    ),
+    (
+        ("revoked", "removed", "suspended", "withdrawn"),
+        r"\b(?:access|privileges|rights|permissions)\b[^.;]{0,40}\b(?:is|are|has\s+been|have\s+been|will\s+be)\s+"
+        r"(?:revoked|removed|suspended|withdrawn)\s+until\s+(?:they|he|she|you|the\s+team)\b[^.;]*\b(?:prove|trusted|show|earn)\w*\b",
+    ),
+)
+
+
 @gated(lambda text, _p, _w: bool(_PUNITIVE.search(text)))
 @judge
 def punitive(s: Sentence) -> Iterator[Hit]:
