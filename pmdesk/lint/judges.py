@@ -7105,7 +7105,7 @@ _PUNITIVE = _PUNITIVE + Alternatives(
         r"(?:[\w'’-]+\s+){0,3}(?:performance|appraisal|review|bonus|kpi|quality)\b",
     ),
     (
-        ("remain", "stay"),
+        ("remain", "stay", "continue"),
         r"\bwhether\s+(?:the\s+|our\s+|his\s+|her\s+)?[\w-]+(?:\s+[\w-]+)?\s+should\s+(?:remain|stay|continue)\s+"
         r"(?:in\s+(?:the|his|her|their)\s+(?:role|post|position|job|team)|on\s+(?:the\s+)?(?:team|rota|project|account))\b",
     ),
