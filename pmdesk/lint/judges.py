@@ -7111,7 +7111,7 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     ),
     (("paid",), r"\b(?:been|was|were|got)\s+paid\s+off\s+and\b"),
     (
-        ("lasts", "last"),
+        ("long",),
         r"\bhow\s+long\s+(?:he|she|they|s?he)\s+(?:lasts?|survives?|keeps?\s+(?:his|her|their)\s+job)\b",
     ),
     (
