@@ -2815,6 +2815,12 @@ _FRAMES = (
         re.I,
     ),
     re.compile(
+        r"\b(?:it\s+)?turn(?:s|ed)\s+out\s+(?:that\s+)?"
+        + _WHO
+        + r"\s+(?:had\s+)?(?:\w+ly\s+)?(?:[\w-]+ed|ran|used|set|put|cut|hit|made|took|broke|left|forgot|did|sent|gave)\b",
+        re.I,
+    ),
+    re.compile(
         r"\bthanks\s+to\s+"
         + _WHO
         + r"(?:['’]s)?\s+(?:not\s+\w+ing|ignoring|skipping|forgetting|bypassing|overriding|"
