@@ -1,7 +1,7 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-No sealed set is in force now: sets 1 to 18 were each measured once and then became
-development sets, in ``tests/data/lint_used1/`` to ``lint_used18/``; the next ones land in
+Sets 1 to 18 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used18/``; the sets in force are in
 ``tests/data/lint_sealed*/`` and are listed in ``SEALED_SETS`` below.  A sealed set measures the
 blame-language linter only and must never be used to develop rules.  This module checks that
 each set is well formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
@@ -47,8 +47,9 @@ class SealedSet:
 
 SEALED_SETS: tuple[SealedSet, ...] = (
     # sets 17 and 18 (commissioned at the start of the round that measured sets 15 and 16) were
-    # measured once at the end of the next round and are now lint_used17/ and lint_used18/; the
-    # sets asked for at that round's start had not arrived when it ended
+    # measured once at the end of the next round and are now lint_used17/ and lint_used18/; set
+    # 19 was asked for at the start of the round after that (see its README)
+    SealedSet("sealed19", HERE / "data" / "lint_sealed19", r"ua\d{4}", 15, 100, (16, 17)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
