@@ -481,8 +481,8 @@ def _why_not_people(s: Sentence) -> bool:
             for t in (c, *c.children)
         ):
             return True  # "how did we allow this to happen?"
-        if lem in _LOOKED and (nobody or _not(verb)):
-            return True
+        if (lem in _LOOKED or lem in s.w["check_verbs"]) and (nobody or _not(verb)):
+            return True  # (a duty of any trade: "why didn't the deckhand secure the lashings?")
     return False
 
 
