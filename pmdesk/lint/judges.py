@@ -4879,6 +4879,16 @@ def _about_people(s: Sentence, t: Token) -> bool:
                 "workaround",
                 "edit",
                 "handoff",
+                # a person's way of working: "a lazy mindset", "a gung-ho attitude"
+                "attitude",
+                "mindset",
+                "behaviour",
+                "behavior",
+                "conduct",
+                "demeanour",
+                "demeanor",
+                "manner",
+                "move",
             )  # fmt: skip
         )
     if t.dep_ in ("acomp", "attr"):
