@@ -6341,6 +6341,7 @@ _MISTAKE_MADE_EASY = re.compile(
 @gated(
     lambda text, person, _w: bool(
         _HUMAN_ERROR.search(text)
+        or _HUMAN_CAUSE_IDIOM.search(text)
         or _ERROR_TALK.search(text)
         or _SLIP_GATE.search(text)
         or _INADVERTENT_GATE.search(text)
@@ -6368,6 +6369,10 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         ):
             yield m.start(), m.end(), None
             return
+    idiom = _HUMAN_CAUSE_IDIOM.search(s.text)
+    if idiom is not None and not _PREVENTION.search(s.text):
+        yield idiom.start(), idiom.end(), None  # "the weak link turned out to be the human one"
+        return
     slip = _slip_by_person(s)
     if slip is not None and not _PREVENTION.search(s.text):
         yield slip.left_edge.idx, slip.right_edge.idx + len(slip.right_edge.text), None
@@ -6530,6 +6535,22 @@ _RECORDED_CAUSE = re.compile(
     r"marked|ticked|given|put\s+down|written\s+up)\s+(?:as|on|in|under|for)\b|"
     r"(?:cause|factor|category|finding|reason)\b[^'‘\"“]{0,40}[:—–-]\s*['‘\"“])",
     re.I | re.S,
+)
+
+
+#: the human as the cause in idiom: "turned out to be the human one", "the pump didn't fail; the
+#: person operating it did", "the failure was one of human judgement", "the one remaining
+#: variable: the person at the keyboard", "humans make mistakes, and a human made one here"
+_HUMAN_CAUSE_IDIOM = re.compile(
+    r"\b(?:turned\s+out\s+to\s+be|was|is|comes?\s+down\s+to|came\s+down\s+to|boils?\s+down\s+to)\s+"
+    r"(?:simply\s+|just\s+)?the\s+human\s+(?:one|element|side|factor|link|part|bit)\b(?!\s+of\s+(?:the\s+)?(?:review|design))"
+    r"|\b(?:didn['’]t|did\s+not|wasn['’]t|was\s+not)\s+(?:\w+\s+)?(?:fail|faulty|at\s+fault)\s*[;,—–-]+\s*"
+    r"(?:but\s+)?the\s+(?:person|operator|driver|guy|man|woman|user|engineer|human|people|crew|one)\b[^.;]{0,40}?\b(?:did|was)\b"
+    r"|\b(?:failure|cause|fault|problem)\s+was\s+(?:one\s+of\s+)?human\s+(?:judgement|judgment|fallibility|frailty)\b"
+    r"|[:—–-]\s*the\s+(?:person|human|guy|one)\s+(?:at|behind|on)\s+the\s+(?:keyboard|controls|wheel|desk|console|helm|terminal)\b"
+    r"|\bhumans?\s+make\s+mistakes\b[^.?!]*\b(?:a\s+human|someone|somebody|one\s+of\s+them|he|she)\s+made\s+one\b"
+    r"|\b(?:the\s+)?human\s+element\s+(?:messing|mucking|screwing)\s+up\b",
+    re.I,
 )
 
 
