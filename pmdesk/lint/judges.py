@@ -5665,6 +5665,13 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"spotted|caught|twigged|understood|smelled|smelt|heard)\b",
     ),
     (
+        ("all",),
+        r"^\W*all\s+(?!we\b|i\b|you\b)(?:the\s+|our\s+|that\s+|this\s+|their\s+)?"
+        r"(?!(?:[\w-]+\s+)?(?:script|job|service|system|code|app|tool|pipeline|config|server|cluster|process|"
+        r"function|query|test|check|alert|monitor|bot|cron|migration|deploy|release|patch|fix)\s)(?:[\w-]+\s+){1,2}?"
+        r"(?:needed|had|was\s+supposed|were\s+supposed|was\s+asked|were\s+asked)\s+to\s+do\s+was\b",
+    ),
+    (
         ("hindsight", "retrospect"),
         r"^\W*in\s+(?:hindsight|retrospect),?\s+the\s+(?:answer|cause|problem|culprit|signs?)\s+(?:is|was|are|were)\s+"
         r"(?:\w+\s+)?(?:obvious|clear|evident|plain)\b",
