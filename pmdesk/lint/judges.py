@@ -3889,7 +3889,12 @@ _UNDONE = (
     r"|\b(?:customers|users|clients)\s+(?:would|could)(?:\s+never|\s+not|n['’]t)\s+have\s+(?:seen|noticed|been\s+(?:affected|charged|impacted|hit)|hit|lost)\b"
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster|database|db))\s+(?:could|would|might)(?:\s+have|['’]ve)\s+been\s+(?:back\s+(?:up|online)|up\s+again|restored|recovered|back)\s+(?:in|within|after)\s+(?:\w+\s+)?(?:minutes?|seconds?|hours?|\d+)\b"
     r"|\b(?:we|it|they|the\s+(?:site|service|api|app|platform|system|cluster))(?:['’]d|\s+would)(?:\s+never|n['’]t|\s+not)\s+have\s+(?:been|gone)\s+(?:down|offline|dark)\b"
-    r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released))))"
+    r"|\b(?:this|it|the\s+(?:outage|incident|change|bug|release))\s+(?:would(?:n['’]t|\s+not|\s+never)\s+have\s+(?:happened|occurred|shipped|gone\s+out|been\s+(?:deployed|merged|released)))"
+    # any harm undone: "we'd never have had an outage", "the fraud would never have gone through"
+    r"|(?:\bwould|\bcould|['’]d)(?:\s+(?:simply|just|surely|certainly))?(?:\s+never|\s+not|n['’]t)\s+have\s+"
+    r"(?:gone\s+through|had\s+(?:an?\s+|the\s+|this\s+|any\s+)?(?:outage|incident|problem|issue|breach|loss|spill|"
+    r"fire|injury|crash)|been\s+(?:lost|hit|affected|stranded|exposed|harmed|injured|breached|corrupted|"
+    r"overcharged|double-charged)))"
 )
 _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
     (
@@ -5680,6 +5685,25 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         ("claim", "pretend", "say"),
         r"\b(?:nobody|no\s+one|no-one)\s+can\s+(?:claim|say|pretend)\s+(?:that\s+)?(?:they|he|she|we)\s+"
         r"(?:didn['’]t|did\s+not|weren['’]t|wasn['’]t)\s+(?:know|see|notice|aware|warned|told)\b",
+    ),
+)
+
+
+_RHETORICAL = _RHETORICAL + Alternatives(
+    (
+        ("obvious", "clear", "evident"),
+        r"\b(?:it['’]s|it\s+is)\s+(?:\w+\s+)?(?:obvious|clear|evident)\s+now\s+(?:that\s+)?(?:the|this|that|it|they)\b"
+        r"[^.?!;:]*?\b(?:was|were)\s+going\s+to\b",
+    ),
+    (
+        ("obvious", "plain", "clear"),
+        r"^\W*(?:looking\s+back|in\s+hindsight|with\s+hindsight),?\s+(?:the|this|that|their|its)\s+(?:[\w-]+\s+){1,4}?"
+        r"made\s+(?:the|this|it|that)\s+(?:[\w-]+\s+)?(?:obvious|plain|clear)\b",
+    ),
+    (
+        ("sake", "loud", "ffs"),
+        r"\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:visible|there|obvious|plain|clear|audible|written)\b[^.?!]*"
+        r"\b(?:for\s+(?:heaven['’]s|god['’]s|pete['’]s|goodness['’])\s+sake|for\s+crying\s+out\s+loud|ffs)\b",
     ),
 )
 
