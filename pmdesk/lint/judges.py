@@ -5701,9 +5701,14 @@ _RHETORICAL = _RHETORICAL + Alternatives(
         r"made\s+(?:the|this|it|that)\s+(?:[\w-]+\s+)?(?:obvious|plain|clear)\b",
     ),
     (
-        ("sake", "loud", "ffs"),
+        ("sake",),
         r"\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:visible|there|obvious|plain|clear|audible|written)\b[^.?!]*"
-        r"\b(?:for\s+(?:heaven['’]s|god['’]s|pete['’]s|goodness['’])\s+sake|for\s+crying\s+out\s+loud|ffs)\b",
+        r"\bfor\s+(?:heaven|god|pete|goodness)['’]s?\s+sake\b",
+    ),
+    (
+        ("loud",),
+        r"\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:visible|there|obvious|plain|clear|audible|written)\b[^.?!]*"
+        r"\bfor\s+crying\s+out\s+loud\b",
     ),
 )
 
