@@ -293,7 +293,9 @@ _HUMAN_MODS = {"train", "bus", "tram", "lorry", "truck", "van", "delivery", "tax
                "minibus", "ambulance", "tractor", "digger", "dumper", "reach", "pallet"}  # fmt: skip
 #: words for a trade's people that name a program too ("a queue worker", "an error handler"):
 #: people only where a place of manual work says so (_TRADE_PLACES)
-_TRADE_HANDS = {"worker", "hand", "handler", "labourer", "laborer", "operative", "staffer"}
+_TRADE_HANDS = {
+    "worker", "hand", "handler", "labourer", "laborer", "operative", "staffer", "assistant",
+}  # fmt: skip
 _TRADE_PLACES = {
     "farm", "site", "warehouse", "factory", "plant", "construction", "field", "care", "health",
     "agency", "temp", "contract", "maintenance", "dock", "night", "day", "shift", "council",
@@ -302,6 +304,10 @@ _TRADE_PLACES = {
     "assembly", "floor", "yard", "depot", "port", "quay", "harbour", "harbor", "airport", "ramp",
     "catering", "cleaning", "sanitation", "postal", "social", "support", "frontline",
     "front-line", "seasonal", "casual", "dairy", "orchard", "vineyard", "abattoir",
+    # ("a teaching assistant", "the dental assistant"; not "the AI assistant")
+    "teaching", "dental", "sales", "personal", "medical", "nursing", "lab", "laboratory",
+    "research", "legal", "executive", "administrative", "healthcare", "pharmacy", "veterinary",
+    "theatre", "classroom", "office",
 }  # fmt: skip
 _ALWAYS_PEOPLE = {
     "admin", "administrator", "engineer", "developer", "manager", "architect", "analyst",
@@ -705,7 +711,11 @@ class Sentence:
             lem in _TRADE_HANDS
             and t.pos_ == "NOUN"
             and any(
-                c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _TRADE_PLACES
+                c.dep_ in ("compound", "amod", "nmod")
+                and c.lower_ in _TRADE_PLACES
+                or c.dep_ == "poss"
+                and c.i < t.i
+                and self.person_kind(c) == "person"  # "the registrar's assistant"
                 for c in t.children
             )
         ):

@@ -1793,7 +1793,8 @@ _WENT_WRONG = {
     "error", "timeout", "collapse", "flap", "overflow", "balloon", "ruin", "scrap", "spoil",
     "damage", "destroy", "injure", "burst", "flood", "spill", "blow", "trip", "fault", "jam",
     "seize", "melt", "overheat", "explode", "cake", "clog", "rupture", "ignite", "capsize",
-    "derail", "topple", "leak",
+    "derail", "topple", "leak", "burgle", "rob", "steal", "loot", "contaminate", "infect",
+    "poison", "scald", "drown", "collide", "sink", "crush",
 }  # fmt: skip
 _ONSET = {"start", "begin"}
 _CONSEQUENCE_GATE = re.compile(
@@ -1801,7 +1802,7 @@ _CONSEQUENCE_GATE = re.compile(
     r"delaying|dropping|wiping|overwriting|flooding|crashing|freezing|stranding|corrupting|"
     r"disabling|killing|disconnecting|severing|bringing|blacking|shutting|exposing|leaking|"
     r"orphaning|truncating|erasing|purging|doubling|duplicating|stalling|overloading|"
-    r"saturating|exhausting|blinding|silencing|causing|triggering|leaving)\b",
+    r"saturating|exhausting|blinding|silencing|causing|triggering|leaving|allowing|letting)\b",
     re.I,
 )
 #: the links of a clause of what followed ("when/after/because ... , ...", ", and ...");
@@ -1850,7 +1851,8 @@ _WENT_WRONG_WORDS = re.compile(
     r"overload\w*|saturat\w*|stall\w*|died|dies|corrupt\w*|error\w*|time[sd]?\s+out|timeouts?|"
     r"collaps\w*|flap\w*|overflow\w*|balloon\w*|burst|flooded|spilled|spilt|blew|tripped|faulted|"
     r"jammed|seized|melted|overheated|exploded|caked|clogged|ruptured|ignited|capsized|derailed|"
-    r"toppled|leaked|invalidated|stranded|double-booked|overbooked|misrouted|"
+    r"toppled|leaked|invalidated|stranded|double-booked|overbooked|misrouted|burgled|burglarized|robbed|"
+    r"stolen|looted|contaminated|infected|poisoned|scalded|drowned|collided|sank|crushed|"
     r"(?:logged|kicked|locked|shut)\s+out|cut\s+off|went\s+(?:down|offline|dark|dead|silent|missing|"
     r"wrong)|every\s+(?:minute|second)|twice|again|ran\s+out|took\s+(?:\w+\s+){0,3}?down|"
     r"(?:started|began)\s+\w+ing)\b",
@@ -1949,6 +1951,15 @@ def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
     return bool(_WRONG_WAY.search(text) or _TOOK_DOWN.search(text))
 
 
+#: harm let in or on its way: "allowing the smoke to spread along the corridor"
+_HARM_LET_IN = re.compile(
+    r"\b(?:smoke|fire|flames|water|rain|gas|fumes|floodwater|sewage|intruders?|thie(?:f|ves)|attackers?|"
+    r"malware|ransomware|virus|infection|contamination|bacteria|mould|mold)\s+to\s+(?:spread|enter|escape|"
+    r"reach|get\s+in|flood|seep|leak|pour|run|build\s+up)\b",
+    re.I,
+)
+
+
 def _consequence(s: Sentence, verb: Token) -> bool:
     """What the sentence says the act led to is harm: a participle after it (", cutting off
     the gateway"), or the main clause of a "when/after/once/because" clause it heads ("When
@@ -1960,9 +1971,13 @@ def _consequence(s: Sentence, verb: Token) -> bool:
             and c.i > verb.i
             and s.doc[c.i - 1].text == ","
             and lemma(c)
-            in _CONSEQUENCES | {"cause", "trigger", "leave"} | set(s.w["harmful_verbs"])
+            in _CONSEQUENCES
+            | {"cause", "trigger", "leave", "allow", "let"}
+            | set(s.w["harmful_verbs"])
         ):
-            if lemma(c) in ("cause", "trigger", "leave", "take", "bring", "knock", "black", "shut"):
+            if lemma(c) in (
+                "cause", "trigger", "leave", "take", "bring", "knock", "black", "shut", "allow", "let",
+            ):  # fmt: skip
                 after = "".join(t.text_with_ws for t in c.subtree)
                 if not (
                     _failure_context(_Text(after, s))
@@ -1970,6 +1985,7 @@ def _consequence(s: Sentence, verb: Token) -> bool:
                     or re.search(
                         r"\b(?:without|on\s+a\s+single|stranded|exposed|open|offline|dark)\b", after
                     )
+                    or _HARM_LET_IN.search(after)
                 ):
                     continue
             return True
