@@ -269,7 +269,8 @@ _TRANSPORT = frozenset({
 _CONTACT = frozenset({
     "caller", "callers", "reply", "replied", "refund", "refunds", "chat", "phone", "script",
     "customer", "customer's", "complaint", "complaints", "ticket", "tickets", "escalation",
-    "macro", "verification", "contact", "contacts",
+    "macro", "verification", "contact", "contacts", "customers", "call", "calls", "centre",
+    "center", "callback", "callbacks", "hold", "queue",
 })  # fmt: skip
 CONTEXT_PEOPLE = {
     "driver": _TRANSPORT,
@@ -290,7 +291,10 @@ _MACHINE_FAILS = {"crash", "hang", "restart", "reboot", "segfault", "panic", "di
 _HUMAN_MODS = {"train", "bus", "tram", "lorry", "truck", "van", "delivery", "taxi", "senior",
                "junior", "new", "relief", "night", "day", "duty", "support", "service",
                "security", "shift", "freight", "mainline", "forklift", "crane", "coach",
-               "minibus", "ambulance", "tractor", "digger", "dumper", "reach", "pallet"}  # fmt: skip
+               "minibus", "ambulance", "tractor", "digger", "dumper", "reach", "pallet",
+               # the people on a customer's call: "the call centre agents", "a travel agent"
+               "call", "centre", "center", "contact", "customer", "sales", "booking", "travel",
+               "ticket", "insurance", "estate", "front-line", "frontline", "floor"}  # fmt: skip
 #: words for a trade's people that name a program too ("a queue worker", "an error handler"):
 #: people only where a place of manual work says so (_TRADE_PLACES)
 _TRADE_HANDS = {

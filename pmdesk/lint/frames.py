@@ -2058,7 +2058,9 @@ _FAILING_HABIT = re.compile(
     r"|\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:really\s+|even\s+|simply\s+|just\s+)?(?:care|give\s+a\s+\w+)\b"
     r"|\bkeeps?\s+(?:on\s+)?(?:losing|breaking|forgetting|ignoring|skipping|dropping|missing|mis-?\w+ing|"
     r"messing|screwing|getting\s+\w+\s+wrong|leaving|deleting|overriding)\b"
-    r"|,?\s+as\s+(?:they|he|she)\s+always\s+(?:do|does|did)\b"
+    r"|,?\s+(?:as|like)\s+(?:they|he|she)\s+always\s+(?:do|does|did)\b"
+    r"|\bmanaged\s+to\s+(?:give|send|lose|break|delete|book|ship|double-book|wipe|drop|miss|forget|mix\s+up|"
+    r"overwrite|lock|sell|bill|charge|misplace|mislabel|mis-\w+)\b"
     r"|\balways\s+(?:sit|sits)\s+on\b",
     re.I,
 )
@@ -2073,7 +2075,7 @@ _NOT_ON_DUTY = {
 }  # fmt: skip
 _FLAW_GATE = re.compile(
     r"\b(?:problem|headache|nightmare|menace|disaster|strikes?|mess|hash|hames|dinner|ear|shambles|"
-    r"balls-up|cock-up|muddle|care|give|link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
+    r"balls-up|cock-up|muddle|care|give|managed|like|link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
     r"always)\b|^\W*(?:typical|classic)\b",
     re.I,
 )
@@ -2099,7 +2101,7 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
             or _outcome_told(s, s.text[m.end() :])
         ):
             continue  # "the nurses are the reason the patient pulled through"
-        if re.match(r",?\s+as\s", m.group(0), re.I):
+        if re.match(r",?\s+(?:as|like)\s", m.group(0), re.I):
             verb = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         else:
             verb = next(
