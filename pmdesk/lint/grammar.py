@@ -104,8 +104,13 @@ _TOKENIZER = "pmdesk.Tokenizer.v1"
 _ONE_WORD = re.compile(
     r"(?:@[\w.-]*\w|[A-Z][a-z]+-[A-Za-z][a-z]+|[Mm]is-[a-z]{3,}|"
     r"(?:double|triple|spot|sanity|cross)-check(?:s|ed|ing)?|"
-    r"(?:dry|test)-r(?:un|an|uns|unning)|(?:load|smoke)-test(?:s|ed|ing)?)$"
+    r"(?:dry|test)-r(?:un|an|uns|unning)|(?:load|smoke)-test(?:s|ed|ing)?|"
+    # a verb made with a hyphen: "force-pushed", "hard-coded", "fat-fingered", "hot-patched"
+    r"(?:force|hard|fat|hot|cold|auto|self|hand|soft)-[a-z]{3,}(?:ed|ing))$"
 )
+
+
+_HYPHEN_VERB = re.compile(r"(?:force|hard|fat|hot|cold|auto|self|hand|soft)-[a-z]{3,}ed$")
 
 
 def _chat_perfects() -> dict[str, list[dict[int, str]]]:
@@ -207,6 +212,14 @@ def _annotate(doc: Doc) -> None:
         ):
             t.pos_ = "VERB"
             continue
+        if (
+            t.tag_ == "JJ"
+            and _HYPHEN_VERB.match(t.lower_)
+            and (t.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in t.children))
+        ):
+            t.tag_ = (
+                "VBD"  # "@aisha.b force-pushed to main": a verb the tagger took for an adjective
+            )
         pos = _POS.get(t.tag_, "X")
         lemma = _lemma(t.lower_, pos)
         if pos == "VERB" and t.dep_ in ("aux", "auxpass") and lemma in _AUXILIARIES:

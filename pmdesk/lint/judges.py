@@ -1907,6 +1907,14 @@ _ABSENT_WORK = re.compile(
 )
 
 
+#: what going away is good news for: "the lag was gone", "the alerts were down to zero"
+_TROUBLE_NOUNS = {
+    "lag", "error", "errors", "alert", "alerts", "alarm", "alarms", "backlog", "issue", "issues",
+    "problem", "problems", "spike", "latency", "queue", "warning", "warnings", "smoke", "leak",
+    "noise", "pressure", "load", "symptoms", "pain",
+}  # fmt: skip
+
+
 def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
     """The clause `main` heads (without the tokens in `skip`) says a system failed then."""
     if s.negated(main) or _modal(main) or _conditional(main):
@@ -1926,6 +1934,15 @@ def _clause_went_wrong(s: Sentence, main: Token, skip: set[int]) -> bool:
         return False  # "packet loss stopped": the failure ended
     if lem in _WENT_WRONG or lem in s.w["harmful_verbs"] or _phrasal(main) in _HARMFUL_PHRASAL:
         return True
+    if (
+        lem in ("be", "go", "end")
+        and subj is not None
+        and _FAILED_STATE.search("".join(t.text_with_ws for t in main.subtree if t.i >= main.i))
+        and not (
+            {t.lower_ for t in subj.subtree} & (s.w["failure_words"] | _TROUBLE_NOUNS)
+        )  # ("and the lag was gone within a minute": the trouble went, not the work)
+    ):
+        return True  # "..., and the last six commits are gone from the remote"
     if (
         subj is not None
         and lemma(subj) in _HARMS
@@ -2076,7 +2093,9 @@ _DRAINED = re.compile(
 #: "…, which is why unit abbreviations are now blocked": what was put in place since
 _SAFEGUARD_SINCE = re.compile(
     r"\bnow\s+(?:\w+\s+)?(?:blocked|required|enforced|banned|mandatory|checked|validated|"
-    r"locked|rejected|refused|disabled|forbidden|prevented|caught)\b",
+    r"locked|rejected|refused|disabled|forbidden|prevented|caught)\b"
+    r"|\b(?:which|that)\s+is\s+(?:exactly\s+|precisely\s+)?why\s+(?:the|a|our|every)\s+[\w-]+(?:\s+[\w-]+)?\s+now\s+"
+    r"(?:asks|requires|checks|blocks|prompts|warns|rejects|refuses|validates|needs|has|shows)\b",
     re.I,
 )
 
@@ -2286,6 +2305,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
         return  # ("nobody noticed the drift because there was no alert on it": the gap named)
     if re.search(r"\btook\s+(?:\w+\s+)?ownership\b", s.text, re.I):
         return  # "the team took collective ownership of cleaning up the stale records"
+    if _SAFEGUARD_SINCE.search(s.text):
+        return  # "someone fat-fingered a price, which is exactly why the field now asks ..."
     for verb in s.doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -2406,7 +2427,8 @@ def group_act(s: Sentence) -> Iterator[Hit]:
             and not s.negated(verb)
             and not _remedy(s, verb)
             and not re.search(r"\bon[- ]?call\b", s.lower)
-        )
+            and not _SAFEGUARD_SINCE.search(s.text)
+        )  # (not "someone fat-fingered a price, which is why the field now asks to confirm")
         if not omission and not unnamed and not (_is_act(s, verb) and _harmful(s, verb)):
             # "nobody checked the backups", "ops still hasn't looked at the alert"
             knowing = lem in (
