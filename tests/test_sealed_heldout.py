@@ -50,6 +50,7 @@ SEALED_SETS: tuple[SealedSet, ...] = (
     # measured once at the end of the next round and are now lint_used17/ and lint_used18/; set
     # 19 was asked for at the start of the round after that (see its README)
     SealedSet("sealed19", HERE / "data" / "lint_sealed19", r"ua\d{4}", 15, 100, (16, 17)),
+    SealedSet("sealed20", HERE / "data" / "lint_sealed20", r"ub\d{4}", 20, 100, (20, 20)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
