@@ -1,7 +1,7 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-Sets 1 to 18 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used18/``; the sets in force are in
+Sets 1 to 19 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used19/``; the sets in force are in
 ``tests/data/lint_sealed*/`` and are listed in ``SEALED_SETS`` below.  A sealed set measures the
 blame-language linter only and must never be used to develop rules.  This module checks that
 each set is well formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
@@ -46,17 +46,16 @@ class SealedSet:
 
 
 SEALED_SETS: tuple[SealedSet, ...] = (
-    # sets 17 and 18 (commissioned at the start of the round that measured sets 15 and 16) were
-    # measured once at the end of the next round and are now lint_used17/ and lint_used18/; set
-    # 19 was asked for at the start of the round after that (see its README)
-    SealedSet("sealed19", HERE / "data" / "lint_sealed19", r"ua\d{4}", 15, 100, (16, 17)),
+    # sets 17 and 18 were measured once at the end of the round after the one that asked for
+    # them, and set 19 at the end of the round that asked for it (2026-12-05): they are now
+    # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, is kept for the next round.
     SealedSet("sealed20", HERE / "data" / "lint_sealed20", r"ub\d{4}", 20, 100, (20, 20)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
 # (between a used set and the next one's landing there is nothing to seal)
 pytestmark = pytest.mark.skipif(
-    not SEALED_DIR.is_dir(), reason="no sealed set in force: sets 1 to 18 are used"
+    not SEALED_DIR.is_dir(), reason="no sealed set in force: sets 1 to 19 are used"
 )
 SENTENCES = SEALED_DIR / "sentences.jsonl"
 WHYS = SEALED_DIR / "whys.jsonl"
