@@ -90,6 +90,9 @@ def _noun_phrase(s: Sentence, head: Token) -> tuple[int, int, str] | None:
     last = head.i
     for c in head.children:
         if c.dep_ in ("relcl", "acl") and c.i > head.i:
+            if s.doc[c.left_edge.i].lower_ in ("where", "when", "while", "whereas"):
+                return None  # "the 50 mg tablets where 5 mg had been prescribed": the parser
+                # hung on the noun what says where or when the act was wrong
             last = max(last, c.right_edge.i)  # "the config that took down auth" stays whole
         if c.dep_ == "prep" and c.i == head.i + 1:
             if c.lower_ == "of":
@@ -164,6 +167,15 @@ def passive(
         for c in obj.children
     ):
         return None  # "skipped the walkdown, which is why …": the aside would lose its place
+    if any(
+        c.dep_ in ("advcl", "pcomp")
+        and c.tag_ == "VBG"
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and s.doc[c.i - 1].lower_ in ("while", "whilst", "when")
+        for c in s.doc[verb.i + 1 :]
+    ):
+        return None  # "deleted the bucket while cleaning old test resources": the passive
+        # would leave "while cleaning" with no one doing it
     phrase = _noun_phrase(s, obj)
     if phrase is None:
         return None
