@@ -798,6 +798,18 @@ class Sentence:
             )
             if hung is not None:
                 return hung  # "Ahmed has force-pushed": the parser hung the subject on "has"
+            head = verb.head
+            if (
+                verb.dep_ == "ccomp"
+                and head.i < verb.i
+                and head.dep_ == "ROOT"
+                and head.lower_ in ("lead", "leads", "manager", "head")
+                and any(
+                    c.dep_ == "nsubj" and c.i == head.i - 1 and self.person_kind(c) == "person"
+                    for c in head.children
+                )
+            ):
+                return head  # "The team lead should have escalated": read as "team" + "lead ..."
             if verb.head.i != verb.i and (
                 verb.dep_ in ("conj", "xcomp")
                 or verb.dep_ == "advcl"

@@ -2776,7 +2776,7 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         return
 
 
-_WHO = r"(?P<who>@[\w.-]+|(?-i:Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Cllr)\.?\s+(?-i:[A-Z])[\w'’-]*|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+_WHO = r"(?P<who>@[\w.-]+|(?-i:Dr|Mr|Mrs|Ms|Prof|Capt|Sgt|Cllr)\.?\s+(?-i:[A-Z])[\w'’-]*|(?-i:[A-Z])\.(?-i:[A-Z])\.(?:(?-i:[A-Z])\.)?|(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|he|she|him|her|(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
 #: sentences built to say who: "it was Ingrid who flipped the flag", "caused by Oluwaseun
 #: rotating the cert", "traces back to Svetlana unpinning the version", "root cause: Hiroshi
 #: hand-edited nginx.conf", "because Nadia mislabeled the volume, ..."
@@ -2810,7 +2810,24 @@ _FRAMES = (
     re.compile(
         r"\b(?:traces?|traced|tracing|leads?|led|goes|went)\s+(?:\w+\s+)?back\s+to\s+"
         + _WHO
-        + r"(?:['’]s\b|\s+\w+ing\b)",
+        + r"(?:['’]s\b|\s+\w+ing\b|,\s+who\s+(?:\w+ly\s+)?[\w-]+(?:ed|ran|set|put|cut|hit|made|took|broke|left)\b)",
+        re.I,
+    ),
+    # "Primary cause of the 2h degradation: Olu's change to the pool size", "the mis-routed
+    # payouts were Deepak's doing"
+    re.compile(
+        r"\b(?:cause|trigger|culprit|source)\s+of\s+[^:;.]{1,60}?:\s*" + _WHO + r"['’]s\s+[\w-]+",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:was|were|is|are)\s+(?:all\s+|entirely\s+)?" + _WHO + r"['’]s\s+doing\b", re.I
+    ),
+    # "Impact started the moment the team lead force-pushed to main"
+    re.compile(
+        r"\b(?:impact|outage|incident|problems?|trouble|errors?|downtime|degradation)\s+(?:started|began|"
+        r"kicked\s+off)\s+(?:the\s+(?:moment|minute|second|instant)|as\s+soon\s+as)\s+"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|ran|set|put|cut|hit|made|took|broke|left|forgot|did|pushed|went)\b",
         re.I,
     ),
     re.compile(
@@ -2896,6 +2913,11 @@ def _framed_person(s: Sentence, start: int, end: int) -> bool:
     ):
         return False  # "Root cause: Cloud Armor blocked ...": a product's name, not a person's
     parts = tok.text.split("-")
+    if re.fullmatch(r"(?:[A-Z]\.){2,3}", tok.text):
+        return (
+            lemma(next((x for x in s.doc if x.i > tok.i and x.pos_ == "VERB"), tok))
+            not in s.w["remedy_verbs"]
+        )  # "traces back to K.R., who changed the retry limit": initials are a person
     named = tok.text[:1].isupper() and (
         is_given_name(tok.lower_)
         or s.entity(tok) == "PERSON"
@@ -4050,6 +4072,36 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
         ("avoided", "prevented"),
         r"\bcould\s+(?:\w+ly\s+)?be\s+(?:avoided|prevented)\s+if\b[^.?!]*\b(?:properly|correctly|followed|"
         r"carefully|done\s+right)\b",
+    ),
+)
+
+
+# avoidability in a software team's words
+_NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
+    (
+        ("reason",),
+        r"^\W*(?:zero|no)\s+reason\s+(?:why\s+)?(?:this|it|that)\s+(?:ever\s+)?needed\s+to\s+"
+        r"(?:take\s+down|break|happen|hit|reach|affect|cost)\b",
+    ),
+    (
+        ("stopped", "prevented", "avoided", "caught"),
+        r"\b(?:every|each)\s+(?:single\s+)?(?:step|stage|part|link)\s+of\s+(?:this|the|that)\s+[\w-]+\s+"
+        r"could\s+have\s+been\s+(?:stopped|prevented|avoided|caught)\b",
+    ),
+    (
+        ("avoided", "prevented"),
+        r"\bcould\s+(?:have\s+been|be)\s+(?:avoided|prevented)\s+(?:\w+\s+)?(?:easily|trivially|simply)\b"
+        r"|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:easily|trivially|simply)\s+(?:avoided|prevented)\b",
+    ),
+    (
+        ("single", "one"),
+        r"\bnot\s+(?:a\s+single|one)\s+(?:customer|user|patient|passenger|client|order|request|payment)\s+"
+        r"should\s+(?:ever\s+)?have\s+been\s+(?:affected|hit|impacted|charged|harmed|exposed)\b",
+    ),
+    (
+        ("unnecessary", "needless", "avoidable"),
+        r"\b(?:downtime|outage|incident|delay|loss|disruption|minutes|hours)\b[^.;]{0,30}\b(?:was|were|is|are)\s+"
+        r"(?:completely|entirely|totally|wholly|utterly)\s+(?:unnecessary|needless|avoidable)\b",
     ),
 )
 
@@ -6550,6 +6602,17 @@ def human_error(s: Sentence) -> Iterator[Hit]:
                 continue
             if word in ("slip", "lapse") and t.pos_ != "NOUN":
                 continue
+            if (
+                t.dep_ == "nsubj"
+                and lemma(t.head) == "be"
+                and any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "in"
+                    and any(g.dep_ == "pobj" and not s.person_kind(g) for g in c.children)
+                    for c in t.head.children
+                )
+            ):
+                continue  # "the mistake was in the regex": a defect's place, not a person's slip
             made = _made_by_person(s, t)
             agent = (
                 t.dep_ == "nsubj" and t.head.pos_ == "VERB"
@@ -7208,7 +7271,8 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     (
         ("answering", "answer"),
         r"\b(?:going\s+to\s+be|will\s+be|is\s+going\s+to|will|gonna|has\s+to|have\s+to|must)\s+"
-        r"(?:be\s+)?answer(?:ing)?\s+to\s+(?:the\s+)?(?:board|ceo|md|director|management|hr|me|us|the\s+chief)\b",
+        r"(?:be\s+)?answer(?:ing)?\s+to\s+(?:the\s+)?(?:board|ceo|cto|cio|cfo|coo|ciso|md|vp|director|management|"
+        r"hr|me|us|the\s+chief|head\s+of\s+\w+|their\s+manager|his\s+manager|her\s+manager)\b",
     ),
     (
         ("marks", "points"),
@@ -7241,6 +7305,39 @@ _PUNITIVE = _PUNITIVE + Alternatives(
 )
 
 
+# sanctions in a software team's words: deploys only under supervision, an example made, access
+# revoked pending review, probation extended, a query letter from HR
+_PUNITIVE = _PUNITIVE + Alternatives(
+    (
+        ("allowed", "permitted"),
+        r"\b(?:won['’]t|will\s+not|will\s+no\s+longer|is\s+no\s+longer|are\s+no\s+longer)\s+(?:be\s+)?"
+        r"(?:allowed|permitted)\s+to\s+(?:deploy|merge|push|release|ship|approve|work|touch|drive|operate|fly|"
+        r"dispense)\s+(?:[\w-]+\s+){0,3}?(?:without\s+(?:supervision|a\s+(?:buddy|chaperone|second\s+pair)|sign-?off)|"
+        r"unsupervised|alone|on\s+(?:his|her|their)\s+own|for\s+the\s+(?:next|rest))",
+    ),
+    (
+        ("example",),
+        r"\b(?:an\s+)?example\s+(?:be|is|will\s+be|should\s+be|must\s+be|to\s+be|being)\s+made\s+of\b"
+        r"|\bmake\s+an\s+example\s+of\b",
+    ),
+    (
+        ("pending",),
+        r"\b(?:his|her|their|your|(?-i:[A-Z])[\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?(?:access|rights|privileges|permissions|"
+        r"licen[cs]e|badge)\b[^.;]{0,30}\b(?:revoked|suspended|removed|pulled|withdrawn)\s+pending\s+"
+        r"(?:a\s+|the\s+|an\s+)?(?:review|investigation|inquiry|hearing|outcome)\b",
+    ),
+    (
+        ("probation",),
+        r"\bprobation(?:ary)?\s+(?:period\s+)?(?:has\s+been|was|is\s+being|will\s+be)\s+(?:extended|reset|restarted)\b",
+    ),
+    (
+        ("query", "letter", "warning"),
+        r"\b(?:issued|given|served|handed)\s+(?:with\s+)?(?:a\s+|an\s+)?(?:query|show[- ]cause|warning|"
+        r"disciplinary)\s+letter\b",
+    ),
+)
+
+
 @gated(lambda text, _p, _w: bool(_PUNITIVE.search(text)))
 @judge
 def punitive(s: Sentence) -> Iterator[Hit]:
@@ -7250,6 +7347,17 @@ def punitive(s: Sentence) -> Iterator[Hit]:
         return
     for m in _PUNITIVE.finditer(s.text):
         text = m.group().lower()
+        if re.search(
+            r"\b(?:rather\s+than|instead\s+of)\s+(?:\w+\s+){0,2}$", s.text[: m.start()], re.I
+        ):
+            continue  # "rather than retraining individuals, we will fix the UI": set aside
+        if re.search(
+            r"\b(?:bot|bots|service|token|key|account|app|integration|script|job|runner|robot|ci|cron|"
+            r"webhook|client|pipeline|worker|user\s+agent)['’]s?\s+(?:[\w-]+\s+)?(?:access|privileges|rights|"
+            r"permissions)\b",
+            text,
+        ):
+            continue  # "the bot's access was revoked pending review": a program's access
         if "punitive" in text and re.search(
             r"\bpunitive\s+(?:rate|limits?|throttl\w*|pricing|fees?|charges?|timeouts?|back-?off|"
             r"retr(?:y|ies)|quotas?|caps?|tiers?|surcharges?|costs?|egress|bills?|billing)\b",
