@@ -5011,7 +5011,7 @@ def _deletion_hit_span(s: Sentence, first: Token, last: Token) -> Hit:
 #: nouns that say nothing once their judgement word goes: "a sloppy deploy" is a fact about a
 #: deploy, but "a careless way", "a dumb decision" and "lazy work" are only the judgement
 _EMPTY_WITHOUT = {
-    "way", "decision", "decisions", "move", "work", "piece", "attitude", "quality", "strategy",
+    "way", "manner", "mindset", "demeanour", "demeanor", "decision", "decisions", "move", "work", "piece", "attitude", "quality", "strategy",
     "job", "call", "mess", "reviewing", "thing", "idea", "choice", "effort", "behaviour",
     "behavior", "approach", "mistake", "error", "deploy", "practice", "engineering", "thinking",
     "handling", "conduct", "response", "performance", "execution",
