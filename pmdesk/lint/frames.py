@@ -2196,6 +2196,14 @@ def _own_lapse(s: Sentence, slips: bool) -> Hit | None:
             if adverbs & _OWN_SLIP and verb.tag_ != "VBG":
                 return s.span_start(subj), s.clause_end(verb), None
             continue
+        if any(
+            c.lower_ in ("historically", "traditionally", "previously", "always")
+            for c in verb.children
+        ) or (
+            any(c.lower_ in ("have", "has") and c.dep_ == "aux" for c in verb.children)
+            and any(c.lower_ == "never" for c in verb.children)
+        ):
+            continue  # "we have never historically communicated testnet upgrades": a practice
         lapse = (
             s.negated(verb)
             and (
@@ -2210,18 +2218,10 @@ def _own_lapse(s: Sentence, slips: bool) -> Hit | None:
         ) or (
             # "we were not monitoring closely enough": care that fell short, in its words
             s.negated(verb)
-            and lem in _DILIGENCE | {"watch", "look"}
+            and (lem in _DILIGENCE or lem in ("watch", "look"))
             and verb.tag_ == "VBG"
             and re.search(r"\benough\b", clause) is not None
         )
-        if any(
-            c.lower_ in ("historically", "traditionally", "previously", "always")
-            for c in verb.children
-        ) or (
-            any(c.lower_ in ("have", "has") and c.dep_ == "aux" for c in verb.children)
-            and any(c.lower_ == "never" for c in verb.children)
-        ):
-            continue  # "we have never historically communicated testnet upgrades": a practice
         misjudged = (
             lem in _MISJUDGED
             and not s.negated(verb)

@@ -97,6 +97,8 @@ def pipeline() -> Language:
 
 
 _TOKENIZER = "pmdesk.Tokenizer.v1"
+#: the first halves of verbs made with a hyphen ("force-pushed", "hard-coded")
+_HYPHEN_PREFIX = r"(?:force|hard|fat|hot|cold|auto|self|hand|soft)"
 #: a handle is one word ("@arjun-k reset the offsets"), and so is a hyphenated given name
 #: ("Hyun-woo"): the tokenizer would split both at the hyphen; and so is a check's name
 #: ("double-checked", "dry-run"): split, the parser read "should have been double - checked"
@@ -106,11 +108,10 @@ _ONE_WORD = re.compile(
     r"(?:double|triple|spot|sanity|cross)-check(?:s|ed|ing)?|"
     r"(?:dry|test)-r(?:un|an|uns|unning)|(?:load|smoke)-test(?:s|ed|ing)?|"
     # a verb made with a hyphen: "force-pushed", "hard-coded", "fat-fingered", "hot-patched"
-    r"(?:force|hard|fat|hot|cold|auto|self|hand|soft)-[a-z]{3,}(?:ed|ing))$"
+    + _HYPHEN_PREFIX
+    + r"-[a-z]{3,}(?:ed|ing))$"
 )
-
-
-_HYPHEN_VERB = re.compile(r"(?:force|hard|fat|hot|cold|auto|self|hand|soft)-[a-z]{3,}ed$")
+_HYPHEN_VERB = re.compile(_HYPHEN_PREFIX + r"-[a-z]{3,}ed$")
 
 
 def _chat_perfects() -> dict[str, list[dict[int, str]]]:
@@ -217,9 +218,8 @@ def _annotate(doc: Doc) -> None:
             and _HYPHEN_VERB.match(t.lower_)
             and (t.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in t.children))
         ):
-            t.tag_ = (
-                "VBD"  # "@aisha.b force-pushed to main": a verb the tagger took for an adjective
-            )
+            # "@aisha.b force-pushed to main": a verb the tagger took for an adjective
+            t.tag_ = "VBD"
         pos = _POS.get(t.tag_, "X")
         lemma = _lemma(t.lower_, pos)
         if pos == "VERB" and t.dep_ in ("aux", "auxpass") and lemma in _AUXILIARIES:

@@ -1335,8 +1335,9 @@ def _off_time(s: Sentence) -> bool:
     m = _OFF_TIME.search(s.text)
     if m is None:
         return False
+    care = _EARLY_IS_CARE | set(s.w["remedy_verbs"])
     if re.search(r"\bearly\b", m.group(0), re.I) and any(
-        t.pos_ == "VERB" and lemma(t) in _EARLY_IS_CARE | set(s.w["remedy_verbs"]) for t in s.doc
+        t.pos_ == "VERB" and lemma(t) in care for t in s.doc
     ):
         return False  # ("the storage team renewed the certificates a week early")
     return True
