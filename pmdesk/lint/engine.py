@@ -21,14 +21,14 @@ import re
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from pmdesk.lint import grammar
+from pmdesk.lint import grammar, sentence_model
 from pmdesk.lint.clause import CONTEXT_PEOPLE, Sentence, Words, dotted_handle
 from pmdesk.lint.finding import Finding, PendingSuggestions
-from pmdesk.lint.judges import GATES, JUDGES
+from pmdesk.lint.judges import GATES, JUDGES, MODEL_JUDGE
 from pmdesk.lint.markdown import Suppression, make_view
 from pmdesk.lint.names import is_given_name
 from pmdesk.lint.ruleset import Rule, RuleSet, load_ruleset
@@ -52,6 +52,11 @@ _STILL_JUDGING = re.compile(
     r"at\s+(?:the\s+very\s+)?least|at\s+a\s+minimum)\b",
     re.I,
 )
+#: what the sentence model's finding underlines: the sentence without its surrounding spaces,
+#: bullets and closing punctuation
+_SENTENCE_BODY = re.compile(r"[\w@\"“'‘(].*?(?=[\s.;:!?…]*$)", re.S)
+#: a word as the person test reads it (with its case: a capital tells a name)
+_NAMED_WORD = re.compile(r"@?[A-Za-z][\w'’.-]*")
 #: a user pattern is not run on a sentence longer than this (a runaway line, not prose)
 _USER_PATTERN_LIMIT = 5_000
 
@@ -91,6 +96,10 @@ class Linter:
                     frozenset(w for w in rule.requires if " " not in w),
                     tuple(w for w in rule.requires if " " in w),
                 )
+        #: category -> index of its "<category>.model" rule, for the categories in force
+        self._model_rules = {
+            rule.category: i for i, rule in enumerate(self.rules) if rule.judge == MODEL_JUDGE
+        }
         self._cache: OrderedDict[tuple, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -166,8 +175,8 @@ class Linter:
             if rules:
                 rules = self._gate(sentence, rules, people)
             if not rules:
-                results[n] = []
-                self._store(key, [])
+                results[n] = hits = self._model_hits(sentence, sups, people)
+                self._store(key, hits)
                 continue
             if cached_only:
                 return None
@@ -185,15 +194,23 @@ class Linter:
             for _n, key, original, sentence, sups, rules in todo:
                 hits = self._judge(
                     original, sentence, parsed.get(key), people, sups, rules, suggest
-                )
+                ) or self._model_hits(sentence, sups, people)
                 judged[key] = hits
                 self._store(key, hits)
             for n, key, *_ in jobs:
                 results[n] = judged[key]
         findings: list[Finding] = []
+        model = {i: self.rules[i].id for i in self._model_rules.values()}
+        modelled: list[Finding] = []
         for n, (s0, _s1) in enumerate(spans):
             for start, end, index, suggestions, category in results.get(n, ()):
                 rule = self.rules[index]
+                if index in model:
+                    modelled.append(
+                        Finding(s0 + start, s0 + end, rule.id, category, rule.severity,
+                                rule.message, prompt=rule.prompt)
+                    )  # fmt: skip
+                    continue
                 if (
                     n
                     and s0 < spans[n - 1][1]
@@ -209,11 +226,29 @@ class Linter:
                 else:
                     found = Finding(*args, list(suggestions), prompt=rule.prompt)
                 findings.append(found)
+        # the model's findings last, where no rule found anything: a clause judged apart from
+        # its opener ("Honestly, whoever merged ...") can be flagged by a rule while the model
+        # reads the whole line, and the rule's finding is enough
+        for f in modelled:
+            if not any(g.start < f.end and f.start < g.end for g in findings):
+                findings.append(f)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         return findings
 
     def _gate(self, sentence: str, rules: int, people: tuple[str, ...]) -> int:
         """Drop the rules whose judge's cheap test says the sentence cannot match."""
+        person_word = self._person_test(people)
+        for i in _bits(rules):
+            gate = GATES.get(self.rules[i].judge)
+            if gate is not None and not gate(sentence, person_word, self.words):
+                rules &= ~(1 << i)
+        return rules
+
+    def _person_test(
+        self, people: tuple[str, ...], *, strict: bool = False
+    ) -> Callable[[str], bool]:
+        """A test of one word: could it name a person (a name, a role, a pronoun, a handle)?
+        `strict`: not a capitalised word no dictionary knows (that the parse would judge)."""
         known = _person_words(people)
         roles = self.words["roles"]
         heads = self.role_heads
@@ -243,14 +278,10 @@ class Linter:
             return (
                 word[:1].isupper()
                 and low not in not_names
-                and (is_given_name(low) or _maybe_name(word))
+                and (is_given_name(low) or not strict and _maybe_name(word))
             )
 
-        for i in _bits(rules):
-            gate = GATES.get(self.rules[i].judge)
-            if gate is not None and not gate(sentence, person_word, self.words):
-                rules &= ~(1 << i)
-        return rules
+        return person_word
 
     def _user_only(self, rules: int) -> bool:
         return all(self.rules[i].patterns for i in _bits(rules))
@@ -325,6 +356,25 @@ class Linter:
                     hits.append((start, end, i, (edit[2],), category))
         return hits
 
+    def _model_hits(self, sentence: str, sups: _Sups, people: tuple[str, ...]) -> list[_Hit]:
+        """The sentence model's finding on a sentence no rule flagged: the whole sentence, no
+        rewrite (the rule's prompt is the help), when its category's rule is in force."""
+        if not self._model_rules:
+            return []
+        category = sentence_model.model().judge(sentence, self.not_names)
+        index = self._model_rules.get(category) if category else None
+        if index is None:
+            return []
+        if category == "named-agent":
+            person_word = self._person_test(people, strict=True)
+            words = _NAMED_WORD.findall(sentence)
+            if not any(person_word(w) for w in words if w.lower().rstrip(".") != "one"):
+                return []  # the model reads words, not who did what: no one is named here
+        m = _SENTENCE_BODY.search(sentence)
+        if m is None or _suppressed(sups, m.start(), self.rules[index]):
+            return []
+        return [(m.start(), m.end(), index, (), category)]
+
     def _pattern_hits(self, rule: Rule, sentence: str):
         if len(sentence) > _USER_PATTERN_LIMIT:
             return
@@ -367,8 +417,12 @@ class Linter:
             # the schema" is still about her
         if _reads_badly(sentence, result, start, new):
             return []
-        if any(f.is_warning for f in self._lint(result, people, suggest=False)):
-            return []
+        model = {self.rules[i].id for i in self._model_rules.values()}
+        if any(
+            f.is_warning and f.rule not in model for f in self._lint(result, people, suggest=False)
+        ):
+            return []  # (the sentence model is not asked: a rewrite keeps the sentence's words
+            # around the blame it removes, and the model reads those words)
         return [new]
 
     # -- the cache ------------------------------------------------------------------------------

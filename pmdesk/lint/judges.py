@@ -7569,3 +7569,16 @@ def _blame_reported_answered(s: Sentence) -> bool:
 
 from pmdesk.lint import frames as _frames  # noqa: E402,F401  (registers the frame judges)
 from pmdesk.lint import phrases as _phrases  # noqa: E402,F401  (registers the idiom judges)
+
+#: the rules named "<category>.model" in blame.toml: the engine asks pmdesk.lint.sentence_model
+#: about every sentence no other rule flags, and keeps its answer only when one of these rules
+#: (the answer's category) is in force. No parse is asked for them.
+MODEL_JUDGE = "sentence_model"
+
+
+def _model_judge(s: Sentence) -> Iterator[Hit]:
+    """Answered by the engine, not from the parse (see MODEL_JUDGE)."""
+    return iter(())
+
+
+JUDGES[MODEL_JUDGE] = _model_judge
