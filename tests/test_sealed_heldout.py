@@ -50,6 +50,8 @@ SEALED_SETS: tuple[SealedSet, ...] = (
     # them, and set 19 at the end of the round that asked for it (2026-12-05): they are now
     # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, is kept for the next round.
     SealedSet("sealed20", HERE / "data" / "lint_sealed20", r"ub\d{4}", 20, 100, (20, 20)),
+    # asked for at the start of the round of 2026-12-05 (session 34), before its first change
+    SealedSet("sealed22", HERE / "data" / "lint_sealed22", r"ud\d{4}", 20, 100, (18, 19)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
