@@ -73,6 +73,17 @@ def plain_split(masked: str) -> list[tuple[int, int]]:
     """Cut at every sentence end (keeping a full stop), then strip each piece."""
     spans, start = [], 0
     for m in SENTENCE_END.finditer(masked):
+        i = m.start()
+        if (
+            masked[i] == "."
+            and i >= 1
+            and masked[i - 1].isascii()
+            and masked[i - 1].isupper()
+            and (i == 1 or masked[i - 2] in " \t\n\r\f\v(\u00a0\u2028")
+            and (after := re.match(r"([A-Z][a-z'’-]+)\b", masked[m.end() :].lstrip()))
+            and after.group(1) not in markdown._OPENERS
+        ):
+            continue  # an initial before a surname ("picker J. Mensah") ends no sentence
         end = m.end() if masked[m.start()] in ".!?" else m.start()
         piece = masked[start:end]
         if piece.strip():
