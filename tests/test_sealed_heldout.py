@@ -1,7 +1,7 @@
 """Enforce the seal on the sealed held-out lint sets.
 
-Sets 1 to 19 were each measured once and then became development sets, in
-``tests/data/lint_used1/`` to ``lint_used19/``; the sets in force are in
+Sets 1 to 20 were each measured once and then became development sets, in
+``tests/data/lint_used1/`` to ``lint_used20/``; the sets in force are in
 ``tests/data/lint_sealed*/`` and are listed in ``SEALED_SETS`` below.  A sealed set measures the
 blame-language linter only and must never be used to develop rules.  This module checks that
 each set is well formed (``sentences.jsonl`` always, ``whys.jsonl`` where present) and that no
@@ -48,8 +48,8 @@ class SealedSet:
 SEALED_SETS: tuple[SealedSet, ...] = (
     # sets 17 and 18 were measured once at the end of the round after the one that asked for
     # them, and set 19 at the end of the round that asked for it (2026-12-05): they are now
-    # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, is kept for the next round.
-    SealedSet("sealed20", HERE / "data" / "lint_sealed20", r"ub\d{4}", 20, 100, (20, 20)),
+    # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, was measured once at the
+    # end of the next round (session 34) and is lint_used20/.
     # asked for at the start of the round of 2026-12-05 (session 34), before its first change
     SealedSet("sealed22", HERE / "data" / "lint_sealed22", r"ud\d{4}", 20, 100, (18, 19)),
 )
@@ -57,7 +57,7 @@ SEALED_SETS: tuple[SealedSet, ...] = (
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
 # (between a used set and the next one's landing there is nothing to seal)
 pytestmark = pytest.mark.skipif(
-    not SEALED_DIR.is_dir(), reason="no sealed set in force: sets 1 to 19 are used"
+    not SEALED_DIR.is_dir(), reason="no sealed set in force: sets 1 to 20 are used"
 )
 SENTENCES = SEALED_DIR / "sentences.jsonl"
 WHYS = SEALED_DIR / "whys.jsonl"
