@@ -74,7 +74,7 @@ class SentenceModel:
         self.idf = data["idf"]
         self.weights = data["weights"]
         self.bias = float(data["bias"])
-        self.category_weights = data["category_weights"].astype(np.float32)  # keys x categories
+        self.category_weights = data["category_weights"]  # keys x categories, float16 (1.2 MB)
         self.category_bias = data["category_bias"]
         self.threshold = float(data["threshold"])
         self.min_words = int(data["min_words"])
@@ -95,7 +95,7 @@ class SentenceModel:
         rows, values = self._vector(words)
         if self._blame(rows, values) < self.threshold:
             return None
-        scores = values @ self.category_weights[rows] + self.category_bias
+        scores = values @ self.category_weights[rows].astype(np.float32) + self.category_bias
         return self.categories[int(np.argmax(scores))]
 
     def _vector(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
