@@ -51,6 +51,7 @@ SEALED_SETS: tuple[SealedSet, ...] = (
     # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, was measured once at the
     # end of the next round (session 34) and is lint_used20/.
     # asked for at the start of the round of 2026-12-05 (session 34), before its first change
+    SealedSet("sealed21", HERE / "data" / "lint_sealed21", r"uc\d{4}", 19, 100, (19, 19)),
     SealedSet("sealed22", HERE / "data" / "lint_sealed22", r"ud\d{4}", 20, 100, (18, 19)),
 )
 # The current sealed set.
