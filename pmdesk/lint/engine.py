@@ -4,6 +4,8 @@
    there (rules/blame.toml). Most sentences hold none and cost a set lookup per word.
 2. The second stage parses the sentences that are left, all at once (pmdesk.lint.grammar), and
    asks each kept rule's judge (pmdesk.lint.judges) whether the sentence blames.
+3. A sentence no rule flags is read by the sentence model (pmdesk.lint.sentence_model), which
+   needs no parse; its finding stands only where no rule's does.
 
 Findings are kept per sentence in one LRU cache, keyed by the sentence and what it depends on
 (the names of people, inline suppressions). The cache belongs to the Linter, and a Linter is
@@ -100,6 +102,7 @@ class Linter:
         self._model_rules = {
             rule.category: i for i, rule in enumerate(self.rules) if rule.judge == MODEL_JUDGE
         }
+        self._model_ids = frozenset(self.rules[i].id for i in self._model_rules.values())
         self._cache: OrderedDict[tuple, list[_Hit]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -200,12 +203,11 @@ class Linter:
             for n, key, *_ in jobs:
                 results[n] = judged[key]
         findings: list[Finding] = []
-        model = {i: self.rules[i].id for i in self._model_rules.values()}
         modelled: list[Finding] = []
         for n, (s0, _s1) in enumerate(spans):
             for start, end, index, suggestions, category in results.get(n, ()):
                 rule = self.rules[index]
-                if index in model:
+                if rule.id in self._model_ids:
                     modelled.append(
                         Finding(s0 + start, s0 + end, rule.id, category, rule.severity,
                                 rule.message, prompt=rule.prompt)
@@ -417,9 +419,9 @@ class Linter:
             # the schema" is still about her
         if _reads_badly(sentence, result, start, new):
             return []
-        model = {self.rules[i].id for i in self._model_rules.values()}
         if any(
-            f.is_warning and f.rule not in model for f in self._lint(result, people, suggest=False)
+            f.is_warning and f.rule not in self._model_ids
+            for f in self._lint(result, people, suggest=False)
         ):
             return []  # (the sentence model is not asked: a rewrite keeps the sentence's words
             # around the blame it removes, and the model reads those words)

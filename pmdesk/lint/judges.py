@@ -1310,8 +1310,6 @@ _REMOVED_RELIED_ON = re.compile(
     r"(?:[\w-]+\s+){0,3}(?:depended|relied|depends|relies)\s+on\b",
     re.I,
 )
-#: how an act went wrong without a failure word: "with services still in it", "against the live
-#: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 #: an act at the wrong time or not as ordered: "gave the second dose forty minutes early",
 #: "a week late", "dispensed 50 mg where 5 mg had been prescribed"
 _OFF_TIME = re.compile(
@@ -1343,6 +1341,8 @@ def _off_time(s: Sentence) -> bool:
     return True
 
 
+#: how an act went wrong without a failure word: "with services still in it", "against the live
+#: shard", "all at once rather than one at a time", "yet again", "and went back to sleep"
 _WRONG_WAY = re.compile(
     r"\bstill\s+(?:in\s+(?:it|them|use)|on\b|running|attached|enabled|live|pointing|using|serving|mounted)"
     r"|\bagainst\s+(?:the\s+)?(?:live|prod|production|primary|real)\b|\bapproved\s+(?:his|her|their|my)\s+own\b|\bpoint(?:ed|ing)?\s+(?:at|to)\s+the\s+(?:old|wrong|stale|decommissioned|retired)\b|\bto\s+zero\b|\b(?:hadn['’]t|had\s+not|wasn['’]t|was\s+not)\s+(?:finished|passed|been\s+(?:tested|reviewed|approved))\b|\brather\s+than\s+one\s+at\s+a\s+time\b|\b(?:all|every|each)\s+(?:[\w-]+\s+){0,2}at\s+once\b"
