@@ -724,13 +724,10 @@ def _chat_normalised(sentence: str, not_names: frozenset[str]) -> str:
     sentence = _MODAL_OF.sub(lambda m: m.group(1) + "'ve", sentence)
     if not lower_case_register(sentence):
         return sentence
-    from pmdesk.lint.clause import _in_dictionary
 
     def up(m: re.Match[str]) -> str:
         word = m.group()
-        if word in not_names or not is_given_name(word) or _in_dictionary(word):
-            return word
-        return word.capitalize()
+        return word if word in not_names or not _lower_case_name(word) else word.capitalize()
 
     return _LOWER_WORD.sub(up, sentence)
 
@@ -746,6 +743,16 @@ def _maybe_name(word: str) -> bool:
 
 
 _NOT_A_NAME = {"team", "the", "and", "of", "on", "call", "sre", "ops", "platform"}
+
+
+def _lower_case_name(word: str) -> bool:
+    """A given name typed in lower case: not an English word ("job", "will") nor a function
+    word, which lemminflect does not list ("an" is a given name too)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from pmdesk.lint.clause import _in_dictionary
+
+    return word not in STOP_WORDS and is_given_name(word) and not _in_dictionary(word)
 
 
 def _person_words(people: tuple[str, ...]) -> frozenset[str]:

@@ -6154,6 +6154,11 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
         r"\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b",
     ),
     ("people", r"\bpeople\s+problem\b"),
+    # an act done "by mistake", a step left out "through an oversight"
+    (
+        ("mistake", "oversight"),
+        r"\b(?:by\s+mistake|(?:through|by)\s+(?:an?\s+)?(?:simple\s+|honest\s+|unfortunate\s+)?oversight)\b",
+    ),
     # a trade's own hands named by its field ("a nursing error", "crew error"), a human
     # "oops" or "blunder", "a human performance failure", "the error of the person"
     (

@@ -48,6 +48,17 @@ def test_a_name_typed_in_lower_case_in_chat_is_a_person():
     assert not [f for f in lint("farah paged the storage on-call at 03:10") if f.is_warning]
 
 
+def test_a_function_word_that_is_also_a_name_is_not_a_person_in_chat():
+    from pmdesk.lint import lint
+    from pmdesk.lint.engine import _chat_normalised
+
+    # "an" and "per" are given names in the lists, but no one is named in these lines
+    text = "the cron job stayed off for an hour per the old schedule and the reports stopped"
+    assert _chat_normalised(text, frozenset()) == text
+    assert _chat_normalised("so nadia ran an update", frozenset()) == "so Nadia ran an update"
+    assert not [f for f in lint(text) if f.category == "named-agent"]
+
+
 def test_a_first_process_has_a_child_write_the_list_and_never_imports_faker(tmp_path):
     # Faker's locales hold ~28 MB a process never gives back: the lint process reads the list
     # a child wrote, on its first start as on every later one
