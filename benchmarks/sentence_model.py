@@ -47,7 +47,7 @@ LABELS = HERE / "realtext_labels"
 TRANSFER = ("lint_dev21", "lint_dev24", "lint_dev25")
 REAL_WEIGHT = 10.0
 C = 3.0
-THRESHOLD = 0.9
+THRESHOLD = 0.88
 MIN_WORDS = 6
 
 
