@@ -51,6 +51,8 @@ SEALED_SETS: tuple[SealedSet, ...] = (
     # lint_used17/ to lint_used19/. Set 20, asked for beside set 19, was measured once at the
     # end of the next round (session 34) and is lint_used20/. Sets 21 and 22, asked for at the
     # start of session 34, were measured once at the end of session 35: lint_used21/, 22/.
+    # asked for at the start of session 35, before its first linter change
+    SealedSet("sealed23", HERE / "data" / "lint_sealed23", r"ue\d{4}", 20, 100, (17, 18)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
