@@ -53,6 +53,7 @@ SEALED_SETS: tuple[SealedSet, ...] = (
     # start of session 34, were measured once at the end of session 35: lint_used21/, 22/.
     # asked for at the start of session 35, before its first linter change
     SealedSet("sealed23", HERE / "data" / "lint_sealed23", r"ue\d{4}", 20, 100, (17, 18)),
+    SealedSet("sealed24", HERE / "data" / "lint_sealed24", r"uf\d{4}", 20, 100, (17, 20)),
 )
 # The current sealed set.
 SEALED_DIR = SEALED_SETS[0].dir if SEALED_SETS else HERE / "data" / "lint_sealed"
