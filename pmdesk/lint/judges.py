@@ -3805,6 +3805,16 @@ def unmet_duty(s: Sentence) -> Iterator[Hit]:
             and (lemma(holder) in _SYSTEM_NOUNS or lemma(holder) in _SAFEGUARDS)
         ):
             continue  # "it was the job of the release pipeline to block the build": a system's
+        if (
+            holder is not None
+            and lemma(holder) in ("job", "task", "cron", "cronjob", "batch")
+            and any(
+                c.dep_ == "xcomp"
+                and lemma(c) in ("run", "fire", "start", "execute", "trigger", "complete", "finish")
+                for c in t.children
+            )
+        ):
+            continue  # "the backup job was supposed to run at 01:00": a scheduled program's
         kind = s.person_kind(holder)
         unmet = _DUTY_UNMET.search(s.text, t.idx) is not None
         if strong and kind == "person" and holder.lower_ not in ("i", "we", "you", "they"):
@@ -4002,7 +4012,6 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
         ("avoided", "caught", "prevented", "saved", "stopped"),
         r"\b(?:a\s+)?(?:\w+|\d+)-(?:minute|second)\s+(?:look|check|review|glance|test|read)\b[^.?!]*\bwould\s+have\s+(?:prevented|avoided|caught|stopped|saved)\b",
     ),
-    ("fault", r"\bthe\s+fault\s+(?:is|lies|was|lay|sits)\s+(?:\w+\s+)?(?:with|on)\b"),
     (
         ("allowed", "permitted", "possible"),
         r"\bshould(?:\s+never|n['’]t|\s+not)\s+(?:ever\s+)?have\s+been\s+(?:allowed|permitted|possible)\b",
@@ -4426,6 +4435,8 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                     and not s.person_kind(holder)
                 ):
                     continue  # "the storage driver is to blame": a component, not a person
+            if word in ("blame", "blaming") and t.dep_ == "csubj" and s.negated(t.head):
+                continue  # "blaming individuals would not change the outcome": a principle
             if word in ("blamed", "blame", "blaming") and t.pos_ == "VERB":
                 subj = s.subject(t)
                 if (
@@ -4436,8 +4447,25 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
                     continue  # "an error that blamed their input"
             if "at fault" in low and word == "fault":
                 holder = s.subject(t.head.head) if t.head.lower_ == "at" else None
-                if holder is not None and not s.person_kind(holder):
-                    continue  # "nothing was at fault in the logs"
+                if holder is not None and (
+                    not s.person_kind(holder) or holder.lower_ in ("nobody", "noone", "none")
+                ):
+                    continue  # "nothing was at fault in the logs", "nobody on the call is at
+                    # fault for the stale page"
+            if (
+                word == "fault"
+                and t.dep_ == "nsubj"
+                and lemma(t.head) in ("lie", "rest", "sit", "be", "fall")
+            ):
+                on = [
+                    g
+                    for c in t.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("with", "on", "in")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                if on and all(_thing_noun(s, g) and not s.person_kind(g) for g in on):
+                    continue  # "the fault lay with the power supply firmware": a component
             if (
                 _negated_near(s, t, 5)
                 or word == "blame"
@@ -4445,7 +4473,7 @@ def preventable_words(s: Sentence) -> Iterator[Hit]:
             ):
                 continue
             if word.startswith("fault") and not re.search(
-                r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|falls?)\s+(?:squarely\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|(?-i:[A-Z])\w+'s)\b",
+                r"\b(?:whose|our|their|his|her|your|my|someone's|somebody's|at|own|anyone's|[a-z]+'s)\s+fault\b|\bfault\b[^.;]{0,60}\b(?:lies|lay|rests?|rested|falls?|fell|sits?|sat|is|was)\s+(?:\w+\s+)?(?:with|on)\b|\bthe\s+fault\s+(?:is|was)\s+(?:his|hers|theirs|ours|yours|mine|(?-i:[A-Z])\w+'s)\b",
                 low,
             ):
                 continue
@@ -4825,8 +4853,16 @@ def judgement(s: Sentence) -> Iterator[Hit]:
             and lemma(s.doc[t.i + 2]) in ("use", "read", "navigate", "operate")
         ):
             continue  # "the dashboards were embarrassing to use": how a tool is to use
-        if word == "sloppy" and t.head.lower_ in ("quorum", "quorums"):
-            continue  # Dynamo's "sloppy quorum", a term of the trade
+        if word == "sloppy" and t.head.lower_ in ("quorum", "quorums", "mode"):
+            continue  # Dynamo's "sloppy quorum", JavaScript's "sloppy mode": terms of the trade
+        if (
+            t.i + 2 < len(s.doc)
+            and s.doc[t.i + 1].text == "-"
+            and s.doc[t.i + 2].dep_ in ("amod", "compound")
+            and s.doc[t.i + 2].head.i > t.i + 2
+            and _thing_noun(s, s.doc[t.i + 2].head)
+        ):
+            continue  # "the reckless-driving classifier": what a program detects, by its name
         if (
             word in ("unacceptable", "inexcusable", "embarrassing", "ridiculous")
             and t.dep_ == "amod"
@@ -7370,6 +7406,14 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
+        if "punish" in text:
+            span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            verb = next(
+                (x for x in span if x.lower_.startswith("punish") and x.pos_ == "VERB"), None
+            )
+            subj = s.subject(verb) if verb is not None else None
+            if subj is not None and subj.dep_ == "nsubj" and _thing_noun(s, subj):
+                continue  # "the retry logic punished slow clients": a program's harshness
         if "punish" in text and re.search(
             r"\bpunish\w*\s+(?:[\w-]+\s+){0,3}(?:would|will|only|just|tends?\s+to|leads?\s+to|"
             r"makes?|drives?|teaches?)\b",
@@ -7394,6 +7438,14 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
+        if "punish" in text:
+            span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            verb = next(
+                (x for x in span if x.lower_.startswith("punish") and x.pos_ == "VERB"), None
+            )
+            subj = s.subject(verb) if verb is not None else None
+            if subj is not None and subj.dep_ == "nsubj" and _thing_noun(s, subj):
+                continue  # "the retry logic punished slow clients": a program's harshness
         if "accountab" in text and re.search(
             r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:"
             + "|".join(s.w["ownership_objects"])
