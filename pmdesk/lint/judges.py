@@ -304,7 +304,7 @@ _REMEDY_PHRASAL = {("roll", "back"), ("back", "out"), ("turn", "back"), ("scale"
 
 
 _TOOK_DOWN = re.compile(
-    r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:took|takes?|taking)\s+out\s+(?:the|our|all|every|\w+['’]s)\b|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b",
+    r"\b(?:(?:took|takes?|taking|brought|brings?|bringing)\s+(?:\w+\s+){0,3}?(?:down|offline)|(?:took|takes?|taking|knocked|knocks?|put|puts|putting)\s+(?:[\w-]+\s+){0,4}?(?:off\s+(?:the\s+)?(?:internet|air|network|line)|offline)|(?:took|takes?|taking)\s+out\s+(?:the|our|all|every|\w+['’]s)\b|(?:knocked|knocks?)\s+(?:\w+\s+){0,3}?(?:over|out))\b",
     re.I,
 )
 # "..., which is why the invoices vanished": the act is named as the cause
@@ -6190,6 +6190,16 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
         r"\b(?:user|operator|manual|human)\s+(?:slip|mistake|oversight|misstep)s?\b",
     ),
     ("people", r"\bpeople\s+problem\b"),
+    # a human as the cause, in so many words: "a human made a mistake in the IAM policy", "the
+    # failure was a human one", "the underlying cause was the operator, not the router"
+    (
+        ("mistake", "error", "slip"),
+        r"\ba\s+human\s+(?:made|makes|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b",
+    ),
+    (
+        "human",
+        r"\b(?:failure|error|cause|problem|fault|breakdown)\s+(?:was|is)\s+(?:a\s+)?(?:purely\s+|entirely\s+|simply\s+)?human\s+one\b",
+    ),
     # an act done "by mistake", a step left out "through an oversight"
     (
         ("mistake", "oversight"),
@@ -6331,9 +6341,11 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
     # wrote that cron entry is the root cause", "the human in the loop was the failure point"
     (
         ("cause", "link", "point"),
-        r"\b(?:root\s+cause|weakest\s+link|failure\s+point|point\s+of\s+failure)\b[^.;]{0,20}?\b(?:was|is)\s+"
+        r"\b(?:(?:root|underlying|real|actual|primary)\s+cause|weakest\s+link|failure\s+point|point\s+of\s+failure)\b[^.;]{0,20}?\b(?:was|is)\s+"
         r"(?:me|him|her|them|whoever\b|the\s+(?:person|human|engineer|operator|on-?call|user|admin|"
-        r"administrator|approver|reviewer|developer|intern|contractor)\b)",
+        r"administrator|approver|reviewer|developer|intern|contractor)\b"
+        r"(?!\s+(?:interface|console|account|role|experience|guide|manual|session|input|config|"
+        r"error\s+rates?|permissions?|documentation|docs)\b))",
     ),
     (
         ("cause", "link", "point"),
@@ -7034,6 +7046,17 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     (
         ("cancel", "ended", "renewed", "terminated"),
         r"\b(?:engagement|contract|employment)\s+(?:was|were|has\s+been|will\s+be|is\s+being)\s+(?:\w+\s+)?(?:terminated|ended|cancell?ed|not\s+renewed)\b",
+    ),
+    # a person's standing held back: "Dmitri's commit rights are on hold until further notice",
+    # "has been asked to step down as release manager", "Gabriel's bonus is under discussion"
+    (
+        "hold",
+        r"\b(?:[\w-]+['’]s|his|her|their)\s+(?:[\w-]+\s+)?(?:access|privileges|rights|permissions)\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:put\s+)?on\s+hold\b",
+    ),
+    ("step", r"\b(?:asked|told|made|forced|invited)\s+to\s+step\s+down\b"),
+    (
+        ("bonus", "bonuses"),
+        r"\b(?:[\w-]+['’]s|his|her|their)\s+(?:[\w-]+\s+){0,3}?bonus(?:es)?\b[^.;]{0,40}?\b(?:under\s+(?:review|discussion)|on\s+hold|at\s+risk|withheld|being\s+reviewed|being\s+discussed)\b",
     ),
     (
         "let",
