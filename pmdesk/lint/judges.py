@@ -1365,7 +1365,7 @@ _WRONG_WAY = re.compile(
     r"working\s+on|on\s+the\s+(?:track|line))\b"
     r"|\bwithout\s+(?:a\s+|any\s+)?(?:word|warning|notice|heads-?up)\b|\band\s+said\s+nothing\b"
     r"|\byet\s+again\b|\bback\s+to\s+(?:sleep|bed)\b|\beven\s+though\b[^.;]*\b(?:flagged|warned|objected|failed|blocked|rejected)\b|\b(?:queues?|requests|jobs|messages|traffic|work|builds)\s+backed\s+up\b|\btwice\s+in\s+a\s+row\b|\bwith\s+no\s+(?:where|review|tests?|testing|backup|rollback|canary|approval|plan|down-?migration)\b"
-    r"|\bwithout\s+(?:a\s+|any\s+)?(?:down-?migration|rollback\s+plan|backup|review|approval|sign-?off|canary|ticket)\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:[\w-]+\s+)?(?:down-?migration|rollback\s+plan|backups?|reviews?|approvals?|sign-?offs?|canary|ticket|tests|testing|plan)\b(?!\s+(?:fail|failing|failed|breaking|broke|flak))"
     r"|\b(?:straight|directly)\s+(?:to|into|on)\s+(?:main|master|prod|production|the\s+primary|live)\b"
     r"|\boutside\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:pipeline|change\s+process|process|"
     r"terraform(?:\s+cloud)?|ci|review|change\s+window|maintenance\s+window|procedure|runbook)\b"
