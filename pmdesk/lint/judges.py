@@ -6894,6 +6894,15 @@ def _made_by_person(s: Sentence, t: Token) -> bool:
     )
 
 
+#: a person barred from their work (see punitive(), which checks the person)
+_BARRED_PATTERN = (
+    r"\b([A-Za-z][a-z]+|the\s+(?:intern|new\s+hire|junior(?:\s+[\w-]+)?|contractor|engineer|developer|"
+    r"admin|operator|on-?call|reviewer|technician|trainee))\s+(?:is|are|was|were|will\s+no\s+longer\s+be|"
+    r"won['’]t\s+be|will\s+not\s+be)\s+(?:no\s+longer\s+|not\s+)?(?:allowed|permitted|trusted)\s+"
+    r"(?:to\s+(?:approve|deploy|merge|push|release|touch|run|lead|ship|operate|drive|sign)|"
+    r"(?:anywhere\s+)?near|on\s+(?:the\s+)?(?:on-?call|rota|rotation|console|floor|line))\b"
+)
+_BARRED = re.compile(_BARRED_PATTERN, re.I)
 _PUNITIVE = Alternatives(
     (
         "accountable",
@@ -7047,6 +7056,10 @@ _PUNITIVE = _PUNITIVE + Alternatives(
         ("cancel", "ended", "renewed", "terminated"),
         r"\b(?:engagement|contract|employment)\s+(?:was|were|has\s+been|will\s+be|is\s+being)\s+(?:\w+\s+)?(?:terminated|ended|cancell?ed|not\s+renewed)\b",
     ),
+    # a person barred from their work: "Rosa is no longer allowed to approve releases", "the
+    # intern will no longer be allowed anywhere near production" (the person checked in
+    # punitive(): "Jenkins is no longer allowed to deploy on Fridays" is a rule for a program)
+    (("allowed", "permitted", "trusted"), _BARRED_PATTERN),
     # a person's standing held back: "Dmitri's commit rights are on hold until further notice",
     # "has been asked to step down as release manager", "Gabriel's bonus is under discussion"
     (
@@ -7429,6 +7442,16 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
+        barred = _BARRED.fullmatch(m.group())
+        if barred is not None and not (
+            barred.group(1).lower().startswith("the ")
+            or (barred.group(1)[:1].isupper() and is_given_name(barred.group(1)))
+        ):
+            continue  # "Jenkins is no longer allowed to deploy on Fridays": a program's rule
+        if barred is not None and not re.search(
+            r"\bno\s+longer\b|\bnot\s+be\b|won['’]t\s+be", text
+        ):
+            continue  # "Priya is allowed to approve releases": a permission, no sanction
         if "punish" in text:
             span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             verb = next(
@@ -7461,14 +7484,6 @@ def punitive(s: Sentence) -> Iterator[Hit]:
             s.lower,
         ):
             continue  # "the partner API's punitive rate limit": a harsh setting, no sanction
-        if "punish" in text:
-            span = s.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            verb = next(
-                (x for x in span if x.lower_.startswith("punish") and x.pos_ == "VERB"), None
-            )
-            subj = s.subject(verb) if verb is not None else None
-            if subj is not None and subj.dep_ == "nsubj" and _thing_noun(s, subj):
-                continue  # "the retry logic punished slow clients": a program's harshness
         if "accountab" in text and re.search(
             r"\baccountable\s+for\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:"
             + "|".join(s.w["ownership_objects"])
