@@ -5149,7 +5149,18 @@ _RHETORICAL = Alternatives(
         r"\b(?:everyone|everybody|anybody|anyone)\s+(?:knows|knew|could\s+see|can\s+see)\b(?!\s+(?:where|how\s+to\s+find|who\s+to))",
     ),
     (("apparent", "clear", "obvious"), r"\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b"),
-    ("rocket", r"\bnot\s+rocket\s+science\b"),
+    ("rocket", r"\b(?:not|hardly|isn['’]t|wasn['’]t|ain['’]t)\s+(?:exactly\s+)?rocket\s+science\b"),
+    ("giveaway", r"\b(?:a|the)\s+dead\s+giveaway\b"),
+    (
+        ("caught", "flagged", "noticed", "seen", "spotted"),
+        r"\bhow\s+(?:was|were|is|did|could)\s+(?:this|that|it)\s+not\s+(?:get\s+)?(?:spotted|caught|noticed|seen|flagged)\s+"
+        r"(?:in|during|at|by)\s+(?:code\s+)?(?:the\s+)?(?:review|reviewers?|approver)\b",
+    ),
+    (
+        "believe",
+        r"\bhard\s+to\s+believe\s+(?:that\s+)?[^.?!]{0,60}?\b(?:slipped|got|went)\s+(?:past|by|through)\s+"
+        r"(?:\w+\s+)?(?:reviewers?|approvers?|people|engineers|of\s+us|pairs\s+of\s+eyes)\b",
+    ),
     ("anyone", r"\bas\s+anyone\s+(?:can|could)\s+see\b"),
     ("thinking", r"\bwhat\s+(?:was|were)\s+(?:they|you|he|she|we|(?-i:[A-Z])[a-z]+)\s+thinking\b"),
     (
