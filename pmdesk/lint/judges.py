@@ -2717,6 +2717,29 @@ def failure_of(s: Sentence) -> Iterator[Hit]:
                 return
 
 
+def _failed_because_of(s: Sentence, work: Token) -> bool:
+    """The piece of work given as why something failed: "the checkout failed because of Aisha's
+    change", "the dashboards were wrong for three days due to her join logic"."""
+    prep = work.head
+    if work.dep_ != "pobj" or not (
+        prep.lower_ == "of"
+        and prep.head.lower_ == "because"
+        or prep.lower_ == "because"  # (the parser hangs the object on "because", "of" beside)
+        and any(c.lower_ == "of" for c in prep.children)
+        or prep.lower_ == "to"
+        and prep.head.lower_ in ("due", "owing")
+    ):
+        return False
+    return bool(
+        re.search(
+            r"\b(?:fail(?:ed|s|ing)?|went\s+down|goes\s+down|errored|stopped|timed\s+out|dropped|"
+            r"wrong|down|broke|unreachable|stuck)\b",
+            s.text[: work.idx],
+            re.I,
+        )
+    )
+
+
 @gated(
     lambda text, person, words: (
         bool(
@@ -2756,7 +2779,11 @@ def agent_possessive(s: Sentence) -> Iterator[Hit]:
         ) or _SANCTIONED.search(s.text):
             continue  # "Sebastián's query confirmed that no customer data was exposed", "Ana's
             # cleanup job deleted the stale buckets as planned"
-        if not _failure_context(s) and not _work_did_harm(s, t.head):
+        if (
+            not _failure_context(s)
+            and not _work_did_harm(s, t.head)
+            and not (person and _failed_because_of(s, t.head))
+        ):
             continue
         if re.search(
             r"\bbecause\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:service|system|pipeline|tool|script|job|cluster|platform|config(?:uration)?|scheduler|orchestrator|controller|automation|retry|retries|runner|queue|library|framework|provider|vendor|timeout)\b"
