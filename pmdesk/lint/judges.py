@@ -2841,6 +2841,16 @@ _FRAMES = (
         + r"(?:['’]s\b|\s+\w+ing\b|,\s+who\s+(?:\w+ly\s+)?[\w-]+(?:ed|ran|set|put|cut|hit|made|took|broke|left)\b)",
         re.I,
     ),
+    # "Everything was fine until Santiago touched the BGP filters": the person's act as the
+    # moment things went wrong
+    re.compile(
+        r"\b(?:was|were|went|ran|looked|worked|been)\s+(?:\w+\s+)?(?:fine|ok|okay|smoothly|smooth|stable|"
+        r"green|great|normal|perfectly|quiet)\s+until\s+"
+        + _WHO
+        + r"\s+(?:\w+ly\s+)?(?:[\w-]+ed|ran|did|made|took|put|set|cut|hit|broke|left|got|began|"
+        r"decided|pushed|rolled|went)\b",
+        re.I,
+    ),
     # "Primary cause of the 2h degradation: Olu's change to the pool size", "the mis-routed
     # payouts were Deepak's doing"
     re.compile(
