@@ -4126,6 +4126,26 @@ _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
 # avoidability in a software team's words
 _NONE_HAPPENS = _NONE_HAPPENS + Alternatives(
     (
+        "reason",
+        r"\bno\s+(?:technical\s+|good\s+|real\s+|earthly\s+)?reason\s+for\s+(?:this|the|that)\s+(?:[\w-]+\s+){0,2}?"
+        r"to\s+(?:ever\s+)?(?:happen|occur|have\s+happened)\b",
+    ),
+    (
+        ("want", "lack"),
+        r"\bfor\s+(?:the\s+)?(?:want|lack)\s+of\s+(?:a|one)\s+(?:single\s+|simple\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:check|double-check|click|test|look|review|glance|step|question|phone\s+call|call)\b",
+    ),
+    (
+        ("needed", "had"),
+        r"\b(?:none|no\s+part|not\s+a\s+minute)\s+of\s+(?:the|this|that|our)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:downtime|outage|disruption|delay|loss|impact|damage)\s+(?:needed|had)\s+to\s+(?:happen|occur)\b",
+    ),
+    (
+        "chances",
+        r"\bchances\s+to\s+(?:stop|catch|prevent|avoid|head\s+off)\s+(?:this|it|that)\b[^.;]{0,30}?\b"
+        r"(?:missed|ignored|wasted|blown|passed\s+up)\b",
+    ),
+    (
         ("reason",),
         r"^\W*(?:zero|no)\s+reason\s+(?:why\s+)?(?:this|it|that)\s+(?:ever\s+)?needed\s+to\s+"
         r"(?:take\s+down|break|happen|hit|reach|affect|cost)\b",
