@@ -4770,6 +4770,18 @@ _JUDGED = Alternatives(
         r"\bha(?:s|ve|d)\s+a\s+(?:bad\s+|nasty\s+|real\s+)?habit\s+of\s+(?:skipping|ignoring|forgetting|breaking|bypassing|shipping|cutting|dropping|missing)\b",
     ),
     ("corners", r"\bcut(?:ting|s)?\s+corners\b"),
+    (("corner-cutting", "corner"), r"\bcorner[\s-]cutting\b"),
+    (("cock-up", "cock-ups", "cockup", "cock"), r"\bcock[\s-]?ups?\b"),
+    (
+        ("napkin", "envelope", "mat", "packet"),
+        r"\b(?:written|drawn\s+up|planned|scribbled|sketched)\s+(?:up\s+)?on\s+the\s+back\s+of\s+(?:a|an|the)\s+"
+        r"(?:napkin|envelope|beer\s+mat|cigarette\s+packet)\b",
+    ),
+    (
+        "place",
+        r"\b(?:troubleshooting|handling|communication|comms|response|investigation|debugging|approach|"
+        r"coordination|handover)\s+(?:was|were)\s+(?:\w+\s+)?all\s+over\s+the\s+place\b",
+    ),
     (
         ("appalled", "ashamed", "disappointed", "dismayed"),
         r"\b(?:disappointed|dismayed|appalled|ashamed)\s+(?:in|with|by|at)\s+(?:how\s+)?(?:the\s+[\w-]+\s+(?:team|group|department|engineer|on-?call)|him|her|them|(?-i:[A-Z])[a-z]+|the\s+(?:engineer|team|on-?call|reviewer|developer|operator))\b",
