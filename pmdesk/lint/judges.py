@@ -3102,6 +3102,8 @@ _OUTCOMES = {
     "leak", "expose", "take", "turn", "escalate", "spread", "last", "cost", "need", "want",
     "use", "survive", "recover", "reach", "run",
 }  # fmt: skip
+#: what one "could have used" as a wish, not as a tool left unused
+_WISHED_FOR = {"help", "hand", "break", "rest", "time", "sleep", "support", "coffee", "day", "luck"}
 #: what one takes as a precaution: "could have taken a backup" (not "taken a hit")
 _PRECAUTIONS = {
     "backup", "snapshot", "dump", "copy", "precaution", "look", "step", "moment", "minute",
@@ -3451,6 +3453,17 @@ def counterfactual(s: Sentence) -> Iterator[Hit]:
                     or ideally
                     or (lem == "escalate" and kind in ("person", "group"))
                     or (
+                        lem == "use"
+                        and kind == "person"
+                        and obj is not None
+                        and lemma(obj) not in _WISHED_FOR
+                        and not any(
+                            c.lower_ in ("a", "an", "more", "some", "extra", "another")
+                            for c in obj.children
+                            if c.dep_ in ("det", "amod")
+                        )
+                    )  # "Fatima could have used the config CLI" (not "could have used a hand")
+                    or (
                         kind in ("person", "group")
                         and lem in s.w["act_verbs"]
                         and lem not in s.w["harmful_verbs"]
@@ -3739,7 +3752,7 @@ def expectation(s: Sentence) -> Iterator[Hit]:
 #: what says a duty went undone: "... and skipped it", "; instead the purge went straight to
 #: production", "and it never happened", "not forty minutes later", "by 02:00 at the latest"
 _DUTY_UNMET = re.compile(
-    r"\b(?:and|but|yet)\s+(?:then\s+)?(?:it|that|this|they|he|she|we|I|nobody|no\s+one|none|the\s+[\w-]+|those\s+[\w-]+)?\s*"
+    r"(?:\b(?:and|but|yet)|[;—–])\s+(?:then\s+)?(?:it|that|this|they|he|she|we|I|nobody|no\s+one|none|the\s+[\w-]+|those\s+[\w-]+)?\s*"
     r"(?:never|didn['’]t|did\s+not|wasn['’]t|was\s+not|weren['’]t|skipped|missed|forgot|ignored|"
     r"went\s+(?:out|live|ahead)\s+without|(?:was|were|got)\s+skipped)\b"
     r"|\binstead\b|\bwithout\s+(?:it|them|one|that)\b|\bnot\s+(?:\w+\s+){0,2}(?:minutes?|hours?|days?|weeks?)\s+later\b"
@@ -3761,7 +3774,8 @@ _DUTY_NOUNS = {"duty", "obligation", "responsibility", "job", "task"}
         re.compile(
             r"\b(?:supposed|meant|required|expected|obliged|obligated|needed|ought)\s+to\b"
             r"|\bhad\s+(?:a|an|the)\s+(?:duty|obligation|responsibility|job)\b"
-            r"|\b(?:job|duty|responsibility|task)\s+of\b|['’]s\s+(?:job|duty|responsibility|task)\b|\bif\s+(?:I|we|he|she|they|(?-i:[A-Z])\w+)\s+had\s+\w+",
+            r"|\b(?:job|duty|responsibility|task)\s+of\b|['’]s\s+(?:job|duty|responsibility|task)\b|\bif\s+(?:I|we|he|she|they|(?-i:[A-Z])\w+)\s+had\s+\w+"
+            r"|\b(?:was|were)\s+to\s+\w+\b[^.;]*[;—–]\s*(?:this|that|it)\s+(?:was\s+not|wasn['’]t|never)\b",
             re.I,
         )
     )
@@ -3790,6 +3804,16 @@ def unmet_duty(s: Sentence) -> Iterator[Hit]:
             if of is not None:  # "restore tests were required of the storage admin"
                 holder = next((c for c in of.children if c.dep_ == "pobj"), holder)
             strong = low in _STRONG_DUTY
+        elif (
+            low in ("was", "were")
+            and t.i + 2 < len(s.doc)
+            and s.doc[t.i + 1].lower_ == "to"
+            and s.doc[t.i + 2].dep_ == "xcomp"
+            and s.doc[t.i + 2].head.i == t.i
+        ):
+            holder = s.subject(t)  # "Ms. Sato was to confirm the window; this was not done"
+            if s.person_kind(holder) not in ("person", "group"):
+                continue
         elif low == "needed" and t.tag_ == "VBD":
             if not any(
                 c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children)
@@ -3897,6 +3921,15 @@ _IF_ONLY = _IF_ONLY + Alternatives(
     (
         ("bother", "failed", "forgot", "neglected", "omitted"),
         r"^\W*(?:\d{1,2}:\d{2}\S*\s+)?(?:forgot|neglected|failed|omitted|didn['’]t\s+bother)\s+to\s+(?:\w+ly\s+)?(?:update|notify|tell|inform|check|follow|escalate|page|communicate|cordon|drain|test|review|verify|confirm|announce|post|document|rotate|renew|back\s+up|read|look|run|wait|stage|snapshot|warn|ask)\b",
+    ),
+)
+# the condition put last, by inversion: "a dry run would have shown the 4,000 deletions, had
+# anyone done one"
+_IF_ONLY = _IF_ONLY + Alternatives(
+    (
+        "had",
+        r"\bwould\s+have\s+[\w-]+\b[^.?!;]*,\s+had\s+(?:anyone|anybody|someone|somebody|they|he|she|"
+        r"the\s+[\w-]+|(?-i:[A-Z])[a-z]+)\s+(?:\w+ly\s+)?(?:done|run|checked|looked|read|asked|tested|bothered)\b",
     ),
 )
 # a need stated and then left unmet by people: "they needed to wait for the canary to finish,
