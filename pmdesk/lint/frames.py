@@ -2061,7 +2061,15 @@ _FAILING_HABIT = re.compile(
     r"|,?\s+(?:as|like)\s+(?:they|he|she)\s+always\s+(?:do|does|did)\b"
     r"|\bmanaged\s+to\s+(?:give|send|lose|break|delete|book|ship|double-book|wipe|drop|miss|forget|mix\s+up|"
     r"overwrite|lock|sell|bill|charge|misplace|mislabel|mis-\w+)\b"
-    r"|\balways\s+(?:sit|sits)\s+on\b",
+    r"|\balways\s+(?:sit|sits)\s+on\b"
+    # a lapse told as the usual ("Support escalated late, as usual"; see _USUAL_LAPSE)
+    r"|,\s*(?:as\s+usual|once\s+again|yet\s+again|as\s+ever|as\s+always)\b",
+    re.I,
+)
+#: what makes "as usual" a verdict: the act it follows is a lapse
+_USUAL_LAPSE = re.compile(
+    r"\b(?:late|slow(?:ly)?|optional|ignor\w*|forg[oe]t\w*|missed|wrong|skipp\w*|broke|without|"
+    r"never|nobody|sat\s+on|took\s+(?:its|their|his|her)\s+(?:sweet\s+)?time)\b",
     re.I,
 )
 #: "Typical of the maintenance department: they sat on the work order for six weeks"
@@ -2076,7 +2084,7 @@ _NOT_ON_DUTY = {
 _FLAW_GATE = re.compile(
     r"\b(?:problem|headache|nightmare|menace|disaster|strikes?|mess|hash|hames|dinner|ear|shambles|"
     r"balls-up|cock-up|muddle|care|give|managed|like|link|liability|reason|law\s+unto|asleep|nowhere\s+to\s+be|awol|missing\s+in\s+action|keeps?|"
-    r"always)\b|^\W*(?:typical|classic)\b",
+    r"always|usual|again|ever)\b|^\W*(?:typical|classic)\b",
     re.I,
 )
 
@@ -2101,7 +2109,11 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
             or _outcome_told(s, s.text[m.end() :])
         ):
             continue  # "the nurses are the reason the patient pulled through"
-        if re.match(r",?\s+(?:as|like)\s", m.group(0), re.I):
+        if re.match(
+            r",\s*(?:as\s+usual|once\s+again|yet\s+again|as\s+ever|as\s+always)", m.group(0), re.I
+        ) and not _USUAL_LAPSE.search(s.text):
+            continue  # "the team shipped the fix within the hour, as usual"
+        if re.match(r",?\s*(?:as|like|once|yet)\s", m.group(0), re.I):
             verb = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         else:
             verb = next(
