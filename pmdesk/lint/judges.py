@@ -310,7 +310,8 @@ _TOOK_DOWN = re.compile(
 # "..., which is why the invoices vanished": the act is named as the cause
 _CAUSAL = re.compile(
     r"\b(?:was|were|is)\s+(?:\w+\s+)?the\s+(?:weak(?:est)?\s+link|culprit|trigger|root\s+cause)\b|"
-    r"\b(?:that['’]s|that\s+is|which\s+is|which\s+was|that\s+was)\s+what\s+(?:\w+ed|broke|took|caused|started|set\s+off|brought)\b|"
+    r"\b(?:that['’]s|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+what\s+(?:\w+ed|broke|took|caused|started|set\s+off|brought|made|sent|put|left|knocked)\b|"
+    r"\b(?:is|was)\s+where\s+(?:this|it|the\s+[\w-]+)\s+(?:all\s+)?(?:started|began|went\s+wrong)\b|"
     r"\b(?:that's|that\s+is|which\s+is|which\s+was|that\s+was|is|was)\s+(?:exactly\s+)?why\b|\b(?:is|was)\s+(?:the\s+|exactly\s+the\s+)?(?:reason|cause)\s+(?:the|that|why|we|our)\b|,\s+so\s+(?:\w+\s+){0,3}(?:got|saw|lost|hit|failed|broke|went|couldn't|could\s+not|learned|learnt|found\s+out|heard)\b",
     re.I,
 )
