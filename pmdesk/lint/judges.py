@@ -7174,6 +7174,27 @@ _PUNITIVE = _PUNITIVE + Alternatives(
     # intern will no longer be allowed anywhere near production" (the person checked in
     # punitive(): "Jenkins is no longer allowed to deploy on Fridays" is a rule for a program)
     (("allowed", "permitted", "trusted"), _BARRED_PATTERN),
+    # sanctions in a workplace's own words: "struck off the match-day rota", "sackings are on
+    # the table", "asked for names so that action can be taken", "fined a week's wages",
+    # "going into Mr. Rahman's file"
+    (
+        ("struck",),
+        r"\bstruck\s+off\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:rota|rotation|register|roster|list|panel)\b",
+    ),
+    (("sacking", "sackings"), r"\bsackings?\b"),
+    (
+        "names",
+        r"\b(?:asked|asking|asks|want|wants|wanted)\s+(?:for\s+)?names\b(?!\s+(?:of|for|to))",
+    ),
+    (
+        "fined",
+        r"\bfined\s+(?:a|an|one|two|three|a\s+full)?\s*(?:week['’]s|day['’]s|month['’]s|weeks['’]|days['’])\s+(?:wages|pay|salary)\b",
+    ),
+    (
+        ("file", "record"),
+        r"\b(?:going|goes|go|went|will\s+go|put)\s+(?:into|in|on)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[\w-]+['’]s|his|her|their)\s+"
+        r"(?:personnel\s+|permanent\s+|HR\s+|employment\s+)?(?:file|record)\b",
+    ),
     # a person's standing held back: "Dmitri's commit rights are on hold until further notice",
     # "has been asked to step down as release manager", "Gabriel's bonus is under discussion"
     (
