@@ -5253,6 +5253,27 @@ _RHETORICAL = Alternatives(
     ),
     (("apparent", "clear", "obvious"), r"\bshould\s+have\s+been\s+(?:obvious|clear|apparent)\b"),
     ("rocket", r"\b(?:not|hardly|isn['’]t|wasn['’]t|ain['’]t)\s+(?:exactly\s+)?rocket\s+science\b"),
+    # "This is Health and Safety 101", "this is textbook", "it doesn't take an engineer to see",
+    # "you didn't need a risk assessment to tell you", "... and everybody on site knew it"
+    (
+        "101",
+        r"\b(?:is|was|that['’]s|it['’]s)\s+(?:just\s+|literally\s+)?(?:[A-Za-z&-]+\s+){1,4}101\b",
+    ),
+    ("textbook", r"\b(?:this|that|it)\s+(?:is|was)\s+textbook\b"),
+    (
+        "take",
+        r"\b(?:doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+take\s+(?:a|an)\s+[\w-]+\s+to\s+"
+        r"(?:see|know|spot|tell|realise|realize|work\s+out|figure\s+out)\b",
+    ),
+    (
+        "need",
+        r"\b(?:didn['’]t|did\s+not|don['’]t|do\s+not)\s+need\s+(?:a|an)\s+(?:[\w-]+\s+){1,3}?to\s+"
+        r"(?:tell|see|know|spot|show)\s+(?:you|us|them|anyone)\b",
+    ),
+    (
+        "knew",
+        r"\band\s+(?:everybody|everyone)\s+(?:[\w-]+\s+){0,3}?knew\s+it\b",
+    ),
     ("giveaway", r"\b(?:a|the)\s+dead\s+giveaway\b"),
     (
         ("caught", "flagged", "noticed", "seen", "spotted"),
@@ -6314,6 +6335,23 @@ _HUMAN_ERROR = _HUMAN_ERROR + Alternatives(
         "human",
         r"\b(?:failure|error|cause|problem|fault|breakdown)\s+(?:was|is)\s+(?:a\s+)?(?:purely\s+|entirely\s+|simply\s+)?human\s+one\b",
     ),
+    # a slip named without "error": "a simple mix-up of hostnames", "a wrong click on approve
+    # all", "miskeying the amount", "someone reading 0.5 as 5"
+    (
+        ("mix-up", "mixup", "mix"),
+        r"\b(?:simple|human|honest|clerical)\s+mix-?up\b|\bmix-?up\s+(?:of|between)\s+(?:the\s+)?[\w-]+|"
+        r"\bmix-?up\b[^.;]{0,40}\b(?:was|is)\s+the\s+(?:cause|trigger|reason)\b",
+    ),
+    (
+        ("click", "clicks", "keystroke", "tap"),
+        r"\b(?:wrong|stray|accidental|mistaken)\s+(?:click|clicks|keystroke|tap)\b",
+    ),
+    ("miskeying", r"\bmiskeying\b"),
+    ("mistyping", r"\bmistyping\b"),
+    (
+        ("reading", "read", "misread", "entering", "entered", "keying", "keyed", "typing", "typed"),
+        r"\b(?:reading|read|misread|entering|entered|keying|keyed|typing|typed)\s+[\d.,]+\s*(?:[a-z%]+\s+)?as\s+[\d.,]+\b",
+    ),
     # an act done "by mistake", a step left out "through an oversight"
     (
         ("mistake", "oversight"),
@@ -6657,7 +6695,7 @@ def human_error(s: Sentence) -> Iterator[Hit]:
         or _RECORDED_CAUSE.search(s.text)
     ):
         if not re.search(
-            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validation|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|(?<!cause\s)codes?|threw|throws|thrown|raised|raises|"
+            r"\b(?:reduc\w*|prevent\w*|avoid\w*|minimi[sz]\w*|catch|guard\s+against|guard|safeguards?|tolerate|recover\s+from|messages?|handling|(?:error|failure|mistake|fault)\s+rates?|dialog|validat\w*|4xx|5xx|http|status|slo|sli|budget|count(?:s|ed)?\s+as|responses?|(?<!cause\s)codes?|threw|throws|thrown|raised|raises|"
             r"fat-?finger\s+(?:limits?|checks?|protection|controls?|guards?|guardrails?|thresholds?|validation))\b",
             s.lower,
         ):
