@@ -128,7 +128,7 @@ Sets, side by side:
 
 Rewrites: how many findings offer one, and of those how many make a sentence that lints clean,
 keeps the original's numbers, times and negations, and says no "should have"; the share judged
-grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl to rewrite_judgements_11.jsonl. --rewrites FILE writes
+grammatical and meaning-keeping by hand is in rewrite_judgements.jsonl to rewrite_judgements_12.jsonl. --rewrites FILE writes
 every first suggestion (set, where, original sentence, rewritten sentence) for such a reading;
 for real writing it writes the file and offset, and the reader looks the sentence up.
 """
@@ -496,6 +496,10 @@ def main(argv: list[str]) -> int:
             "rewrite_judgements_11.jsonl",
             "an eleventh independent reader, the 21 of commit 54b7ce4 no one had read",
         ),
+        (
+            "rewrite_judgements_12.jsonl",
+            "a twelfth independent reader, the 66 of commit 52c4093 no one had read",
+        ),
     )
     for name, who in readings:
         judged = {j["rewrite_sha256"]: j for j in load(LABELS / name)}
@@ -517,7 +521,7 @@ def main(argv: list[str]) -> int:
                 else ""
             )
         )
-    # the untuned readings together (the second to eleventh readers read none of the rules)
+    # the untuned readings together (the second to twelfth readers read none of the rules)
     untuned: dict[str, dict] = {}
     for name in (
         "rewrite_judgements_2.jsonl",
@@ -530,13 +534,14 @@ def main(argv: list[str]) -> int:
         "rewrite_judgements_9.jsonl",
         "rewrite_judgements_10.jsonl",
         "rewrite_judgements_11.jsonl",
+        "rewrite_judgements_12.jsonl",
     ):
         untuned.update({j["rewrite_sha256"]: j for j in load(LABELS / name)})
     hashes = [_sha(r["rewritten"]) for r in rewrites.rows]
     read = [untuned[h] for h in hashes if h in untuned]
     good = [j for j in read if j["grammatical"] and j["keeps_meaning"]]
     print(
-        f"  today's {rewrites.offered} as the second to eleventh readers read them: {len(read)} read, "
+        f"  today's {rewrites.offered} as the second to twelfth readers read them: {len(read)} read, "
         f"{len(good)} good ({pct(len(good), len(read))}), "
         f"{sum(1 for j in good if not j.get('blame_left'))} good with no blame left, "
         f"{len(hashes) - len(read)} not read by anyone"

@@ -5173,6 +5173,11 @@ def _deletion_hit(s: Sentence, t: Token) -> Hit:
     start, end = words[0].idx, t.idx + len(t.text)
     if t.dep_ == "amod" and t.head.lower_ in _EMPTY_WITHOUT:
         return start, end, None
+    if t.dep_ == "amod" and (
+        t.head.dep_ == "ROOT" or not any(x.pos_ in ("VERB", "AUX") for x in t.head.ancestors)
+    ):
+        return start, end, None  # "A reckless descent rate for a training flight, no two ways
+        # about it": with no verb, the judgement is all the fragment says
     owners = list(t.head.children) + (
         list(t.head.head.children) if t.head.dep_ == "compound" else []
     )
@@ -6164,6 +6169,15 @@ def hindsight_adverb(s: Sentence) -> Iterator[Hit]:
         if t.i > 0 and s.doc[t.i - 1].lower_ in ("most", "more", "less", "least"):
             continue  # "most obviously": most notably
         if word in s.w["hindsight_adverbs"]:
+            nxt = s.doc[t.i + 1] if t.i + 1 < len(s.doc) else None
+            if (
+                nxt is not None
+                and (nxt.pos_ == "ADJ" or nxt.tag_ == "VBN")
+                and nxt.dep_ == "amod"
+                and nxt.head.i > nxt.i
+                and nxt.head.pos_ == "NOUN"
+            ):
+                continue  # "obviously invalid values are now rejected": a kind of value
             if _negated_scope(s, t) and not opening:
                 continue  # "nothing was obviously wrong": dropping the word flips the claim
             head = t.head

@@ -141,6 +141,22 @@ def _between_ok(s: Sentence, a: int, b: int, allowed: set[str]) -> bool:
     return all(s.doc[i].lower_ in allowed or s.doc[i].lower_ in _DROPPABLE for i in range(a + 1, b))
 
 
+#: a time said after the object, which the passive would fold into it
+_TIME_NOUNS = {"weeks", "days", "hours", "minutes", "months", "years", "seconds", "week", "day"}
+#: where an object sits, which the parser may hang on the verb
+_PLACE_PREPS = {
+    "around",
+    "near",
+    "beside",
+    "behind",
+    "under",
+    "inside",
+    "outside",
+    "next",
+    "beneath",
+}
+
+
 def passive(
     s: Sentence, verb: Token, subj: Token, *, negate: bool = False, inner: bool = False
 ) -> Edit | None:
@@ -176,10 +192,28 @@ def passive(
     ):
         return None  # "deleted the bucket while cleaning old test resources": the passive
         # would leave "while cleaning" with no one doing it
+    if subj.left_edge.i > 0 and s.doc[subj.left_edge.i - 1].pos_ in ("NOUN", "PROPN"):
+        return None  # "After the contractor Mr. Adebayo disabled ...": a noun the parser left
+        # beside the subject would stay behind, agent of nothing
+    if any(
+        c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children)
+        for c in obj.children
+    ):
+        return None  # "rushed the lashing to beat the tide": the purpose would move to the object
     phrase = _noun_phrase(s, obj)
     if phrase is None:
         return None
     first, last, obj_text = phrase
+    if s.doc[last].lower_ in _TIME_NOUNS:
+        return None  # "checked the expiry date weeks before": the time would join the object
+    if last + 1 < len(s.doc) and (
+        s.doc[last + 1].pos_ in ("VERB", "AUX")
+        or s.doc[last + 1].dep_ == "prep"
+        and s.doc[last + 1].head.i == verb.i
+        and s.doc[last + 1].lower_ in _PLACE_PREPS
+    ):
+        return None  # "known the sandbox doesn't mirror prod": a clause, not an object; "ignored
+        # the zone around the crane": where would move from the zone to the act
     if last + 1 < len(s.doc) and (
         s.doc[last + 1].pos_ == "NOUN"
         or (s.doc[last + 1].head.i == obj.i and s.doc[last + 1].dep_ in ("amod", "compound"))
