@@ -2049,6 +2049,9 @@ _CALLED_THE_FLAW = re.compile(
     r"(?:half\s+|fast\s+|sound\s+)?asleep|nowhere\s+to\s+be\s+(?:seen|found)|awol|missing\s+in\s+action)",
     re.I,
 )
+#: a lapse told as the usual: "Support escalated late, as usual" (a verdict only after a lapse,
+#: see _USUAL_LAPSE)
+_AS_USUAL = re.compile(r",\s*(?:as\s+usual|once\s+again|yet\s+again|as\s+ever|as\s+always)\b", re.I)
 #: a failing told as a habit: "them lot keep losing our samples", "..., as they always do",
 #: "the back office team always sit on the approvals"
 _FAILING_HABIT = re.compile(
@@ -2062,8 +2065,7 @@ _FAILING_HABIT = re.compile(
     r"|\bmanaged\s+to\s+(?:give|send|lose|break|delete|book|ship|double-book|wipe|drop|miss|forget|mix\s+up|"
     r"overwrite|lock|sell|bill|charge|misplace|mislabel|mis-\w+)\b"
     r"|\balways\s+(?:sit|sits)\s+on\b"
-    # a lapse told as the usual ("Support escalated late, as usual"; see _USUAL_LAPSE)
-    r"|,\s*(?:as\s+usual|once\s+again|yet\s+again|as\s+ever|as\s+always)\b",
+    r"|" + _AS_USUAL.pattern,
     re.I,
 )
 #: what makes "as usual" a verdict: the act it follows is a lapse
@@ -2109,11 +2111,10 @@ def _verdict_on(s: Sentence, kinds: tuple[str, ...]) -> Iterator[Hit]:
             or _outcome_told(s, s.text[m.end() :])
         ):
             continue  # "the nurses are the reason the patient pulled through"
-        if re.match(
-            r",\s*(?:as\s+usual|once\s+again|yet\s+again|as\s+ever|as\s+always)", m.group(0), re.I
-        ) and not _USUAL_LAPSE.search(s.text):
+        usual = _AS_USUAL.match(m.group(0)) is not None
+        if usual and not _USUAL_LAPSE.search(s.text):
             continue  # "the team shipped the fix within the hour, as usual"
-        if re.match(r",?\s*(?:as|like|once|yet)\s", m.group(0), re.I):
+        if usual or re.match(r",?\s+(?:as|like)\s", m.group(0), re.I):
             verb = next((t for t in s.doc if t.dep_ == "ROOT"), None)
         else:
             verb = next(
